@@ -1,0 +1,325 @@
+//! Accounts: passwords (argon2id), sign-in with throttling, sessions and API tokens (kept
+//! as SHA-256 digests), the instance admin's user list, and roles in an initiative.
+
+use std::time::Instant;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use base64::Engine;
+use chrono::{Duration, Utc};
+use kesher_domain::access::{Grant, Role};
+use kesher_domain::text::{Email, Name, NewPassword};
+use kesher_domain::validation::Checker;
+use kesher_domain::{FieldError, InitiativeId, Invalid, OrganizationId, UserId, lenient};
+use kesher_store::{Actor, NewUser, RoleGrant, SecretDigest, User};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::{CoreError, CoreResult, Kesher};
+
+/// How long a session lasts without signing in again.
+pub const SESSION_DAYS: i64 = 14;
+
+/// Someone signed in: the user behind a session or an API token.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    pub user: User,
+}
+
+impl Caller {
+    pub fn actor(&self) -> Actor {
+        Actor::user(self.user.id)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.is_admin
+    }
+}
+
+/// A secret handed to a client once (a session cookie, an API token). `Debug` hides it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// 32 random bytes, URL-safe base64, with a prefix that says what it is.
+    fn generate(prefix: &str) -> Self {
+        let bytes: [u8; 32] = rand::random();
+        Self(format!("{prefix}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)))
+    }
+
+    pub fn from_client(raw: &str) -> Self {
+        Self(raw.to_string())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// What the store keeps instead of the secret.
+    pub fn digest(&self) -> SecretDigest {
+        SecretDigest(hex::encode(Sha256::digest(self.0.as_bytes())))
+    }
+
+    /// A value derived from this secret for another purpose (the CSRF token of a session),
+    /// which reveals nothing about the secret itself.
+    pub fn derive(&self, purpose: &str) -> String {
+        let mut hasher = Sha256::new();
+        hasher.update(purpose.as_bytes());
+        hasher.update([0]);
+        hasher.update(self.0.as_bytes());
+        hex::encode(hasher.finalize())
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(…)")
+    }
+}
+
+/// Hashes a password with argon2id and a fresh salt. Slow on purpose: run off the runtime.
+pub async fn hash_password(password: &NewPassword) -> CoreResult<String> {
+    let password = password.expose().to_string();
+    tokio::task::spawn_blocking(move || {
+        let salt_bytes: [u8; 16] = rand::random();
+        let salt = SaltString::encode_b64(&salt_bytes)
+            .map_err(|e| CoreError::Internal(format!("salt encoding failed: {e}")))?;
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| CoreError::Internal(format!("password hashing failed: {e}")))
+    })
+    .await
+    .map_err(|e| CoreError::Internal(e.to_string()))?
+}
+
+async fn verify_password(password: &str, hash: &str) -> bool {
+    let password = password.to_string();
+    let hash = hash.to_string();
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A hash no password matches, verified when the account does not exist so that a wrong
+/// address takes as long as a wrong password.
+const DECOY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0dd4nY4SdJ2CChqqvQwG2jDCyu6VpZ1Bf2rLrbdJHik";
+
+/// A new account as the admin types it.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct UserForm {
+    #[serde(deserialize_with = "lenient::text")]
+    pub email: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub name: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub password: String,
+    /// "true"/"on" for an instance admin.
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = bool)]
+    pub is_admin: String,
+}
+
+/// A role as the backbone grants it.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct RoleForm {
+    #[serde(deserialize_with = "lenient::text")]
+    pub email: String,
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Role)]
+    pub role: String,
+    /// Required for a partner editor: the organization they speak for.
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<i64>)]
+    pub organization_id: String,
+}
+
+fn truthy(raw: &str) -> bool {
+    matches!(raw.trim().to_ascii_lowercase().as_str(), "true" | "on" | "1" | "yes")
+}
+
+impl Kesher {
+    /// Signs in with e-mail and password; `client` is the caller's network address, for
+    /// throttling only. Returns the session secret for the cookie.
+    pub async fn sign_in(&self, email: &str, password: &str, client: &str) -> CoreResult<(User, Secret)> {
+        let now = Instant::now();
+        self.throttle
+            .check(email, client, now)
+            .map_err(|retry_after_seconds| CoreError::TooManyAttempts { retry_after_seconds })?;
+        let credentials = match Email::parse(email) {
+            Ok(email) => self.store.user_credentials(&email).await?,
+            Err(_) => None,
+        };
+        let hash = credentials.as_ref().map(|c| c.password_hash.as_str()).unwrap_or(DECOY_HASH);
+        let matches = verify_password(password, hash).await;
+        let Some(credentials) = credentials.filter(|_| matches) else {
+            self.throttle.failed(email, client, now);
+            return Err(CoreError::BadCredentials);
+        };
+        self.throttle.succeeded(email);
+        let secret = Secret::generate("ks_");
+        self.store
+            .create_session(&secret.digest(), credentials.user.id, Utc::now() + Duration::days(SESSION_DAYS))
+            .await?;
+        Ok((credentials.user, secret))
+    }
+
+    /// The user behind a session cookie, if the session is live.
+    pub async fn session_caller(&self, secret: &Secret) -> CoreResult<Option<Caller>> {
+        Ok(self.store.session_user(&secret.digest(), Utc::now()).await?.map(|user| Caller { user }))
+    }
+
+    /// The user behind an API token.
+    pub async fn token_caller(&self, secret: &Secret) -> CoreResult<Option<Caller>> {
+        Ok(self.store.api_token_user(&secret.digest()).await?.map(|user| Caller { user }))
+    }
+
+    pub async fn sign_out(&self, secret: &Secret) -> CoreResult<()> {
+        Ok(self.store.delete_session(&secret.digest()).await?)
+    }
+
+    /// Housekeeping: forget expired sessions and abandoned import previews.
+    pub async fn sweep(&self) -> CoreResult<()> {
+        let now = Utc::now();
+        self.store.delete_expired_sessions(now).await?;
+        self.store.delete_import_drafts_before(now - Duration::days(1)).await?;
+        Ok(())
+    }
+
+    /// Creates an account. Only an instance admin may, except for the command line (`None`).
+    pub async fn create_user(&self, caller: Option<&Caller>, form: &UserForm) -> CoreResult<User> {
+        let actor = match caller {
+            Some(caller) if caller.is_admin() => caller.actor(),
+            Some(_) => return Err(CoreError::Forbidden),
+            None => Actor::system(),
+        };
+        let mut c = Checker::new();
+        let email = c.check("email", Email::parse(&form.email));
+        let name = c.check("name", Name::parse(&form.name));
+        let password = c.check("password", NewPassword::parse(&form.password));
+        let (Some(email), Some(name), Some(password)) = (email, name, password) else {
+            return Err(CoreError::Invalid(c.into_errors()));
+        };
+        let password_hash = hash_password(&password).await?;
+        let user = self
+            .store
+            .create_user(actor, NewUser { email, name, password_hash, is_admin: truthy(&form.is_admin) })
+            .await?;
+        tracing::info!(user.id = %user.id, "account created");
+        Ok(user)
+    }
+
+    /// Sets a new password for the account with this address (the command line, the demo).
+    pub async fn reset_password(&self, email: &str, password: &str) -> CoreResult<User> {
+        let email = Email::parse(email).map_err(|p| CoreError::invalid("email", p))?;
+        let password = NewPassword::parse(password).map_err(|p| CoreError::invalid("password", p))?;
+        let credentials = self.store.user_credentials(&email).await?.ok_or(CoreError::NotFound)?;
+        let hash = hash_password(&password).await?;
+        self.store.set_password(Actor::system(), credentials.user.id, &hash).await?;
+        Ok(credentials.user)
+    }
+
+    pub async fn list_users(&self, caller: &Caller) -> CoreResult<Vec<User>> {
+        if !caller.is_admin() {
+            return Err(CoreError::Forbidden);
+        }
+        Ok(self.store.list_users().await?)
+    }
+
+    /// Creates an API token for the account with this address (the command line). The
+    /// secret is returned once and never stored.
+    pub async fn create_api_token(&self, email: &str, name: &str) -> CoreResult<Secret> {
+        let email = Email::parse(email).map_err(|p| CoreError::invalid("email", p))?;
+        let credentials = self.store.user_credentials(&email).await?.ok_or(CoreError::NotFound)?;
+        let secret = Secret::generate("kt_");
+        self.store
+            .create_api_token(Actor::system(), credentials.user.id, name, &secret.digest())
+            .await?;
+        Ok(secret)
+    }
+
+    /// Who holds which role in the initiative.
+    pub async fn list_roles(&self, caller: &Caller, initiative: InitiativeId) -> CoreResult<Vec<RoleGrant>> {
+        self.require(caller, initiative, |a| a.can_manage_roles()).await?;
+        Ok(self.store.roles_in_initiative(initiative).await?)
+    }
+
+    /// Gives an existing account a role in the initiative (replacing any role it had there).
+    pub async fn grant_role(&self, caller: &Caller, initiative: InitiativeId, form: &RoleForm) -> CoreResult<RoleGrant> {
+        self.require(caller, initiative, |a| a.can_manage_roles()).await?;
+        let mut c = Checker::new();
+        let email = c.check("email", Email::parse(&form.email));
+        let role = c.check("role", Role::parse(&form.role));
+        let organization = c.check("organization_id", lenient::optional_id(&form.organization_id));
+        if let (Some(Role::PartnerEditor), Some(None)) = (role, organization) {
+            c.push("organization_id", Invalid::Required);
+        }
+        let (Some(email), Some(role), Some(organization)) = (email, role, organization) else {
+            return Err(CoreError::Invalid(c.into_errors()));
+        };
+        if !c.is_empty() {
+            return Err(CoreError::Invalid(c.into_errors()));
+        }
+        let user = self
+            .store
+            .user_credentials(&email)
+            .await?
+            .ok_or_else(|| CoreError::invalid("email", Invalid::Unknown))?
+            .user;
+        // Only a partner editor speaks for an organization.
+        let organization_id = organization.filter(|_| role == Role::PartnerEditor).map(OrganizationId::new);
+        self.store
+            .grant_role(caller.actor(), initiative, user.id, Grant { role, organization_id })
+            .await
+            .map_err(|e| match e {
+                kesher_store::StoreError::NotFound | kesher_store::StoreError::Conflict(_) => {
+                    CoreError::Invalid(vec![FieldError::new("organization_id", Invalid::Choice)])
+                }
+                other => other.into(),
+            })
+    }
+
+    /// Grants a role without a caller: the command line and the demo loader.
+    pub async fn grant_role_as_system(&self, initiative: InitiativeId, user: UserId, grant: Grant) -> CoreResult<RoleGrant> {
+        Ok(self.store.grant_role(Actor::system(), initiative, user, grant).await?)
+    }
+
+    pub async fn revoke_role(&self, caller: &Caller, initiative: InitiativeId, user: UserId) -> CoreResult<()> {
+        self.require(caller, initiative, |a| a.can_manage_roles()).await?;
+        Ok(self.store.revoke_role(caller.actor(), initiative, user).await?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_hide_in_debug_and_derive_stably() {
+        let secret = Secret::generate("ks_");
+        assert!(secret.expose().starts_with("ks_"));
+        assert_eq!(secret.expose().len(), 3 + 43);
+        assert_eq!(format!("{secret:?}"), "Secret(…)");
+        assert_eq!(secret.derive("csrf"), secret.derive("csrf"));
+        assert_ne!(secret.derive("csrf"), secret.derive("other"));
+        assert_ne!(secret.digest().0, secret.derive("csrf"));
+        assert_ne!(Secret::generate("ks_"), secret);
+    }
+
+    #[tokio::test]
+    async fn passwords_hash_with_argon2id_and_verify() {
+        let password = NewPassword::parse("correct horse battery").unwrap();
+        let hash = hash_password(&password).await.unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery", &hash).await);
+        assert!(!verify_password("wrong horse battery", &hash).await);
+        assert!(!verify_password("anything", DECOY_HASH).await);
+    }
+}

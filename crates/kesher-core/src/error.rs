@@ -1,0 +1,65 @@
+//! The one error every use case returns. The web layer renders it as a page or as JSON, in
+//! the user's language; an internal failure's cause goes to the log and nowhere else.
+
+use kesher_domain::FieldError;
+use kesher_domain::import::Issue;
+use kesher_store::{Conflict, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// No one is signed in (or the token is unknown).
+    #[error("not signed in")]
+    Unauthenticated,
+    /// The e-mail or the password is wrong.
+    #[error("wrong e-mail or password")]
+    BadCredentials,
+    /// Too many failed sign-ins; try again after this many seconds.
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after_seconds: u64 },
+    /// Signed in, but this role may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// The change conflicts with what is stored; the Fluent id explains how.
+    #[error("conflict: {message_id}")]
+    Conflict { message_id: &'static str },
+    /// The form has problems, each tied to a field.
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    /// The imported file has problems; nothing was written.
+    #[error("the file cannot be imported")]
+    Import(Vec<Issue>),
+    /// The request itself is malformed; the Fluent id explains how.
+    #[error("bad request: {message_id}")]
+    BadRequest { message_id: &'static str },
+    /// Something failed inside; the text is for the log only.
+    #[error("internal failure: {0}")]
+    Internal(String),
+}
+
+impl CoreError {
+    pub fn invalid(field: &'static str, problem: kesher_domain::Invalid) -> Self {
+        CoreError::Invalid(vec![FieldError::new(field, problem)])
+    }
+}
+
+impl From<StoreError> for CoreError {
+    fn from(error: StoreError) -> Self {
+        use kesher_domain::Invalid;
+        match error {
+            StoreError::NotFound => CoreError::NotFound,
+            // The conflicts a user can fix in the form are shown at the field.
+            StoreError::Conflict(Conflict::OrganizationNameTaken) => CoreError::invalid("name", Invalid::Taken),
+            StoreError::Conflict(Conflict::ExternalIdTaken) => CoreError::invalid("external_id", Invalid::Taken),
+            StoreError::Conflict(Conflict::PersonEmailTaken) | StoreError::Conflict(Conflict::UserEmailTaken) => {
+                CoreError::invalid("email", Invalid::Taken)
+            }
+            StoreError::Conflict(Conflict::InUse) => CoreError::Conflict { message_id: "conflict-in-use" },
+            StoreError::Conflict(Conflict::WrongInitiative) => {
+                CoreError::Conflict { message_id: "conflict-wrong-initiative" }
+            }
+            StoreError::Backend(message) => CoreError::Internal(message),
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! Kesher's use cases. Every operation a user can ask for is a method on [`Kesher`]: it
+//! checks who is asking, validates through the domain, and calls the store. Nothing here
+//! knows about HTTP; the web layer and the command line are two faces of the same calls.
+
+mod access;
+mod accounts;
+mod bodies;
+mod error;
+mod history;
+mod imports;
+mod initiatives;
+mod network;
+mod overview;
+pub mod spreadsheet;
+mod throttle;
+
+use std::sync::Arc;
+
+use kesher_store::Store;
+
+pub use accounts::{Caller, Secret, SESSION_DAYS};
+pub use bodies::{BodyDetail, BodySummary};
+pub use error::CoreError;
+pub use imports::{ImportPreview, import_vocabulary};
+pub use network::OrganizationDetail;
+pub use overview::{Count, NetworkOverview, SeatingMatrix, SeatingRow};
+pub use throttle::LoginThrottle;
+
+/// The application: the store and the little state that lives beside it.
+#[derive(Clone)]
+pub struct Kesher {
+    store: Arc<dyn Store>,
+    throttle: Arc<LoginThrottle>,
+}
+
+impl Kesher {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Self { store, throttle: Arc::new(LoginThrottle::default()) }
+    }
+
+    /// The store, for the command line's own maintenance work.
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.store
+    }
+}
+
+pub type CoreResult<T> = Result<T, CoreError>;

@@ -1,0 +1,248 @@
+//! Turning an uploaded file into a [`Table`]: CSV in UTF-8 (with or without a byte-order
+//! mark), UTF-16 (what Excel's "Unicode text" writes) or Windows-1255 (what older Hebrew
+//! Excel writes), with comma, semicolon or tab separators; or the first sheet of an XLSX
+//! workbook. The encoding and the separator are detected, never asked.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1255};
+use kesher_domain::import::IssueKind;
+use kesher_domain::sheet::{Table, TableRow};
+
+/// What the reader found out about a file, shown to the user beside the preview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetFormat {
+    Xlsx,
+    CsvUtf8,
+    CsvUtf16,
+    CsvWindows1255,
+}
+
+/// A decoded file.
+#[derive(Clone, Debug)]
+pub struct ReadSheet {
+    pub format: SheetFormat,
+    pub table: Table,
+}
+
+/// Reads an uploaded file.
+pub fn read_sheet(bytes: &[u8]) -> Result<ReadSheet, IssueKind> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IssueKind::Empty);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return read_xlsx(bytes).map(|table| ReadSheet { format: SheetFormat::Xlsx, table });
+    }
+    let (text, format) = decode_text(bytes)?;
+    let table = read_csv(&text)?;
+    Ok(ReadSheet { format, table })
+}
+
+/// Decodes CSV bytes, detecting the encoding.
+pub fn decode_text(bytes: &[u8]) -> Result<(String, SheetFormat), IssueKind> {
+    if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+        if had_errors {
+            return Err(IssueKind::UnknownEncoding);
+        }
+        let format = if encoding == UTF_16LE || encoding == UTF_16BE {
+            SheetFormat::CsvUtf16
+        } else {
+            SheetFormat::CsvUtf8
+        };
+        return Ok((text.into_owned(), format));
+    }
+    // Text files do not hold NUL bytes; a file that does is binary (or UTF-16 without its
+    // byte-order mark, which nobody can read reliably).
+    if bytes.contains(&0) {
+        return Err(IssueKind::UnknownFormat);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), SheetFormat::CsvUtf8));
+    }
+    let (text, had_errors) = WINDOWS_1255.decode_without_bom_handling(bytes);
+    if had_errors || !looks_like_text(&text) {
+        return Err(IssueKind::UnknownEncoding);
+    }
+    Ok((text.into_owned(), SheetFormat::CsvWindows1255))
+}
+
+/// Windows-1255 maps almost every byte to something; real text is mostly letters, digits,
+/// spaces and punctuation, not control characters and symbols.
+fn looks_like_text(text: &str) -> bool {
+    let total = text.chars().count().max(1);
+    let odd = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    odd * 100 / total < 2
+}
+
+
+/// The separator that splits the header into the most fields, outside quotes.
+fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut best = (b',', 0usize);
+    for candidate in [b',', b';', b'\t'] {
+        let mut in_quotes = false;
+        let mut count = 0;
+        for byte in header.bytes() {
+            match byte {
+                b'"' => in_quotes = !in_quotes,
+                b if b == candidate && !in_quotes => count += 1,
+                _ => {}
+            }
+        }
+        if count > best.1 {
+            best = (candidate, count);
+        }
+    }
+    best.0
+}
+
+fn read_csv(text: &str) -> Result<Table, IssueKind> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(detect_delimiter(text))
+        .from_reader(text.as_bytes());
+    // The reader's own line count drifts after blank lines, so a record's line is worked
+    // out from where its first character sits.
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let line_at = |byte: usize| {
+        let start = byte + text[byte..].chars().take_while(|c| matches!(c, '\r' | '\n')).map(char::len_utf8).sum::<usize>();
+        newlines.partition_point(|&n| n < start) + 1
+    };
+    let mut headers = None;
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        // The csv reader only fails on invalid UTF-8, which the decoding above rules out.
+        let record = record.map_err(|_| IssueKind::UnknownEncoding)?;
+        let line = record.position().map(|p| line_at(p.byte() as usize)).unwrap_or(0);
+        let cells: Vec<String> = record.iter().map(|c| c.trim_matches('\u{feff}').to_string()).collect();
+        if headers.is_none() {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            headers = Some(cells);
+        } else {
+            rows.push(TableRow { line, cells });
+        }
+    }
+    let headers = headers.ok_or(IssueKind::Empty)?;
+    Ok(Table { headers, rows })
+}
+
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(n) => n.to_string(),
+        // Whole numbers typed into Excel come back as floats: 5 must read "5", not "5.0".
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(moment) if moment.time() == chrono::NaiveTime::MIN => moment.date().to_string(),
+            Some(moment) => moment.to_string(),
+            None => dt.as_f64().to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+    }
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Table, IssueKind> {
+    let mut workbook =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| IssueKind::UnknownFormat)?;
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or(IssueKind::Empty)?
+        .map_err(|_| IssueKind::UnknownFormat)?;
+    let first_row = range.start().map(|(row, _)| row as usize).unwrap_or(0);
+    let first_column = range.start().map(|(_, column)| column as usize).unwrap_or(0);
+    let mut headers = None;
+    let mut rows = Vec::new();
+    for (index, row) in range.rows().enumerate() {
+        // Cells left of the used range are empty; keep columns where the user sees them.
+        let mut cells: Vec<String> = vec![String::new(); first_column];
+        cells.extend(row.iter().map(cell_text));
+        let line = first_row + index + 1;
+        if headers.is_none() {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            headers = Some(cells);
+        } else {
+            rows.push(TableRow { line, cells });
+        }
+    }
+    let headers = headers.ok_or(IssueKind::Empty)?;
+    Ok(Table { headers, rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = read_sheet("ארגון,מגזר\nמרכז,ציבורי\n".as_bytes()).unwrap();
+        assert_eq!(plain.format, SheetFormat::CsvUtf8);
+        assert_eq!(plain.table.headers, vec!["ארגון", "מגזר"]);
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice("ארגון,מגזר\nמרכז,ציבורי\n".as_bytes());
+        let with_bom = read_sheet(&bom).unwrap();
+        assert_eq!(with_bom.table, plain.table, "the mark must not stick to the first header");
+    }
+
+    #[test]
+    fn windows_1255_is_detected() {
+        let (bytes, _, _) = WINDOWS_1255.encode("ארגון;מגזר\nמרכז \"אור\";ציבורי\n");
+        let sheet = read_sheet(&bytes).unwrap();
+        assert_eq!(sheet.format, SheetFormat::CsvWindows1255);
+        assert_eq!(sheet.table.headers, vec!["ארגון", "מגזר"]);
+        assert_eq!(sheet.table.rows[0].cells, vec!["מרכז \"אור\"", "ציבורי"]);
+    }
+
+    #[test]
+    fn utf16_with_bom_and_tabs() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "ארגון\tמגזר\r\nמרכז\tציבורי\r\n".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let sheet = read_sheet(&bytes).unwrap();
+        assert_eq!(sheet.format, SheetFormat::CsvUtf16);
+        assert_eq!(sheet.table.rows[0].cells, vec!["מרכז", "ציבורי"]);
+    }
+
+    #[test]
+    fn quotes_inside_values_and_line_numbers() {
+        let sheet = read_sheet("a,b\n\"חט\"\"ב\",x\n\n\"שורה\nשנייה\",y\nz,w\n".as_bytes()).unwrap();
+        let lines: Vec<_> = sheet.table.rows.iter().map(|r| r.line).collect();
+        assert_eq!(sheet.table.rows[0].cells[0], "חט\"ב");
+        // A value that spans two lines keeps the numbering honest for the rows after it.
+        assert_eq!(lines, vec![2, 4, 6]);
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_refused() {
+        assert_eq!(read_sheet(b"").unwrap_err(), IssueKind::Empty);
+        assert_eq!(read_sheet(b" \n ").unwrap_err(), IssueKind::Empty);
+        assert_eq!(read_sheet(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(), IssueKind::UnknownFormat);
+        assert_eq!(read_sheet(b"PK\x03\x04not really a zip").unwrap_err(), IssueKind::UnknownFormat);
+    }
+
+    #[test]
+    fn bytes_that_are_no_text_are_refused() {
+        // 0x81 and 0xFF are unassigned in Windows-1255 and invalid in UTF-8.
+        assert_eq!(read_sheet(b"a,b\n\x81\xff,c\n").unwrap_err(), IssueKind::UnknownEncoding);
+    }
+
+    #[test]
+    fn the_semicolon_wins_when_the_header_has_more_of_them() {
+        let sheet = read_sheet("ארגון;תיאור\nמרכז;מדע, טכנולוגיה\n".as_bytes()).unwrap();
+        assert_eq!(sheet.table.rows[0].cells, vec!["מרכז", "מדע, טכנולוגיה"]);
+    }
+}

@@ -1,0 +1,176 @@
+//! Who may do what in an initiative. Every check in the product goes through [`Access`],
+//! so the whole permission matrix is in this one file.
+//!
+//! | action                              | admin | backbone | partner editor   | member | viewer |
+//! |-------------------------------------|-------|----------|------------------|--------|--------|
+//! | read the initiative and its network | yes   | yes      | yes              | yes    | yes    |
+//! | see people's e-mail and phone       | yes   | yes      | yes              | yes    | no     |
+//! | edit the initiative's description   | yes   | yes      | no               | no     | no     |
+//! | create or delete organizations      | yes   | yes      | no               | no     | no     |
+//! | edit an organization and its people | yes   | yes      | own organization | no     | no     |
+//! | manage bodies and memberships       | yes   | yes      | no               | no     | no     |
+//! | import the partner list             | yes   | yes      | no               | no     | no     |
+//! | grant and revoke roles              | yes   | yes      | no               | no     | no     |
+//! | read the audit history              | yes   | yes      | own organization | no     | no     |
+//! | create initiatives and users        | yes   | no       | no               | no     | no     |
+
+use serde::{Deserialize, Serialize};
+
+use crate::{OrganizationId, choice_enum};
+
+choice_enum!(
+    /// A user's role in one initiative.
+    Role, "role", {
+        /// Manages everything in the initiative.
+        Backbone => "backbone",
+        /// Edits their own organization and its people.
+        PartnerEditor => "partner_editor",
+        /// Reads and takes part.
+        Member => "member",
+        /// Reads.
+        Viewer => "viewer",
+    }
+);
+
+/// A role as granted: a partner editor's role is tied to their organization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Grant {
+    pub role: Role,
+    pub organization_id: Option<OrganizationId>,
+}
+
+/// What one user may do in one initiative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Access {
+    admin: bool,
+    grant: Option<Grant>,
+}
+
+impl Access {
+    /// The access of a user with `grant` in the initiative (`None`: no role there).
+    pub fn new(admin: bool, grant: Option<Grant>) -> Self {
+        Self { admin, grant }
+    }
+
+    fn role(&self) -> Option<Role> {
+        self.grant.map(|g| g.role)
+    }
+
+    fn manages(&self) -> bool {
+        self.admin || self.role() == Some(Role::Backbone)
+    }
+
+    /// The organization a partner editor speaks for.
+    pub fn own_organization(&self) -> Option<OrganizationId> {
+        match self.grant {
+            Some(Grant {
+                role: Role::PartnerEditor,
+                organization_id,
+            }) => organization_id,
+            _ => None,
+        }
+    }
+
+    pub fn can_read(&self) -> bool {
+        self.admin || self.grant.is_some()
+    }
+
+    pub fn can_see_contact_details(&self) -> bool {
+        self.can_read() && self.role() != Some(Role::Viewer)
+    }
+
+    pub fn can_edit_initiative(&self) -> bool {
+        self.manages()
+    }
+
+    /// Creating and deleting organizations shapes the network itself.
+    pub fn can_manage_network(&self) -> bool {
+        self.manages()
+    }
+
+    /// Editing an organization's details, and adding, editing or removing its people.
+    pub fn can_edit_organization(&self, organization: OrganizationId) -> bool {
+        self.manages() || self.own_organization() == Some(organization)
+    }
+
+    pub fn can_manage_bodies(&self) -> bool {
+        self.manages()
+    }
+
+    pub fn can_import(&self) -> bool {
+        self.manages()
+    }
+
+    pub fn can_manage_roles(&self) -> bool {
+        self.manages()
+    }
+
+    /// The history of an organization: its managers, and the partner editor who speaks for it.
+    pub fn can_read_history_of(&self, organization: OrganizationId) -> bool {
+        self.can_edit_organization(organization)
+    }
+
+    /// The initiative's whole audit log.
+    pub fn can_read_audit_log(&self) -> bool {
+        self.manages()
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.admin
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(role: Role, org: Option<i64>) -> Access {
+        Access::new(
+            false,
+            Some(Grant {
+                role,
+                organization_id: org.map(OrganizationId::new),
+            }),
+        )
+    }
+
+    #[test]
+    fn the_matrix() {
+        let own = OrganizationId::new(1);
+        let other = OrganizationId::new(2);
+        let admin = Access::new(true, None);
+        let backbone = with(Role::Backbone, None);
+        let editor = with(Role::PartnerEditor, Some(1));
+        let member = with(Role::Member, None);
+        let viewer = with(Role::Viewer, None);
+        let stranger = Access::new(false, None);
+
+        for a in [admin, backbone, editor, member, viewer] {
+            assert!(a.can_read());
+        }
+        assert!(!stranger.can_read());
+        assert!(!stranger.can_see_contact_details());
+
+        assert!(member.can_see_contact_details());
+        assert!(!viewer.can_see_contact_details());
+
+        for a in [admin, backbone] {
+            assert!(a.can_manage_network() && a.can_manage_bodies() && a.can_import());
+            assert!(a.can_edit_organization(other) && a.can_manage_roles());
+        }
+        for a in [editor, member, viewer, stranger] {
+            assert!(!a.can_manage_network() && !a.can_manage_bodies() && !a.can_import());
+            assert!(!a.can_edit_initiative() && !a.can_manage_roles());
+        }
+        assert!(editor.can_edit_organization(own));
+        assert!(!editor.can_edit_organization(other));
+        assert!(!member.can_edit_organization(own));
+        assert!(editor.can_read_history_of(own) && !editor.can_read_history_of(other));
+    }
+
+    #[test]
+    fn a_partner_editor_without_an_organization_edits_nothing() {
+        let editor = with(Role::PartnerEditor, None);
+        assert!(!editor.can_edit_organization(OrganizationId::new(1)));
+    }
+}

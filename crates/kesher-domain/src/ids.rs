@@ -1,0 +1,71 @@
+//! Typed identifiers. Each entity has its own id type so that an organization id can
+//! never be passed where a person id is expected.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+            utoipa::ToSchema,
+        )]
+        #[serde(transparent)]
+        #[schema(value_type = i64)]
+        pub struct $name(i64);
+
+        impl $name {
+            /// Wraps a raw database key.
+            pub const fn new(raw: i64) -> Self {
+                Self(raw)
+            }
+            /// The raw key, for storage and URLs.
+            pub const fn get(self) -> i64 {
+                self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// An initiative (יוזמה).
+    InitiativeId
+);
+id_type!(
+    /// A partner organization (ארגון).
+    OrganizationId
+);
+id_type!(
+    /// A representative of an organization (איש/אשת קשר).
+    PersonId
+);
+id_type!(
+    /// A governing or working body (גוף).
+    BodyId
+);
+id_type!(
+    /// A person's seat in a body (חברות).
+    MembershipId
+);
+id_type!(
+    /// A login account.
+    UserId
+);
+id_type!(
+    /// An API token.
+    ApiTokenId
+);
+id_type!(
+    /// A parsed spreadsheet waiting for the user's confirmation.
+    ImportDraftId
+);
+id_type!(
+    /// One entry of the audit log.
+    AuditEntryId
+);

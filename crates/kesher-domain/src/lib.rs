@@ -1,0 +1,17 @@
+//! Kesher's domain: the words of a collective-impact initiative and the rules that hold
+//! whatever the storage or the screen. Nothing here performs I/O.
+
+pub mod access;
+pub mod bodies;
+pub mod choice;
+pub mod ids;
+pub mod import;
+pub mod lenient;
+pub mod network;
+pub mod search;
+pub mod sheet;
+pub mod text;
+pub mod validation;
+
+pub use ids::*;
+pub use validation::{FieldError, Invalid};

@@ -1,0 +1,342 @@
+//! Validated text values. Each type can only be built through `parse`, so a value that
+//! reaches storage has already been trimmed, bounded and checked.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Invalid;
+
+/// Trims and collapses runs of whitespace, so "  מרכז   מדע " and "מרכז מדע" are one name.
+pub fn tidy(raw: &str) -> String {
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn bounded(raw: &str, max: usize) -> Result<String, Invalid> {
+    let value = tidy(raw);
+    if value.chars().count() > max {
+        return Err(Invalid::TooLong { max });
+    }
+    Ok(value)
+}
+
+/// A required one-line name (of an initiative, an organization, a person, a body).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Name(String);
+
+impl Name {
+    pub const MAX: usize = 200;
+
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let value = bounded(raw, Self::MAX)?;
+        if value.is_empty() {
+            return Err(Invalid::Required);
+        }
+        Ok(Self(value))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// An optional one-line text (a role title, an external id). Empty input means "none".
+pub fn optional_line(raw: &str, max: usize) -> Result<Option<String>, Invalid> {
+    let value = bounded(raw, max)?;
+    Ok((!value.is_empty()).then_some(value))
+}
+
+/// Free text of several lines (a description, a mandate). Line breaks are kept; only the
+/// ends are trimmed. Empty input means "none".
+pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, Invalid> {
+    let value = raw.trim().replace("\r\n", "\n");
+    if value.chars().count() > max {
+        return Err(Invalid::TooLong { max });
+    }
+    Ok((!value.is_empty()).then_some(value))
+}
+
+/// Longest free text a form accepts (a description, a mandate).
+pub const LONG_TEXT_MAX: usize = 4000;
+/// Longest one-line text a form accepts.
+pub const LINE_MAX: usize = 200;
+
+/// An e-mail address, stored in lower case so that matching ignores case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Email(String);
+
+impl Email {
+    pub const MAX: usize = 254;
+
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let value = raw.trim().to_lowercase();
+        if value.is_empty() {
+            return Err(Invalid::Required);
+        }
+        if value.chars().count() > Self::MAX {
+            return Err(Invalid::TooLong { max: Self::MAX });
+        }
+        let Some((local, domain)) = value.split_once('@') else {
+            return Err(Invalid::Email);
+        };
+        let domain_ok = domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..");
+        if local.is_empty()
+            || !domain_ok
+            || domain.contains('@')
+            || value.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(Invalid::Email);
+        }
+        Ok(Self(value))
+    }
+
+    /// Reads an address that may be left empty.
+    pub fn parse_optional(raw: &str) -> Result<Option<Self>, Invalid> {
+        if raw.trim().is_empty() {
+            Ok(None)
+        } else {
+            Self::parse(raw).map(Some)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// A phone number as people write it ("050-1234567", "+972 3 555 1234"). Kept as written,
+/// tidied; it must hold 7 to 15 digits and nothing but digits, spaces and + - ( ) . /
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Phone(String);
+
+impl Phone {
+    pub fn parse_optional(raw: &str) -> Result<Option<Self>, Invalid> {
+        let value = tidy(raw);
+        if value.is_empty() {
+            return Ok(None);
+        }
+        let digits = value.chars().filter(char::is_ascii_digit).count();
+        let allowed = value
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if !allowed || !(7..=15).contains(&digits) {
+            return Err(Invalid::Phone);
+        }
+        Ok(Some(Self(value)))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// A web site address. People type "www.example.org"; the scheme is added for them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct WebAddress(String);
+
+impl WebAddress {
+    pub fn parse_optional(raw: &str) -> Result<Option<Self>, Invalid> {
+        let value = raw.trim();
+        if value.is_empty() {
+            return Ok(None);
+        }
+        if value.chars().count() > 500 {
+            return Err(Invalid::TooLong { max: 500 });
+        }
+        let with_scheme = if value.contains("://") {
+            value.to_string()
+        } else {
+            format!("https://{value}")
+        };
+        let parsed = url::Url::parse(&with_scheme).map_err(|_| Invalid::WebAddress)?;
+        let host_ok = parsed
+            .host_str()
+            .is_some_and(|h| h.contains('.') || h == "localhost");
+        if !matches!(parsed.scheme(), "http" | "https") || !host_ok {
+            return Err(Invalid::WebAddress);
+        }
+        Ok(Some(Self(parsed.to_string())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// A calendar date typed as YYYY-MM-DD (what `<input type=date>` sends).
+pub fn optional_date(raw: &str) -> Result<Option<chrono::NaiveDate>, Invalid> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| Invalid::Date)
+}
+
+/// A whole number within bounds; empty input means "none".
+pub fn optional_number(raw: &str, min: i64, max: i64) -> Result<Option<i64>, Invalid> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    match value.parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(Invalid::Range { min, max }),
+    }
+}
+
+/// A password for a new account: long enough to resist guessing, short enough to hash.
+#[derive(Clone)]
+pub struct NewPassword(String);
+
+impl NewPassword {
+    pub const MIN: usize = 10;
+    pub const MAX: usize = 200;
+
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let count = raw.chars().count();
+        if count == 0 {
+            return Err(Invalid::Required);
+        }
+        if count < Self::MIN {
+            return Err(Invalid::PasswordTooShort { min: Self::MIN });
+        }
+        if count > Self::MAX {
+            return Err(Invalid::TooLong { max: Self::MAX });
+        }
+        Ok(Self(raw.to_string()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("NewPassword(…)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_tidied_and_required() {
+        assert_eq!(Name::parse("  מרכז   מדע ").unwrap().as_str(), "מרכז מדע");
+        assert_eq!(Name::parse("   "), Err(Invalid::Required));
+        let long = "א".repeat(Name::MAX + 1);
+        assert_eq!(Name::parse(&long), Err(Invalid::TooLong { max: Name::MAX }));
+        // The limit counts letters, not bytes: 200 Hebrew letters are 400 bytes.
+        assert!(Name::parse(&"א".repeat(Name::MAX)).is_ok());
+    }
+
+    #[test]
+    fn emails_are_lowercased_and_checked() {
+        assert_eq!(
+            Email::parse(" Dana.Levi@Example.ORG ").unwrap().as_str(),
+            "dana.levi@example.org"
+        );
+        for bad in [
+            "dana",
+            "dana@",
+            "@example.org",
+            "dana@example",
+            "da na@example.org",
+            "a@b@c.org",
+            "dana@.org",
+        ] {
+            assert_eq!(Email::parse(bad), Err(Invalid::Email), "{bad}");
+        }
+        assert_eq!(Email::parse_optional("  "), Ok(None));
+    }
+
+    #[test]
+    fn phones_accept_israeli_forms_and_refuse_words() {
+        for good in [
+            "050-1234567",
+            "+972 50 123 4567",
+            "(03) 555-1234",
+            "035551234",
+        ] {
+            assert!(Phone::parse_optional(good).unwrap().is_some(), "{good}");
+        }
+        for bad in ["טלפון", "12", "050-1234567 שלוחה 3", "1234567890123456"] {
+            assert_eq!(Phone::parse_optional(bad), Err(Invalid::Phone), "{bad}");
+        }
+    }
+
+    #[test]
+    fn web_addresses_get_a_scheme() {
+        assert_eq!(
+            WebAddress::parse_optional("www.example.org")
+                .unwrap()
+                .unwrap()
+                .as_str(),
+            "https://www.example.org/"
+        );
+        assert_eq!(
+            WebAddress::parse_optional("javascript:alert(1)"),
+            Err(Invalid::WebAddress)
+        );
+        assert_eq!(
+            WebAddress::parse_optional("ftp://example.org"),
+            Err(Invalid::WebAddress)
+        );
+        assert_eq!(
+            WebAddress::parse_optional("not a site"),
+            Err(Invalid::WebAddress)
+        );
+    }
+
+    #[test]
+    fn dates_and_numbers() {
+        assert_eq!(
+            optional_date("2025-09-01").unwrap().unwrap().to_string(),
+            "2025-09-01"
+        );
+        assert_eq!(optional_date("1/9/2025"), Err(Invalid::Date));
+        assert_eq!(optional_number("3", 1, 52), Ok(Some(3)));
+        assert_eq!(
+            optional_number("0", 1, 52),
+            Err(Invalid::Range { min: 1, max: 52 })
+        );
+        assert_eq!(
+            optional_number("שלוש", 1, 52),
+            Err(Invalid::Range { min: 1, max: 52 })
+        );
+    }
+
+    #[test]
+    fn passwords_have_a_floor_and_hide_in_debug() {
+        assert_eq!(
+            NewPassword::parse("short").err(),
+            Some(Invalid::PasswordTooShort { min: 10 })
+        );
+        let p = NewPassword::parse("a long enough secret").unwrap();
+        assert!(!format!("{p:?}").contains("secret"));
+    }
+}

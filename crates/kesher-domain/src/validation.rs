@@ -1,0 +1,120 @@
+//! What can be wrong with a user's input. The domain says *what* is wrong; the web layer
+//! turns it into a sentence in the user's language through the Fluent message ids below.
+
+use serde::Serialize;
+
+/// One reason a value was refused.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Invalid {
+    #[error("a value is required")]
+    Required,
+    #[error("longer than {max} characters")]
+    TooLong { max: usize },
+    #[error("not an e-mail address")]
+    Email,
+    #[error("not a phone number")]
+    Phone,
+    #[error("not a web address")]
+    WebAddress,
+    #[error("not a date")]
+    Date,
+    #[error("the end date is before the start date")]
+    DateOrder,
+    #[error("not one of the offered choices")]
+    Choice,
+    #[error("not a whole number between {min} and {max}")]
+    Range { min: i64, max: i64 },
+    #[error("given without the other half of the pair")]
+    Incomplete,
+    #[error("already taken")]
+    Taken,
+    #[error("password too short (at least {min} characters)")]
+    PasswordTooShort { min: usize },
+    #[error("cannot be its own ancestor")]
+    Cycle,
+    #[error("not found")]
+    Unknown,
+}
+
+impl Invalid {
+    /// The Fluent message id that explains this problem to a user.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Invalid::Required => "invalid-required",
+            Invalid::TooLong { .. } => "invalid-too-long",
+            Invalid::Email => "invalid-email",
+            Invalid::Phone => "invalid-phone",
+            Invalid::WebAddress => "invalid-web-address",
+            Invalid::Date => "invalid-date",
+            Invalid::DateOrder => "invalid-date-order",
+            Invalid::Choice => "invalid-choice",
+            Invalid::Range { .. } => "invalid-range",
+            Invalid::Incomplete => "invalid-incomplete",
+            Invalid::Taken => "invalid-taken",
+            Invalid::PasswordTooShort { .. } => "invalid-password-too-short",
+            Invalid::Cycle => "invalid-cycle",
+            Invalid::Unknown => "invalid-unknown",
+        }
+    }
+
+    /// Numbers the message needs, as (name, value) pairs.
+    pub fn message_args(&self) -> Vec<(&'static str, i64)> {
+        match self {
+            Invalid::TooLong { max } => vec![("max", *max as i64)],
+            Invalid::Range { min, max } => vec![("min", *min), ("max", *max)],
+            Invalid::PasswordTooShort { min } => vec![("min", *min as i64)],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A refused value together with the form field it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    #[serde(flatten)]
+    pub problem: Invalid,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, problem: Invalid) -> Self {
+        Self { field, problem }
+    }
+}
+
+/// Collects field errors while a whole form is parsed, so the user sees every problem at once.
+#[derive(Default, Debug)]
+pub struct Checker {
+    errors: Vec<FieldError>,
+}
+
+impl Checker {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keeps the parsed value, or records the problem under `field`.
+    pub fn check<T>(&mut self, field: &'static str, parsed: Result<T, Invalid>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                self.errors.push(FieldError::new(field, problem));
+                None
+            }
+        }
+    }
+
+    pub fn push(&mut self, field: &'static str, problem: Invalid) {
+        self.errors.push(FieldError::new(field, problem));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The problems recorded so far.
+    pub fn into_errors(self) -> Vec<FieldError> {
+        self.errors
+    }
+}

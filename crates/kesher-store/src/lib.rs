@@ -1,0 +1,47 @@
+//! The storage boundary. Everything Kesher keeps goes through the [`Store`] traits defined
+//! here, so a backend (SQLite today, PostgreSQL later) is one crate that implements them and
+//! passes the shared conformance suite in [`testsuite`].
+//!
+//! Rules every backend keeps: each write method is one transaction; each write appends an
+//! [`AuditEntry`] in that same transaction; conflicts come back as [`StoreError::Conflict`]
+//! with the reason, never as a bare backend error.
+
+mod records;
+mod traits;
+
+#[cfg(feature = "testsuite")]
+pub mod testsuite;
+
+pub use records::*;
+pub use traits::*;
+
+/// Why a store call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("conflict: {0:?}")]
+    Conflict(Conflict),
+    /// The backend failed; the message is for the log, never for a user.
+    #[error("storage failure: {0}")]
+    Backend(String),
+}
+
+/// A write that would break a rule the data keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conflict {
+    /// Another account already uses this e-mail address.
+    UserEmailTaken,
+    /// Another organization in the initiative already has this name.
+    OrganizationNameTaken,
+    /// Another organization in the initiative already has this external id.
+    ExternalIdTaken,
+    /// Another person in the initiative already has this e-mail address.
+    PersonEmailTaken,
+    /// The record is still referred to (an organization with people, a user with roles…).
+    InUse,
+    /// The referred record belongs to another initiative.
+    WrongInitiative,
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
