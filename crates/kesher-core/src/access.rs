@@ -10,7 +10,11 @@ impl Kesher {
     /// The caller's access in an initiative (which must exist).
     pub async fn access(&self, caller: &Caller, initiative: InitiativeId) -> CoreResult<Access> {
         self.store.initiative(initiative).await?;
-        let grant = self.store.role_in(caller.user.id, initiative).await?.map(|g| g.grant());
+        let grant = self
+            .store
+            .role_in(caller.user.id, initiative)
+            .await?
+            .map(|g| g.grant());
         Ok(Access::new(caller.is_admin(), grant))
     }
 

@@ -3,8 +3,8 @@
 
 use std::time::Instant;
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
 use chrono::{Duration, Utc};
 use kesher_domain::access::{Grant, Role};
@@ -44,7 +44,10 @@ impl Secret {
     /// 32 random bytes, URL-safe base64, with a prefix that says what it is.
     fn generate(prefix: &str) -> Self {
         let bytes: [u8; 32] = rand::random();
-        Self(format!("{prefix}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)))
+        Self(format!(
+            "{prefix}{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+        ))
     }
 
     pub fn from_client(raw: &str) -> Self {
@@ -98,7 +101,11 @@ async fn verify_password(password: &str, hash: &str) -> bool {
     let hash = hash.to_string();
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
-            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
             .unwrap_or(false)
     })
     .await
@@ -107,8 +114,7 @@ async fn verify_password(password: &str, hash: &str) -> bool {
 
 /// A hash no password matches, verified when the account does not exist so that a wrong
 /// address takes as long as a wrong password.
-const DECOY_HASH: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0dd4nY4SdJ2CChqqvQwG2jDCyu6VpZ1Bf2rLrbdJHik";
+const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0dd4nY4SdJ2CChqqvQwG2jDCyu6VpZ1Bf2rLrbdJHik";
 
 /// A new account as the admin types it.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -142,22 +148,35 @@ pub struct RoleForm {
 }
 
 fn truthy(raw: &str) -> bool {
-    matches!(raw.trim().to_ascii_lowercase().as_str(), "true" | "on" | "1" | "yes")
+    matches!(
+        raw.trim().to_ascii_lowercase().as_str(),
+        "true" | "on" | "1" | "yes"
+    )
 }
 
 impl Kesher {
     /// Signs in with e-mail and password; `client` is the caller's network address, for
     /// throttling only. Returns the session secret for the cookie.
-    pub async fn sign_in(&self, email: &str, password: &str, client: &str) -> CoreResult<(User, Secret)> {
+    pub async fn sign_in(
+        &self,
+        email: &str,
+        password: &str,
+        client: &str,
+    ) -> CoreResult<(User, Secret)> {
         let now = Instant::now();
         self.throttle
             .check(email, client, now)
-            .map_err(|retry_after_seconds| CoreError::TooManyAttempts { retry_after_seconds })?;
+            .map_err(|retry_after_seconds| CoreError::TooManyAttempts {
+                retry_after_seconds,
+            })?;
         let credentials = match Email::parse(email) {
             Ok(email) => self.store.user_credentials(&email).await?,
             Err(_) => None,
         };
-        let hash = credentials.as_ref().map(|c| c.password_hash.as_str()).unwrap_or(DECOY_HASH);
+        let hash = credentials
+            .as_ref()
+            .map(|c| c.password_hash.as_str())
+            .unwrap_or(DECOY_HASH);
         let matches = verify_password(password, hash).await;
         let Some(credentials) = credentials.filter(|_| matches) else {
             self.throttle.failed(email, client, now);
@@ -166,19 +185,31 @@ impl Kesher {
         self.throttle.succeeded(email);
         let secret = Secret::generate("ks_");
         self.store
-            .create_session(&secret.digest(), credentials.user.id, Utc::now() + Duration::days(SESSION_DAYS))
+            .create_session(
+                &secret.digest(),
+                credentials.user.id,
+                Utc::now() + Duration::days(SESSION_DAYS),
+            )
             .await?;
         Ok((credentials.user, secret))
     }
 
     /// The user behind a session cookie, if the session is live.
     pub async fn session_caller(&self, secret: &Secret) -> CoreResult<Option<Caller>> {
-        Ok(self.store.session_user(&secret.digest(), Utc::now()).await?.map(|user| Caller { user }))
+        Ok(self
+            .store
+            .session_user(&secret.digest(), Utc::now())
+            .await?
+            .map(|user| Caller { user }))
     }
 
     /// The user behind an API token.
     pub async fn token_caller(&self, secret: &Secret) -> CoreResult<Option<Caller>> {
-        Ok(self.store.api_token_user(&secret.digest()).await?.map(|user| Caller { user }))
+        Ok(self
+            .store
+            .api_token_user(&secret.digest())
+            .await?
+            .map(|user| Caller { user }))
     }
 
     pub async fn sign_out(&self, secret: &Secret) -> CoreResult<()> {
@@ -189,7 +220,9 @@ impl Kesher {
     pub async fn sweep(&self) -> CoreResult<()> {
         let now = Utc::now();
         self.store.delete_expired_sessions(now).await?;
-        self.store.delete_import_drafts_before(now - Duration::days(1)).await?;
+        self.store
+            .delete_import_drafts_before(now - Duration::days(1))
+            .await?;
         Ok(())
     }
 
@@ -210,7 +243,15 @@ impl Kesher {
         let password_hash = hash_password(&password).await?;
         let user = self
             .store
-            .create_user(actor, NewUser { email, name, password_hash, is_admin: truthy(&form.is_admin) })
+            .create_user(
+                actor,
+                NewUser {
+                    email,
+                    name,
+                    password_hash,
+                    is_admin: truthy(&form.is_admin),
+                },
+            )
             .await?;
         tracing::info!(user.id = %user.id, "account created");
         Ok(user)
@@ -219,10 +260,17 @@ impl Kesher {
     /// Sets a new password for the account with this address (the command line, the demo).
     pub async fn reset_password(&self, email: &str, password: &str) -> CoreResult<User> {
         let email = Email::parse(email).map_err(|p| CoreError::invalid("email", p))?;
-        let password = NewPassword::parse(password).map_err(|p| CoreError::invalid("password", p))?;
-        let credentials = self.store.user_credentials(&email).await?.ok_or(CoreError::NotFound)?;
+        let password =
+            NewPassword::parse(password).map_err(|p| CoreError::invalid("password", p))?;
+        let credentials = self
+            .store
+            .user_credentials(&email)
+            .await?
+            .ok_or(CoreError::NotFound)?;
         let hash = hash_password(&password).await?;
-        self.store.set_password(Actor::system(), credentials.user.id, &hash).await?;
+        self.store
+            .set_password(Actor::system(), credentials.user.id, &hash)
+            .await?;
         Ok(credentials.user)
     }
 
@@ -237,7 +285,11 @@ impl Kesher {
     /// secret is returned once and never stored.
     pub async fn create_api_token(&self, email: &str, name: &str) -> CoreResult<Secret> {
         let email = Email::parse(email).map_err(|p| CoreError::invalid("email", p))?;
-        let credentials = self.store.user_credentials(&email).await?.ok_or(CoreError::NotFound)?;
+        let credentials = self
+            .store
+            .user_credentials(&email)
+            .await?
+            .ok_or(CoreError::NotFound)?;
         let secret = Secret::generate("kt_");
         self.store
             .create_api_token(Actor::system(), credentials.user.id, name, &secret.digest())
@@ -245,19 +297,38 @@ impl Kesher {
         Ok(secret)
     }
 
+    /// The roles the caller holds, in every initiative.
+    pub async fn own_roles(&self, caller: &Caller) -> CoreResult<Vec<RoleGrant>> {
+        Ok(self.store.roles_of_user(caller.user.id).await?)
+    }
+
     /// Who holds which role in the initiative.
-    pub async fn list_roles(&self, caller: &Caller, initiative: InitiativeId) -> CoreResult<Vec<RoleGrant>> {
-        self.require(caller, initiative, |a| a.can_manage_roles()).await?;
+    pub async fn list_roles(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<Vec<RoleGrant>> {
+        self.require(caller, initiative, |a| a.can_manage_roles())
+            .await?;
         Ok(self.store.roles_in_initiative(initiative).await?)
     }
 
     /// Gives an existing account a role in the initiative (replacing any role it had there).
-    pub async fn grant_role(&self, caller: &Caller, initiative: InitiativeId, form: &RoleForm) -> CoreResult<RoleGrant> {
-        self.require(caller, initiative, |a| a.can_manage_roles()).await?;
+    pub async fn grant_role(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        form: &RoleForm,
+    ) -> CoreResult<RoleGrant> {
+        self.require(caller, initiative, |a| a.can_manage_roles())
+            .await?;
         let mut c = Checker::new();
         let email = c.check("email", Email::parse(&form.email));
         let role = c.check("role", Role::parse(&form.role));
-        let organization = c.check("organization_id", lenient::optional_id(&form.organization_id));
+        let organization = c.check(
+            "organization_id",
+            lenient::optional_id(&form.organization_id),
+        );
         if let (Some(Role::PartnerEditor), Some(None)) = (role, organization) {
             c.push("organization_id", Invalid::Required);
         }
@@ -274,9 +345,19 @@ impl Kesher {
             .ok_or_else(|| CoreError::invalid("email", Invalid::Unknown))?
             .user;
         // Only a partner editor speaks for an organization.
-        let organization_id = organization.filter(|_| role == Role::PartnerEditor).map(OrganizationId::new);
+        let organization_id = organization
+            .filter(|_| role == Role::PartnerEditor)
+            .map(OrganizationId::new);
         self.store
-            .grant_role(caller.actor(), initiative, user.id, Grant { role, organization_id })
+            .grant_role(
+                caller.actor(),
+                initiative,
+                user.id,
+                Grant {
+                    role,
+                    organization_id,
+                },
+            )
             .await
             .map_err(|e| match e {
                 kesher_store::StoreError::NotFound | kesher_store::StoreError::Conflict(_) => {
@@ -287,13 +368,30 @@ impl Kesher {
     }
 
     /// Grants a role without a caller: the command line and the demo loader.
-    pub async fn grant_role_as_system(&self, initiative: InitiativeId, user: UserId, grant: Grant) -> CoreResult<RoleGrant> {
-        Ok(self.store.grant_role(Actor::system(), initiative, user, grant).await?)
+    pub async fn grant_role_as_system(
+        &self,
+        initiative: InitiativeId,
+        user: UserId,
+        grant: Grant,
+    ) -> CoreResult<RoleGrant> {
+        Ok(self
+            .store
+            .grant_role(Actor::system(), initiative, user, grant)
+            .await?)
     }
 
-    pub async fn revoke_role(&self, caller: &Caller, initiative: InitiativeId, user: UserId) -> CoreResult<()> {
-        self.require(caller, initiative, |a| a.can_manage_roles()).await?;
-        Ok(self.store.revoke_role(caller.actor(), initiative, user).await?)
+    pub async fn revoke_role(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        user: UserId,
+    ) -> CoreResult<()> {
+        self.require(caller, initiative, |a| a.can_manage_roles())
+            .await?;
+        Ok(self
+            .store
+            .revoke_role(caller.actor(), initiative, user)
+            .await?)
     }
 }
 

@@ -4,7 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::Utc;
 use kesher_domain::access::Access;
-use kesher_domain::bodies::{BodyForm, BodyKind, BodyWarning, MembershipForm, Seat, advise, seat_is_active};
+use kesher_domain::bodies::{
+    BodyForm, BodyKind, BodyWarning, MembershipForm, Seat, advise, seat_is_active,
+};
 use kesher_domain::{BodyId, InitiativeId, Invalid, MembershipId};
 use kesher_store::{Body, Membership, MembershipFilter, StoreError};
 
@@ -29,42 +31,76 @@ pub struct BodyDetail {
 }
 
 fn seat(m: &Membership) -> Seat {
-    Seat { person: m.person_id, role: m.role, from: m.from, to: m.to }
+    Seat {
+        person: m.person_id,
+        role: m.role,
+        from: m.from,
+        to: m.to,
+    }
 }
 
 /// The advice for every body of an initiative, from all its seats.
-fn advice_for(bodies: &[Body], memberships: &[Membership]) -> HashMap<BodyId, (usize, Vec<BodyWarning>)> {
+fn advice_for(
+    bodies: &[Body],
+    memberships: &[Membership],
+) -> HashMap<BodyId, (usize, Vec<BodyWarning>)> {
     let today = Utc::now().date_naive();
     let steering: HashSet<_> = memberships
         .iter()
-        .filter(|m| m.body_kind == BodyKind::SteeringCommittee && seat_is_active(m.from, m.to, today))
+        .filter(|m| {
+            m.body_kind == BodyKind::SteeringCommittee && seat_is_active(m.from, m.to, today)
+        })
         .map(|m| m.person_id)
         .collect();
     bodies
         .iter()
         .map(|body| {
-            let seats: Vec<Seat> = memberships.iter().filter(|m| m.body_id == body.id).map(seat).collect();
-            let active = seats.iter().filter(|s| seat_is_active(s.from, s.to, today)).count();
-            (body.id, (active, advise(body.kind, &seats, &steering, today)))
+            let seats: Vec<Seat> = memberships
+                .iter()
+                .filter(|m| m.body_id == body.id)
+                .map(seat)
+                .collect();
+            let active = seats
+                .iter()
+                .filter(|s| seat_is_active(s.from, s.to, today))
+                .count();
+            (
+                body.id,
+                (active, advise(body.kind, &seats, &steering, today)),
+            )
         })
         .collect()
 }
 
 impl Kesher {
-    pub async fn list_bodies(&self, caller: &Caller, initiative: InitiativeId) -> CoreResult<Vec<BodySummary>> {
+    pub async fn list_bodies(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<Vec<BodySummary>> {
         self.require(caller, initiative, |_| true).await?;
         self.body_summaries(initiative).await
     }
 
-    pub(crate) async fn body_summaries(&self, initiative: InitiativeId) -> CoreResult<Vec<BodySummary>> {
+    pub(crate) async fn body_summaries(
+        &self,
+        initiative: InitiativeId,
+    ) -> CoreResult<Vec<BodySummary>> {
         let bodies = self.store.list_bodies(initiative).await?;
-        let memberships = self.store.list_memberships(initiative, &MembershipFilter::default()).await?;
+        let memberships = self
+            .store
+            .list_memberships(initiative, &MembershipFilter::default())
+            .await?;
         let mut advice = advice_for(&bodies, &memberships);
         Ok(bodies
             .into_iter()
             .map(|body| {
                 let (active_seats, warnings) = advice.remove(&body.id).unwrap_or_default();
-                BodySummary { body, active_seats, warnings }
+                BodySummary {
+                    body,
+                    active_seats,
+                    warnings,
+                }
             })
             .collect())
     }
@@ -72,29 +108,53 @@ impl Kesher {
     pub async fn body(&self, caller: &Caller, id: BodyId) -> CoreResult<BodyDetail> {
         let body = self.store.body(id).await?;
         let access = self.require(caller, body.initiative_id, |_| true).await?;
-        let all = self.store.list_memberships(body.initiative_id, &MembershipFilter::default()).await?;
+        let all = self
+            .store
+            .list_memberships(body.initiative_id, &MembershipFilter::default())
+            .await?;
         let mut advice = advice_for(std::slice::from_ref(&body), &all);
         let warnings = advice.remove(&id).map(|(_, w)| w).unwrap_or_default();
         let memberships = all.into_iter().filter(|m| m.body_id == id).collect();
-        Ok(BodyDetail { body, memberships, warnings, access })
+        Ok(BodyDetail {
+            body,
+            memberships,
+            warnings,
+            access,
+        })
     }
 
-    pub async fn create_body(&self, caller: &Caller, initiative: InitiativeId, form: &BodyForm) -> CoreResult<Body> {
-        self.require(caller, initiative, |a| a.can_manage_bodies()).await?;
+    pub async fn create_body(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        form: &BodyForm,
+    ) -> CoreResult<Body> {
+        self.require(caller, initiative, |a| a.can_manage_bodies())
+            .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
-        Ok(self.store.create_body(caller.actor(), initiative, &input).await?)
+        Ok(self
+            .store
+            .create_body(caller.actor(), initiative, &input)
+            .await?)
     }
 
-    pub async fn update_body(&self, caller: &Caller, id: BodyId, form: &BodyForm) -> CoreResult<Body> {
+    pub async fn update_body(
+        &self,
+        caller: &Caller,
+        id: BodyId,
+        form: &BodyForm,
+    ) -> CoreResult<Body> {
         let body = self.store.body(id).await?;
-        self.require(caller, body.initiative_id, |a| a.can_manage_bodies()).await?;
+        self.require(caller, body.initiative_id, |a| a.can_manage_bodies())
+            .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
         Ok(self.store.update_body(caller.actor(), id, &input).await?)
     }
 
     pub async fn delete_body(&self, caller: &Caller, id: BodyId) -> CoreResult<()> {
         let body = self.store.body(id).await?;
-        self.require(caller, body.initiative_id, |a| a.can_manage_bodies()).await?;
+        self.require(caller, body.initiative_id, |a| a.can_manage_bodies())
+            .await?;
         Ok(self.store.delete_body(caller.actor(), id).await?)
     }
 
@@ -108,9 +168,15 @@ impl Kesher {
         Ok(self.store.list_memberships(initiative, filter).await?)
     }
 
-    pub async fn membership(&self, caller: &Caller, id: MembershipId) -> CoreResult<(Membership, Access)> {
+    pub async fn membership(
+        &self,
+        caller: &Caller,
+        id: MembershipId,
+    ) -> CoreResult<(Membership, Access)> {
         let membership = self.store.membership(id).await?;
-        let access = self.require(caller, membership.initiative_id, |_| true).await?;
+        let access = self
+            .require(caller, membership.initiative_id, |_| true)
+            .await?;
         Ok((membership, access))
     }
 
@@ -118,14 +184,22 @@ impl Kesher {
     /// the form rather than a missing page.
     fn person_choice(error: StoreError) -> CoreError {
         match error {
-            StoreError::NotFound | StoreError::Conflict(_) => CoreError::invalid("person_id", Invalid::Choice),
+            StoreError::NotFound | StoreError::Conflict(_) => {
+                CoreError::invalid("person_id", Invalid::Choice)
+            }
             other => other.into(),
         }
     }
 
-    pub async fn create_membership(&self, caller: &Caller, body: BodyId, form: &MembershipForm) -> CoreResult<Membership> {
+    pub async fn create_membership(
+        &self,
+        caller: &Caller,
+        body: BodyId,
+        form: &MembershipForm,
+    ) -> CoreResult<Membership> {
         let found = self.store.body(body).await?;
-        self.require(caller, found.initiative_id, |a| a.can_manage_bodies()).await?;
+        self.require(caller, found.initiative_id, |a| a.can_manage_bodies())
+            .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
         self.store
             .create_membership(caller.actor(), body, &input)
@@ -133,9 +207,15 @@ impl Kesher {
             .map_err(Self::person_choice)
     }
 
-    pub async fn update_membership(&self, caller: &Caller, id: MembershipId, form: &MembershipForm) -> CoreResult<Membership> {
+    pub async fn update_membership(
+        &self,
+        caller: &Caller,
+        id: MembershipId,
+        form: &MembershipForm,
+    ) -> CoreResult<Membership> {
         let current = self.store.membership(id).await?;
-        self.require(caller, current.initiative_id, |a| a.can_manage_bodies()).await?;
+        self.require(caller, current.initiative_id, |a| a.can_manage_bodies())
+            .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
         self.store
             .update_membership(caller.actor(), id, &input)
@@ -145,7 +225,8 @@ impl Kesher {
 
     pub async fn delete_membership(&self, caller: &Caller, id: MembershipId) -> CoreResult<()> {
         let current = self.store.membership(id).await?;
-        self.require(caller, current.initiative_id, |a| a.can_manage_bodies()).await?;
+        self.require(caller, current.initiative_id, |a| a.can_manage_bodies())
+            .await?;
         Ok(self.store.delete_membership(caller.actor(), id).await?)
     }
 }

@@ -50,15 +50,22 @@ impl From<StoreError> for CoreError {
         match error {
             StoreError::NotFound => CoreError::NotFound,
             // The conflicts a user can fix in the form are shown at the field.
-            StoreError::Conflict(Conflict::OrganizationNameTaken) => CoreError::invalid("name", Invalid::Taken),
-            StoreError::Conflict(Conflict::ExternalIdTaken) => CoreError::invalid("external_id", Invalid::Taken),
-            StoreError::Conflict(Conflict::PersonEmailTaken) | StoreError::Conflict(Conflict::UserEmailTaken) => {
+            StoreError::Conflict(Conflict::OrganizationNameTaken) => {
+                CoreError::invalid("name", Invalid::Taken)
+            }
+            StoreError::Conflict(Conflict::ExternalIdTaken) => {
+                CoreError::invalid("external_id", Invalid::Taken)
+            }
+            StoreError::Conflict(Conflict::PersonEmailTaken)
+            | StoreError::Conflict(Conflict::UserEmailTaken) => {
                 CoreError::invalid("email", Invalid::Taken)
             }
-            StoreError::Conflict(Conflict::InUse) => CoreError::Conflict { message_id: "conflict-in-use" },
-            StoreError::Conflict(Conflict::WrongInitiative) => {
-                CoreError::Conflict { message_id: "conflict-wrong-initiative" }
-            }
+            StoreError::Conflict(Conflict::InUse) => CoreError::Conflict {
+                message_id: "conflict-in-use",
+            },
+            StoreError::Conflict(Conflict::WrongInitiative) => CoreError::Conflict {
+                message_id: "conflict-wrong-initiative",
+            },
             StoreError::Backend(message) => CoreError::Internal(message),
         }
     }

@@ -17,16 +17,30 @@ impl Kesher {
         subjects.extend(people.iter().map(|p| ("person".to_string(), p.id.get())));
         Ok(self
             .store
-            .audit_entries(&AuditFilter { initiative_id: Some(organization.initiative_id), subjects, limit: 100 })
+            .audit_entries(&AuditFilter {
+                initiative_id: Some(organization.initiative_id),
+                subjects,
+                limit: 100,
+            })
             .await?)
     }
 
     /// The initiative's audit log, newest first (the backbone's view).
-    pub async fn audit_log(&self, caller: &Caller, initiative: InitiativeId, limit: u32) -> CoreResult<Vec<AuditEntry>> {
-        self.require(caller, initiative, |a| a.can_read_audit_log()).await?;
+    pub async fn audit_log(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        limit: u32,
+    ) -> CoreResult<Vec<AuditEntry>> {
+        self.require(caller, initiative, |a| a.can_read_audit_log())
+            .await?;
         Ok(self
             .store
-            .audit_entries(&AuditFilter { initiative_id: Some(initiative), subjects: Vec::new(), limit: limit.clamp(1, 500) })
+            .audit_entries(&AuditFilter {
+                initiative_id: Some(initiative),
+                subjects: Vec::new(),
+                limit: limit.clamp(1, 500),
+            })
             .await?)
     }
 }

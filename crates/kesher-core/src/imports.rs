@@ -2,9 +2,9 @@
 //! preview, and on confirmation apply the plan in one transaction.
 
 use kesher_domain::import::{ColumnMap, ImportPlan, Issue, PartnerColumn, Vocabulary, plan};
-use kesher_domain::network::{OrganizationType, Sector};
 use kesher_domain::import::{ExistingOrganization, ExistingPerson};
 use kesher_domain::network::{OrganizationInput, PersonDetails};
+use kesher_domain::network::{OrganizationType, Sector};
 use kesher_domain::text::{Email, Name, Phone, WebAddress};
 use kesher_domain::{ImportDraftId, InitiativeId};
 use kesher_i18n::Lang;
@@ -44,7 +44,12 @@ pub fn import_vocabulary() -> Vocabulary {
     for lang in Lang::ALL {
         for column in PartnerColumn::ALL {
             vocabulary.add_column(&lang.t(column.label_id()), *column);
-            let aliases = lang.t(&format!("{}-aliases", column.label_id()));
+            let aliases_id = format!("{}-aliases", column.label_id());
+            let aliases = if lang.has(&aliases_id) {
+                lang.t(&aliases_id)
+            } else {
+                String::new()
+            };
             for alias in aliases.split(',') {
                 if !alias.trim().is_empty() {
                     vocabulary.add_column(alias, *column);
@@ -67,8 +72,14 @@ impl Kesher {
         initiative: InitiativeId,
         table: &kesher_domain::sheet::Table,
     ) -> CoreResult<Result<(ImportPlan, ColumnMap), Vec<Issue>>> {
-        let organizations = self.store.list_organizations(initiative, &OrganizationFilter::default()).await?;
-        let people = self.store.list_people(initiative, &PersonFilter::default()).await?;
+        let organizations = self
+            .store
+            .list_organizations(initiative, &OrganizationFilter::default())
+            .await?;
+        let people = self
+            .store
+            .list_people(initiative, &PersonFilter::default())
+            .await?;
         let existing_organizations: Vec<ExistingOrganization> = organizations
             .into_iter()
             .filter_map(|o| {
@@ -81,7 +92,9 @@ impl Kesher {
                         sector: o.sector,
                         organization_type: o.organization_type,
                         description: o.description,
-                        website: o.website.and_then(|w| WebAddress::parse_optional(&w).ok().flatten()),
+                        website: o
+                            .website
+                            .and_then(|w| WebAddress::parse_optional(&w).ok().flatten()),
                         tags: o.tags,
                         external_id: o.external_id,
                     },
@@ -98,12 +111,19 @@ impl Kesher {
                         name: Name::parse(&p.name).ok()?,
                         role_title: p.role_title,
                         email: p.email.and_then(|e| Email::parse(&e).ok()),
-                        phone: p.phone.and_then(|ph| Phone::parse_optional(&ph).ok().flatten()),
+                        phone: p
+                            .phone
+                            .and_then(|ph| Phone::parse_optional(&ph).ok().flatten()),
                     },
                 })
             })
             .collect();
-        Ok(plan(table, &import_vocabulary(), &existing_organizations, &existing_people))
+        Ok(plan(
+            table,
+            &import_vocabulary(),
+            &existing_organizations,
+            &existing_people,
+        ))
     }
 
     /// Reads and checks a file. When it is accepted, it is kept as a draft for
@@ -126,7 +146,9 @@ impl Kesher {
             draft_id: None,
         };
         if bytes.len() > MAX_FILE_BYTES {
-            return Err(CoreError::BadRequest { message_id: "import-file-too-big" });
+            return Err(CoreError::BadRequest {
+                message_id: "import-file-too-big",
+            });
         }
         let sheet = match read_sheet(bytes) {
             Ok(sheet) => sheet,
@@ -156,14 +178,25 @@ impl Kesher {
 
     /// Applies a previewed file. The plan is made again against the data as it is now, so a
     /// change made by someone else since the preview is respected, and still all or nothing.
-    pub async fn confirm_import(&self, caller: &Caller, initiative: InitiativeId, draft: ImportDraftId) -> CoreResult<ImportOutcome> {
+    pub async fn confirm_import(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        draft: ImportDraftId,
+    ) -> CoreResult<ImportOutcome> {
         self.require(caller, initiative, |a| a.can_import()).await?;
         let draft = self.store.import_draft(draft).await?;
         if draft.initiative_id != initiative || draft.user_id != caller.user.id {
             return Err(CoreError::NotFound);
         }
-        let (plan, _) = self.plan_against_store(initiative, &draft.table).await?.map_err(CoreError::Import)?;
-        let outcome = self.store.apply_import(caller.actor(), initiative, &plan).await?;
+        let (plan, _) = self
+            .plan_against_store(initiative, &draft.table)
+            .await?
+            .map_err(CoreError::Import)?;
+        let outcome = self
+            .store
+            .apply_import(caller.actor(), initiative, &plan)
+            .await?;
         self.store.delete_import_draft(draft.id).await?;
         tracing::info!(
             initiative.id = %initiative,
@@ -174,25 +207,5 @@ impl Kesher {
             "partner import applied"
         );
         Ok(outcome)
-    }
-
-    /// Reads, checks and applies a file in one call (the API without `dry_run`).
-    pub async fn import_now(&self, caller: &Caller, initiative: InitiativeId, file_name: &str, bytes: &[u8]) -> CoreResult<(ImportPreview, ImportOutcome)> {
-        let preview = self.preview_import(caller, initiative, file_name, bytes).await?;
-        if !preview.accepted() {
-            return Err(CoreError::Import(preview.issues));
-        }
-        let outcome = match preview.draft_id {
-            Some(draft) => self.confirm_import(caller, initiative, draft).await?,
-            // Nothing to change: the file matches what is stored.
-            None => {
-                let plan = preview.plan.as_ref();
-                ImportOutcome {
-                    organizations: plan.map(|p| p.organization_counts()).unwrap_or_default(),
-                    people: plan.map(|p| p.people_counts()).unwrap_or_default(),
-                }
-            }
-        };
-        Ok((preview, outcome))
     }
 }

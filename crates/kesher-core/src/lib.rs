@@ -3,7 +3,7 @@
 //! knows about HTTP; the web layer and the command line are two faces of the same calls.
 
 mod access;
-mod accounts;
+pub mod accounts;
 mod bodies;
 mod error;
 mod history;
@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use kesher_store::Store;
 
-pub use accounts::{Caller, Secret, SESSION_DAYS};
+pub use accounts::{Caller, SESSION_DAYS, Secret};
 pub use bodies::{BodyDetail, BodySummary};
 pub use error::CoreError;
 pub use imports::{ImportPreview, import_vocabulary};
@@ -35,7 +35,10 @@ pub struct Kesher {
 
 impl Kesher {
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Self { store, throttle: Arc::new(LoginThrottle::default()) }
+        Self {
+            store,
+            throttle: Arc::new(LoginThrottle::default()),
+        }
     }
 
     /// The store, for the command line's own maintenance work.

@@ -4,8 +4,8 @@ use kesher_domain::access::Access;
 use kesher_domain::network::{OrganizationForm, PersonForm, PersonInput};
 use kesher_domain::{InitiativeId, Invalid, OrganizationId, PersonId};
 use kesher_store::{
-    AuditEntry, Membership, MembershipFilter, Organization, OrganizationFilter, Person, PersonFilter,
-    StoreError,
+    AuditEntry, Membership, MembershipFilter, Organization, OrganizationFilter, Person,
+    PersonFilter, StoreError,
 };
 
 use crate::{Caller, CoreError, CoreResult, Kesher};
@@ -42,32 +42,60 @@ impl Kesher {
     }
 
     /// An organization the caller can read, with what they may do to it.
-    pub async fn organization(&self, caller: &Caller, id: OrganizationId) -> CoreResult<(Organization, Access)> {
+    pub async fn organization(
+        &self,
+        caller: &Caller,
+        id: OrganizationId,
+    ) -> CoreResult<(Organization, Access)> {
         let organization = self.store.organization(id).await?;
-        let access = self.require(caller, organization.initiative_id, |_| true).await?;
+        let access = self
+            .require(caller, organization.initiative_id, |_| true)
+            .await?;
         Ok((organization, access))
     }
 
-    pub async fn organization_detail(&self, caller: &Caller, id: OrganizationId) -> CoreResult<OrganizationDetail> {
+    pub async fn organization_detail(
+        &self,
+        caller: &Caller,
+        id: OrganizationId,
+    ) -> CoreResult<OrganizationDetail> {
         let (organization, access) = self.organization(caller, id).await?;
         let initiative = organization.initiative_id;
         let people: Vec<Person> = self
             .store
-            .list_people(initiative, &PersonFilter { organization_id: Some(id), ..Default::default() })
+            .list_people(
+                initiative,
+                &PersonFilter {
+                    organization_id: Some(id),
+                    ..Default::default()
+                },
+            )
             .await?
             .into_iter()
             .map(|p| redact(p, &access))
             .collect();
         let memberships = self
             .store
-            .list_memberships(initiative, &MembershipFilter { organization_id: Some(id), ..Default::default() })
+            .list_memberships(
+                initiative,
+                &MembershipFilter {
+                    organization_id: Some(id),
+                    ..Default::default()
+                },
+            )
             .await?;
         let history = if access.can_read_history_of(id) {
             self.organization_history(&organization, &people).await?
         } else {
             Vec::new()
         };
-        Ok(OrganizationDetail { organization, people, memberships, history, access })
+        Ok(OrganizationDetail {
+            organization,
+            people,
+            memberships,
+            history,
+            access,
+        })
     }
 
     pub async fn create_organization(
@@ -76,9 +104,13 @@ impl Kesher {
         initiative: InitiativeId,
         form: &OrganizationForm,
     ) -> CoreResult<Organization> {
-        self.require(caller, initiative, |a| a.can_manage_network()).await?;
+        self.require(caller, initiative, |a| a.can_manage_network())
+            .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
-        Ok(self.store.create_organization(caller.actor(), initiative, &input).await?)
+        Ok(self
+            .store
+            .create_organization(caller.actor(), initiative, &input)
+            .await?)
     }
 
     pub async fn update_organization(
@@ -88,21 +120,40 @@ impl Kesher {
         form: &OrganizationForm,
     ) -> CoreResult<Organization> {
         let organization = self.store.organization(id).await?;
-        self.require(caller, organization.initiative_id, |a| a.can_edit_organization(id)).await?;
+        self.require(caller, organization.initiative_id, |a| {
+            a.can_edit_organization(id)
+        })
+        .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
-        Ok(self.store.update_organization(caller.actor(), id, &input).await?)
+        Ok(self
+            .store
+            .update_organization(caller.actor(), id, &input)
+            .await?)
     }
 
     pub async fn delete_organization(&self, caller: &Caller, id: OrganizationId) -> CoreResult<()> {
         let organization = self.store.organization(id).await?;
-        self.require(caller, organization.initiative_id, |a| a.can_manage_network()).await?;
-        self.store.delete_organization(caller.actor(), id).await.map_err(|e| match e {
-            StoreError::Conflict(_) => CoreError::Conflict { message_id: "conflict-organization-has-people" },
-            other => other.into(),
+        self.require(caller, organization.initiative_id, |a| {
+            a.can_manage_network()
         })
+        .await?;
+        self.store
+            .delete_organization(caller.actor(), id)
+            .await
+            .map_err(|e| match e {
+                StoreError::Conflict(_) => CoreError::Conflict {
+                    message_id: "conflict-organization-has-people",
+                },
+                other => other.into(),
+            })
     }
 
-    pub async fn list_people(&self, caller: &Caller, initiative: InitiativeId, filter: &PersonFilter) -> CoreResult<Vec<Person>> {
+    pub async fn list_people(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        filter: &PersonFilter,
+    ) -> CoreResult<Vec<Person>> {
         let access = self.require(caller, initiative, |_| true).await?;
         Ok(self
             .store
@@ -121,11 +172,21 @@ impl Kesher {
     }
 
     /// The seats a person holds.
-    pub async fn memberships_of_person(&self, caller: &Caller, id: PersonId) -> CoreResult<Vec<Membership>> {
+    pub async fn memberships_of_person(
+        &self,
+        caller: &Caller,
+        id: PersonId,
+    ) -> CoreResult<Vec<Membership>> {
         let (person, _) = self.person(caller, id).await?;
         Ok(self
             .store
-            .list_memberships(person.initiative_id, &MembershipFilter { person_id: Some(id), ..Default::default() })
+            .list_memberships(
+                person.initiative_id,
+                &MembershipFilter {
+                    person_id: Some(id),
+                    ..Default::default()
+                },
+            )
             .await?)
     }
 
@@ -151,27 +212,48 @@ impl Kesher {
         Ok(input)
     }
 
-    pub async fn create_person(&self, caller: &Caller, initiative: InitiativeId, form: &PersonForm) -> CoreResult<Person> {
+    pub async fn create_person(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        form: &PersonForm,
+    ) -> CoreResult<Person> {
         // Refuse a role that can add people nowhere before looking at the form.
-        self.require(caller, initiative, |a| a.can_manage_network() || a.own_organization().is_some())
-            .await?;
+        self.require(caller, initiative, |a| {
+            a.can_manage_network() || a.own_organization().is_some()
+        })
+        .await?;
         let input = self.checked_person(caller, initiative, form).await?;
-        Ok(self.store.create_person(caller.actor(), initiative, &input).await?)
+        Ok(self
+            .store
+            .create_person(caller.actor(), initiative, &input)
+            .await?)
     }
 
-    pub async fn update_person(&self, caller: &Caller, id: PersonId, form: &PersonForm) -> CoreResult<Person> {
+    pub async fn update_person(
+        &self,
+        caller: &Caller,
+        id: PersonId,
+        form: &PersonForm,
+    ) -> CoreResult<Person> {
         let current = self.store.person(id).await?;
         // The caller must be able to edit the person where they are now, and where they go.
-        self.require(caller, current.initiative_id, |a| a.can_edit_organization(current.organization_id))
+        self.require(caller, current.initiative_id, |a| {
+            a.can_edit_organization(current.organization_id)
+        })
+        .await?;
+        let input = self
+            .checked_person(caller, current.initiative_id, form)
             .await?;
-        let input = self.checked_person(caller, current.initiative_id, form).await?;
         Ok(self.store.update_person(caller.actor(), id, &input).await?)
     }
 
     pub async fn delete_person(&self, caller: &Caller, id: PersonId) -> CoreResult<()> {
         let current = self.store.person(id).await?;
-        self.require(caller, current.initiative_id, |a| a.can_edit_organization(current.organization_id))
-            .await?;
+        self.require(caller, current.initiative_id, |a| {
+            a.can_edit_organization(current.organization_id)
+        })
+        .await?;
         Ok(self.store.delete_person(caller.actor(), id).await?)
     }
 }

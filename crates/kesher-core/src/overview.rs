@@ -56,7 +56,11 @@ pub struct SeatingMatrix {
 }
 
 impl Kesher {
-    pub async fn network_overview(&self, caller: &Caller, initiative: InitiativeId) -> CoreResult<NetworkOverview> {
+    pub async fn network_overview(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<NetworkOverview> {
         self.require(caller, initiative, |_| true).await?;
         let current = self.store.initiative(initiative).await?;
         let parent = match current.parent_id {
@@ -65,12 +69,27 @@ impl Kesher {
             None => None,
         };
         let children = self.child_initiatives(caller, initiative).await?;
-        let organizations = self.store.list_organizations(initiative, &OrganizationFilter::default()).await?;
-        let people = self.store.list_people(initiative, &PersonFilter::default()).await?;
+        let organizations = self
+            .store
+            .list_organizations(initiative, &OrganizationFilter::default())
+            .await?;
+        let people = self
+            .store
+            .list_people(initiative, &PersonFilter::default())
+            .await?;
 
         let mut by_sector: BTreeMap<Sector, Count<Sector>> = Sector::ALL
             .iter()
-            .map(|s| (*s, Count { key: *s, organizations: 0, people: 0 }))
+            .map(|s| {
+                (
+                    *s,
+                    Count {
+                        key: *s,
+                        organizations: 0,
+                        people: 0,
+                    },
+                )
+            })
             .collect();
         let mut by_type: BTreeMap<OrganizationType, Count<OrganizationType>> = BTreeMap::new();
         for organization in &organizations {
@@ -79,7 +98,11 @@ impl Kesher {
             }
             by_type
                 .entry(organization.organization_type)
-                .or_insert(Count { key: organization.organization_type, organizations: 0, people: 0 })
+                .or_insert(Count {
+                    key: organization.organization_type,
+                    organizations: 0,
+                    people: 0,
+                })
                 .organizations += 1;
         }
         for person in &people {
@@ -88,11 +111,19 @@ impl Kesher {
             }
             by_type
                 .entry(person.organization_type)
-                .or_insert(Count { key: person.organization_type, organizations: 0, people: 0 })
+                .or_insert(Count {
+                    key: person.organization_type,
+                    organizations: 0,
+                    people: 0,
+                })
                 .people += 1;
         }
         let mut by_type: Vec<_> = by_type.into_values().collect();
-        by_type.sort_by(|a, b| b.organizations.cmp(&a.organizations).then(a.key.cmp(&b.key)));
+        by_type.sort_by(|a, b| {
+            b.organizations
+                .cmp(&a.organizations)
+                .then(a.key.cmp(&b.key))
+        });
 
         Ok(NetworkOverview {
             initiative: current,
@@ -106,11 +137,21 @@ impl Kesher {
         })
     }
 
-    pub async fn seating_matrix(&self, caller: &Caller, initiative: InitiativeId) -> CoreResult<SeatingMatrix> {
+    pub async fn seating_matrix(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<SeatingMatrix> {
         let access = self.require(caller, initiative, |_| true).await?;
         let bodies = self.store.list_bodies(initiative).await?;
-        let people = self.store.list_people(initiative, &PersonFilter::default()).await?;
-        let memberships = self.store.list_memberships(initiative, &MembershipFilter::default()).await?;
+        let people = self
+            .store
+            .list_people(initiative, &PersonFilter::default())
+            .await?;
+        let memberships = self
+            .store
+            .list_memberships(initiative, &MembershipFilter::default())
+            .await?;
         let today = Utc::now().date_naive();
 
         let mut rows = Vec::new();
@@ -131,7 +172,10 @@ impl Kesher {
             if seats.iter().all(Option::is_none) {
                 unseated += 1;
             } else {
-                rows.push(SeatingRow { person: redact(person, &access), seats });
+                rows.push(SeatingRow {
+                    person: redact(person, &access),
+                    seats,
+                });
             }
         }
         rows.sort_by(|a, b| {
@@ -140,6 +184,10 @@ impl Kesher {
                 .cmp(&b.person.organization_name)
                 .then(a.person.name.cmp(&b.person.name))
         });
-        Ok(SeatingMatrix { bodies, rows, unseated })
+        Ok(SeatingMatrix {
+            bodies,
+            rows,
+            unseated,
+        })
     }
 }

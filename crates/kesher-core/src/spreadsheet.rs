@@ -33,7 +33,10 @@ pub fn read_sheet(bytes: &[u8]) -> Result<ReadSheet, IssueKind> {
         return Err(IssueKind::Empty);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return read_xlsx(bytes).map(|table| ReadSheet { format: SheetFormat::Xlsx, table });
+        return read_xlsx(bytes).map(|table| ReadSheet {
+            format: SheetFormat::Xlsx,
+            table,
+        });
     }
     let (text, format) = decode_text(bytes)?;
     let table = read_csv(&text)?;
@@ -80,7 +83,6 @@ fn looks_like_text(text: &str) -> bool {
     odd * 100 / total < 2
 }
 
-
 /// The separator that splits the header into the most fields, outside quotes.
 fn detect_delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or("");
@@ -112,7 +114,12 @@ fn read_csv(text: &str) -> Result<Table, IssueKind> {
     // out from where its first character sits.
     let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
     let line_at = |byte: usize| {
-        let start = byte + text[byte..].chars().take_while(|c| matches!(c, '\r' | '\n')).map(char::len_utf8).sum::<usize>();
+        let start = byte
+            + text[byte..]
+                .chars()
+                .take_while(|c| matches!(c, '\r' | '\n'))
+                .map(char::len_utf8)
+                .sum::<usize>();
         newlines.partition_point(|&n| n < start) + 1
     };
     let mut headers = None;
@@ -120,8 +127,14 @@ fn read_csv(text: &str) -> Result<Table, IssueKind> {
     for record in reader.records() {
         // The csv reader only fails on invalid UTF-8, which the decoding above rules out.
         let record = record.map_err(|_| IssueKind::UnknownEncoding)?;
-        let line = record.position().map(|p| line_at(p.byte() as usize)).unwrap_or(0);
-        let cells: Vec<String> = record.iter().map(|c| c.trim_matches('\u{feff}').to_string()).collect();
+        let line = record
+            .position()
+            .map(|p| line_at(p.byte() as usize))
+            .unwrap_or(0);
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| c.trim_matches('\u{feff}').to_string())
+            .collect();
         if headers.is_none() {
             if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
@@ -154,14 +167,17 @@ fn cell_text(cell: &Data) -> String {
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Table, IssueKind> {
-    let mut workbook =
-        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| IssueKind::UnknownFormat)?;
+    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|_| IssueKind::UnknownFormat)?;
     let range = workbook
         .worksheet_range_at(0)
         .ok_or(IssueKind::Empty)?
         .map_err(|_| IssueKind::UnknownFormat)?;
     let first_row = range.start().map(|(row, _)| row as usize).unwrap_or(0);
-    let first_column = range.start().map(|(_, column)| column as usize).unwrap_or(0);
+    let first_column = range
+        .start()
+        .map(|(_, column)| column as usize)
+        .unwrap_or(0);
     let mut headers = None;
     let mut rows = Vec::new();
     for (index, row) in range.rows().enumerate() {
@@ -194,7 +210,10 @@ mod tests {
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice("ארגון,מגזר\nמרכז,ציבורי\n".as_bytes());
         let with_bom = read_sheet(&bom).unwrap();
-        assert_eq!(with_bom.table, plain.table, "the mark must not stick to the first header");
+        assert_eq!(
+            with_bom.table, plain.table,
+            "the mark must not stick to the first header"
+        );
     }
 
     #[test]
@@ -219,7 +238,8 @@ mod tests {
 
     #[test]
     fn quotes_inside_values_and_line_numbers() {
-        let sheet = read_sheet("a,b\n\"חט\"\"ב\",x\n\n\"שורה\nשנייה\",y\nz,w\n".as_bytes()).unwrap();
+        let sheet =
+            read_sheet("a,b\n\"חט\"\"ב\",x\n\n\"שורה\nשנייה\",y\nz,w\n".as_bytes()).unwrap();
         let lines: Vec<_> = sheet.table.rows.iter().map(|r| r.line).collect();
         assert_eq!(sheet.table.rows[0].cells[0], "חט\"ב");
         // A value that spans two lines keeps the numbering honest for the rows after it.
@@ -230,14 +250,23 @@ mod tests {
     fn binary_and_empty_files_are_refused() {
         assert_eq!(read_sheet(b"").unwrap_err(), IssueKind::Empty);
         assert_eq!(read_sheet(b" \n ").unwrap_err(), IssueKind::Empty);
-        assert_eq!(read_sheet(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(), IssueKind::UnknownFormat);
-        assert_eq!(read_sheet(b"PK\x03\x04not really a zip").unwrap_err(), IssueKind::UnknownFormat);
+        assert_eq!(
+            read_sheet(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(),
+            IssueKind::UnknownFormat
+        );
+        assert_eq!(
+            read_sheet(b"PK\x03\x04not really a zip").unwrap_err(),
+            IssueKind::UnknownFormat
+        );
     }
 
     #[test]
     fn bytes_that_are_no_text_are_refused() {
         // 0x81 and 0xFF are unassigned in Windows-1255 and invalid in UTF-8.
-        assert_eq!(read_sheet(b"a,b\n\x81\xff,c\n").unwrap_err(), IssueKind::UnknownEncoding);
+        assert_eq!(
+            read_sheet(b"a,b\n\x81\xff,c\n").unwrap_err(),
+            IssueKind::UnknownEncoding
+        );
     }
 
     #[test]

@@ -21,7 +21,10 @@ pub struct LoginThrottle {
 impl LoginThrottle {
     fn keys(email: &str, client: &str) -> [(String, usize); 2] {
         [
-            (format!("account:{}", email.trim().to_lowercase()), PER_ACCOUNT),
+            (
+                format!("account:{}", email.trim().to_lowercase()),
+                PER_ACCOUNT,
+            ),
             (format!("client:{client}"), PER_CLIENT),
         ]
     }
@@ -69,16 +72,33 @@ mod tests {
         let throttle = LoginThrottle::default();
         let start = Instant::now();
         for i in 0..PER_ACCOUNT {
-            assert!(throttle.check("dana@example.org", "1.1.1.1", start).is_ok(), "attempt {i}");
+            assert!(
+                throttle.check("dana@example.org", "1.1.1.1", start).is_ok(),
+                "attempt {i}"
+            );
             throttle.failed("Dana@example.org", "1.1.1.1", start);
         }
         // Locked, from any client.
-        let wait = throttle.check("dana@example.org", "2.2.2.2", start + Duration::from_secs(60)).unwrap_err();
+        let wait = throttle
+            .check(
+                "dana@example.org",
+                "2.2.2.2",
+                start + Duration::from_secs(60),
+            )
+            .unwrap_err();
         assert_eq!(wait, 14 * 60);
         // Other accounts are not affected.
-        assert!(throttle.check("yossi@example.org", "2.2.2.2", start).is_ok());
+        assert!(
+            throttle
+                .check("yossi@example.org", "2.2.2.2", start)
+                .is_ok()
+        );
         // After the window, the account opens again.
-        assert!(throttle.check("dana@example.org", "1.1.1.1", start + WINDOW).is_ok());
+        assert!(
+            throttle
+                .check("dana@example.org", "1.1.1.1", start + WINDOW)
+                .is_ok()
+        );
     }
 
     #[test]
@@ -88,8 +108,16 @@ mod tests {
         for i in 0..PER_CLIENT {
             throttle.failed(&format!("user{i}@example.org"), "9.9.9.9", now);
         }
-        assert!(throttle.check("someone@example.org", "9.9.9.9", now).is_err());
-        assert!(throttle.check("someone@example.org", "8.8.8.8", now).is_ok());
+        assert!(
+            throttle
+                .check("someone@example.org", "9.9.9.9", now)
+                .is_err()
+        );
+        assert!(
+            throttle
+                .check("someone@example.org", "8.8.8.8", now)
+                .is_ok()
+        );
     }
 
     #[test]

@@ -67,7 +67,10 @@ pub struct RoleGrant {
 
 impl RoleGrant {
     pub fn grant(&self) -> Grant {
-        Grant { role: self.role, organization_id: self.organization_id }
+        Grant {
+            role: self.role,
+            organization_id: self.organization_id,
+        }
     }
 }
 

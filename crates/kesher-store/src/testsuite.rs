@@ -6,7 +6,9 @@
 use chrono::{Duration, NaiveDate, Utc};
 use kesher_domain::access::{Grant, Role};
 use kesher_domain::bodies::{BodyForm, MembershipForm};
-use kesher_domain::import::{Change, ImportPlan, OrganizationRef, PlannedOrganization, PlannedPerson};
+use kesher_domain::import::{
+    Change, ImportPlan, OrganizationRef, PlannedOrganization, PlannedPerson,
+};
 use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
 use kesher_domain::text::{Email, Name};
 use kesher_domain::*;
@@ -48,11 +50,21 @@ fn system() -> Actor {
 }
 
 async fn initiative(store: &dyn Store, name: &str) -> Initiative {
-    let input = InitiativeForm { name: name.into(), ..Default::default() }.parse().unwrap();
+    let input = InitiativeForm {
+        name: name.into(),
+        ..Default::default()
+    }
+    .parse()
+    .unwrap();
     store.create_initiative(system(), &input).await.unwrap()
 }
 
-fn organization_input(name: &str, sector: &str, kind: &str, tags: &str) -> kesher_domain::network::OrganizationInput {
+fn organization_input(
+    name: &str,
+    sector: &str,
+    kind: &str,
+    tags: &str,
+) -> kesher_domain::network::OrganizationInput {
     OrganizationForm {
         name: name.into(),
         sector: sector.into(),
@@ -66,12 +78,20 @@ fn organization_input(name: &str, sector: &str, kind: &str, tags: &str) -> keshe
 
 async fn organization(store: &dyn Store, initiative: InitiativeId, name: &str) -> Organization {
     store
-        .create_organization(system(), initiative, &organization_input(name, "third_sector", "ngo", ""))
+        .create_organization(
+            system(),
+            initiative,
+            &organization_input(name, "third_sector", "ngo", ""),
+        )
         .await
         .unwrap()
 }
 
-fn person_input(organization: OrganizationId, name: &str, email: &str) -> kesher_domain::network::PersonInput {
+fn person_input(
+    organization: OrganizationId,
+    name: &str,
+    email: &str,
+) -> kesher_domain::network::PersonInput {
     PersonForm {
         organization_id: organization.to_string(),
         name: name.into(),
@@ -98,28 +118,58 @@ pub async fn users_sessions_and_tokens(store: &dyn Store) {
     };
     let dana = store.create_user(system(), new.clone()).await.unwrap();
     assert_eq!(dana.email, "dana@example.org");
-    assert_eq!(conflict(store.create_user(system(), new.clone()).await), Conflict::UserEmailTaken);
+    assert_eq!(
+        conflict(store.create_user(system(), new.clone()).await),
+        Conflict::UserEmailTaken
+    );
     let found = store.user_credentials(&new.email).await.unwrap().unwrap();
-    assert_eq!((found.user.id, found.password_hash.as_str()), (dana.id, "hash"));
+    assert_eq!(
+        (found.user.id, found.password_hash.as_str()),
+        (dana.id, "hash")
+    );
     assert_eq!(store.count_users().await.unwrap(), 1);
 
     let now = Utc::now();
     let live = SecretDigest("live".into());
     let stale = SecretDigest("stale".into());
-    store.create_session(&live, dana.id, now + Duration::hours(1)).await.unwrap();
-    store.create_session(&stale, dana.id, now - Duration::seconds(1)).await.unwrap();
-    assert_eq!(store.session_user(&live, now).await.unwrap().map(|u| u.id), Some(dana.id));
+    store
+        .create_session(&live, dana.id, now + Duration::hours(1))
+        .await
+        .unwrap();
+    store
+        .create_session(&stale, dana.id, now - Duration::seconds(1))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.session_user(&live, now).await.unwrap().map(|u| u.id),
+        Some(dana.id)
+    );
     assert_eq!(store.session_user(&stale, now).await.unwrap(), None);
     assert_eq!(store.delete_expired_sessions(now).await.unwrap(), 1);
 
     // A new password ends the sessions opened with the old one.
-    store.set_password(system(), dana.id, "new hash").await.unwrap();
+    store
+        .set_password(system(), dana.id, "new hash")
+        .await
+        .unwrap();
     assert_eq!(store.session_user(&live, now).await.unwrap(), None);
 
     let digest = SecretDigest("token digest".into());
-    store.create_api_token(system(), dana.id, "script", &digest).await.unwrap();
-    assert_eq!(store.api_token_user(&digest).await.unwrap().map(|u| u.id), Some(dana.id));
-    assert_eq!(store.api_token_user(&SecretDigest("other".into())).await.unwrap(), None);
+    store
+        .create_api_token(system(), dana.id, "script", &digest)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.api_token_user(&digest).await.unwrap().map(|u| u.id),
+        Some(dana.id)
+    );
+    assert_eq!(
+        store
+            .api_token_user(&SecretDigest("other".into()))
+            .await
+            .unwrap(),
+        None
+    );
 }
 
 pub async fn roles_are_granted_replaced_and_revoked(store: &dyn Store) {
@@ -139,20 +189,44 @@ pub async fn roles_are_granted_replaced_and_revoked(store: &dyn Store) {
         )
         .await
         .unwrap();
-    let editor = Grant { role: Role::PartnerEditor, organization_id: Some(own.id) };
-    let granted = store.grant_role(system(), here.id, user.id, editor).await.unwrap();
+    let editor = Grant {
+        role: Role::PartnerEditor,
+        organization_id: Some(own.id),
+    };
+    let granted = store
+        .grant_role(system(), here.id, user.id, editor)
+        .await
+        .unwrap();
     assert_eq!(granted.organization_name.as_deref(), Some("עמותה"));
-    let foreign = Grant { role: Role::PartnerEditor, organization_id: Some(elsewhere.id) };
-    assert_eq!(conflict(store.grant_role(system(), here.id, user.id, foreign).await), Conflict::WrongInitiative);
+    let foreign = Grant {
+        role: Role::PartnerEditor,
+        organization_id: Some(elsewhere.id),
+    };
+    assert_eq!(
+        conflict(store.grant_role(system(), here.id, user.id, foreign).await),
+        Conflict::WrongInitiative
+    );
 
-    let viewer = Grant { role: Role::Viewer, organization_id: None };
-    store.grant_role(system(), here.id, user.id, viewer).await.unwrap();
-    assert_eq!(store.role_in(user.id, here.id).await.unwrap().unwrap().role, Role::Viewer);
+    let viewer = Grant {
+        role: Role::Viewer,
+        organization_id: None,
+    };
+    store
+        .grant_role(system(), here.id, user.id, viewer)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.role_in(user.id, here.id).await.unwrap().unwrap().role,
+        Role::Viewer
+    );
     assert_eq!(store.roles_in_initiative(here.id).await.unwrap().len(), 1);
     assert_eq!(store.roles_of_user(user.id).await.unwrap().len(), 1);
     store.revoke_role(system(), here.id, user.id).await.unwrap();
     assert_eq!(store.role_in(user.id, here.id).await.unwrap(), None);
-    assert!(matches!(store.revoke_role(system(), here.id, user.id).await, Err(StoreError::NotFound)));
+    assert!(matches!(
+        store.revoke_role(system(), here.id, user.id).await,
+        Err(StoreError::NotFound)
+    ));
 }
 
 pub async fn initiatives_keep_their_parent(store: &dyn Store) {
@@ -166,10 +240,17 @@ pub async fn initiatives_keep_their_parent(store: &dyn Store) {
     .unwrap();
     let child = store.create_initiative(system(), &input).await.unwrap();
     assert_eq!(child.parent_id, Some(network.id));
-    let orphan = InitiativeForm { name: "x".into(), parent_id: "9999".into(), ..Default::default() }
-        .parse()
-        .unwrap();
-    assert!(matches!(store.create_initiative(system(), &orphan).await, Err(StoreError::NotFound)));
+    let orphan = InitiativeForm {
+        name: "x".into(),
+        parent_id: "9999".into(),
+        ..Default::default()
+    }
+    .parse()
+    .unwrap();
+    assert!(matches!(
+        store.create_initiative(system(), &orphan).await,
+        Err(StoreError::NotFound)
+    ));
     assert_eq!(store.list_initiatives().await.unwrap().len(), 2);
 }
 
@@ -183,11 +264,17 @@ pub async fn organizations_are_unique_by_folded_name(store: &dyn Store) {
         Conflict::OrganizationNameTaken
     );
     // The same name is free in another initiative.
-    store.create_organization(system(), there.id, &again).await.unwrap();
+    store
+        .create_organization(system(), there.id, &again)
+        .await
+        .unwrap();
 
     let mut with_id = organization_input("בית ספר א", "public", "school", "");
     with_id.external_id = Some("S-1".into());
-    store.create_organization(system(), here.id, &with_id).await.unwrap();
+    store
+        .create_organization(system(), here.id, &with_id)
+        .await
+        .unwrap();
     let mut clash = organization_input("בית ספר ב", "public", "school", "");
     clash.external_id = Some("S-1".into());
     assert_eq!(
@@ -204,41 +291,92 @@ pub async fn organizations_filter_by_text_sector_type_and_tag(store: &dyn Store)
         ("תיכון הדרים", "public", "school", "רובוטיקה"),
     ] {
         store
-            .create_organization(system(), here.id, &organization_input(name, sector, kind, tags))
+            .create_organization(
+                system(),
+                here.id,
+                &organization_input(name, sector, kind, tags),
+            )
             .await
             .unwrap();
     }
     let names = |orgs: Vec<Organization>| orgs.into_iter().map(|o| o.name).collect::<Vec<_>>();
-    let all = store.list_organizations(here.id, &OrganizationFilter::default()).await.unwrap();
+    let all = store
+        .list_organizations(here.id, &OrganizationFilter::default())
+        .await
+        .unwrap();
     assert_eq!(all.len(), 3);
-    assert_eq!(all.iter().find(|o| o.name == "מרכז שלום למדעים").unwrap().tags, vec!["רובוטיקה", "בנות"]);
+    assert_eq!(
+        all.iter()
+            .find(|o| o.name == "מרכז שלום למדעים")
+            .unwrap()
+            .tags,
+        vec!["רובוטיקה", "בנות"]
+    );
 
     // Typing the start of a word finds the word even where it ends in a final letter.
-    let text = OrganizationFilter { text: Some("שלומ".into()), ..Default::default() };
-    assert_eq!(names(store.list_organizations(here.id, &text).await.unwrap()), vec!["מרכז שלום למדעים"]);
-    let by_tag = OrganizationFilter { tag: Some("רובוטיקה".into()), ..Default::default() };
-    assert_eq!(store.list_organizations(here.id, &by_tag).await.unwrap().len(), 2);
+    let text = OrganizationFilter {
+        text: Some("שלומ".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        names(store.list_organizations(here.id, &text).await.unwrap()),
+        vec!["מרכז שלום למדעים"]
+    );
+    let by_tag = OrganizationFilter {
+        tag: Some("רובוטיקה".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        store
+            .list_organizations(here.id, &by_tag)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
     let by_sector = OrganizationFilter {
         sector: Some(kesher_domain::network::Sector::Business),
         ..Default::default()
     };
-    assert_eq!(names(store.list_organizations(here.id, &by_sector).await.unwrap()), vec!["חברת אופק"]);
+    assert_eq!(
+        names(store.list_organizations(here.id, &by_sector).await.unwrap()),
+        vec!["חברת אופק"]
+    );
     // LIKE's wildcards are taken literally.
-    let wildcard = OrganizationFilter { text: Some("%".into()), ..Default::default() };
-    assert!(store.list_organizations(here.id, &wildcard).await.unwrap().is_empty());
+    let wildcard = OrganizationFilter {
+        text: Some("%".into()),
+        ..Default::default()
+    };
+    assert!(
+        store
+            .list_organizations(here.id, &wildcard)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 pub async fn an_organization_with_people_cannot_be_deleted(store: &dyn Store) {
     let here = initiative(store, "כאן").await;
     let org = organization(store, here.id, "עמותה").await;
     let person = store
-        .create_person(system(), here.id, &person_input(org.id, "דנה", "dana@example.org"))
+        .create_person(
+            system(),
+            here.id,
+            &person_input(org.id, "דנה", "dana@example.org"),
+        )
         .await
         .unwrap();
-    assert_eq!(conflict(store.delete_organization(system(), org.id).await), Conflict::InUse);
+    assert_eq!(
+        conflict(store.delete_organization(system(), org.id).await),
+        Conflict::InUse
+    );
     store.delete_person(system(), person.id).await.unwrap();
     store.delete_organization(system(), org.id).await.unwrap();
-    assert!(matches!(store.organization(org.id).await, Err(StoreError::NotFound)));
+    assert!(matches!(
+        store.organization(org.id).await,
+        Err(StoreError::NotFound)
+    ));
 }
 
 pub async fn people_belong_to_an_organization_of_their_initiative(store: &dyn Store) {
@@ -247,32 +385,66 @@ pub async fn people_belong_to_an_organization_of_their_initiative(store: &dyn St
     let own = organization(store, here.id, "עמותה").await;
     let foreign = organization(store, there.id, "חברה").await;
     assert_eq!(
-        conflict(store.create_person(system(), here.id, &person_input(foreign.id, "דנה", "")).await),
+        conflict(
+            store
+                .create_person(system(), here.id, &person_input(foreign.id, "דנה", ""))
+                .await
+        ),
         Conflict::WrongInitiative
     );
     let dana = store
-        .create_person(system(), here.id, &person_input(own.id, "דנה לוי", "dana@example.org"))
+        .create_person(
+            system(),
+            here.id,
+            &person_input(own.id, "דנה לוי", "dana@example.org"),
+        )
         .await
         .unwrap();
     assert_eq!(dana.organization_name, "עמותה");
     assert_eq!(
-        conflict(store.create_person(system(), here.id, &person_input(own.id, "דנה אחרת", "DANA@example.org")).await),
+        conflict(
+            store
+                .create_person(
+                    system(),
+                    here.id,
+                    &person_input(own.id, "דנה אחרת", "DANA@example.org")
+                )
+                .await
+        ),
         Conflict::PersonEmailTaken
     );
     let found = store
-        .list_people(here.id, &PersonFilter { text: Some("לוי".into()), ..Default::default() })
+        .list_people(
+            here.id,
+            &PersonFilter {
+                text: Some("לוי".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(found.len(), 1);
     let by_org_name = store
-        .list_people(here.id, &PersonFilter { text: Some("עמותה".into()), ..Default::default() })
+        .list_people(
+            here.id,
+            &PersonFilter {
+                text: Some("עמותה".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(by_org_name.len(), 1);
 }
 
 fn body_input(name: &str, kind: &str) -> kesher_domain::bodies::BodyInput {
-    BodyForm { name: name.into(), kind: kind.into(), ..Default::default() }.parse().unwrap()
+    BodyForm {
+        name: name.into(),
+        kind: kind.into(),
+        ..Default::default()
+    }
+    .parse()
+    .unwrap()
 }
 
 fn seat(person: PersonId, role: &str) -> kesher_domain::bodies::MembershipInput {
@@ -289,13 +461,35 @@ fn seat(person: PersonId, role: &str) -> kesher_domain::bodies::MembershipInput 
 pub async fn removing_a_person_keeps_their_seats_in_the_audit_log(store: &dyn Store) {
     let here = initiative(store, "כאן").await;
     let org = organization(store, here.id, "עמותה").await;
-    let dana = store.create_person(system(), here.id, &person_input(org.id, "דנה", "")).await.unwrap();
-    let body = store.create_body(system(), here.id, &body_input("ועדת היגוי", "steering_committee")).await.unwrap();
-    store.create_membership(system(), body.id, &seat(dana.id, "chair")).await.unwrap();
+    let dana = store
+        .create_person(system(), here.id, &person_input(org.id, "דנה", ""))
+        .await
+        .unwrap();
+    let body = store
+        .create_body(
+            system(),
+            here.id,
+            &body_input("ועדת היגוי", "steering_committee"),
+        )
+        .await
+        .unwrap();
+    store
+        .create_membership(system(), body.id, &seat(dana.id, "chair"))
+        .await
+        .unwrap();
     store.delete_person(system(), dana.id).await.unwrap();
-    assert!(store.list_memberships(here.id, &MembershipFilter::default()).await.unwrap().is_empty());
+    assert!(
+        store
+            .list_memberships(here.id, &MembershipFilter::default())
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let log = store
-        .audit_entries(&AuditFilter { subjects: vec![("person".into(), dana.id.get())], ..Default::default() })
+        .audit_entries(&AuditFilter {
+            subjects: vec![("person".into(), dana.id.get())],
+            ..Default::default()
+        })
         .await
         .unwrap();
     let removal = &log[0];
@@ -310,38 +504,86 @@ pub async fn memberships_join_people_and_bodies(store: &dyn Store) {
     let there = initiative(store, "שם").await;
     let org = organization(store, here.id, "עמותה").await;
     let other_org = organization(store, there.id, "חברה").await;
-    let dana = store.create_person(system(), here.id, &person_input(org.id, "דנה", "")).await.unwrap();
-    let stranger = store.create_person(system(), there.id, &person_input(other_org.id, "זר", "")).await.unwrap();
-    let group = store.create_body(system(), here.id, &body_input("קבוצת עבודה", "working_group")).await.unwrap();
-    let steering = store.create_body(system(), here.id, &body_input("ועדת היגוי", "steering_committee")).await.unwrap();
+    let dana = store
+        .create_person(system(), here.id, &person_input(org.id, "דנה", ""))
+        .await
+        .unwrap();
+    let stranger = store
+        .create_person(system(), there.id, &person_input(other_org.id, "זר", ""))
+        .await
+        .unwrap();
+    let group = store
+        .create_body(
+            system(),
+            here.id,
+            &body_input("קבוצת עבודה", "working_group"),
+        )
+        .await
+        .unwrap();
+    let steering = store
+        .create_body(
+            system(),
+            here.id,
+            &body_input("ועדת היגוי", "steering_committee"),
+        )
+        .await
+        .unwrap();
     assert_eq!(
-        store.list_bodies(here.id).await.unwrap().iter().map(|b| b.id).collect::<Vec<_>>(),
+        store
+            .list_bodies(here.id)
+            .await
+            .unwrap()
+            .iter()
+            .map(|b| b.id)
+            .collect::<Vec<_>>(),
         vec![steering.id, group.id],
         "the steering committee comes first"
     );
 
-    let seat_in_group = store.create_membership(system(), group.id, &seat(dana.id, "co_chair")).await.unwrap();
+    let seat_in_group = store
+        .create_membership(system(), group.id, &seat(dana.id, "co_chair"))
+        .await
+        .unwrap();
     assert_eq!(seat_in_group.person_name, "דנה");
     assert_eq!(seat_in_group.organization_name, "עמותה");
     assert_eq!(seat_in_group.from, NaiveDate::from_ymd_opt(2025, 9, 1));
     assert_eq!(
-        conflict(store.create_membership(system(), group.id, &seat(stranger.id, "member")).await),
+        conflict(
+            store
+                .create_membership(system(), group.id, &seat(stranger.id, "member"))
+                .await
+        ),
         Conflict::WrongInitiative
     );
-    store.create_membership(system(), steering.id, &seat(dana.id, "member")).await.unwrap();
+    store
+        .create_membership(system(), steering.id, &seat(dana.id, "member"))
+        .await
+        .unwrap();
     let of_dana = store
-        .list_memberships(here.id, &MembershipFilter { person_id: Some(dana.id), ..Default::default() })
+        .list_memberships(
+            here.id,
+            &MembershipFilter {
+                person_id: Some(dana.id),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(of_dana.len(), 2);
 
     let mut ended = seat(dana.id, "co_chair");
     ended.to = NaiveDate::from_ymd_opt(2026, 6, 30);
-    let updated = store.update_membership(system(), seat_in_group.id, &ended).await.unwrap();
+    let updated = store
+        .update_membership(system(), seat_in_group.id, &ended)
+        .await
+        .unwrap();
     assert_eq!(updated.to, NaiveDate::from_ymd_opt(2026, 6, 30));
 
     store.delete_body(system(), group.id).await.unwrap();
-    let left = store.list_memberships(here.id, &MembershipFilter::default()).await.unwrap();
+    let left = store
+        .list_memberships(here.id, &MembershipFilter::default())
+        .await
+        .unwrap();
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].body_id, steering.id);
 }
@@ -350,9 +592,15 @@ pub async fn every_write_is_audited_with_before_and_after(store: &dyn Store) {
     let here = initiative(store, "כאן").await;
     let org = organization(store, here.id, "עמותה").await;
     let renamed = organization_input("עמותה חדשה", "third_sector", "ngo", "תג");
-    store.update_organization(system(), org.id, &renamed).await.unwrap();
+    store
+        .update_organization(system(), org.id, &renamed)
+        .await
+        .unwrap();
     let log = store
-        .audit_entries(&AuditFilter { initiative_id: Some(here.id), ..Default::default() })
+        .audit_entries(&AuditFilter {
+            initiative_id: Some(here.id),
+            ..Default::default()
+        })
         .await
         .unwrap();
     let kinds: Vec<_> = log.iter().map(|e| (e.entity.as_str(), e.action)).collect();
@@ -376,7 +624,11 @@ pub async fn an_import_plan_is_applied_whole_or_not_at_all(store: &dyn Store) {
     let details = |name: &str, email: &str| person_input(existing.id, name, email).details;
     let good = ImportPlan {
         organizations: vec![
-            PlannedOrganization { line: 2, change: Change::Create, input: organization_input("חדש", "business", "company", "") },
+            PlannedOrganization {
+                line: 2,
+                change: Change::Create,
+                input: organization_input("חדש", "business", "company", ""),
+            },
             PlannedOrganization {
                 line: 3,
                 change: Change::Update(existing.id),
@@ -384,14 +636,34 @@ pub async fn an_import_plan_is_applied_whole_or_not_at_all(store: &dyn Store) {
             },
         ],
         people: vec![
-            PlannedPerson { line: 2, change: Change::Create, organization: OrganizationRef::Planned(0), details: details("א", "a@example.org") },
-            PlannedPerson { line: 3, change: Change::Create, organization: OrganizationRef::Existing(existing.id), details: details("ב", "") },
+            PlannedPerson {
+                line: 2,
+                change: Change::Create,
+                organization: OrganizationRef::Planned(0),
+                details: details("א", "a@example.org"),
+            },
+            PlannedPerson {
+                line: 3,
+                change: Change::Create,
+                organization: OrganizationRef::Existing(existing.id),
+                details: details("ב", ""),
+            },
         ],
     };
     let outcome = store.apply_import(system(), here.id, &good).await.unwrap();
-    assert_eq!((outcome.organizations.created, outcome.organizations.updated), (1, 1));
+    assert_eq!(
+        (outcome.organizations.created, outcome.organizations.updated),
+        (1, 1)
+    );
     assert_eq!(outcome.people.created, 2);
-    assert_eq!(store.list_people(here.id, &PersonFilter::default()).await.unwrap().len(), 2);
+    assert_eq!(
+        store
+            .list_people(here.id, &PersonFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 
     // The second person repeats an e-mail: the database refuses, and nothing of the plan stays.
     let bad = ImportPlan {
@@ -401,13 +673,40 @@ pub async fn an_import_plan_is_applied_whole_or_not_at_all(store: &dyn Store) {
             input: organization_input("עוד אחד", "business", "company", ""),
         }],
         people: vec![
-            PlannedPerson { line: 2, change: Change::Create, organization: OrganizationRef::Planned(0), details: details("ג", "c@example.org") },
-            PlannedPerson { line: 3, change: Change::Create, organization: OrganizationRef::Planned(0), details: details("ד", "a@example.org") },
+            PlannedPerson {
+                line: 2,
+                change: Change::Create,
+                organization: OrganizationRef::Planned(0),
+                details: details("ג", "c@example.org"),
+            },
+            PlannedPerson {
+                line: 3,
+                change: Change::Create,
+                organization: OrganizationRef::Planned(0),
+                details: details("ד", "a@example.org"),
+            },
         ],
     };
-    assert_eq!(conflict(store.apply_import(system(), here.id, &bad).await), Conflict::PersonEmailTaken);
-    assert_eq!(store.list_organizations(here.id, &OrganizationFilter::default()).await.unwrap().len(), 2);
-    assert_eq!(store.list_people(here.id, &PersonFilter::default()).await.unwrap().len(), 2);
+    assert_eq!(
+        conflict(store.apply_import(system(), here.id, &bad).await),
+        Conflict::PersonEmailTaken
+    );
+    assert_eq!(
+        store
+            .list_organizations(here.id, &OrganizationFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    assert_eq!(
+        store
+            .list_people(here.id, &PersonFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 pub async fn import_drafts_round_trip(store: &dyn Store) {
@@ -426,11 +725,29 @@ pub async fn import_drafts_round_trip(store: &dyn Store) {
         .unwrap();
     let table = kesher_domain::sheet::Table {
         headers: vec!["ארגון".into()],
-        rows: vec![kesher_domain::sheet::TableRow { line: 2, cells: vec!["עמותה \"אור\"".into()] }],
+        rows: vec![kesher_domain::sheet::TableRow {
+            line: 2,
+            cells: vec!["עמותה \"אור\"".into()],
+        }],
     };
-    let draft = store.save_import_draft(user.id, here.id, "שותפים.csv", &table).await.unwrap();
+    let draft = store
+        .save_import_draft(user.id, here.id, "שותפים.csv", &table)
+        .await
+        .unwrap();
     let back = store.import_draft(draft.id).await.unwrap();
-    assert_eq!((back.file_name.as_str(), &back.table), ("שותפים.csv", &table));
-    assert_eq!(store.delete_import_drafts_before(Utc::now() + Duration::seconds(1)).await.unwrap(), 1);
-    assert!(matches!(store.import_draft(draft.id).await, Err(StoreError::NotFound)));
+    assert_eq!(
+        (back.file_name.as_str(), &back.table),
+        ("שותפים.csv", &table)
+    );
+    assert_eq!(
+        store
+            .delete_import_drafts_before(Utc::now() + Duration::seconds(1))
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(matches!(
+        store.import_draft(draft.id).await,
+        Err(StoreError::NotFound)
+    ));
 }

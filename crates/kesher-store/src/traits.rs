@@ -44,7 +44,11 @@ pub trait AccountStore: Send + Sync {
         expires_at: DateTime<Utc>,
     ) -> StoreResult<()>;
     /// The user a live session belongs to; expired sessions count as absent.
-    async fn session_user(&self, digest: &SecretDigest, now: DateTime<Utc>) -> StoreResult<Option<User>>;
+    async fn session_user(
+        &self,
+        digest: &SecretDigest,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<User>>;
     async fn delete_session(&self, digest: &SecretDigest) -> StoreResult<()>;
     async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> StoreResult<u64>;
 
@@ -65,8 +69,17 @@ pub trait AccountStore: Send + Sync {
         user: UserId,
         grant: Grant,
     ) -> StoreResult<RoleGrant>;
-    async fn revoke_role(&self, actor: Actor, initiative: InitiativeId, user: UserId) -> StoreResult<()>;
-    async fn role_in(&self, user: UserId, initiative: InitiativeId) -> StoreResult<Option<RoleGrant>>;
+    async fn revoke_role(
+        &self,
+        actor: Actor,
+        initiative: InitiativeId,
+        user: UserId,
+    ) -> StoreResult<()>;
+    async fn role_in(
+        &self,
+        user: UserId,
+        initiative: InitiativeId,
+    ) -> StoreResult<Option<RoleGrant>>;
     async fn roles_of_user(&self, user: UserId) -> StoreResult<Vec<RoleGrant>>;
     async fn roles_in_initiative(&self, initiative: InitiativeId) -> StoreResult<Vec<RoleGrant>>;
 }
@@ -74,7 +87,11 @@ pub trait AccountStore: Send + Sync {
 /// Initiatives.
 #[async_trait]
 pub trait InitiativeStore: Send + Sync {
-    async fn create_initiative(&self, actor: Actor, input: &InitiativeInput) -> StoreResult<Initiative>;
+    async fn create_initiative(
+        &self,
+        actor: Actor,
+        input: &InitiativeInput,
+    ) -> StoreResult<Initiative>;
     async fn update_initiative(
         &self,
         actor: Actor,
@@ -110,18 +127,37 @@ pub trait NetworkStore: Send + Sync {
     ) -> StoreResult<Vec<Organization>>;
 
     /// The person's organization must belong to `initiative`.
-    async fn create_person(&self, actor: Actor, initiative: InitiativeId, input: &PersonInput) -> StoreResult<Person>;
-    async fn update_person(&self, actor: Actor, id: PersonId, input: &PersonInput) -> StoreResult<Person>;
+    async fn create_person(
+        &self,
+        actor: Actor,
+        initiative: InitiativeId,
+        input: &PersonInput,
+    ) -> StoreResult<Person>;
+    async fn update_person(
+        &self,
+        actor: Actor,
+        id: PersonId,
+        input: &PersonInput,
+    ) -> StoreResult<Person>;
     /// Removes the person with their memberships; the audit entry keeps both.
     async fn delete_person(&self, actor: Actor, id: PersonId) -> StoreResult<()>;
     async fn person(&self, id: PersonId) -> StoreResult<Person>;
-    async fn list_people(&self, initiative: InitiativeId, filter: &PersonFilter) -> StoreResult<Vec<Person>>;
+    async fn list_people(
+        &self,
+        initiative: InitiativeId,
+        filter: &PersonFilter,
+    ) -> StoreResult<Vec<Person>>;
 }
 
 /// Bodies and memberships.
 #[async_trait]
 pub trait BodyStore: Send + Sync {
-    async fn create_body(&self, actor: Actor, initiative: InitiativeId, input: &BodyInput) -> StoreResult<Body>;
+    async fn create_body(
+        &self,
+        actor: Actor,
+        initiative: InitiativeId,
+        input: &BodyInput,
+    ) -> StoreResult<Body>;
     async fn update_body(&self, actor: Actor, id: BodyId, input: &BodyInput) -> StoreResult<Body>;
     /// Removes the body with its memberships; the audit entry keeps both.
     async fn delete_body(&self, actor: Actor, id: BodyId) -> StoreResult<()>;
@@ -129,8 +165,18 @@ pub trait BodyStore: Send + Sync {
     async fn list_bodies(&self, initiative: InitiativeId) -> StoreResult<Vec<Body>>;
 
     /// The person must belong to the body's initiative.
-    async fn create_membership(&self, actor: Actor, body: BodyId, input: &MembershipInput) -> StoreResult<Membership>;
-    async fn update_membership(&self, actor: Actor, id: MembershipId, input: &MembershipInput) -> StoreResult<Membership>;
+    async fn create_membership(
+        &self,
+        actor: Actor,
+        body: BodyId,
+        input: &MembershipInput,
+    ) -> StoreResult<Membership>;
+    async fn update_membership(
+        &self,
+        actor: Actor,
+        id: MembershipId,
+        input: &MembershipInput,
+    ) -> StoreResult<Membership>;
     async fn delete_membership(&self, actor: Actor, id: MembershipId) -> StoreResult<()>;
     async fn membership(&self, id: MembershipId) -> StoreResult<Membership>;
     async fn list_memberships(
@@ -171,6 +217,12 @@ pub trait AuditStore: Send + Sync {
 }
 
 /// Everything Kesher keeps.
-pub trait Store: AccountStore + InitiativeStore + NetworkStore + BodyStore + ImportStore + AuditStore {}
+pub trait Store:
+    AccountStore + InitiativeStore + NetworkStore + BodyStore + ImportStore + AuditStore
+{
+}
 
-impl<T> Store for T where T: AccountStore + InitiativeStore + NetworkStore + BodyStore + ImportStore + AuditStore {}
+impl<T> Store for T where
+    T: AccountStore + InitiativeStore + NetworkStore + BodyStore + ImportStore + AuditStore
+{
+}

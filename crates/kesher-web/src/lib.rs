@@ -1,1 +1,36 @@
-//! placeholder
+//! Kesher's web face: one axum route table ([`router`]) serving server-rendered HTML pages
+//! ([`html`]) and the JSON API ([`api`]) over the same use cases in `kesher_core`.
+//! Every request passes [`context::prepare`], which settles the language, the caller and
+//! the CSRF token, and renders any error in the caller's language.
+
+pub mod api;
+mod assets;
+pub mod context;
+mod error;
+mod forms;
+pub mod html;
+mod page;
+mod queries;
+pub mod router;
+
+use std::sync::Arc;
+
+use kesher_core::Kesher;
+
+pub use error::AppError;
+pub use router::app;
+
+/// How the web layer is set up.
+#[derive(Clone, Debug, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` even when the request does not say it came over HTTPS
+    /// (set this when a proxy terminates TLS without `X-Forwarded-Proto`).
+    pub always_secure_cookies: bool,
+}
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub kesher: Kesher,
+    pub config: Arc<WebConfig>,
+}

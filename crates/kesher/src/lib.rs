@@ -1,1 +1,6 @@
-//! placeholder
+//! The `kesher` binary's library half: the command line, the server start-up and the demo
+//! loader, shared by `main.rs` and the black-box tests (which start the real app).
+
+pub mod cli;
+pub mod demo;
+pub mod server;

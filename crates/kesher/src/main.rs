@@ -1,1 +1,5 @@
-fn main() {}
+//! `kesher`: one binary that serves the product and maintains its database.
+
+fn main() -> std::process::ExitCode {
+    kesher::cli::main()
+}

@@ -1,0 +1,457 @@
+### Kesher — כל המילים של המוצר בעברית. עברית היא שפת ברירת המחדל.
+### כל מזהה כאן קיים גם בקובץ האנגלי (בדיקה אוטומטית שומרת על כך).
+
+## המסגרת
+
+app-name = קשר
+skip-to-content = דילוג לתוכן הראשי
+switch-language = English
+nav-account = חשבון ושפה
+nav-users = משתמשים
+signed-in-as = מחובר/ת בתור { $name }
+sign-out = יציאה
+nav-initiative = ניווט ביוזמה
+nav-overview = תמונת מצב
+nav-organizations = ארגונים
+nav-people = אנשי קשר
+nav-bodies = גופים
+nav-seating = מי יושב איפה
+nav-import = ייבוא רשימת שותפים
+nav-access = הרשאות
+nav-history = היסטוריית שינויים
+footer-text = קשר — מרחב העבודה של יוזמות אימפקט קולקטיבי בחינוך מדעי-טכנולוגי.
+back-home = חזרה לדף הבית
+save = שמירה
+cancel = ביטול
+delete = מחיקה
+delete-confirm = כן, למחוק
+actions = פעולות
+yes = כן
+no = לא
+choice-all = הכול
+choice-none = ללא
+choice-pick = יש לבחור…
+form-has-errors = יש לתקן את השדות הבאים לפני השמירה:
+
+## כניסה
+
+sign-in-title = כניסה לקשר
+sign-in-lead = יש להזין את כתובת הדוא״ל והסיסמה שקיבלת מצוות השדרה.
+sign-in = כניסה
+field-email = דוא״ל
+field-password = סיסמה
+
+## דף הבית
+
+home-title = היוזמות שלי
+home-empty = עדיין אין לך גישה לאף יוזמה. צוות השדרה של היוזמה יכול להוסיף אותך.
+initiative-new = יוזמה חדשה
+initiative-edit = עריכת פרטי היוזמה
+initiative-part-of = חלק מ: { $name }
+initiative-parent = היוזמה היא קהילה מקומית של:
+initiative-children = קהילות מקומיות ברשת
+field-initiative-name = שם היוזמה
+field-initiative-description = תיאור קצר
+hint-initiative-description = משפט או שניים: מי שותף, ולמה.
+field-parent = יוזמת אם
+hint-parent = ברשת ארצית, כל קהילה מקומית היא יוזמה בפני עצמה תחת הרשת.
+
+## תמונת מצב
+
+overview-at-a-glance = הרשת במבט אחד
+overview-representatives = נציגים
+overview-by-sector = ארגונים ונציגים לפי מגזר
+overview-by-type = ארגונים ונציגים לפי סוג ארגון
+overview-share = חלק יחסי
+
+## ארגונים
+
+organization-new = הוספת ארגון
+organization-edit = עריכת הארגון
+organization-people = אנשי הקשר בארגון
+organization-no-people = עדיין לא נרשמו אנשי קשר בארגון הזה.
+organization-seats = מושבים בגופי היוזמה
+organization-delete-title = למחוק את { $name }?
+organization-delete-explained = הארגון יימחק מהיוזמה. אפשר למחוק רק ארגון שאין בו אנשי קשר; הפרטים נשמרים בהיסטוריית השינויים.
+organizations-found =
+    { $count ->
+        [one] נמצא ארגון אחד
+       *[other] נמצאו { $count } ארגונים
+    }
+filter-organizations = סינון ארגונים
+filter-people = סינון אנשי קשר
+filter-text = חיפוש
+filter-apply = סינון
+filter-clear = ניקוי הסינון
+field-organization = ארגון
+field-organization-name = שם הארגון
+field-sector = מגזר
+field-organization-type = סוג הארגון
+field-organization-description = מה הארגון מביא ליוזמה
+hint-organization-description = הערך הייחודי של הארגון: ידע, תקציב, אנשים, קשרים, מקום.
+field-website = אתר אינטרנט
+hint-website = למשל www.example.org
+field-tags = תגיות
+field-tag = תגית
+hint-tags = מופרדות בפסיק, למשל: רובוטיקה, בנות, פריפריה
+field-external-id = מזהה חיצוני
+hint-external-id = המזהה של הארגון בגיליון שלכם, אם יש. בייבוא חוזר לפיו מזוהה הארגון.
+
+sector-public = ציבורי
+sector-business = עסקי
+sector-third_sector = מגזר שלישי
+sector-philanthropy = פילנתרופיה
+sector-academia = אקדמיה
+
+organization-type-ministry = משרד ממשלתי
+organization-type-local_authority = רשות מקומית
+organization-type-government_agency = גוף ממשלתי
+organization-type-school = בית ספר
+organization-type-ngo = עמותה
+organization-type-foundation = קרן
+organization-type-company = חברה עסקית
+organization-type-university = אוניברסיטה
+organization-type-college = מכללה
+organization-type-museum = מוזיאון
+organization-type-research_institute = מכון מחקר
+organization-type-other = אחר
+
+## אנשי קשר
+
+person-new = הוספת איש/אשת קשר
+person-edit = עריכת פרטי איש/אשת הקשר
+person-seats = מושבים בגופי היוזמה
+person-delete-title = למחוק את { $name }?
+person-delete-explained = איש/אשת הקשר יימחקו יחד עם המושבים שלהם בגופים. הפרטים נשמרים בהיסטוריית השינויים. מי שסיים/ה את תפקידו/ה בגוף אבל נשאר/ה ברשת — עדיף לרשום תאריך סיום למושב.
+people-found =
+    { $count ->
+        [one] נמצא איש קשר אחד
+       *[other] נמצאו { $count } אנשי קשר
+    }
+field-person = איש/אשת קשר
+field-person-name = שם
+field-role-title = תפקיד
+hint-role-title = התפקיד בארגון, למשל: מנהלת תכניות
+field-phone = טלפון
+hint-phone = למשל 050-1234567
+
+## גופים וחברות
+
+bodies-lead = ועדת ההיגוי, הצוות המוביל, קבוצות העבודה ושאר הגופים של היוזמה, עם מספר החברים בהם היום והערות על הרכבם.
+bodies-empty = עדיין לא הוגדרו גופים ביוזמה.
+bodies-active-seats = חברים כיום
+bodies-advice = הערות להרכב
+body-new = הוספת גוף
+body-edit = עריכת הגוף
+body-members = חברי הגוף
+body-no-members = עדיין אין חברים בגוף הזה.
+body-active-count =
+    { $count ->
+        [one] חבר/ה אחד/ת כיום
+       *[other] { $count } חברים כיום
+    }
+body-advice-title = הערות על הרכב הגוף
+body-delete-title = למחוק את { $name }?
+body-delete-explained =
+    { $count ->
+        [one] הגוף יימחק יחד עם המושב היחיד שבו. הפרטים נשמרים בהיסטוריית השינויים.
+       *[other] הגוף יימחק יחד עם { $count } המושבים שבו. הפרטים נשמרים בהיסטוריית השינויים.
+    }
+field-body = גוף
+field-body-name = שם הגוף
+field-body-kind = סוג הגוף
+field-mandate = מנדט
+hint-mandate = על מה הגוף אחראי ומה הוא מחליט.
+field-cadence = תדירות מפגשים
+field-cadence-text = במילים
+hint-cadence = למשל: אחת לחודש, בימי שלישי אחר הצהריים
+field-cadence-every = כל כמה
+field-cadence-unit = יחידת זמן
+field-goal = היעד שהגוף משרת
+hint-goal = לקבוצת עבודה: היעד של היוזמה שעליו היא אמונה.
+cadence-every-weeks =
+    { $count ->
+        [one] כל שבוע
+        [two] כל שבועיים
+       *[other] כל { $count } שבועות
+    }
+cadence-every-months =
+    { $count ->
+        [one] כל חודש
+        [two] כל חודשיים
+       *[other] כל { $count } חודשים
+    }
+cadence-unit-weeks = שבועות
+cadence-unit-months = חודשים
+
+body-kind-steering_committee = ועדת היגוי
+body-kind-leading_team = צוות מוביל
+body-kind-working_group = קבוצת עבודה
+body-kind-planning_forum = פורום תכנון
+body-kind-coalition = קואליציה
+body-kind-cluster = אשכול
+body-kind-advisory_board = ועדה מייעצת
+body-kind-subcommittee = ועדת משנה
+body-kind-backbone_team = צוות השדרה
+
+membership-role-chair = יו״ר
+membership-role-co_chair = יו״ר משותף/ת
+membership-role-member = חבר/ה
+membership-role-facilitator = מנחה
+membership-role-observer = משקיף/ה
+
+membership-new = הוספת חבר/ה לגוף
+membership-add = הוספה לגוף
+membership-edit = עריכת מושב
+membership-edit-of = עריכת המושב של { $name }
+membership-delete = הסרת המושב
+membership-delete-confirm = להסיר את המושב? אם האדם סיים את תפקידו, עדיף לרשום תאריך סיום.
+field-membership-role = תפקיד בגוף
+field-from = מתאריך
+field-to = עד תאריך
+hint-from = ריק — חבר/ה מאז ומעולם
+hint-to = ריק — עדיין חבר/ה
+field-seat-status = מצב
+seat-active = פעיל/ה
+seat-ended = סיים/ה
+seat-upcoming = יצטרף/תצטרף
+seats-empty = אין מושבים בגופי היוזמה.
+
+warning-no-chairs = לקבוצת העבודה אין יו״ר. מומלץ שני יושבי ראש משותפים: מומחה/ית תוכן ונציג/ת הרשות.
+warning-too-many-chairs = לקבוצת העבודה { $count } יושבי ראש. מומלץ לא יותר משניים.
+warning-no-chair-on-steering = אף אחד מיושבי הראש של הקבוצה אינו חבר בוועדת ההיגוי, ולכן לקבוצה אין קול במקום שבו מתקבלות ההחלטות.
+warning-size-outside-advice = בקבוצה { $count } חברים. מומלץ בין { $min } ל-{ $max }.
+
+## מי יושב איפה
+
+seating-lead = כל איש קשר שיש לו היום מושב בגוף אחד לפחות, ותפקידו בכל גוף.
+seating-empty = עדיין אין אף אחד בגופי היוזמה.
+seating-caption = { $count } אנשי קשר לפי גופים
+seating-no-seat = אין מושב
+seating-unseated =
+    { $count ->
+        [one] איש קשר אחד אינו חבר היום באף גוף.
+       *[other] { $count } אנשי קשר אינם חברים היום באף גוף.
+    }
+
+## ייבוא
+
+import-lead = אפשר להעלות את רשימת השותפים שכבר מנוהלת בגיליון: קובץ CSV (בכל קידוד נפוץ, כולל Windows-1255 של אקסל ישן) או XLSX. לפני שמשהו נשמר תוצג בדיקה של כל שורה.
+import-file = קובץ הגיליון
+import-file-hint = CSV או XLSX, עד 10 מגה-בייט. שורה ראשונה: כותרות העמודות.
+import-check = בדיקת הקובץ
+import-columns = העמודות שהייבוא מכיר
+import-columns-lead = כל שורה היא ארגון, ואפשר לצרף אליה איש/אשת קשר אחד/ת מהארגון. ארגון שמופיע בכמה שורות (שורה לכל איש קשר) מספיק לפרט פעם אחת.
+import-column-heading = כותרת
+import-column-also = גם נקראת
+import-column-meaning = משמעות
+import-rules = רק עמודת הארגון חובה; לארגון חדש נדרשים גם מגזר וסוג. תא ריק אינו מוחק ערך קיים. ייבוא חוזר של אותו קובץ אינו משנה דבר: ארגונים מזוהים לפי המזהה החיצוני או לפי השם, ואנשי קשר לפי הדוא״ל או לפי השם בארגון.
+import-preview-title = בדיקת הקובץ
+import-file-name = קובץ
+import-format = סוג הקובץ
+import-format-xlsx = גיליון XLSX
+import-format-csv-utf8 = CSV בקידוד UTF-8
+import-format-csv-utf16 = CSV בקידוד UTF-16
+import-format-csv-windows-1255 = CSV בקידוד Windows-1255 (עברית של אקסל ישן)
+import-rows = שורות נתונים
+import-ignored-columns = עמודות שלא נקראו
+import-refused =
+    { $count ->
+        [one] הקובץ לא יובא: נמצאה בעיה אחת.
+       *[other] הקובץ לא יובא: נמצאו { $count } בעיות.
+    }
+import-nothing-written = דבר לא נשמר. אפשר לתקן את הגיליון ולהעלות אותו שוב.
+import-issues = הבעיות בקובץ
+import-line = שורה
+import-column = עמודה
+import-problem = הבעיה
+import-try-again = העלאת קובץ מתוקן
+import-plan = מה הייבוא יעשה
+import-plan-rows = השינויים שורה אחר שורה
+import-record = רשומה
+import-change = שינוי
+import-change-create = חדש
+import-change-update = עדכון
+import-change-unchanged = ללא שינוי
+import-created = חדשים
+import-updated = מעודכנים
+import-unchanged = ללא שינוי
+import-confirm = אישור הייבוא
+import-nothing-to-change = הקובץ תואם את מה שכבר שמור. אין מה לייבא.
+import-done-title = הייבוא הושלם
+import-done-lead = כל השורות נשמרו.
+import-file-too-big = הקובץ גדול מדי. אפשר לייבא קובץ של עד 10 מגה-בייט.
+import-no-file = לא נבחר קובץ.
+import-issue-at-line = שורה { $line }: { $problem }
+import-issue-at-line-column = שורה { $line }, עמודה „{ $column }”: { $problem }
+import-issue-unknown-format = זה אינו קובץ CSV או XLSX.
+import-issue-unknown-encoding = לא ניתן לקרוא את הטקסט בקובץ. יש לשמור אותו מחדש כ-CSV ‏(UTF-8).
+import-issue-empty = הקובץ ריק.
+import-issue-no-rows = בקובץ יש כותרות אבל אין שורות נתונים.
+import-issue-too-many-rows = בקובץ יותר מ-{ $max } שורות. יש לפצל אותו.
+import-issue-missing-column = חסרה עמודה זו בשורת הכותרות.
+import-issue-duplicate-column = שתי עמודות בקובץ מתארות את אותו שדה.
+import-issue-conflicting-organization = הארגון מופיע כבר בשורה { $line } עם ערך אחר כאן.
+import-issue-external-id-repeated = אותו מזהה חיצוני כבר שייך לארגון אחר בשורה { $line }.
+import-issue-name-taken = השם החדש כבר שייך לארגון אחר ביוזמה.
+import-issue-conflicting-person = איש הקשר מופיע כבר בשורה { $line } עם פרטים אחרים.
+import-issue-person-without-name = יש פרטי איש קשר בלי שם.
+
+import-column-organization = ארגון
+import-column-organization-aliases = שם ארגון, שם הארגון, ארגון שותף, שותף
+import-column-organization-meaning = שם הארגון. חובה.
+import-column-external_id = מזהה חיצוני
+import-column-external_id-aliases = מזהה, מספר ארגון, קוד ארגון
+import-column-external_id-meaning = המזהה של הארגון בגיליון שלכם; לפיו מזוהה הארגון בייבוא חוזר, גם אם שמו השתנה.
+import-column-sector = מגזר
+import-column-sector-aliases = סקטור
+import-column-sector-meaning = ציבורי, עסקי, מגזר שלישי, פילנתרופיה או אקדמיה.
+import-column-organization_type = סוג ארגון
+import-column-organization_type-aliases = סוג, סוג הארגון
+import-column-organization_type-meaning = למשל: רשות מקומית, בית ספר, עמותה, קרן, חברה עסקית, מכללה.
+import-column-description = תיאור
+import-column-description-aliases = תרומה, ערך, מה הארגון מביא
+import-column-description-meaning = מה הארגון מביא ליוזמה.
+import-column-website = אתר
+import-column-website-aliases = אתר אינטרנט, כתובת אתר
+import-column-website-meaning = כתובת אתר האינטרנט.
+import-column-tags = תגיות
+import-column-tags-aliases = תגית, תחומים
+import-column-tags-meaning = מופרדות בפסיק.
+import-column-person = איש קשר
+import-column-person-aliases = שם איש קשר, אשת קשר, נציג, נציגה, שם הנציג, שם מלא
+import-column-person-meaning = שם איש/אשת הקשר מהארגון (רשות).
+import-column-role_title = תפקיד
+import-column-role_title-aliases = תפקיד בארגון
+import-column-role_title-meaning = התפקיד של איש הקשר בארגון.
+import-column-email = דוא״ל
+import-column-email-aliases = דואל, דוא"ל, אימייל, מייל, דואר אלקטרוני
+import-column-email-meaning = כתובת הדוא״ל; לפיה מזוהה איש הקשר בייבוא חוזר.
+import-column-phone = טלפון
+import-column-phone-aliases = נייד, טלפון נייד, מספר טלפון
+import-column-phone-meaning = מספר הטלפון.
+
+## הרשאות
+
+access-lead = מי יכול לראות ולערוך את היוזמה. צוות השדרה מנהל הכול; עורך/ת מטעם שותף מעדכן/ת את הארגון שלו/ה ואת אנשיו; חבר/ה קורא/ת ולוקח/ת חלק; צופה קורא/ת בלבד, בלי פרטי קשר.
+access-empty = לאף משתמש עדיין אין תפקיד ביוזמה.
+access-grant = מתן הרשאה
+access-grant-lead = המשתמש צריך חשבון קיים (מנהל/ת המערכת פותח/ת חשבונות). הרשאה חדשה מחליפה הרשאה קודמת באותה יוזמה.
+access-grant-button = מתן ההרשאה
+access-revoke = ביטול ההרשאה של { $name }
+access-revoke-confirm = לבטל את ההרשאה? המשתמש לא יוכל עוד להיכנס ליוזמה.
+hint-access-email = כתובת הדוא״ל של החשבון.
+hint-access-organization = רק לעורך/ת מטעם שותף: הארגון שבשמו הוא/היא עורך/ת.
+field-role = תפקיד ביוזמה
+field-user-name = שם
+role-backbone = צוות השדרה
+role-partner_editor = עורך/ת מטעם שותף
+role-member = חבר/ה
+role-viewer = צופה
+
+## משתמשים
+
+users-new = חשבון חדש
+users-create = פתיחת החשבון
+users-created = נפתח
+field-is-admin = מנהל/ת מערכת (פותח/ת יוזמות וחשבונות)
+hint-password = לפחות 10 תווים.
+
+## היסטוריה
+
+history-lead = כל שינוי ביוזמה: מי, מתי, ומה היה לפני ואחרי.
+history-empty = אין עדיין שינויים רשומים.
+history-system = המערכת
+history-change = { $field }: „{ $before }” ← „{ $after }”
+history-create-record = נוצר: { $name }
+history-update-record = עודכן: { $name }
+history-delete-record = נמחק: { $name }
+history-create-initiative = נוצרה היוזמה { $name }
+history-update-initiative = עודכנו פרטי היוזמה { $name }
+history-create-organization = נוסף הארגון { $name }
+history-update-organization = עודכן הארגון { $name }
+history-delete-organization = נמחק הארגון { $name }
+history-create-person = נוסף/ה { $name }
+history-update-person = עודכנו הפרטים של { $name }
+history-delete-person = נמחק/ה { $name }
+history-create-body = נוסף הגוף { $name }
+history-update-body = עודכן הגוף { $name }
+history-delete-body = נמחק הגוף { $name }
+history-create-membership = { $name } צורף/ה לגוף
+history-update-membership = עודכן המושב של { $name }
+history-delete-membership = הוסר המושב של { $name }
+history-create-role = ניתנה הרשאה ל{ $name }
+history-update-role = שונתה ההרשאה של { $name }
+history-delete-role = בוטלה ההרשאה של { $name }
+audit-field-name = שם
+audit-field-sector = מגזר
+audit-field-organization_type = סוג הארגון
+audit-field-description = תיאור
+audit-field-website = אתר
+audit-field-tags = תגיות
+audit-field-external_id = מזהה חיצוני
+audit-field-role_title = תפקיד
+audit-field-email = דוא״ל
+audit-field-phone = טלפון
+audit-field-organization_id = ארגון (מספר)
+audit-field-organization_name = ארגון
+audit-field-kind = סוג הגוף
+audit-field-mandate = מנדט
+audit-field-cadence = תדירות
+audit-field-goal = יעד
+audit-field-role = תפקיד
+audit-field-from = מתאריך
+audit-field-to = עד תאריך
+audit-field-person_id = איש קשר (מספר)
+audit-field-person_name = איש קשר
+audit-field-parent_id = יוזמת אם
+
+## הודעות אחרי פעולה
+
+flash-saved = השינויים נשמרו.
+flash-deleted = נמחק. הפרטים נשמרו בהיסטוריית השינויים.
+flash-initiative-created = היוזמה נוצרה.
+flash-organization-created = הארגון נוסף.
+flash-person-created = איש/אשת הקשר נוספו.
+flash-body-created = הגוף נוסף. עכשיו אפשר לצרף אליו חברים.
+flash-membership-added = נוסף/ה לגוף.
+flash-membership-removed = המושב הוסר.
+flash-role-granted = ההרשאה ניתנה.
+flash-role-revoked = ההרשאה בוטלה.
+flash-user-created = החשבון נפתח.
+
+## שגיאות
+
+error-unauthenticated = יש להיכנס כדי להמשיך.
+error-bad-credentials = כתובת הדוא״ל או הסיסמה שגויות.
+error-too-many-attempts = יותר מדי ניסיונות כניסה.
+error-too-many-attempts-explained = מטעמי אבטחה הכניסה נחסמה זמנית. אפשר לנסות שוב בעוד { $minutes } דקות.
+error-forbidden = אין לך הרשאה לפעולה הזאת.
+error-forbidden-explained = התפקיד שלך ביוזמה אינו מאפשר זאת. צוות השדרה יכול לשנות את ההרשאות.
+error-not-found = הדף לא נמצא.
+error-not-found-explained = ייתכן שהקישור שגוי או שהרשומה נמחקה.
+error-invalid = יש שדות שצריך לתקן.
+error-invalid-explained = יש לבדוק את הפרטים ולנסות שוב.
+error-import-refused = הקובץ לא יובא, ודבר לא נשמר.
+error-bad-request = הבקשה אינה תקינה.
+error-conflict-explained = יש לבדוק את הפרטים ולנסות שוב.
+error-internal = אירעה תקלה.
+error-internal-explained = התקלה נרשמה. אפשר לנסות שוב בעוד רגע.
+conflict-in-use = לא ניתן לבצע את הפעולה כי יש רשומות אחרות שתלויות בה.
+conflict-organization-has-people = בארגון עדיין יש אנשי קשר. יש להעביר אותם לארגון אחר או למחוק אותם קודם.
+conflict-wrong-initiative = הרשומה שייכת ליוזמה אחרת.
+
+invalid-required = שדה חובה.
+invalid-too-long = ארוך מדי: עד { $max } תווים.
+invalid-email = זו אינה כתובת דוא״ל תקינה, למשל name@example.org.
+invalid-phone = זה אינו מספר טלפון: 7 עד 15 ספרות, אפשר עם רווחים ומקפים.
+invalid-web-address = זו אינה כתובת אתר, למשל www.example.org.
+invalid-date = זה אינו תאריך תקין.
+invalid-date-order = תאריך הסיום מוקדם מתאריך ההתחלה.
+invalid-choice = יש לבחור אחת מהאפשרויות.
+invalid-range = יש להזין מספר שלם בין { $min } ל-{ $max }.
+invalid-incomplete = חסר החלק השני: מספר ויחידת זמן נרשמים יחד.
+invalid-taken = כבר קיים ביוזמה.
+invalid-password-too-short = הסיסמה קצרה מדי: לפחות { $min } תווים.
+invalid-cycle = יוזמה אינה יכולה להיות תחת עצמה.
+invalid-unknown = לא נמצא חשבון עם כתובת זו.

@@ -1,0 +1,126 @@
+//! Importing the partner list from a CSV or XLSX file.
+
+use axum::Json;
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use kesher_core::CoreError;
+use kesher_core::spreadsheet::SheetFormat;
+use kesher_domain::InitiativeId;
+use kesher_domain::import::ChangeCounts;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::api::{ErrorBody, IssueMessage, issue_messages};
+use crate::context::Ctx;
+use crate::error::{AppError, bad_request};
+use crate::forms::{Params, QueryParams};
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    let (schemas, paths, method_router) = routes!(import_partners);
+    let method_router = method_router.layer(DefaultBodyLimit::max(crate::router::UPLOAD_LIMIT));
+    OpenApiRouter::new().routes((schemas, paths, method_router))
+}
+
+#[derive(Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(default)]
+pub struct ImportQuery {
+    /// Check the file and report what it would do, without writing anything.
+    dry_run: bool,
+}
+
+/// The upload: one file part named `file`.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ImportUpload {
+    #[schema(format = Binary, content_media_type = "application/octet-stream")]
+    file: String,
+}
+
+/// What an import did, or would do.
+#[derive(Serialize, ToSchema)]
+pub struct ImportReport {
+    /// The file passed every check.
+    pub accepted: bool,
+    /// True when nothing was written (a dry run, or a refused file).
+    pub dry_run: bool,
+    pub format: Option<SheetFormat>,
+    pub rows: usize,
+    pub ignored_columns: Vec<String>,
+    pub issues: Vec<IssueMessage>,
+    pub organizations: ChangeCounts,
+    pub people: ChangeCounts,
+}
+
+/// Import organizations and people from a spreadsheet (backbone): all rows or none.
+/// Importing the same file again changes nothing.
+#[utoipa::path(post, path = "/api/v1/initiatives/{id}/imports/partners", tag = "imports",
+    params(("id" = i64, Path, description = "Initiative id"), ImportQuery),
+    request_body(content = ImportUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 200, body = ImportReport, description = "Applied, or checked when dry_run"),
+        (status = 422, body = ImportReport, description = "Refused; nothing was written"),
+        (status = 403, body = ErrorBody)))]
+pub async fn import_partners(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    QueryParams(query): QueryParams<ImportQuery>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let mut file = None;
+    while let Some(field) = multipart.next_field().await.map_err(|_| bad_request())? {
+        if field.name() == Some("file") {
+            let name = field.file_name().unwrap_or("").to_string();
+            let bytes = field.bytes().await.map_err(|_| CoreError::BadRequest {
+                message_id: "import-file-too-big",
+            })?;
+            file = Some((name, bytes));
+        }
+    }
+    let (name, bytes) = file.ok_or(CoreError::BadRequest {
+        message_id: "import-no-file",
+    })?;
+    let preview = state
+        .kesher
+        .preview_import(caller, id, &name, &bytes)
+        .await?;
+    let mut report = ImportReport {
+        accepted: preview.accepted(),
+        dry_run: true,
+        format: preview.format,
+        rows: preview.rows,
+        ignored_columns: preview.ignored_columns.clone(),
+        issues: issue_messages(ctx.lang, &preview.issues),
+        organizations: preview
+            .plan
+            .as_ref()
+            .map(|p| p.organization_counts())
+            .unwrap_or_default(),
+        people: preview
+            .plan
+            .as_ref()
+            .map(|p| p.people_counts())
+            .unwrap_or_default(),
+    };
+    if !report.accepted {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Json(report)).into_response());
+    }
+    if !query.dry_run
+        && let Some(draft) = preview.draft_id
+    {
+        let outcome = state.kesher.confirm_import(caller, id, draft).await?;
+        report.organizations = outcome.organizations;
+        report.people = outcome.people;
+        report.dry_run = false;
+    } else if !query.dry_run {
+        // The file matches what is stored: accepted, and nothing needed writing.
+        report.dry_run = false;
+    }
+    Ok(Json(report).into_response())
+}

@@ -1,0 +1,190 @@
+//! The JSON API under `/api/v1`: everything the pages show, for scripts. Each handler is
+//! annotated with `#[utoipa::path]`; [`routes`] collects them with `utoipa-axum`, so the
+//! OpenAPI document served at `/api/v1/openapi.json` is generated from this code.
+//!
+//! Authentication: `Authorization: Bearer <token>` (from `kesher token create`), or the
+//! session cookie plus an `X-CSRF-Token` header for writes.
+
+mod accounts;
+mod bodies;
+mod imports;
+mod initiatives;
+mod memberships;
+mod organizations;
+mod people;
+
+use std::sync::LazyLock;
+
+use axum::Json;
+use axum::response::{IntoResponse, Response};
+use kesher_core::CoreError;
+use kesher_i18n::Lang;
+use serde::Serialize;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::AppState;
+use crate::error::{code_of, message_id_of};
+use crate::forms::field_message;
+use crate::html::errors::issue_text;
+
+/// One refused field.
+#[derive(Serialize, ToSchema)]
+pub struct FieldMessage {
+    pub field: String,
+    /// A stable code (`required`, `too_long`, `email`, `taken`…).
+    pub code: String,
+    /// The problem in the caller's language.
+    pub message: String,
+}
+
+/// One problem in an imported file.
+#[derive(Serialize, ToSchema)]
+pub struct IssueMessage {
+    /// The spreadsheet line (the header is line 1); null for the file as a whole.
+    pub line: Option<usize>,
+    /// The column's stable code.
+    pub column: Option<String>,
+    pub code: String,
+    pub message: String,
+}
+
+/// What went wrong.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// A stable code: `unauthenticated`, `forbidden`, `not_found`, `conflict`, `invalid`,
+    /// `import_refused`, `bad_request`, `too_many_attempts`, `internal`.
+    pub code: String,
+    /// The problem in the caller's language (`?lang=en` for English).
+    pub message: String,
+    pub fields: Vec<FieldMessage>,
+    pub issues: Vec<IssueMessage>,
+}
+
+/// Every error the API returns has this shape.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+fn code_text<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.get("code").and_then(|c| c.as_str()).map(str::to_string))
+        .unwrap_or_default()
+}
+
+pub(crate) fn issue_messages(
+    lang: Lang,
+    issues: &[kesher_domain::import::Issue],
+) -> Vec<IssueMessage> {
+    issues
+        .iter()
+        .map(|i| IssueMessage {
+            line: i.line,
+            column: i.column.map(|c| c.code().to_string()),
+            code: code_text(&i.kind),
+            message: issue_text(lang, i),
+        })
+        .collect()
+}
+
+/// The JSON body of an error, in the caller's language.
+pub fn error_body(lang: Lang, error: &CoreError) -> serde_json::Value {
+    let fields = match error {
+        CoreError::Invalid(fields) => fields
+            .iter()
+            .map(|f| FieldMessage {
+                field: f.field.to_string(),
+                code: code_text(&f.problem),
+                message: field_message(lang, f),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let issues = match error {
+        CoreError::Import(issues) => issue_messages(lang, issues),
+        _ => Vec::new(),
+    };
+    let body = ErrorBody {
+        error: ErrorDetail {
+            code: code_of(error).to_string(),
+            message: lang.t(message_id_of(error)),
+            fields,
+            issues,
+        },
+    };
+    serde_json::to_value(body).unwrap_or_default()
+}
+
+/// `201 Created` with the new record.
+pub(crate) fn created<T: Serialize>(value: T) -> Response {
+    (axum::http::StatusCode::CREATED, Json(value)).into_response()
+}
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API token from `kesher token create`."))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::context::SESSION_COOKIE,
+                "The browser session; writes also need the X-CSRF-Token header.",
+            ))),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Kesher API",
+        description = "The partner network of a collective-impact initiative: initiatives, organizations, people, bodies and memberships. Errors share one shape (ErrorBody); messages follow the caller's language (`?lang=en`, Hebrew by default).",
+    ),
+    modifiers(&Security),
+    security(("token" = []), ("session" = [])),
+    components(schemas(ErrorBody)),
+    tags(
+        (name = "initiatives", description = "Initiatives, their network at a glance, roles and audit log"),
+        (name = "organizations", description = "Partner organizations"),
+        (name = "people", description = "Representatives of organizations"),
+        (name = "bodies", description = "Steering committees, working groups and other bodies"),
+        (name = "memberships", description = "Seats of people in bodies"),
+        (name = "imports", description = "Importing the partner list from a spreadsheet"),
+        (name = "accounts", description = "The signed-in user and, for admins, all accounts"),
+    )
+)]
+struct ApiDoc;
+
+/// The API's routes and their OpenAPI document, built together from the handlers.
+pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
+    let router = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(accounts::routes())
+        .merge(initiatives::routes())
+        .merge(organizations::routes())
+        .merge(people::routes())
+        .merge(bodies::routes())
+        .merge(memberships::routes())
+        .merge(imports::routes());
+    router.split_for_parts()
+}
+
+/// The OpenAPI document as served.
+pub static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
+    routes()
+        .1
+        .to_pretty_json()
+        .unwrap_or_else(|_| "{}".to_string())
+});

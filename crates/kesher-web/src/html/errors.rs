@@ -1,0 +1,79 @@
+//! The error page.
+
+use askama::Template;
+use kesher_core::CoreError;
+use kesher_domain::import::Issue;
+use kesher_i18n::{Arg, Lang};
+
+use crate::forms::field_message;
+use crate::page::Page;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: Page,
+    explanation: String,
+    issues: Vec<String>,
+}
+
+/// One import issue in words, with its line and column.
+pub fn issue_text(lang: Lang, issue: &Issue) -> String {
+    let args: Vec<(&str, Arg)> = issue
+        .kind
+        .message_args()
+        .into_iter()
+        .map(|(name, value)| (name, Arg::Number(value)))
+        .collect();
+    let problem = lang.t_with(issue.kind.message_id(), &args);
+    let column = issue.column.map(|c| lang.t(c.label_id()));
+    match (issue.line, column) {
+        (Some(line), Some(column)) => lang.t_with(
+            "import-issue-at-line-column",
+            &[
+                ("line", Arg::from(line)),
+                ("column", Arg::from(column)),
+                ("problem", Arg::from(problem)),
+            ],
+        ),
+        (Some(line), None) => lang.t_with(
+            "import-issue-at-line",
+            &[("line", Arg::from(line)), ("problem", Arg::from(problem))],
+        ),
+        (None, _) => problem,
+    }
+}
+
+/// The body of an error page in the page's language.
+pub fn render(page: Page, error: &CoreError) -> String {
+    let lang = page.lang;
+    let explanation = match error {
+        CoreError::TooManyAttempts {
+            retry_after_seconds,
+        } => lang.t_with(
+            "error-too-many-attempts-explained",
+            &[(
+                "minutes",
+                Arg::Number(retry_after_seconds.div_ceil(60) as i64),
+            )],
+        ),
+        CoreError::Conflict { .. } | CoreError::BadRequest { .. } => {
+            lang.t("error-conflict-explained")
+        }
+        CoreError::Forbidden => lang.t("error-forbidden-explained"),
+        CoreError::NotFound => lang.t("error-not-found-explained"),
+        CoreError::Internal(_) => lang.t("error-internal-explained"),
+        _ => lang.t("error-invalid-explained"),
+    };
+    let issues = match error {
+        CoreError::Invalid(fields) => fields.iter().map(|f| field_message(lang, f)).collect(),
+        CoreError::Import(issues) => issues.iter().map(|i| issue_text(lang, i)).collect(),
+        _ => Vec::new(),
+    };
+    ErrorPage {
+        page,
+        explanation,
+        issues,
+    }
+    .render()
+    .unwrap_or_else(|_| lang.t("error-internal"))
+}

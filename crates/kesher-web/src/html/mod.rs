@@ -1,0 +1,197 @@
+//! The HTML pages: one module per resource, handlers named verb_noun, each page a typed
+//! askama template.
+
+pub mod access;
+pub mod bodies;
+pub mod errors;
+pub mod home;
+pub mod imports;
+pub mod initiatives;
+pub mod organizations;
+pub mod people;
+pub mod session;
+pub mod users;
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use kesher_core::{Caller, CoreError, Kesher};
+use kesher_domain::InitiativeId;
+use kesher_domain::access::Access;
+use kesher_store::Initiative;
+
+use crate::context::{Ctx, with_flash};
+use crate::error::AppError;
+use crate::page::{Page, Section};
+
+/// Renders a page with 200.
+pub fn render(template: &impl Template) -> Result<Response, AppError> {
+    render_with(StatusCode::OK, template)
+}
+
+/// Renders a page with a chosen status (422 for a refused form).
+pub fn render_with(status: StatusCode, template: &impl Template) -> Result<Response, AppError> {
+    let html = template
+        .render()
+        .map_err(|e| AppError(CoreError::Internal(format!("template failed: {e}"))))?;
+    Ok((status, Html(html)).into_response())
+}
+
+/// After a change: go to `location` and say `message_id` there once.
+pub fn saved(ctx: &Ctx, location: &str, message_id: &'static str) -> Response {
+    with_flash(Redirect::to(location).into_response(), message_id, ctx)
+}
+
+/// One option of a select.
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// The options of a closed list, labelled in the page's language.
+pub fn choices<T: Copy>(
+    page: &Page,
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<Choice> {
+    all.iter()
+        .map(|c| Choice {
+            value: code(*c).to_string(),
+            label: page.t(label(*c)),
+        })
+        .collect()
+}
+
+/// The frame of an initiative's page: the initiative, the caller's access, and the page
+/// with the initiative's navigation.
+pub struct Frame {
+    pub initiative: Initiative,
+    pub access: Access,
+    pub page: Page,
+}
+
+pub async fn frame(
+    kesher: &Kesher,
+    ctx: &Ctx,
+    caller: &Caller,
+    initiative: InitiativeId,
+    section: Section,
+    title_id: &str,
+) -> Result<Frame, AppError> {
+    let (initiative, access) = kesher.initiative(caller, initiative).await?;
+    let page = Page::new(ctx, ctx.lang.t(title_id)).in_initiative(&initiative, &access, section);
+    Ok(Frame {
+        initiative,
+        access,
+        page,
+    })
+}
+
+/// A record reached through another initiative's URL is not there.
+pub fn check_in(expected: InitiativeId, actual: InitiativeId) -> Result<(), AppError> {
+    if expected == actual {
+        Ok(())
+    } else {
+        Err(AppError(CoreError::NotFound))
+    }
+}
+
+/// One audit entry in words, for a history list.
+pub struct HistoryLine {
+    pub when: String,
+    pub who: String,
+    pub what: String,
+    pub changes: Vec<String>,
+}
+
+fn shown_value(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => "—".to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => {
+            items.iter().map(shown_value).collect::<Vec<_>>().join(", ")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// What an update changed, field by field; bookkeeping fields are left out.
+fn changed_fields(
+    page: &Page,
+    before: &serde_json::Value,
+    after: &serde_json::Value,
+) -> Vec<String> {
+    let (Some(before), Some(after)) = (before.as_object(), after.as_object()) else {
+        return Vec::new();
+    };
+    after
+        .iter()
+        .filter(|(key, _)| !matches!(key.as_str(), "updated_at" | "created_at" | "id"))
+        .filter(|(key, value)| before.get(*key) != Some(*value))
+        .map(|(key, value)| {
+            let label_id = format!("audit-field-{key}");
+            let label = if page.lang.has(&label_id) {
+                page.t(&label_id)
+            } else {
+                key.clone()
+            };
+            let old = before.get(key).map(shown_value).unwrap_or_default();
+            page.lang.t_with(
+                "history-change",
+                &[
+                    ("field", kesher_i18n::Arg::from(label)),
+                    ("before", kesher_i18n::Arg::from(old)),
+                    ("after", kesher_i18n::Arg::from(shown_value(value))),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// The name an entry's record had, from whichever image the entry kept.
+fn subject_name(entry: &kesher_store::AuditEntry) -> String {
+    let image = entry.after.as_ref().or(entry.before.as_ref());
+    image
+        .and_then(|v| {
+            v.get("name")
+                .or_else(|| v.get("person").and_then(|p| p.get("name")))
+                .or_else(|| v.get("body").and_then(|b| b.get("name")))
+                .or_else(|| v.get("person_name"))
+                .or_else(|| v.get("user_name"))
+        })
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .to_string()
+}
+
+pub fn history_lines(page: &Page, entries: &[kesher_store::AuditEntry]) -> Vec<HistoryLine> {
+    entries
+        .iter()
+        .map(|entry| {
+            let action_id = format!("history-{}-{}", entry.action.code(), entry.entity);
+            let action = if page.lang.has(&action_id) {
+                page.ts(&action_id, &subject_name(entry))
+            } else {
+                page.ts(
+                    &format!("history-{}-record", entry.action.code()),
+                    &subject_name(entry),
+                )
+            };
+            let changes = match (&entry.before, &entry.after) {
+                (Some(before), Some(after)) => changed_fields(page, before, after),
+                _ => Vec::new(),
+            };
+            HistoryLine {
+                when: page.moment(&entry.at),
+                who: entry
+                    .actor_name
+                    .clone()
+                    .unwrap_or_else(|| page.t("history-system")),
+                what: action,
+                changes,
+            }
+        })
+        .collect()
+}

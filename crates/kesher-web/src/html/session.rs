@@ -1,0 +1,172 @@
+//! Signing in and out.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::http::header::SET_COOKIE;
+use axum::response::{IntoResponse, Redirect, Response};
+use kesher_core::{CoreError, SESSION_DAYS, Secret};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::context::{Ctx, SESSION_COOKIE, cookie, removal};
+use crate::error::AppError;
+use crate::forms::{CsrfForm, QueryParams};
+use crate::html::{render, render_with};
+use crate::page::Page;
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    page: Page,
+    email: String,
+    next: String,
+    problem: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// Only a path on this site may follow sign-in, never another site.
+fn safe_next(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+        next.to_string()
+    } else {
+        "/".to_string()
+    }
+}
+
+/// `GET /login`
+pub async fn show_login(
+    ctx: Ctx,
+    QueryParams(query): QueryParams<NextQuery>,
+) -> Result<Response, AppError> {
+    if ctx.caller.is_some() {
+        return Ok(Redirect::to(&safe_next(&query.next)).into_response());
+    }
+    render(&LoginPage {
+        page: Page::new(&ctx, ctx.lang.t("sign-in-title")),
+        email: String::new(),
+        next: safe_next(&query.next),
+        problem: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// `POST /login`
+pub async fn create_session(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> Result<Response, AppError> {
+    match state
+        .kesher
+        .sign_in(&form.email, &form.password, &ctx.client)
+        .await
+    {
+        Ok((_, secret)) => {
+            let mut response = Redirect::to(&safe_next(&form.next)).into_response();
+            response.headers_mut().append(
+                SET_COOKIE,
+                cookie(
+                    SESSION_COOKIE,
+                    secret.expose().to_string(),
+                    ctx.secure,
+                    Some(SESSION_DAYS),
+                ),
+            );
+            Ok(response)
+        }
+        Err(error @ (CoreError::BadCredentials | CoreError::TooManyAttempts { .. })) => {
+            let (status, problem) = match &error {
+                CoreError::TooManyAttempts {
+                    retry_after_seconds,
+                } => (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    ctx.lang.t_with(
+                        "error-too-many-attempts-explained",
+                        &[("minutes", (retry_after_seconds.div_ceil(60) as i64).into())],
+                    ),
+                ),
+                _ => (
+                    StatusCode::UNAUTHORIZED,
+                    ctx.lang.t("error-bad-credentials"),
+                ),
+            };
+            render_with(
+                status,
+                &LoginPage {
+                    page: Page::new(&ctx, ctx.lang.t("sign-in-title")),
+                    email: form.email,
+                    next: safe_next(&form.next),
+                    problem: Some(problem),
+                },
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct Empty {}
+
+/// `POST /logout`
+pub async fn delete_session(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response, AppError> {
+    let session = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| {
+            cookie::Cookie::split_parse(v.to_string())
+                .filter_map(Result::ok)
+                .collect::<Vec<_>>()
+        })
+        .find(|c| c.name() == SESSION_COOKIE);
+    if let Some(session) = session {
+        state
+            .kesher
+            .sign_out(&Secret::from_client(session.value()))
+            .await?;
+    }
+    let mut response = Redirect::to("/login").into_response();
+    response
+        .headers_mut()
+        .append(SET_COOKIE, removal(SESSION_COOKIE, ctx.secure));
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn sign_in_never_sends_people_to_another_site() {
+        assert_eq!(safe_next("/initiatives/1"), "/initiatives/1");
+        for outside in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "",
+            "javascript:x",
+        ] {
+            assert_eq!(safe_next(outside), "/", "{outside}");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! What every page's template knows: the language and direction, the signed-in user, the
+//! CSRF token, the navigation, and the helpers templates use to speak (`t`, dates).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Asia::Jerusalem;
+use kesher_domain::InitiativeId;
+use kesher_domain::access::Access;
+use kesher_i18n::{Arg, Lang};
+use kesher_store::{Initiative, User};
+
+use crate::context::Ctx;
+
+/// The sections of an initiative, for the navigation's current-page mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Overview,
+    Organizations,
+    People,
+    Bodies,
+    Seating,
+    Import,
+    Access,
+    History,
+}
+
+/// The initiative navigation shown on its pages.
+#[derive(Clone, Debug)]
+pub struct Nav {
+    pub initiative_id: InitiativeId,
+    pub initiative_name: String,
+    pub section: Section,
+    /// The backbone's own links (import, access, history) show only to those who may use them.
+    pub manages: bool,
+}
+
+/// The frame of every page.
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub lang: Lang,
+    pub title: String,
+    pub csrf: String,
+    pub user: Option<User>,
+    /// This page in the other language.
+    pub switch_href: String,
+    pub other_lang: Lang,
+    /// A one-time message from the previous action, already in words.
+    pub flash: Option<String>,
+    pub nav: Option<Nav>,
+}
+
+impl Page {
+    pub fn new(ctx: &Ctx, title: String) -> Self {
+        let other_lang = match ctx.lang {
+            Lang::He => Lang::En,
+            Lang::En => Lang::He,
+        };
+        Self {
+            lang: ctx.lang,
+            title,
+            csrf: ctx.csrf.clone(),
+            user: ctx.caller.as_ref().map(|c| c.user.clone()),
+            switch_href: switch_href(&ctx.uri, other_lang),
+            other_lang,
+            flash: ctx.flash.as_deref().map(|id| ctx.lang.t(id)),
+            nav: None,
+        }
+    }
+
+    /// Adds the initiative navigation.
+    pub fn in_initiative(
+        mut self,
+        initiative: &Initiative,
+        access: &Access,
+        section: Section,
+    ) -> Self {
+        self.nav = Some(Nav {
+            initiative_id: initiative.id,
+            initiative_name: initiative.name.clone(),
+            section,
+            manages: access.can_manage_network(),
+        });
+        self
+    }
+
+    /// The message `id` in the page's language.
+    pub fn t(&self, id: &str) -> String {
+        self.lang.t(id)
+    }
+
+    /// The message `id` with one number, `$count`.
+    pub fn tn(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
+        self.lang
+            .t_with(id, &[("count", Arg::from(*count.borrow()))])
+    }
+
+    /// The message `id` with one text argument, `$name`.
+    pub fn ts(&self, id: &str, name: &str) -> String {
+        self.lang.t_with(id, &[("name", Arg::from(name))])
+    }
+
+    /// The URL of an embedded asset (stylesheet, script, icon).
+    pub fn asset(&self, name: &str) -> String {
+        crate::assets::url(name)
+    }
+
+    /// A body's departure from the seeds' advice, in words.
+    pub fn warning(&self, warning: &kesher_domain::bodies::BodyWarning) -> String {
+        let args: Vec<(&str, Arg)> = warning
+            .message_args()
+            .into_iter()
+            .map(|(name, value)| (name, Arg::Number(value)))
+            .collect();
+        self.lang.t_with(warning.message_id(), &args)
+    }
+
+    pub fn dir(&self) -> &'static str {
+        self.lang.direction().as_str()
+    }
+
+    /// Is `section` the current one (for `aria-current`)?
+    pub fn is_section(&self, section: &str) -> bool {
+        let current = match self.nav.as_ref().map(|n| n.section) {
+            Some(Section::Overview) => "overview",
+            Some(Section::Organizations) => "organizations",
+            Some(Section::People) => "people",
+            Some(Section::Bodies) => "bodies",
+            Some(Section::Seating) => "seating",
+            Some(Section::Import) => "import",
+            Some(Section::Access) => "access",
+            Some(Section::History) => "history",
+            None => "",
+        };
+        current == section
+    }
+
+    /// A date as people in this language write it.
+    pub fn date(&self, date: &NaiveDate) -> String {
+        match self.lang {
+            Lang::He => date.format("%d/%m/%Y").to_string(),
+            Lang::En => date.format("%-d %b %Y").to_string(),
+        }
+    }
+
+    /// An optional date, or nothing.
+    pub fn maybe_date(&self, date: &Option<NaiveDate>) -> String {
+        date.as_ref().map(|d| self.date(d)).unwrap_or_default()
+    }
+
+    /// A moment in Israel's time zone, where the users are.
+    pub fn moment(&self, at: &DateTime<Utc>) -> String {
+        let local = at.with_timezone(&Jerusalem);
+        match self.lang {
+            Lang::He => local.format("%d/%m/%Y %H:%M").to_string(),
+            Lang::En => local.format("%-d %b %Y, %H:%M").to_string(),
+        }
+    }
+}
+
+/// The same path and query, with `lang` set to `lang`.
+fn switch_href(uri: &str, lang: Lang) -> String {
+    let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+    let mut serializer = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        if key != "lang" {
+            serializer.append_pair(&key, &value);
+        }
+    }
+    serializer.append_pair("lang", lang.code());
+    format!("{path}?{}", serializer.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_switch_keeps_the_rest_of_the_query() {
+        assert_eq!(
+            switch_href("/initiatives/1/organizations", Lang::En),
+            "/initiatives/1/organizations?lang=en"
+        );
+        assert_eq!(
+            switch_href(
+                "/initiatives/1/organizations?q=%D7%9E%D7%93%D7%A2&lang=en",
+                Lang::He
+            ),
+            "/initiatives/1/organizations?q=%D7%9E%D7%93%D7%A2&lang=he"
+        );
+    }
+}

@@ -1,0 +1,178 @@
+//! The route table: every URL Kesher answers, in one place. Pages live under
+//! `/initiatives/{id}/…`, the API under `/api/v1/…` (see [`crate::api`]).
+
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{Router, middleware};
+use kesher_core::Kesher;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::html::{
+    access, bodies, home, imports, initiatives, organizations, people, session, users,
+};
+use crate::{AppState, WebConfig, api, assets, context};
+
+/// The largest upload the import accepts, with room for the multipart framing; every
+/// other route keeps axum's 2 MB default.
+pub(crate) const UPLOAD_LIMIT: usize = 11 * 1024 * 1024;
+
+/// Builds the whole application.
+pub fn app(kesher: Kesher, config: WebConfig) -> Router {
+    let state = AppState {
+        kesher,
+        config: Arc::new(config),
+    };
+    let (api_routes, _) = api::routes();
+
+    let pages = Router::new()
+        .route("/", get(home::show_home))
+        .route(
+            "/login",
+            get(session::show_login).post(session::create_session),
+        )
+        .route("/logout", post(session::delete_session))
+        .route(
+            "/admin/users",
+            get(users::list_users).post(users::create_user),
+        )
+        .route("/initiatives", post(initiatives::create_initiative))
+        .route("/initiatives/new", get(initiatives::new_initiative))
+        .route(
+            "/initiatives/{id}",
+            get(initiatives::show_initiative).post(initiatives::update_initiative),
+        )
+        .route("/initiatives/{id}/edit", get(initiatives::edit_initiative))
+        .route("/initiatives/{id}/seating", get(initiatives::show_seating))
+        .route("/initiatives/{id}/history", get(initiatives::show_history))
+        .route(
+            "/initiatives/{id}/organizations",
+            get(organizations::list_organizations).post(organizations::create_organization),
+        )
+        .route(
+            "/initiatives/{id}/organizations/new",
+            get(organizations::new_organization),
+        )
+        .route(
+            "/initiatives/{id}/organizations/{organization}",
+            get(organizations::show_organization).post(organizations::update_organization),
+        )
+        .route(
+            "/initiatives/{id}/organizations/{organization}/edit",
+            get(organizations::edit_organization),
+        )
+        .route(
+            "/initiatives/{id}/organizations/{organization}/delete",
+            get(organizations::confirm_delete_organization)
+                .post(organizations::delete_organization),
+        )
+        .route(
+            "/initiatives/{id}/people",
+            get(people::list_people).post(people::create_person),
+        )
+        .route("/initiatives/{id}/people/new", get(people::new_person))
+        .route(
+            "/initiatives/{id}/people/{person}",
+            get(people::show_person).post(people::update_person),
+        )
+        .route(
+            "/initiatives/{id}/people/{person}/edit",
+            get(people::edit_person),
+        )
+        .route(
+            "/initiatives/{id}/people/{person}/delete",
+            get(people::confirm_delete_person).post(people::delete_person),
+        )
+        .route(
+            "/initiatives/{id}/bodies",
+            get(bodies::list_bodies).post(bodies::create_body),
+        )
+        .route("/initiatives/{id}/bodies/new", get(bodies::new_body))
+        .route(
+            "/initiatives/{id}/bodies/{body}",
+            get(bodies::show_body).post(bodies::update_body),
+        )
+        .route(
+            "/initiatives/{id}/bodies/{body}/edit",
+            get(bodies::edit_body),
+        )
+        .route(
+            "/initiatives/{id}/bodies/{body}/delete",
+            get(bodies::confirm_delete_body).post(bodies::delete_body),
+        )
+        .route(
+            "/initiatives/{id}/bodies/{body}/memberships",
+            post(bodies::create_membership),
+        )
+        .route(
+            "/initiatives/{id}/memberships/{membership}",
+            post(bodies::update_membership),
+        )
+        .route(
+            "/initiatives/{id}/memberships/{membership}/edit",
+            get(bodies::edit_membership),
+        )
+        .route(
+            "/initiatives/{id}/memberships/{membership}/delete",
+            post(bodies::delete_membership),
+        )
+        .route(
+            "/initiatives/{id}/access",
+            get(access::list_roles).post(access::grant_role),
+        )
+        .route(
+            "/initiatives/{id}/access/{user}/revoke",
+            post(access::revoke_role),
+        )
+        .route(
+            "/initiatives/{id}/import",
+            get(imports::show_import)
+                .post(imports::preview_import)
+                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
+            "/initiatives/{id}/import/{draft}/confirm",
+            post(imports::confirm_import),
+        );
+
+    Router::new()
+        .merge(pages)
+        .merge(api_routes)
+        .route("/api/v1/openapi.json", get(openapi_document))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/static/{version}/{name}", get(assets::serve_asset))
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), context::prepare))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            // The path only: query strings can hold people's names (a search).
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        }))
+        .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(security_header(header::REFERRER_POLICY, "same-origin"))
+        .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(security_header(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+             form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ))
+        .with_state(state)
+}
+
+fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+}
+
+async fn openapi_document() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        api::OPENAPI_JSON.as_str(),
+    )
+}
+
+async fn not_found() -> crate::AppError {
+    crate::AppError(kesher_core::CoreError::NotFound)
+}

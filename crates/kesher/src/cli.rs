@@ -1,0 +1,297 @@
+//! The command line: `serve`, `demo`, `migrate`, `user add`, `token create`, `backup`.
+//! Every command that touches data takes `--db` (or `KESHER_DB`).
+
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+use kesher_core::accounts::UserForm;
+use kesher_web::WebConfig;
+
+use crate::{demo, server};
+
+#[derive(Parser)]
+#[command(
+    name = "kesher",
+    version,
+    about = "Kesher: the workspace of a collective-impact initiative"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct Database {
+    /// The SQLite database file (created if missing).
+    #[arg(long, env = "KESHER_DB", default_value = "kesher.db")]
+    db: PathBuf,
+}
+
+#[derive(Args, Clone)]
+struct Serving {
+    /// The address to listen on.
+    #[arg(long, env = "KESHER_ADDR", default_value = "127.0.0.1:8080")]
+    addr: String,
+    /// Mark cookies Secure even without `X-Forwarded-Proto: https` (behind a TLS proxy).
+    #[arg(long, env = "KESHER_SECURE_COOKIES")]
+    secure_cookies: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve Kesher.
+    Serve {
+        #[command(flatten)]
+        database: Database,
+        #[command(flatten)]
+        serving: Serving,
+    },
+    /// Create (or reuse) a demo database with the demo initiatives, and serve it.
+    Demo {
+        /// The demo's SQLite database file.
+        #[arg(long, env = "KESHER_DB", default_value = "kesher-demo.db")]
+        db: PathBuf,
+        #[command(flatten)]
+        serving: Serving,
+    },
+    /// Bring the database's schema up to date, then exit.
+    Migrate {
+        #[command(flatten)]
+        database: Database,
+    },
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Write a consistent copy of the database to a new file, even while Kesher serves.
+    Backup {
+        #[command(flatten)]
+        database: Database,
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        to: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. The password is read from standard input.
+    Add {
+        #[command(flatten)]
+        database: Database,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+        /// Make the account an instance admin (creates initiatives and accounts).
+        #[arg(long)]
+        admin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for an account and print it (it is shown only this once).
+    Create {
+        #[command(flatten)]
+        database: Database,
+        #[arg(long)]
+        email: String,
+        /// A name to recognise the token by.
+        #[arg(long, default_value = "api")]
+        name: String,
+    },
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("KESHER_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .init();
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("kesher: cannot start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("kesher: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn web_config(serving: &Serving) -> WebConfig {
+    WebConfig {
+        always_secure_cookies: serving.secure_cookies,
+    }
+}
+
+/// Explains a refused input on the command line (English: operators' language here).
+fn explain(error: kesher_core::CoreError) -> anyhow::Error {
+    match error {
+        kesher_core::CoreError::Invalid(fields) => {
+            let lines: Vec<String> = fields
+                .iter()
+                .map(|f| {
+                    format!(
+                        "--{}: {}",
+                        f.field.replace('_', "-"),
+                        kesher_i18n::Lang::En.t_with(
+                            f.problem.message_id(),
+                            &f.problem
+                                .message_args()
+                                .into_iter()
+                                .map(|(n, v)| (n, kesher_i18n::Arg::Number(v)))
+                                .collect::<Vec<_>>()
+                        )
+                    )
+                })
+                .collect();
+            anyhow::anyhow!("{}", lines.join("\n"))
+        }
+        kesher_core::CoreError::NotFound => anyhow::anyhow!("no account has that e-mail address"),
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+async fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { database, serving } => {
+            let (_, kesher) = server::open(&database.db).await?;
+            let running = server::start(kesher, &serving.addr, web_config(&serving)).await?;
+            println!("Kesher is listening on http://{}", running.address);
+            running.task.await??;
+        }
+        Command::Demo { db, serving } => {
+            let (kesher, login) = demo::prepare(&db).await?;
+            let running = server::start(kesher, &serving.addr, web_config(&serving)).await?;
+            println!();
+            println!("Kesher demo is running: http://{}", running.address);
+            println!("Database: {}", db.display());
+            println!(
+                "Sign in as {} with the password: {}",
+                login.admin_email, login.password
+            );
+            println!(
+                "(The same password opens {}.)",
+                login.other_accounts.join(", ")
+            );
+            println!("Stop with Ctrl-C.");
+            running.task.await??;
+        }
+        Command::Migrate { database } => {
+            let (store, _) = server::open(&database.db).await?;
+            println!(
+                "The database {} is up to date ({} migrations).",
+                database.db.display(),
+                kesher_store_sqlite::SqliteStore::migration_names().len()
+            );
+            store.close().await;
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    database,
+                    email,
+                    name,
+                    password_stdin: _,
+                    admin,
+                },
+        } => {
+            let mut password = String::new();
+            std::io::stdin()
+                .lock()
+                .read_line(&mut password)
+                .context("reading the password from standard input")?;
+            let password = password.trim_end_matches(['\r', '\n']).to_string();
+            if password.is_empty() {
+                bail!("no password on standard input");
+            }
+            let (store, kesher) = server::open(&database.db).await?;
+            let form = UserForm {
+                email,
+                name,
+                password,
+                is_admin: admin.to_string(),
+            };
+            let user = kesher.create_user(None, &form).await.map_err(explain)?;
+            println!(
+                "Created account {} ({}){}.",
+                user.id,
+                user.email,
+                if user.is_admin {
+                    ", instance admin"
+                } else {
+                    ""
+                }
+            );
+            store.close().await;
+        }
+        Command::Token {
+            command:
+                TokenCommand::Create {
+                    database,
+                    email,
+                    name,
+                },
+        } => {
+            let (store, kesher) = server::open(&database.db).await?;
+            let token = kesher
+                .create_api_token(&email, &name)
+                .await
+                .map_err(explain)?;
+            println!("{}", token.expose());
+            eprintln!(
+                "Keep this token secret; it is shown only once. Send it as: Authorization: Bearer <token>"
+            );
+            store.close().await;
+        }
+        Command::Backup { database, to } => {
+            if !database.db.exists() {
+                bail!("there is no database at {}", database.db.display());
+            }
+            if to.exists() {
+                bail!("{} already exists; choose a new file", to.display());
+            }
+            let (store, _) = server::open(&database.db).await?;
+            store
+                .backup_to(&to)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "Wrote a copy of {} to {}.",
+                database.db.display(),
+                to.display()
+            );
+            store.close().await;
+        }
+    }
+    Ok(())
+}
