@@ -1,0 +1,667 @@
+//! Every route, every role: each role gets what it should, is refused (403) what it should
+//! not, and a visitor who is not signed in is sent to sign in (pages) or gets 401 (API).
+
+use kesher_domain::access::{Grant, Role};
+use reqwest::{Method, StatusCode};
+
+use crate::helpers::{TestApp, Who};
+
+use Who::*;
+
+const READERS: &[Who] = &[Admin, Backbone, Editor, Member, Viewer];
+const MANAGERS: &[Who] = &[Admin, Backbone];
+const EDITORS: &[Who] = &[Admin, Backbone, Editor];
+const SIGNED_IN: &[Who] = &[Admin, Backbone, Editor, Member, Viewer, Outsider];
+const ADMIN: &[Who] = &[Admin];
+
+enum Body {
+    None,
+    Form(&'static [(&'static str, &'static str)]),
+    Json(&'static str),
+    Upload,
+}
+
+struct Case {
+    method: Method,
+    path: &'static str,
+    body: Body,
+    allowed: &'static [Who],
+    /// The status an allowed role gets.
+    ok: u16,
+}
+
+fn case(method: Method, path: &'static str, body: Body, allowed: &'static [Who], ok: u16) -> Case {
+    Case {
+        method,
+        path,
+        body,
+        allowed,
+        ok,
+    }
+}
+
+fn get(path: &'static str, allowed: &'static [Who]) -> Case {
+    case(Method::GET, path, Body::None, allowed, 200)
+}
+
+fn post(
+    path: &'static str,
+    fields: &'static [(&'static str, &'static str)],
+    allowed: &'static [Who],
+) -> Case {
+    case(Method::POST, path, Body::Form(fields), allowed, 303)
+}
+
+const PARTNER_CSV: &str = "ארגון,מגזר,סוג\nמרכז חדש לבדיקה,עסקי,חברה עסקית\n";
+
+/// Replaces the placeholders of a path or a value; throwaway records are made fresh for
+/// each attempt, so one role's delete does not decide the next role's answer.
+async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
+    let f = app.fixture;
+    let mut text = template
+        .replace("{i}", &f.initiative.to_string())
+        .replace("{other}", &f.other_initiative.to_string())
+        .replace("{a}", &f.org_a.to_string())
+        .replace("{b}", &f.org_b.to_string())
+        .replace("{pa}", &f.person_a.to_string())
+        .replace("{pb}", &f.person_b.to_string())
+        .replace("{g}", &f.group.to_string())
+        .replace("{m}", &f.membership.to_string())
+        .replace("{spare}", &f.spare_user.to_string())
+        .replace("{who}", &format!("{who:?}-{}", rand::random::<u32>()));
+    if text.contains("{tmp_org}") {
+        text = text.replace("{tmp_org}", &app.throwaway_organization().await.to_string());
+    }
+    if text.contains("{tmp_person}") {
+        text = text.replace("{tmp_person}", &app.throwaway_person().await.to_string());
+    }
+    if text.contains("{tmp_body}") {
+        text = text.replace("{tmp_body}", &app.throwaway_body().await.to_string());
+    }
+    if text.contains("{tmp_membership}") {
+        text = text.replace(
+            "{tmp_membership}",
+            &app.throwaway_membership().await.to_string(),
+        );
+    }
+    if text.contains("{spare_granted}") {
+        app.kesher
+            .grant_role_as_system(
+                f.initiative,
+                f.spare_user,
+                Grant {
+                    role: Role::Viewer,
+                    organization_id: None,
+                },
+            )
+            .await
+            .expect("grant");
+        text = text.replace("{spare_granted}", &f.spare_user.to_string());
+    }
+    if text.contains("{draft}") {
+        // A draft belongs to whoever uploaded it; a refused role gets 403 before it is read.
+        let owner = if [Admin, Backbone].contains(&who) {
+            who
+        } else {
+            Backbone
+        };
+        let user = app
+            .store
+            .user_credentials(&kesher_domain::text::Email::parse(owner.email()).unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .user;
+        let caller = kesher_core::Caller { user };
+        let csv = format!(
+            "ארגון,מגזר,סוג\nטיוטה {},עסקי,חברה עסקית\n",
+            rand::random::<u32>()
+        );
+        let preview = app
+            .kesher
+            .preview_import(&caller, f.initiative, "x.csv", csv.as_bytes())
+            .await
+            .unwrap();
+        text = text.replace("{draft}", &preview.draft_id.expect("a draft").to_string());
+    }
+    text
+}
+
+async fn send(app: &TestApp, who: Who, case: &Case, api: bool) -> reqwest::Response {
+    let path = resolve(app, who, case.path).await;
+    if !api {
+        return match &case.body {
+            Body::None => app.get(who, &path).await,
+            Body::Form(fields) => {
+                let mut values = Vec::new();
+                for (k, v) in fields.iter() {
+                    values.push((*k, resolve(app, who, v).await));
+                }
+                let pairs: Vec<(&str, &str)> =
+                    values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                app.post(who, &path, &pairs).await
+            }
+            Body::Upload => {
+                let client = app.as_(who);
+                let page = if who == Anonymous { "/login" } else { "/" };
+                let csrf = app.csrf_of(client, page).await;
+                let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+                    "file",
+                    reqwest::multipart::Part::bytes(PARTNER_CSV.as_bytes().to_vec())
+                        .file_name("partners.csv"),
+                );
+                client
+                    .post(app.url(&path))
+                    .multipart(form)
+                    .send()
+                    .await
+                    .unwrap()
+            }
+            Body::Json(_) => unreachable!("pages take forms"),
+        };
+    }
+    let request = app.api(who, case.method.clone(), &path);
+    let request = match &case.body {
+        Body::None => request,
+        Body::Json(template) => request
+            .header("content-type", "application/json")
+            .body(resolve(app, who, template).await),
+        Body::Upload => request.multipart(
+            reqwest::multipart::Form::new().part(
+                "file",
+                reqwest::multipart::Part::bytes(PARTNER_CSV.as_bytes().to_vec())
+                    .file_name("partners.csv"),
+            ),
+        ),
+        Body::Form(_) => unreachable!("the API takes JSON"),
+    };
+    request.send().await.unwrap()
+}
+
+async fn check(app: &TestApp, cases: &[Case], api: bool) {
+    let mut wrong = Vec::new();
+    for case in cases {
+        // Refused roles first, so nothing they might have changed decides an allowed answer.
+        let mut order: Vec<Who> = Who::ALL
+            .iter()
+            .copied()
+            .filter(|w| !case.allowed.contains(w))
+            .collect();
+        order.extend(case.allowed.iter().copied());
+        for who in order {
+            let response = send(app, who, case, api).await;
+            let status = response.status();
+            let expected = if who == Anonymous {
+                if api {
+                    StatusCode::UNAUTHORIZED
+                } else {
+                    StatusCode::SEE_OTHER
+                }
+            } else if case.allowed.contains(&who) {
+                StatusCode::from_u16(case.ok).unwrap()
+            } else {
+                StatusCode::FORBIDDEN
+            };
+            if status != expected {
+                let body = response.text().await.unwrap_or_default();
+                wrong.push(format!(
+                    "{} {} as {who:?}: {status}, expected {expected} — {}",
+                    case.method,
+                    case.path,
+                    body.chars().take(300).collect::<String>()
+                ));
+            } else if who == Anonymous && !api {
+                let location = response
+                    .headers()
+                    .get("location")
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                if !location.starts_with("/login?next=") {
+                    wrong.push(format!(
+                        "{} {} as Anonymous went to {location:?}, not to sign in",
+                        case.method, case.path
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} answers were wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+const ORGANIZATION: &[(&str, &str)] = &[
+    ("name", "ארגון {who}"),
+    ("sector", "business"),
+    ("organization_type", "company"),
+];
+const ORGANIZATION_A: &[(&str, &str)] = &[
+    ("name", "עמותת מדע בשכונה"),
+    ("sector", "third_sector"),
+    ("organization_type", "ngo"),
+    ("description", "מעודכן"),
+];
+const PERSON_IN_A: &[(&str, &str)] = &[("organization_id", "{a}"), ("name", "אדם {who}")];
+const BODY: &[(&str, &str)] = &[("name", "ועדה {who}"), ("kind", "advisory_board")];
+const SEAT: &[(&str, &str)] = &[
+    ("person_id", "{pb}"),
+    ("role", "member"),
+    ("from", "2026-01-01"),
+];
+
+#[tokio::test]
+async fn every_page_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    let cases = vec![
+        get("/", SIGNED_IN),
+        get("/admin/users", ADMIN),
+        post(
+            "/admin/users",
+            &[
+                ("email", "new-{who}@example.org"),
+                ("name", "חדש"),
+                ("password", "a long password"),
+            ],
+            ADMIN,
+        ),
+        get("/initiatives/new", ADMIN),
+        post("/initiatives", &[("name", "יוזמה {who}")], ADMIN),
+        get("/initiatives/{i}", READERS),
+        get("/initiatives/{other}", ADMIN),
+        get("/initiatives/{i}/edit", MANAGERS),
+        post(
+            "/initiatives/{i}",
+            &[("name", "אקוסיסטם הבדיקות"), ("description", "תיאור {who}")],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/seating", READERS),
+        get("/initiatives/{i}/history", MANAGERS),
+        get("/initiatives/{i}/organizations", READERS),
+        get("/initiatives/{i}/organizations/new", MANAGERS),
+        post("/initiatives/{i}/organizations", ORGANIZATION, MANAGERS),
+        get("/initiatives/{i}/organizations/{a}", READERS),
+        get("/initiatives/{i}/organizations/{a}/edit", EDITORS),
+        get("/initiatives/{i}/organizations/{b}/edit", MANAGERS),
+        post(
+            "/initiatives/{i}/organizations/{a}",
+            ORGANIZATION_A,
+            EDITORS,
+        ),
+        post(
+            "/initiatives/{i}/organizations/{b}",
+            &[
+                ("name", "עיריית הדוגמה"),
+                ("sector", "public"),
+                ("organization_type", "local_authority"),
+            ],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/organizations/{a}/delete", MANAGERS),
+        post(
+            "/initiatives/{i}/organizations/{tmp_org}/delete",
+            &[],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/people", READERS),
+        get("/initiatives/{i}/people/new", EDITORS),
+        post("/initiatives/{i}/people", PERSON_IN_A, EDITORS),
+        get("/initiatives/{i}/people/{pa}", READERS),
+        get("/initiatives/{i}/people/{pa}/edit", EDITORS),
+        get("/initiatives/{i}/people/{pb}/edit", MANAGERS),
+        post(
+            "/initiatives/{i}/people/{pa}",
+            &[
+                ("organization_id", "{a}"),
+                ("name", "דנה לוי"),
+                ("email", "dana@example.org"),
+            ],
+            EDITORS,
+        ),
+        get("/initiatives/{i}/people/{pa}/delete", EDITORS),
+        post("/initiatives/{i}/people/{tmp_person}/delete", &[], EDITORS),
+        get("/initiatives/{i}/bodies", READERS),
+        get("/initiatives/{i}/bodies/new", MANAGERS),
+        post("/initiatives/{i}/bodies", BODY, MANAGERS),
+        get("/initiatives/{i}/bodies/{g}", READERS),
+        get("/initiatives/{i}/bodies/{g}/edit", MANAGERS),
+        post(
+            "/initiatives/{i}/bodies/{g}",
+            &[("name", "קבוצת עבודה מתמטיקה"), ("kind", "working_group")],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/bodies/{g}/delete", MANAGERS),
+        post("/initiatives/{i}/bodies/{tmp_body}/delete", &[], MANAGERS),
+        post("/initiatives/{i}/bodies/{g}/memberships", SEAT, MANAGERS),
+        get("/initiatives/{i}/memberships/{m}/edit", MANAGERS),
+        post(
+            "/initiatives/{i}/memberships/{m}",
+            &[
+                ("person_id", "{pa}"),
+                ("role", "co_chair"),
+                ("from", "2025-09-01"),
+            ],
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/memberships/{tmp_membership}/delete",
+            &[],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/access", MANAGERS),
+        post(
+            "/initiatives/{i}/access",
+            &[("email", "spare@example.org"), ("role", "viewer")],
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/access/{spare_granted}/revoke",
+            &[],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/import", MANAGERS),
+        case(
+            Method::POST,
+            "/initiatives/{i}/import",
+            Body::Upload,
+            MANAGERS,
+            200,
+        ),
+        case(
+            Method::POST,
+            "/initiatives/{i}/import/{draft}/confirm",
+            Body::Form(&[]),
+            MANAGERS,
+            200,
+        ),
+    ];
+    check(&app, &cases, false).await;
+}
+
+fn api(method: Method, path: &'static str, body: Body, allowed: &'static [Who], ok: u16) -> Case {
+    case(method, path, body, allowed, ok)
+}
+
+#[tokio::test]
+async fn every_api_route_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    use Method as M;
+    let cases = vec![
+        api(M::GET, "/api/v1/me", Body::None, SIGNED_IN, 200),
+        api(M::GET, "/api/v1/users", Body::None, ADMIN, 200),
+        api(
+            M::POST,
+            "/api/v1/users",
+            Body::Json(
+                r#"{"email":"api-{who}@example.org","name":"חדש","password":"a long password"}"#,
+            ),
+            ADMIN,
+            201,
+        ),
+        api(M::GET, "/api/v1/initiatives", Body::None, SIGNED_IN, 200),
+        api(
+            M::POST,
+            "/api/v1/initiatives",
+            Body::Json(r#"{"name":"יוזמה {who}","parent_id":{i}}"#),
+            ADMIN,
+            201,
+        ),
+        api(M::GET, "/api/v1/initiatives/{i}", Body::None, READERS, 200),
+        api(
+            M::PUT,
+            "/api/v1/initiatives/{i}",
+            Body::Json(r#"{"name":"אקוסיסטם הבדיקות","description":"{who}"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/network",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/seating",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/audit",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/roles",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/roles",
+            Body::Json(r#"{"email":"spare@example.org","role":"member"}"#),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/initiatives/{i}/roles/{spare_granted}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/organizations",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/organizations",
+            Body::Json(
+                r#"{"name":"ארגון {who}","sector":"academia","organization_type":"college","tags":["מחקר"]}"#,
+            ),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/organizations/{a}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/organizations/{a}",
+            Body::Json(
+                r#"{"name":"עמותת מדע בשכונה","sector":"third_sector","organization_type":"ngo"}"#,
+            ),
+            EDITORS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/organizations/{b}",
+            Body::Json(
+                r#"{"name":"עיריית הדוגמה","sector":"public","organization_type":"local_authority"}"#,
+            ),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/organizations/{tmp_org}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/organizations/{a}/history",
+            Body::None,
+            EDITORS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/people",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/people",
+            Body::Json(r#"{"organization_id":{a},"name":"אדם {who}"}"#),
+            EDITORS,
+            201,
+        ),
+        api(M::GET, "/api/v1/people/{pa}", Body::None, READERS, 200),
+        api(
+            M::PUT,
+            "/api/v1/people/{pa}",
+            Body::Json(r#"{"organization_id":{a},"name":"דנה לוי","email":"dana@example.org"}"#),
+            EDITORS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/people/{pb}",
+            Body::Json(r#"{"organization_id":{b},"name":"יוסי כהן"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/people/{tmp_person}",
+            Body::None,
+            EDITORS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/bodies",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/bodies",
+            Body::Json(
+                r#"{"name":"ועדה {who}","kind":"cluster","cadence_every":2,"cadence_unit":"months"}"#,
+            ),
+            MANAGERS,
+            201,
+        ),
+        api(M::GET, "/api/v1/bodies/{g}", Body::None, READERS, 200),
+        api(
+            M::PUT,
+            "/api/v1/bodies/{g}",
+            Body::Json(r#"{"name":"קבוצת עבודה מתמטיקה","kind":"working_group"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/bodies/{tmp_body}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/memberships",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/bodies/{g}/memberships",
+            Body::Json(r#"{"person_id":{pb},"role":"observer"}"#),
+            MANAGERS,
+            201,
+        ),
+        api(M::GET, "/api/v1/memberships/{m}", Body::None, READERS, 200),
+        api(
+            M::PUT,
+            "/api/v1/memberships/{m}",
+            Body::Json(r#"{"person_id":{pa},"role":"co_chair","from":"2025-09-01"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/memberships/{tmp_membership}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/imports/partners?dry_run=true",
+            Body::Upload,
+            MANAGERS,
+            200,
+        ),
+    ];
+    check(&app, &cases, true).await;
+}
+
+#[tokio::test]
+async fn records_of_another_initiative_are_refused_even_by_id() {
+    let app = TestApp::spawn().await;
+    let elsewhere = app.fixture.org_elsewhere;
+    let i = app.fixture.initiative;
+    // Through the API: the backbone of one initiative reads nothing of another.
+    let response = app
+        .api(
+            Backbone,
+            Method::GET,
+            &format!("/api/v1/organizations/{elsewhere}"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    // Through a page: an organization reached under the wrong initiative's URL is not there.
+    let response = app
+        .get(
+            Admin,
+            &format!("/initiatives/{i}/organizations/{elsewhere}"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    // A partner editor cannot place a person in another partner's organization.
+    let b = app.fixture.org_b;
+    let response = app
+        .post(
+            Editor,
+            &format!("/initiatives/{i}/people"),
+            &[("organization_id", &b.to_string()), ("name", "זר")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    // Nor move their own person into it.
+    let pa = app.fixture.person_a;
+    let response = app
+        .post(
+            Editor,
+            &format!("/initiatives/{i}/people/{pa}"),
+            &[("organization_id", &b.to_string()), ("name", "דנה לוי")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}

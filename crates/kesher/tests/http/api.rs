@@ -1,0 +1,299 @@
+//! The JSON API: its answers (as snapshots, ids and times redacted), its one error shape,
+//! its tokens, and the OpenAPI document generated from the code.
+
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+
+use crate::helpers::{TestApp, Who};
+
+fn redacted() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    for path in [
+        ".**.id",
+        ".**.initiative_id",
+        ".**.organization_id",
+        ".**.person_id",
+        ".**.body_id",
+        ".**.user_id",
+        ".**.parent_id",
+    ] {
+        settings.add_redaction(path, "[id]");
+    }
+    for path in [".**.created_at", ".**.updated_at", ".**.at"] {
+        settings.add_redaction(path, "[time]");
+    }
+    settings
+}
+
+async fn json(
+    app: &TestApp,
+    who: Who,
+    method: Method,
+    path: &str,
+    body: Option<&str>,
+) -> (StatusCode, Value) {
+    let mut request = app.api(who, method, path);
+    if let Some(body) = body {
+        request = request
+            .header("content-type", "application/json")
+            .body(body.to_string());
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn an_organization_and_its_people_as_json() {
+    let app = TestApp::spawn().await;
+    let (status, organization) = json(
+        &app,
+        Who::Member,
+        Method::GET,
+        &format!("/api/v1/organizations/{}", app.fixture.org_a),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    redacted().bind(|| insta::assert_json_snapshot!("organization", organization));
+    let (_, people) = json(
+        &app,
+        Who::Member,
+        Method::GET,
+        &format!(
+            "/api/v1/initiatives/{}/people?organization_id={}",
+            app.fixture.initiative, app.fixture.org_b
+        ),
+        None,
+    )
+    .await;
+    redacted().bind(|| insta::assert_json_snapshot!("people_of_organization_b", people));
+}
+
+#[tokio::test]
+async fn a_body_with_its_seats_and_warnings_as_json() {
+    let app = TestApp::spawn().await;
+    let (status, body) = json(
+        &app,
+        Who::Viewer,
+        Method::GET,
+        &format!("/api/v1/bodies/{}", app.fixture.group),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    redacted().bind(|| insta::assert_json_snapshot!("working_group", body));
+}
+
+#[tokio::test]
+async fn the_network_at_a_glance_as_json() {
+    let app = TestApp::spawn().await;
+    let (status, network) = json(
+        &app,
+        Who::Viewer,
+        Method::GET,
+        &format!("/api/v1/initiatives/{}/network", app.fixture.initiative),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(network["organizations"], 2);
+    assert_eq!(network["people"], 3);
+    let sectors: Vec<&str> = network["by_sector"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sectors,
+        [
+            "public",
+            "business",
+            "third_sector",
+            "philanthropy",
+            "academia"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn errors_share_one_shape_in_the_callers_language() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let body = r#"{"name":"","sector":"nonsense","organization_type":"school","website":"x y"}"#;
+    let (status, hebrew) = json(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/initiatives/{i}/organizations"),
+        Some(body),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    insta::assert_json_snapshot!("invalid_organization_he", hebrew);
+    let (_, english) = json(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/initiatives/{i}/organizations?lang=en"),
+        Some(body),
+    )
+    .await;
+    insta::assert_json_snapshot!("invalid_organization_en", english);
+
+    let (status, forbidden) = json(
+        &app,
+        Who::Viewer,
+        Method::DELETE,
+        &format!("/api/v1/people/{}", app.fixture.person_a),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(forbidden["error"]["code"], "forbidden");
+    let (status, unauthenticated) = json(
+        &app,
+        Who::Anonymous,
+        Method::GET,
+        "/api/v1/initiatives",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(unauthenticated["error"]["code"], "unauthenticated");
+    let (status, conflict) = json(
+        &app,
+        Who::Backbone,
+        Method::DELETE,
+        &format!("/api/v1/organizations/{}", app.fixture.org_a),
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(conflict["error"]["code"], "conflict");
+    let (status, missing) = json(
+        &app,
+        Who::Backbone,
+        Method::GET,
+        "/api/v1/bodies/987654",
+        None,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(missing["error"]["code"], "not_found");
+    let (status, malformed) = json(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/initiatives/{i}/bodies"),
+        Some("{not json"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(malformed["error"]["code"], "bad_request");
+}
+
+#[tokio::test]
+async fn an_unknown_token_is_refused_and_a_token_acts_as_its_owner() {
+    let app = TestApp::spawn().await;
+    let response = reqwest::Client::new()
+        .get(app.url("/api/v1/me"))
+        .bearer_auth("kt_not-a-real-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let (_, me) = json(&app, Who::Editor, Method::GET, "/api/v1/me", None).await;
+    assert_eq!(me["user"]["email"], "editor@example.org");
+    assert_eq!(me["roles"][0]["role"], "partner_editor");
+    // A write through a token is audited under its owner.
+    let i = app.fixture.initiative;
+    let (status, _) = json(
+        &app,
+        Who::Editor,
+        Method::POST,
+        &format!("/api/v1/initiatives/{i}/people"),
+        Some(&format!(
+            r#"{{"organization_id":{},"name":"נציגה חדשה"}}"#,
+            app.fixture.org_a
+        )),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (_, log) = json(
+        &app,
+        Who::Backbone,
+        Method::GET,
+        &format!("/api/v1/initiatives/{i}/audit?limit=1"),
+        None,
+    )
+    .await;
+    assert_eq!(log[0]["actor_name"], "Editor");
+    assert_eq!(log[0]["after"]["name"], "נציגה חדשה");
+    assert_eq!(log[0]["before"], Value::Null);
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_entity_and_every_route() {
+    let app = TestApp::spawn().await;
+    let response = app.get(Who::Anonymous, "/api/v1/openapi.json").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let document: Value = response.json().await.unwrap();
+    assert!(document["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = document["paths"].as_object().unwrap();
+    for path in [
+        "/api/v1/initiatives",
+        "/api/v1/initiatives/{id}",
+        "/api/v1/initiatives/{id}/organizations",
+        "/api/v1/organizations/{id}",
+        "/api/v1/initiatives/{id}/people",
+        "/api/v1/people/{id}",
+        "/api/v1/initiatives/{id}/bodies",
+        "/api/v1/bodies/{id}",
+        "/api/v1/bodies/{id}/memberships",
+        "/api/v1/memberships/{id}",
+        "/api/v1/initiatives/{id}/imports/partners",
+    ] {
+        assert!(paths.contains_key(path), "the document lacks {path}");
+    }
+    let schemas = document["components"]["schemas"].as_object().unwrap();
+    for schema in [
+        "Initiative",
+        "Organization",
+        "Person",
+        "Body",
+        "Membership",
+        "ErrorBody",
+        "OrganizationForm",
+        "Sector",
+        "BodyKind",
+        "MembershipRole",
+    ] {
+        assert!(
+            schemas.contains_key(schema),
+            "the document lacks the schema {schema}"
+        );
+    }
+    // The document and the router are built from the same handlers: every documented
+    // operation answers (not 404/405) when called.
+    let mut unrouted = Vec::new();
+    for (path, item) in paths {
+        for method in item.as_object().unwrap().keys() {
+            let concrete = path.replace("{id}", "1").replace("{user_id}", "1");
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let status = app
+                .api(Who::Viewer, method.clone(), &concrete)
+                .send()
+                .await
+                .unwrap()
+                .status();
+            if status == StatusCode::METHOD_NOT_ALLOWED
+                || (status == StatusCode::NOT_FOUND && !path.contains("{id}"))
+            {
+                unrouted.push(format!("{method} {path}: {status}"));
+            }
+        }
+    }
+    assert!(unrouted.is_empty(), "{unrouted:?}");
+}

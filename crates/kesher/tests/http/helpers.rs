@@ -1,0 +1,577 @@
+//! `TestApp`: starts Kesher on port 0 with its own database and a small network, and
+//! signs in one client per role.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use kesher_core::Kesher;
+use kesher_core::accounts::UserForm;
+use kesher_domain::access::{Grant, Role};
+use kesher_domain::bodies::{BodyForm, MembershipForm};
+use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
+use kesher_domain::{BodyId, InitiativeId, MembershipId, OrganizationId, PersonId, UserId};
+use kesher_store::{Actor, Store};
+use kesher_web::WebConfig;
+use reqwest::redirect::Policy;
+use reqwest::{Client, Response, StatusCode};
+use scraper::{Html, Selector};
+
+pub const PASSWORD: &str = "a password for tests";
+
+/// Who is asking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Who {
+    Anonymous,
+    Admin,
+    Backbone,
+    /// Partner editor of organization A.
+    Editor,
+    Member,
+    Viewer,
+    /// Signed in, with no role in the initiative.
+    Outsider,
+}
+
+impl Who {
+    pub const ALL: [Who; 7] = [
+        Who::Anonymous,
+        Who::Admin,
+        Who::Backbone,
+        Who::Editor,
+        Who::Member,
+        Who::Viewer,
+        Who::Outsider,
+    ];
+
+    pub fn email(self) -> &'static str {
+        match self {
+            Who::Anonymous => "",
+            Who::Admin => "admin@example.org",
+            Who::Backbone => "backbone@example.org",
+            Who::Editor => "editor@example.org",
+            Who::Member => "member@example.org",
+            Who::Viewer => "viewer@example.org",
+            Who::Outsider => "outsider@example.org",
+        }
+    }
+}
+
+/// The ids of the fixture's records.
+#[derive(Clone, Copy, Debug)]
+pub struct Fixture {
+    pub initiative: InitiativeId,
+    /// Another initiative, where no role but the admin's reaches.
+    pub other_initiative: InitiativeId,
+    /// The partner editor's organization.
+    pub org_a: OrganizationId,
+    pub org_b: OrganizationId,
+    pub org_elsewhere: OrganizationId,
+    pub person_a: PersonId,
+    pub person_b: PersonId,
+    pub steering: BodyId,
+    pub group: BodyId,
+    pub membership: MembershipId,
+    /// An account with no role, for granting and revoking.
+    pub spare_user: UserId,
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub kesher: Kesher,
+    pub store: Arc<dyn Store>,
+    pub fixture: Fixture,
+    clients: HashMap<Who, Client>,
+    tokens: HashMap<Who, String>,
+    pub db_path: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+pub fn client() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("http client")
+}
+
+fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let db_path = dir.path().join("kesher.db");
+        let (store, kesher) = kesher::server::open(&db_path)
+            .await
+            .expect("open the store");
+        let store: Arc<dyn Store> = Arc::new(store);
+        let fixture = seed(&kesher, store.as_ref()).await;
+        let running = kesher::server::start(kesher.clone(), "127.0.0.1:0", WebConfig::default())
+            .await
+            .expect("start the server");
+        let mut app = TestApp {
+            address: format!("http://{}", running.address),
+            kesher,
+            store,
+            fixture,
+            clients: HashMap::new(),
+            tokens: HashMap::new(),
+            db_path,
+            _dir: dir,
+        };
+        for who in Who::ALL {
+            let client = client();
+            if who != Who::Anonymous {
+                app.sign_in(&client, who.email(), PASSWORD).await;
+                let token = app
+                    .kesher
+                    .create_api_token(who.email(), "tests")
+                    .await
+                    .expect("token");
+                app.tokens.insert(who, token.expose().to_string());
+            }
+            app.clients.insert(who, client);
+        }
+        app
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub fn as_(&self, who: Who) -> &Client {
+        &self.clients[&who]
+    }
+
+    /// Signs `client` in through the form; panics unless it succeeds.
+    pub async fn sign_in(&self, client: &Client, email: &str, password: &str) {
+        let response = self.try_sign_in(client, email, password).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "signing in {email}"
+        );
+    }
+
+    pub async fn try_sign_in(&self, client: &Client, email: &str, password: &str) -> Response {
+        let csrf = self.csrf_of(client, "/login").await;
+        client
+            .post(self.url("/login"))
+            .form(&form(&[
+                ("csrf", &csrf),
+                ("email", email),
+                ("password", password),
+                ("next", "/"),
+            ]))
+            .send()
+            .await
+            .expect("sign in")
+    }
+
+    /// The CSRF token a page hands this client.
+    pub async fn csrf_of(&self, client: &Client, page: &str) -> String {
+        let html = client
+            .get(self.url(page))
+            .send()
+            .await
+            .expect("page")
+            .text()
+            .await
+            .expect("body");
+        let document = Html::parse_document(&html);
+        let selector = Selector::parse("input[name=csrf]").expect("selector");
+        document
+            .select(&selector)
+            .next()
+            .and_then(|e| e.value().attr("value"))
+            .unwrap_or_else(|| panic!("no CSRF field on {page}"))
+            .to_string()
+    }
+
+    pub async fn get(&self, who: Who, path: &str) -> Response {
+        self.as_(who).get(self.url(path)).send().await.expect("GET")
+    }
+
+    /// Posts a form as `who`, with the CSRF token that client holds.
+    pub async fn post(&self, who: Who, path: &str, fields: &[(&str, &str)]) -> Response {
+        let client = self.as_(who);
+        let page = if who == Who::Anonymous { "/login" } else { "/" };
+        let csrf = self.csrf_of(client, page).await;
+        let mut body = form(fields);
+        body.push(("csrf".into(), csrf));
+        client
+            .post(self.url(path))
+            .form(&body)
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// Posts a form without any CSRF token.
+    pub async fn post_without_csrf(
+        &self,
+        who: Who,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> Response {
+        self.as_(who)
+            .post(self.url(path))
+            .form(&form(fields))
+            .send()
+            .await
+            .expect("POST")
+    }
+
+    /// An API request with `who`'s bearer token (none for the anonymous).
+    pub fn api(&self, who: Who, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let request = client().request(method, self.url(path));
+        match self.tokens.get(&who) {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        }
+    }
+
+    /// A fresh organization in the initiative, for tests that change or delete one.
+    pub async fn throwaway_organization(&self) -> OrganizationId {
+        let n = rand::random::<u32>();
+        let input = OrganizationForm {
+            name: format!("ארגון זמני {n}"),
+            sector: "business".into(),
+            organization_type: "company".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("organization");
+        self.store
+            .create_organization(Actor::system(), self.fixture.initiative, &input)
+            .await
+            .expect("create")
+            .id
+    }
+
+    /// A fresh person in organization A.
+    pub async fn throwaway_person(&self) -> PersonId {
+        let input = PersonForm {
+            organization_id: self.fixture.org_a.to_string(),
+            name: format!("אדם זמני {}", rand::random::<u32>()),
+            ..Default::default()
+        }
+        .parse()
+        .expect("person");
+        self.store
+            .create_person(Actor::system(), self.fixture.initiative, &input)
+            .await
+            .expect("create")
+            .id
+    }
+
+    pub async fn throwaway_body(&self) -> BodyId {
+        let input = BodyForm {
+            name: format!("ועדה זמנית {}", rand::random::<u32>()),
+            kind: "subcommittee".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("body");
+        self.store
+            .create_body(Actor::system(), self.fixture.initiative, &input)
+            .await
+            .expect("create")
+            .id
+    }
+
+    pub async fn throwaway_membership(&self) -> MembershipId {
+        let input = MembershipForm {
+            person_id: self.fixture.person_b.to_string(),
+            role: "member".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("membership");
+        self.store
+            .create_membership(Actor::system(), self.fixture.group, &input)
+            .await
+            .expect("create")
+            .id
+    }
+
+    /// How many organizations, people and audit entries the initiative holds.
+    pub async fn counts(&self) -> (usize, usize, usize) {
+        let i = self.fixture.initiative;
+        let organizations = self
+            .store
+            .list_organizations(i, &Default::default())
+            .await
+            .expect("list")
+            .len();
+        let people = self
+            .store
+            .list_people(i, &Default::default())
+            .await
+            .expect("list")
+            .len();
+        let audit = self
+            .store
+            .audit_entries(&kesher_store::AuditFilter {
+                initiative_id: Some(i),
+                subjects: vec![],
+                limit: 10_000,
+            })
+            .await
+            .expect("audit")
+            .len();
+        (organizations, people, audit)
+    }
+}
+
+/// One initiative with two organizations, three people, a steering committee and a working
+/// group; a second initiative; and one account per role.
+async fn seed(kesher: &Kesher, store: &dyn Store) -> Fixture {
+    let system = Actor::system();
+    let initiative = store
+        .create_initiative(
+            system,
+            &InitiativeForm {
+                name: "אקוסיסטם הבדיקות".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let other = store
+        .create_initiative(
+            system,
+            &InitiativeForm {
+                name: "יוזמה אחרת".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let organization = |name: &str, sector: &str, kind: &str, tags: &str| {
+        OrganizationForm {
+            name: name.into(),
+            sector: sector.into(),
+            organization_type: kind.into(),
+            tags: tags.into(),
+            description: "ערך לדוגמה".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap()
+    };
+    let org_a = store
+        .create_organization(
+            system,
+            initiative.id,
+            &organization("עמותת מדע בשכונה", "third_sector", "ngo", "רובוטיקה, בנות"),
+        )
+        .await
+        .unwrap();
+    let org_b = store
+        .create_organization(
+            system,
+            initiative.id,
+            &organization("עיריית הדוגמה", "public", "local_authority", "מדיניות"),
+        )
+        .await
+        .unwrap();
+    let org_elsewhere = store
+        .create_organization(
+            system,
+            other.id,
+            &organization("קרן רחוקה", "philanthropy", "foundation", ""),
+        )
+        .await
+        .unwrap();
+    let person = |org: OrganizationId, name: &str, email: &str| {
+        PersonForm {
+            organization_id: org.to_string(),
+            name: name.into(),
+            role_title: "רכזת".into(),
+            email: email.into(),
+            phone: "050-1234567".into(),
+        }
+        .parse()
+        .unwrap()
+    };
+    let person_a = store
+        .create_person(
+            system,
+            initiative.id,
+            &person(org_a.id, "דנה לוי", "dana@example.org"),
+        )
+        .await
+        .unwrap();
+    let person_b = store
+        .create_person(
+            system,
+            initiative.id,
+            &person(org_b.id, "יוסי כהן", "yossi@example.org"),
+        )
+        .await
+        .unwrap();
+    store
+        .create_person(
+            system,
+            initiative.id,
+            &person(org_b.id, "רונית בר", "ronit@example.org"),
+        )
+        .await
+        .unwrap();
+    let steering = store
+        .create_body(
+            system,
+            initiative.id,
+            &BodyForm {
+                name: "ועדת ההיגוי".into(),
+                kind: "steering_committee".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let group = store
+        .create_body(
+            system,
+            initiative.id,
+            &BodyForm {
+                name: "קבוצת עבודה מתמטיקה".into(),
+                kind: "working_group".into(),
+                cadence: "אחת לחודש".into(),
+                cadence_every: "1".into(),
+                cadence_unit: "months".into(),
+                goal: "5 יחידות מתמטיקה".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let seat = |person: PersonId, role: &str| {
+        MembershipForm {
+            person_id: person.to_string(),
+            role: role.into(),
+            from: "2025-09-01".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap()
+    };
+    let membership = store
+        .create_membership(system, group.id, &seat(person_a.id, "co_chair"))
+        .await
+        .unwrap();
+    store
+        .create_membership(system, steering.id, &seat(person_b.id, "chair"))
+        .await
+        .unwrap();
+
+    let spare = kesher
+        .create_user(
+            None,
+            &UserForm {
+                email: "spare@example.org".into(),
+                name: "Spare".into(),
+                password: PASSWORD.into(),
+                is_admin: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    for who in Who::ALL.into_iter().filter(|w| *w != Who::Anonymous) {
+        let user = kesher
+            .create_user(
+                None,
+                &UserForm {
+                    email: who.email().into(),
+                    name: format!("{who:?}"),
+                    password: PASSWORD.into(),
+                    is_admin: (who == Who::Admin).to_string(),
+                },
+            )
+            .await
+            .unwrap();
+        let grant = match who {
+            Who::Backbone => Some(Grant {
+                role: Role::Backbone,
+                organization_id: None,
+            }),
+            Who::Editor => Some(Grant {
+                role: Role::PartnerEditor,
+                organization_id: Some(org_a.id),
+            }),
+            Who::Member => Some(Grant {
+                role: Role::Member,
+                organization_id: None,
+            }),
+            Who::Viewer => Some(Grant {
+                role: Role::Viewer,
+                organization_id: None,
+            }),
+            _ => None,
+        };
+        if let Some(grant) = grant {
+            kesher
+                .grant_role_as_system(initiative.id, user.id, grant)
+                .await
+                .unwrap();
+        }
+    }
+    Fixture {
+        initiative: initiative.id,
+        other_initiative: other.id,
+        org_a: org_a.id,
+        org_b: org_b.id,
+        org_elsewhere: org_elsewhere.id,
+        person_a: person_a.id,
+        person_b: person_b.id,
+        steering: steering.id,
+        group: group.id,
+        membership: membership.id,
+        spare_user: spare.id,
+    }
+}
+
+/// Parses a page for CSS-selector checks.
+pub async fn document(response: Response) -> Html {
+    Html::parse_document(&response.text().await.expect("body"))
+}
+
+/// The texts of the elements `selector` picks.
+pub fn texts(document: &Html, selector: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).expect("selector");
+    document
+        .select(&selector)
+        // Text nodes are joined with a space: table cells sit side by side in the markup.
+        .map(|e| {
+            e.text()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+/// The value of `attribute` on the first element `selector` picks.
+pub fn attribute(document: &Html, selector: &str, attribute: &str) -> Option<String> {
+    let selector = Selector::parse(selector).expect("selector");
+    document
+        .select(&selector)
+        .next()
+        .and_then(|e| e.value().attr(attribute))
+        .map(str::to_string)
+}

@@ -1,0 +1,9 @@
+//! The black-box suite: the real application on a random port with a fresh database,
+//! driven over HTTP as browsers and scripts drive it.
+
+mod access;
+mod api;
+mod cli;
+mod helpers;
+mod imports;
+mod pages;
