@@ -275,6 +275,7 @@ fn loading_path(db: &Path) -> PathBuf {
 
 /// Creates the demo database if it does not exist (all or nothing: it is built beside the
 /// target and moved into place when complete), sets the accounts' password, and opens it.
+/// The password is `KESHER_ADMIN_PASSWORD` when set, otherwise a new one.
 pub async fn prepare(db: &Path) -> anyhow::Result<(Kesher, DemoLogin)> {
     let password = match std::env::var("KESHER_ADMIN_PASSWORD") {
         Ok(chosen) if !chosen.is_empty() => {
@@ -288,6 +289,14 @@ pub async fn prepare(db: &Path) -> anyhow::Result<(Kesher, DemoLogin)> {
         }
         _ => generate_password(),
     };
+    prepare_with_password(db, password).await
+}
+
+/// [`prepare`] with a given password.
+pub async fn prepare_with_password(
+    db: &Path,
+    password: String,
+) -> anyhow::Result<(Kesher, DemoLogin)> {
     let accounts = demo_accounts()?;
 
     if !db.exists() {
