@@ -257,23 +257,6 @@ impl Kesher {
         Ok(user)
     }
 
-    /// Sets a new password for the account with this address (the command line, the demo).
-    pub async fn reset_password(&self, email: &str, password: &str) -> CoreResult<User> {
-        let email = Email::parse(email).map_err(|p| CoreError::invalid("email", p))?;
-        let password =
-            NewPassword::parse(password).map_err(|p| CoreError::invalid("password", p))?;
-        let credentials = self
-            .store
-            .user_credentials(&email)
-            .await?
-            .ok_or(CoreError::NotFound)?;
-        let hash = hash_password(&password).await?;
-        self.store
-            .set_password(Actor::system(), credentials.user.id, &hash)
-            .await?;
-        Ok(credentials.user)
-    }
-
     pub async fn list_users(&self, caller: &Caller) -> CoreResult<Vec<User>> {
         if !caller.is_admin() {
             return Err(CoreError::Forbidden);

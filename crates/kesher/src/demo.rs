@@ -7,12 +7,13 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, anyhow, bail};
 use kesher_core::Kesher;
-use kesher_core::accounts::UserForm;
+use kesher_core::accounts::hash_password;
 use kesher_domain::access::{Grant, Role};
 use kesher_domain::bodies::{BodyForm, MembershipForm};
 use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
 use kesher_domain::{FieldError, InitiativeId, OrganizationId, PersonId};
-use kesher_store::{Actor, Store};
+use kesher_domain::text::{Email, Name, NewPassword};
+use kesher_store::{AccountStore, Actor, NewUser, Store};
 use serde::Deserialize;
 
 use crate::server;
@@ -116,7 +117,7 @@ fn generate_password() -> String {
 }
 
 /// Writes the whole demo into an empty store.
-async fn load(store: &dyn Store, kesher: &Kesher, password: &str) -> anyhow::Result<()> {
+async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
     let demo: DemoFile = toml::from_str(DEMO).context("reading the demo data")?;
     let system = Actor::system();
     let mut initiatives: HashMap<String, InitiativeId> = HashMap::new();
@@ -213,27 +214,19 @@ async fn load(store: &dyn Store, kesher: &Kesher, password: &str) -> anyhow::Res
         }
     }
 
-    let admin = UserForm {
-        email: ADMIN_EMAIL.into(),
-        name: "Admin".into(),
-        password: password.into(),
-        is_admin: "true".into(),
+    // One hash for every demo account: they share the password, and argon2 is slow on
+    // purpose, so hashing it once keeps the start quick and the memory small.
+    let new_user = |email: &str, name: &str, is_admin: bool| -> anyhow::Result<NewUser> {
+        Ok(NewUser {
+            email: Email::parse(email).map_err(|e| anyhow!("demo account {email}: {e}"))?,
+            name: Name::parse(name).map_err(|e| anyhow!("demo account {email}: {e}"))?,
+            password_hash: password_hash.to_string(),
+            is_admin,
+        })
     };
-    kesher
-        .create_user(None, &admin)
-        .await
-        .map_err(|e| anyhow!("demo admin: {e}"))?;
+    store.create_user(system, new_user(ADMIN_EMAIL, "Admin", true)?).await?;
     for user in &demo.users {
-        let form = UserForm {
-            email: user.email.clone(),
-            name: user.name.clone(),
-            password: password.into(),
-            is_admin: String::new(),
-        };
-        let created = kesher
-            .create_user(None, &form)
-            .await
-            .map_err(|e| anyhow!("demo user {}: {e}", user.email))?;
+        let created = store.create_user(system, new_user(&user.email, &user.name, false)?).await?;
         let initiative = *initiatives
             .get(&user.initiative)
             .ok_or_else(|| anyhow!("demo data: unknown initiative {}", user.initiative))?;
@@ -247,17 +240,9 @@ async fn load(store: &dyn Store, kesher: &Kesher, password: &str) -> anyhow::Res
             ),
             None => None,
         };
-        kesher
-            .grant_role_as_system(
-                initiative,
-                created.id,
-                Grant {
-                    role,
-                    organization_id,
-                },
-            )
-            .await
-            .map_err(|e| anyhow!("demo role: {e}"))?;
+        store
+            .grant_role(system, initiative, created.id, Grant { role, organization_id })
+            .await?;
     }
     Ok(())
 }
@@ -298,6 +283,8 @@ pub async fn prepare_with_password(
     password: String,
 ) -> anyhow::Result<(Kesher, DemoLogin)> {
     let accounts = demo_accounts()?;
+    let chosen = NewPassword::parse(&password).map_err(|e| anyhow!("the demo password: {e}"))?;
+    let password_hash = hash_password(&chosen).await.map_err(|e| anyhow!("{e}"))?;
 
     if !db.exists() {
         let loading = loading_path(db);
@@ -308,8 +295,8 @@ pub async fn prepare_with_password(
         ] {
             let _ = std::fs::remove_file(leftover);
         }
-        let (store, kesher) = server::open(&loading).await?;
-        let loaded = load(&store, &kesher, &password).await;
+        let (store, _) = server::open(&loading).await?;
+        let loaded = load(&store, &password_hash).await;
         store.close().await;
         if let Err(error) = loaded {
             let _ = std::fs::remove_file(&loading);
@@ -320,13 +307,15 @@ pub async fn prepare_with_password(
         tracing::info!(path = %db.display(), "demo database created");
     }
 
-    let (_, kesher) = server::open(db).await?;
-    // The password was hashed when the demo was written; a reused demo gets this run's.
+    let (store, kesher) = server::open(db).await?;
+    // A reused demo takes this run's password (only the hash was ever stored).
     for email in std::iter::once(ADMIN_EMAIL.to_string()).chain(accounts.iter().cloned()) {
-        kesher
-            .reset_password(&email, &password)
-            .await
-            .map_err(|e| anyhow!("setting the password of {email}: {e}"))?;
+        let email = Email::parse(&email).map_err(|e| anyhow!("demo account {email}: {e}"))?;
+        let account = store
+            .user_credentials(&email)
+            .await?
+            .ok_or_else(|| anyhow!("the demo database lacks the account {}", email.as_str()))?;
+        store.set_password(Actor::system(), account.user.id, &password_hash).await?;
     }
     Ok((
         kesher,
