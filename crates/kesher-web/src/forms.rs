@@ -43,6 +43,10 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
     }
 }
 
+/// A form that carries nothing but its CSRF token (sign out, delete, confirm).
+#[derive(serde::Deserialize)]
+pub struct NoFields {}
+
 /// Path parameters; a malformed id is a 400, not a crash or axum's plain text.
 pub struct Params<T>(pub T);
 

@@ -11,8 +11,8 @@ use kesher_core::accounts::hash_password;
 use kesher_domain::access::{Grant, Role};
 use kesher_domain::bodies::{BodyForm, MembershipForm};
 use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
-use kesher_domain::{FieldError, InitiativeId, OrganizationId, PersonId};
 use kesher_domain::text::{Email, Name, NewPassword};
+use kesher_domain::{FieldError, InitiativeId, OrganizationId, PersonId};
 use kesher_store::{AccountStore, Actor, NewUser, Store};
 use serde::Deserialize;
 
@@ -224,9 +224,13 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
             is_admin,
         })
     };
-    store.create_user(system, new_user(ADMIN_EMAIL, "Admin", true)?).await?;
+    store
+        .create_user(system, new_user(ADMIN_EMAIL, "Admin", true)?)
+        .await?;
     for user in &demo.users {
-        let created = store.create_user(system, new_user(&user.email, &user.name, false)?).await?;
+        let created = store
+            .create_user(system, new_user(&user.email, &user.name, false)?)
+            .await?;
         let initiative = *initiatives
             .get(&user.initiative)
             .ok_or_else(|| anyhow!("demo data: unknown initiative {}", user.initiative))?;
@@ -241,7 +245,15 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
             None => None,
         };
         store
-            .grant_role(system, initiative, created.id, Grant { role, organization_id })
+            .grant_role(
+                system,
+                initiative,
+                created.id,
+                Grant {
+                    role,
+                    organization_id,
+                },
+            )
             .await?;
     }
     Ok(())
@@ -315,7 +327,9 @@ pub async fn prepare_with_password(
             .user_credentials(&email)
             .await?
             .ok_or_else(|| anyhow!("the demo database lacks the account {}", email.as_str()))?;
-        store.set_password(Actor::system(), account.user.id, &password_hash).await?;
+        store
+            .set_password(Actor::system(), account.user.id, &password_hash)
+            .await?;
     }
     Ok((
         kesher,

@@ -13,7 +13,7 @@ use kesher_store::{OrganizationFilter, RoleGrant};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::forms::{CsrfForm, FormErrors, Params};
+use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
 use crate::html::{Choice, choices, frame, render_with, saved};
 use crate::page::{Page, Section};
 
@@ -124,7 +124,7 @@ pub async fn revoke_role(
     ctx: Ctx,
     State(state): State<AppState>,
     Params((id, user)): Params<(InitiativeId, UserId)>,
-    CsrfForm(_): CsrfForm<crate::html::session::Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     state.kesher.revoke_role(caller, id, user).await?;

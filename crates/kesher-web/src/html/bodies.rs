@@ -15,9 +15,8 @@ use kesher_store::{Body, Membership, PersonFilter};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::forms::{CsrfForm, FormErrors, Params};
-use crate::html::organizations::ConfirmDeletePage;
-use crate::html::{Choice, check_in, choices, frame, render, render_with, saved};
+use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
+use crate::html::{Choice, check_in, choices, confirm_delete, frame, render, render_with, saved};
 use crate::page::{Page, Section};
 
 #[derive(Template)]
@@ -373,15 +372,19 @@ pub async fn confirm_delete_body(
     if !detail.access.can_manage_bodies() {
         return Err(CoreError::Forbidden.into());
     }
-    let mut f = frame(&state.kesher, &ctx, caller, id, Section::Bodies, "delete").await?;
-    f.page.title = f.page.ts("body-delete-title", &detail.body.name);
-    let here = format!("/initiatives/{id}/bodies/{body}");
-    render(&ConfirmDeletePage {
-        explanation: f.page.tn("body-delete-explained", detail.memberships.len()),
-        page: f.page,
-        action: format!("{here}/delete"),
-        cancel: here,
-    })
+    confirm_delete(
+        &state.kesher,
+        &ctx,
+        id,
+        Section::Bodies,
+        ("body-delete-title", &detail.body.name),
+        ctx.lang.t_with(
+            "body-delete-explained",
+            &[("count", detail.memberships.len().into())],
+        ),
+        format!("/initiatives/{id}/bodies/{body}"),
+    )
+    .await
 }
 
 /// `POST /initiatives/{id}/bodies/{body}/delete` (backbone)
@@ -389,7 +392,7 @@ pub async fn delete_body(
     ctx: Ctx,
     State(state): State<AppState>,
     Params((id, body)): Params<(InitiativeId, BodyId)>,
-    CsrfForm(_): CsrfForm<crate::html::session::Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let detail = state.kesher.body(caller, body).await?;
@@ -554,7 +557,7 @@ pub async fn delete_membership(
     ctx: Ctx,
     State(state): State<AppState>,
     Params((id, membership)): Params<(InitiativeId, MembershipId)>,
-    CsrfForm(_): CsrfForm<crate::html::session::Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let found = managed_membership(&state, &ctx, id, membership).await?;

@@ -14,7 +14,7 @@ use kesher_store::ImportOutcome;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{AppError, bad_request};
-use crate::forms::{CsrfForm, Params};
+use crate::forms::{CsrfForm, NoFields, Params};
 use crate::html::errors::issue_text;
 use crate::html::{frame, render, render_with};
 use crate::page::{Page, Section};
@@ -260,7 +260,7 @@ pub async fn confirm_import(
     ctx: Ctx,
     State(state): State<AppState>,
     Params((id, draft)): Params<(InitiativeId, ImportDraftId)>,
-    CsrfForm(_): CsrfForm<crate::html::session::Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let outcome = state.kesher.confirm_import(caller, id, draft).await?;

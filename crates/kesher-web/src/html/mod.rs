@@ -89,6 +89,37 @@ pub async fn frame(
     })
 }
 
+#[derive(Template)]
+#[template(path = "confirm_delete.html")]
+struct ConfirmDeletePage {
+    page: Page,
+    explanation: String,
+    action: String,
+    cancel: String,
+}
+
+/// The page that asks once more before a record is deleted; its form posts to
+/// `{record}/delete`, and "cancel" leads back to the record.
+pub async fn confirm_delete(
+    kesher: &Kesher,
+    ctx: &Ctx,
+    initiative: InitiativeId,
+    section: Section,
+    title: (&str, &str),
+    explanation: String,
+    record: String,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let mut f = frame(kesher, ctx, caller, initiative, section, "delete").await?;
+    f.page.title = f.page.ts(title.0, title.1);
+    render(&ConfirmDeletePage {
+        page: f.page,
+        explanation,
+        action: format!("{record}/delete"),
+        cancel: record,
+    })
+}
+
 /// A record reached through another initiative's URL is not there.
 pub fn check_in(expected: InitiativeId, actual: InitiativeId) -> Result<(), AppError> {
     if expected == actual {

@@ -13,9 +13,10 @@ use kesher_store::{Membership, Organization};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::forms::{CsrfForm, FormErrors, Params, QueryParams};
+use crate::forms::{CsrfForm, FormErrors, NoFields, Params, QueryParams};
 use crate::html::{
-    Choice, HistoryLine, check_in, choices, frame, history_lines, render, render_with, saved,
+    Choice, HistoryLine, check_in, choices, confirm_delete, frame, history_lines, render,
+    render_with, saved,
 };
 use crate::page::{Page, Section};
 use crate::queries::OrganizationQuery;
@@ -303,15 +304,6 @@ pub async fn update_organization(
     }
 }
 
-#[derive(Template)]
-#[template(path = "confirm_delete.html")]
-pub(crate) struct ConfirmDeletePage {
-    pub page: Page,
-    pub explanation: String,
-    pub action: String,
-    pub cancel: String,
-}
-
 /// `GET /initiatives/{id}/organizations/{organization}/delete` (backbone)
 pub async fn confirm_delete_organization(
     ctx: Ctx,
@@ -324,23 +316,16 @@ pub async fn confirm_delete_organization(
     if !access.can_manage_network() {
         return Err(CoreError::Forbidden.into());
     }
-    let mut f = frame(
+    confirm_delete(
         &state.kesher,
         &ctx,
-        caller,
         id,
         Section::Organizations,
-        "delete",
+        ("organization-delete-title", &found.name),
+        ctx.lang.t("organization-delete-explained"),
+        format!("/initiatives/{id}/organizations/{organization}"),
     )
-    .await?;
-    f.page.title = f.page.ts("organization-delete-title", &found.name);
-    let here = format!("/initiatives/{id}/organizations/{organization}");
-    render(&ConfirmDeletePage {
-        explanation: f.page.t("organization-delete-explained"),
-        page: f.page,
-        action: format!("{here}/delete"),
-        cancel: here,
-    })
+    .await
 }
 
 /// `POST /initiatives/{id}/organizations/{organization}/delete` (backbone)
@@ -348,7 +333,7 @@ pub async fn delete_organization(
     ctx: Ctx,
     State(state): State<AppState>,
     Params((id, organization)): Params<(InitiativeId, OrganizationId)>,
-    CsrfForm(_): CsrfForm<crate::html::session::Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let (found, _) = state.kesher.organization(caller, organization).await?;

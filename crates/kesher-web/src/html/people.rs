@@ -14,9 +14,8 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::forms::{CsrfForm, FormErrors, Params, QueryParams};
-use crate::html::organizations::ConfirmDeletePage;
-use crate::html::{Choice, check_in, choices, frame, render, render_with, saved};
+use crate::forms::{CsrfForm, FormErrors, NoFields, Params, QueryParams};
+use crate::html::{Choice, check_in, choices, confirm_delete, frame, render, render_with, saved};
 use crate::page::{Page, Section};
 use crate::queries::PersonQuery;
 
@@ -317,15 +316,16 @@ pub async fn confirm_delete_person(
     if !access.can_edit_organization(found.organization_id) {
         return Err(CoreError::Forbidden.into());
     }
-    let mut f = frame(&state.kesher, &ctx, caller, id, Section::People, "delete").await?;
-    f.page.title = f.page.ts("person-delete-title", &found.name);
-    let here = format!("/initiatives/{id}/people/{person}");
-    render(&ConfirmDeletePage {
-        explanation: f.page.t("person-delete-explained"),
-        page: f.page,
-        action: format!("{here}/delete"),
-        cancel: here,
-    })
+    confirm_delete(
+        &state.kesher,
+        &ctx,
+        id,
+        Section::People,
+        ("person-delete-title", &found.name),
+        ctx.lang.t("person-delete-explained"),
+        format!("/initiatives/{id}/people/{person}"),
+    )
+    .await
 }
 
 /// `POST /initiatives/{id}/people/{person}/delete`
@@ -333,7 +333,7 @@ pub async fn delete_person(
     ctx: Ctx,
     State(state): State<AppState>,
     Params((id, person)): Params<(InitiativeId, PersonId)>,
-    CsrfForm(_): CsrfForm<crate::html::session::Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let (found, _) = state.kesher.person(caller, person).await?;

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::context::{Ctx, SESSION_COOKIE, cookie, removal};
 use crate::error::AppError;
-use crate::forms::{CsrfForm, QueryParams};
+use crate::forms::{CsrfForm, NoFields, QueryParams};
 use crate::html::{render, render_with};
 use crate::page::Page;
 
@@ -119,15 +119,12 @@ pub async fn create_session(
     }
 }
 
-#[derive(Deserialize)]
-pub struct Empty {}
-
 /// `POST /logout`
 pub async fn delete_session(
     ctx: Ctx,
     State(state): State<AppState>,
     headers: axum::http::HeaderMap,
-    CsrfForm(_): CsrfForm<Empty>,
+    CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
     let session = headers
         .get_all(axum::http::header::COOKIE)

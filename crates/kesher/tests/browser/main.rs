@@ -99,6 +99,26 @@ async fn html_attribute(client: &Client, name: &str) -> String {
         .unwrap_or_default()
 }
 
+async fn click(client: &Client, css: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn type_into(client: &Client, css: &str, text: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap()
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
 async fn text_of(client: &Client, css: &str) -> String {
     client
         .find(Locator::Css(css))
@@ -140,26 +160,14 @@ async fn a_backbone_coordinator_signs_in_switches_language_and_adds_an_organizat
     wait_for_path(&client, |p| p == "/login").await;
     assert_eq!(html_attribute(&client, "dir").await, "rtl");
     assert_eq!(html_attribute(&client, "lang").await, "he");
-    client
-        .find(Locator::Id("f-email"))
-        .await
-        .unwrap()
-        .send_keys("backbone@example.org")
-        .await
-        .unwrap();
+    type_into(&client, "#f-email", "backbone@example.org").await;
     let password = client.find(Locator::Id("f-password")).await.unwrap();
     password.send_keys(PASSWORD).await.unwrap();
     password.send_keys(&Key::Enter.to_string()).await.unwrap();
     wait_for_path(&client, |p| p == "/").await;
 
     // The first focusable element is the skip link, and it leads into the main content.
-    client
-        .find(Locator::Css("body"))
-        .await
-        .unwrap()
-        .send_keys(&Key::Tab.to_string())
-        .await
-        .unwrap();
+    type_into(&client, "body", &Key::Tab.to_string()).await;
     let focused = client.active_element().await.unwrap();
     assert_eq!(
         focused.attr("class").await.unwrap().as_deref(),
@@ -167,21 +175,9 @@ async fn a_backbone_coordinator_signs_in_switches_language_and_adds_an_organizat
     );
 
     // Into the municipal initiative, then to English and back.
-    client
-        .find(Locator::Css(".cards h2 a"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, ".cards h2 a").await;
     let overview = wait_for_path(&client, |p| p.starts_with("/initiatives/")).await;
-    client
-        .find(Locator::Id("switch-language"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "#switch-language").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(html_attribute(&client, "dir").await, "ltr");
     assert_eq!(html_attribute(&client, "lang").await, "en");
@@ -201,13 +197,7 @@ async fn a_backbone_coordinator_signs_in_switches_language_and_adds_an_organizat
         .await
         .unwrap();
     assert_eq!(html_attribute(&client, "dir").await, "ltr");
-    client
-        .find(Locator::Id("switch-language"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "#switch-language").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(html_attribute(&client, "dir").await, "rtl");
 
@@ -217,13 +207,7 @@ async fn a_backbone_coordinator_signs_in_switches_language_and_adds_an_organizat
         .await
         .unwrap();
     // A first try without a name is refused, and the error summary takes the focus.
-    client
-        .find(Locator::Css("form[novalidate] button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(&client, "form[novalidate] button[type=submit]").await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(text_of(&client, "#f-name-error").await, "שדה חובה.");
     let focused = client.active_element().await.unwrap();
@@ -231,48 +215,17 @@ async fn a_backbone_coordinator_signs_in_switches_language_and_adds_an_organizat
         focused.attr("class").await.unwrap().as_deref(),
         Some("error-summary")
     );
-    client
-        .find(Locator::Id("f-name"))
-        .await
-        .unwrap()
-        .send_keys("מעבדת החלל של הדרים")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("#f-sector option[value=third_sector]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("#f-organization_type option[value=ngo]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    client
-        .find(Locator::Id("f-tags"))
-        .await
-        .unwrap()
-        .send_keys("חלל, נוער")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Id("f-description"))
-        .await
-        .unwrap()
-        .send_keys("חוגי אסטרונומיה ובניית לוויינים זעירים לתלמידי חטיבות הביניים.")
-        .await
-        .unwrap();
-    client
-        .find(Locator::Css("form[novalidate] button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(&client, "#f-name", "מעבדת החלל של הדרים").await;
+    click(&client, "#f-sector option[value=third_sector]").await;
+    click(&client, "#f-organization_type option[value=ngo]").await;
+    type_into(&client, "#f-tags", "חלל, נוער").await;
+    type_into(
+        &client,
+        "#f-description",
+        "חוגי אסטרונומיה ובניית לוויינים זעירים לתלמידי חטיבות הביניים.",
+    )
+    .await;
+    click(&client, "form[novalidate] button[type=submit]").await;
     wait_for_path(&client, |p| {
         p.contains("/organizations/") && !p.ends_with("/organizations") && !p.ends_with("/new")
     })
