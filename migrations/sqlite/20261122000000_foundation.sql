@@ -47,8 +47,6 @@ CREATE TABLE organizations (
     description       TEXT,
     website           TEXT,
     external_id       TEXT,
-    -- Folded name, description and tags, for search.
-    search_text       TEXT    NOT NULL,
     created_at        TEXT    NOT NULL,
     updated_at        TEXT    NOT NULL,
     UNIQUE (initiative_id, name_key)
@@ -73,7 +71,6 @@ CREATE TABLE people (
     role_title      TEXT,
     email           TEXT,
     phone           TEXT,
-    search_text     TEXT    NOT NULL,
     created_at      TEXT    NOT NULL,
     updated_at      TEXT    NOT NULL
 );

@@ -327,6 +327,12 @@ impl Kesher {
             .await?
             .ok_or_else(|| CoreError::invalid("email", Invalid::Unknown))?
             .user;
+        // Changing one's own role could lock the backbone out of its own initiative.
+        if user.id == caller.user.id {
+            return Err(CoreError::Conflict {
+                message_id: "conflict-own-role",
+            });
+        }
         // Only a partner editor speaks for an organization.
         let organization_id = organization
             .filter(|_| role == Role::PartnerEditor)
@@ -371,6 +377,11 @@ impl Kesher {
     ) -> CoreResult<()> {
         self.require(caller, initiative, |a| a.can_manage_roles())
             .await?;
+        if user == caller.user.id {
+            return Err(CoreError::Conflict {
+                message_id: "conflict-own-role",
+            });
+        }
         Ok(self
             .store
             .revoke_role(caller.actor(), initiative, user)

@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use kesher_domain::access::Access;
 use kesher_domain::bodies::{
-    BodyForm, BodyKind, BodyWarning, MembershipForm, Seat, advise, seat_is_active,
+    BodyForm, BodyKind, BodyWarning, MembershipForm, MembershipInput, Seat, advise, members_today,
+    seat_is_active, seats_overlap,
 };
 use kesher_domain::{BodyId, InitiativeId, Invalid, MembershipId};
 use kesher_store::{Body, Membership, MembershipFilter, StoreError};
@@ -16,8 +17,8 @@ use crate::{Caller, CoreError, CoreResult, Kesher};
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct BodySummary {
     pub body: Body,
-    /// People with a seat today (observers included).
-    pub active_seats: usize,
+    /// Members today: each person once, observers not counted.
+    pub members_today: usize,
     pub warnings: Vec<BodyWarning>,
 }
 
@@ -25,6 +26,8 @@ pub struct BodySummary {
 #[derive(Clone, Debug)]
 pub struct BodyDetail {
     pub body: Body,
+    /// Members today: each person once, observers not counted.
+    pub members_today: usize,
     pub memberships: Vec<Membership>,
     pub warnings: Vec<BodyWarning>,
     pub access: Access,
@@ -60,10 +63,7 @@ fn advice_for(
                 .filter(|m| m.body_id == body.id)
                 .map(seat)
                 .collect();
-            let active = seats
-                .iter()
-                .filter(|s| seat_is_active(s.from, s.to, today))
-                .count();
+            let active = members_today(&seats, today);
             (
                 body.id,
                 (active, advise(body.kind, &seats, &steering, today)),
@@ -95,10 +95,10 @@ impl Kesher {
         Ok(bodies
             .into_iter()
             .map(|body| {
-                let (active_seats, warnings) = advice.remove(&body.id).unwrap_or_default();
+                let (members_today, warnings) = advice.remove(&body.id).unwrap_or_default();
                 BodySummary {
                     body,
-                    active_seats,
+                    members_today,
                     warnings,
                 }
             })
@@ -113,10 +113,11 @@ impl Kesher {
             .list_memberships(body.initiative_id, &MembershipFilter::default())
             .await?;
         let mut advice = advice_for(std::slice::from_ref(&body), &all);
-        let warnings = advice.remove(&id).map(|(_, w)| w).unwrap_or_default();
+        let (members_today, warnings) = advice.remove(&id).unwrap_or_default();
         let memberships = all.into_iter().filter(|m| m.body_id == id).collect();
         Ok(BodyDetail {
             body,
+            members_today,
             memberships,
             warnings,
             access,
@@ -191,6 +192,35 @@ impl Kesher {
         }
     }
 
+    /// One person holds at most one seat in a body on any day: a second, overlapping seat
+    /// would count them twice. (Checked here rather than by a constraint, which cannot
+    /// express overlapping periods; two managers seating the same person in the same
+    /// second could still both succeed.)
+    async fn check_no_overlap(
+        &self,
+        initiative: InitiativeId,
+        body: BodyId,
+        input: &MembershipInput,
+        except: Option<MembershipId>,
+    ) -> CoreResult<()> {
+        let filter = MembershipFilter {
+            body_id: Some(body),
+            person_id: Some(input.person_id),
+            ..Default::default()
+        };
+        let taken = self
+            .store
+            .list_memberships(initiative, &filter)
+            .await?
+            .iter()
+            .filter(|m| Some(m.id) != except)
+            .any(|m| seats_overlap((m.from, m.to), (input.from, input.to)));
+        if taken {
+            return Err(CoreError::invalid("person_id", Invalid::Overlap));
+        }
+        Ok(())
+    }
+
     pub async fn create_membership(
         &self,
         caller: &Caller,
@@ -201,6 +231,8 @@ impl Kesher {
         self.require(caller, found.initiative_id, |a| a.can_manage_bodies())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        self.check_no_overlap(found.initiative_id, body, &input, None)
+            .await?;
         self.store
             .create_membership(caller.actor(), body, &input)
             .await
@@ -217,6 +249,8 @@ impl Kesher {
         self.require(caller, current.initiative_id, |a| a.can_manage_bodies())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        self.check_no_overlap(current.initiative_id, current.body_id, &input, Some(id))
+            .await?;
         self.store
             .update_membership(caller.actor(), id, &input)
             .await

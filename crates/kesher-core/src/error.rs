@@ -19,6 +19,10 @@ pub enum CoreError {
     /// Signed in, but this role may not do this.
     #[error("forbidden")]
     Forbidden,
+    /// A form came back without the token of the current session (it was opened before
+    /// signing in again, or it came from another site). Nothing was saved.
+    #[error("form expired")]
+    FormExpired,
     #[error("not found")]
     NotFound,
     /// The change conflicts with what is stored; the Fluent id explains how.

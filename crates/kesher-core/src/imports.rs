@@ -1,7 +1,9 @@
 //! Importing the partner list: read the file, plan it against the initiative, show the
 //! preview, and on confirmation apply the plan in one transaction.
 
-use kesher_domain::import::{ColumnMap, ImportPlan, Issue, PartnerColumn, Vocabulary, plan};
+use kesher_domain::import::{
+    ColumnMap, ImportPlan, Issue, PartnerColumn, Vocabulary, map_columns, plan,
+};
 use kesher_domain::import::{ExistingOrganization, ExistingPerson};
 use kesher_domain::network::{OrganizationInput, PersonDetails};
 use kesher_domain::network::{OrganizationType, Sector};
@@ -158,6 +160,10 @@ impl Kesher {
             }
         };
         preview.format = Some(sheet.format);
+        // Unknown headers are listed even when the file is refused for other reasons.
+        if let Ok(columns) = map_columns(&sheet.table.headers, &import_vocabulary()) {
+            preview.ignored_columns = columns.ignored;
+        }
         preview.rows = sheet.table.rows.iter().filter(|r| !r.is_blank()).count();
         match self.plan_against_store(initiative, &sheet.table).await? {
             Ok((plan, columns)) => {

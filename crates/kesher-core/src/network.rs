@@ -2,7 +2,9 @@
 
 use kesher_domain::access::Access;
 use kesher_domain::network::{OrganizationForm, PersonForm, PersonInput};
+use kesher_domain::search::{fold, matches_words, query_words};
 use kesher_domain::{InitiativeId, Invalid, OrganizationId, PersonId};
+use kesher_i18n::Lang;
 use kesher_store::{
     AuditEntry, Membership, MembershipFilter, Organization, OrganizationFilter, Person,
     PersonFilter, StoreError,
@@ -21,6 +23,32 @@ pub struct OrganizationDetail {
     pub access: Access,
 }
 
+/// What a search reads in an organization: its name, description, tags and external id, and
+/// the labels of its sector and type in every language ("עמותה" finds every NGO).
+fn organization_text(organization: &Organization) -> String {
+    let mut text = vec![organization.name.clone()];
+    text.extend(organization.description.clone());
+    text.extend(organization.tags.iter().cloned());
+    text.extend(organization.external_id.clone());
+    for lang in Lang::ALL {
+        text.push(lang.t(organization.sector.label_id()));
+        text.push(lang.t(organization.organization_type.label_id()));
+    }
+    fold(&text.join(" "))
+}
+
+/// What a search reads in a person: name, role and organization, and their e-mail and
+/// phone only for those allowed to see them, so that a search cannot reveal them.
+fn person_text(person: &Person, with_contact_details: bool) -> String {
+    let mut text = vec![person.name.clone(), person.organization_name.clone()];
+    text.extend(person.role_title.clone());
+    if with_contact_details {
+        text.extend(person.email.clone());
+        text.extend(person.phone.clone());
+    }
+    fold(&text.join(" "))
+}
+
 /// Viewers read the network without people's e-mail and phone.
 pub(crate) fn redact(mut person: Person, access: &Access) -> Person {
     if !access.can_see_contact_details() {
@@ -31,14 +59,40 @@ pub(crate) fn redact(mut person: Person, access: &Access) -> Person {
 }
 
 impl Kesher {
+    /// The initiative's organizations, narrowed by `filter` and by the words of `text`.
     pub async fn list_organizations(
         &self,
         caller: &Caller,
         initiative: InitiativeId,
         filter: &OrganizationFilter,
+        text: Option<&str>,
     ) -> CoreResult<Vec<Organization>> {
         self.require(caller, initiative, |_| true).await?;
-        Ok(self.store.list_organizations(initiative, filter).await?)
+        let words = query_words(text.unwrap_or(""));
+        let mut organizations = self.store.list_organizations(initiative, filter).await?;
+        if !words.is_empty() {
+            organizations.retain(|o| matches_words(&organization_text(o), &words));
+        }
+        Ok(organizations)
+    }
+
+    /// Every tag the initiative's organizations carry, sorted, for the tag filter.
+    pub async fn organization_tags(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<Vec<String>> {
+        let organizations = self
+            .list_organizations(caller, initiative, &OrganizationFilter::default(), None)
+            .await?;
+        let mut tags: Vec<String> = Vec::new();
+        for tag in organizations.into_iter().flat_map(|o| o.tags) {
+            if !tags.iter().any(|t| fold(t) == fold(&tag)) {
+                tags.push(tag);
+            }
+        }
+        tags.sort_by_key(|t| fold(t));
+        Ok(tags)
     }
 
     /// An organization the caller can read, with what they may do to it.
@@ -148,18 +202,23 @@ impl Kesher {
             })
     }
 
+    /// The initiative's people, narrowed by `filter` and by the words of `text`.
     pub async fn list_people(
         &self,
         caller: &Caller,
         initiative: InitiativeId,
         filter: &PersonFilter,
+        text: Option<&str>,
     ) -> CoreResult<Vec<Person>> {
         let access = self.require(caller, initiative, |_| true).await?;
+        let words = query_words(text.unwrap_or(""));
+        let contacts = access.can_see_contact_details();
         Ok(self
             .store
             .list_people(initiative, filter)
             .await?
             .into_iter()
+            .filter(|p| words.is_empty() || matches_words(&person_text(p, contacts), &words))
             .map(|p| redact(p, &access))
             .collect())
     }

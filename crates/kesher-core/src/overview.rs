@@ -51,8 +51,8 @@ pub struct SeatingMatrix {
     pub bodies: Vec<Body>,
     /// People with at least one seat today, by organization then name.
     pub rows: Vec<SeatingRow>,
-    /// People of the initiative who sit in no body today.
-    pub unseated: usize,
+    /// People of the initiative who sit in no body today, by organization then name.
+    pub unseated: Vec<Person>,
 }
 
 impl Kesher {
@@ -155,7 +155,7 @@ impl Kesher {
         let today = Utc::now().date_naive();
 
         let mut rows = Vec::new();
-        let mut unseated = 0;
+        let mut unseated = Vec::new();
         for person in people {
             let seats: Vec<Option<MembershipRole>> = bodies
                 .iter()
@@ -170,7 +170,7 @@ impl Kesher {
                 })
                 .collect();
             if seats.iter().all(Option::is_none) {
-                unseated += 1;
+                unseated.push(redact(person, &access));
             } else {
                 rows.push(SeatingRow {
                     person: redact(person, &access),
@@ -183,6 +183,11 @@ impl Kesher {
                 .organization_name
                 .cmp(&b.person.organization_name)
                 .then(a.person.name.cmp(&b.person.name))
+        });
+        unseated.sort_by(|a, b| {
+            a.organization_name
+                .cmp(&b.organization_name)
+                .then(a.name.cmp(&b.name))
         });
         Ok(SeatingMatrix {
             bodies,

@@ -207,6 +207,19 @@ pub fn seat_is_active(from: Option<NaiveDate>, to: Option<NaiveDate>, day: Naive
     from.is_none_or(|f| f <= day) && to.is_none_or(|t| t >= day)
 }
 
+/// Do two seats' periods share a day? An open end reaches forever.
+pub fn seats_overlap(
+    a: (Option<NaiveDate>, Option<NaiveDate>),
+    b: (Option<NaiveDate>, Option<NaiveDate>),
+) -> bool {
+    let starts_before_other_ends = |from: Option<NaiveDate>, to: Option<NaiveDate>| match (from, to)
+    {
+        (Some(from), Some(to)) => from <= to,
+        _ => true,
+    };
+    starts_before_other_ends(a.0, b.1) && starts_before_other_ends(b.0, a.1)
+}
+
 /// The facts about one seat that the advice needs.
 #[derive(Clone, Copy, Debug)]
 pub struct Seat {
@@ -214,6 +227,17 @@ pub struct Seat {
     pub role: MembershipRole,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+}
+
+/// How many people sit in the body today as members: each person once, observers not
+/// counted. The advice and every count on the pages use this one number.
+pub fn members_today(seats: &[Seat], today: NaiveDate) -> usize {
+    let people: HashSet<PersonId> = seats
+        .iter()
+        .filter(|s| seat_is_active(s.from, s.to, today) && s.role != MembershipRole::Observer)
+        .map(|s| s.person)
+        .collect();
+    people.len()
 }
 
 /// Where a body departs from the seeds' advice. These are warnings for the backbone, never
@@ -287,11 +311,6 @@ pub fn advise(
         .filter(|s| s.role.leads())
         .map(|s| s.person)
         .collect();
-    let members: HashSet<PersonId> = active
-        .iter()
-        .filter(|s| s.role != MembershipRole::Observer)
-        .map(|s| s.person)
-        .collect();
 
     let mut warnings = Vec::new();
     if chairs.is_empty() {
@@ -306,7 +325,7 @@ pub fn advise(
             warnings.push(BodyWarning::NoChairOnSteeringCommittee);
         }
     }
-    let count = members.len();
+    let count = members_today(seats, today);
     if !(BodyWarning::ADVISED_MIN..=BodyWarning::ADVISED_MAX).contains(&count) {
         warnings.push(BodyWarning::SizeOutsideAdvice {
             count,
@@ -426,6 +445,24 @@ mod tests {
                 max: 20
             }]
         );
+    }
+
+    #[test]
+    fn seats_overlap_when_their_periods_share_a_day() {
+        let d = |s: &str| Some(day(s));
+        assert!(seats_overlap((None, None), (d("2026-01-01"), None)));
+        assert!(seats_overlap(
+            (d("2025-09-01"), d("2026-01-01")),
+            (d("2026-01-01"), None)
+        ));
+        assert!(!seats_overlap(
+            (d("2025-09-01"), d("2025-12-31")),
+            (d("2026-01-01"), None)
+        ));
+        assert!(!seats_overlap(
+            (d("2026-02-01"), None),
+            (None, d("2026-01-31"))
+        ));
     }
 
     #[test]

@@ -139,6 +139,10 @@ pub enum IssueKind {
     Cell {
         problem: Invalid,
     },
+    /// A sector or type the import does not know, as written in the cell.
+    UnknownChoice {
+        value: String,
+    },
     /// This organization appears on an earlier line with a different value here.
     ConflictingOrganization {
         first_line: usize,
@@ -170,6 +174,7 @@ impl IssueKind {
             IssueKind::MissingColumn => "import-issue-missing-column",
             IssueKind::DuplicateColumn { .. } => "import-issue-duplicate-column",
             IssueKind::Cell { problem } => problem.message_id(),
+            IssueKind::UnknownChoice { .. } => "import-issue-unknown-choice",
             IssueKind::ConflictingOrganization { .. } => "import-issue-conflicting-organization",
             IssueKind::ExternalIdRepeated { .. } => "import-issue-external-id-repeated",
             IssueKind::NameTaken => "import-issue-name-taken",
@@ -312,6 +317,28 @@ impl RowReader<'_> {
         }
     }
 
+    /// A closed-list field: an unknown value is reported as written, so the user sees it.
+    fn choice<T>(
+        &mut self,
+        column: PartnerColumn,
+        parse: impl FnOnce(&str) -> Result<Option<T>, Invalid>,
+    ) -> Option<T> {
+        let raw = self.map.get(self.row, column)?;
+        match parse(raw) {
+            Ok(value) => value,
+            Err(_) => {
+                self.issues.push(Issue {
+                    line: Some(self.row.line),
+                    column: Some(column),
+                    kind: IssueKind::UnknownChoice {
+                        value: raw.trim().to_string(),
+                    },
+                });
+                None
+            }
+        }
+    }
+
     /// A field whose empty cell means "not given".
     fn optional<T>(
         &mut self,
@@ -326,9 +353,9 @@ impl RowReader<'_> {
         let name = self.field(C::Organization, Name::parse);
         let external_id = self.optional(C::ExternalId, |s| optional_line(s, LINE_MAX));
         let vocabulary = self.vocabulary;
-        let sector = self.optional(C::Sector, |s| vocabulary.sector(s));
+        let sector = self.choice(C::Sector, |s| vocabulary.sector(s));
         let organization_type =
-            self.optional(C::OrganizationType, |s| vocabulary.organization_type(s));
+            self.choice(C::OrganizationType, |s| vocabulary.organization_type(s));
         let description = self.optional(C::Description, |s| optional_text(s, LONG_TEXT_MAX));
         let website = self.optional(C::Website, WebAddress::parse_optional);
         let tags = self
@@ -1009,7 +1036,11 @@ mod tests {
                     Some(PartnerColumn::Organization),
                     "invalid-required"
                 ),
-                (Some(3), Some(PartnerColumn::Sector), "invalid-choice"),
+                (
+                    Some(3),
+                    Some(PartnerColumn::Sector),
+                    "import-issue-unknown-choice"
+                ),
                 (Some(3), Some(PartnerColumn::Person), "invalid-required"),
                 (Some(3), Some(PartnerColumn::Email), "invalid-email"),
                 (

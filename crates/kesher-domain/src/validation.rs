@@ -35,6 +35,8 @@ pub enum Invalid {
     Cycle,
     #[error("not found")]
     Unknown,
+    #[error("overlaps a seat the person already holds in this body")]
+    Overlap,
 }
 
 impl Invalid {
@@ -55,6 +57,7 @@ impl Invalid {
             Invalid::PasswordTooShort { .. } => "invalid-password-too-short",
             Invalid::Cycle => "invalid-cycle",
             Invalid::Unknown => "invalid-unknown",
+            Invalid::Overlap => "invalid-overlap",
         }
     }
 

@@ -209,6 +209,9 @@ mod tests {
                     ("field", "f".into()),
                     ("before", "b".into()),
                     ("after", "a".into()),
+                    ("value", "v".into()),
+                    ("choices", "c".into()),
+                    ("body", "g".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

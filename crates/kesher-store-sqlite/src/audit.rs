@@ -56,6 +56,19 @@ pub(crate) async fn record<B: Serialize, A: Serialize>(
     Ok(())
 }
 
+/// Whether an update changed nothing but its timestamp. Such a save is rolled back: the
+/// record keeps its time and the log does not fill with empty entries.
+pub(crate) fn unchanged<T: Serialize>(before: &T, after: &T) -> bool {
+    let strip = |value: &T| {
+        let mut json = serde_json::to_value(value).unwrap_or_default();
+        if let Some(object) = json.as_object_mut() {
+            object.remove("updated_at");
+        }
+        json
+    };
+    strip(before) == strip(after)
+}
+
 fn entry(row: &SqliteRow) -> Result<AuditEntry, StoreError> {
     let parse_json = |raw: Option<String>| -> Result<Option<serde_json::Value>, StoreError> {
         raw.map(|s| serde_json::from_str(&s))

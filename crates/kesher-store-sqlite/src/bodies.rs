@@ -230,6 +230,10 @@ impl BodyStore for SqliteStore {
         .await
         .map_err(backend)?;
         let after = fetch_body(&mut tx, id).await?;
+        if audit::unchanged(&before, &after) {
+            tx.rollback().await.map_err(backend)?;
+            return Ok(before);
+        }
         audit::record(
             &mut tx,
             actor,
@@ -365,6 +369,10 @@ impl BodyStore for SqliteStore {
         .await
         .map_err(backend)?;
         let after = fetch_membership(&mut tx, id).await?;
+        if audit::unchanged(&before, &after) {
+            tx.rollback().await.map_err(backend)?;
+            return Ok(before);
+        }
         audit::record(
             &mut tx,
             actor,

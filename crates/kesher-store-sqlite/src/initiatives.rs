@@ -97,6 +97,10 @@ impl InitiativeStore for SqliteStore {
         .await
         .map_err(backend)?;
         let after = fetch(&mut tx, id).await?;
+        if audit::unchanged(&before, &after) {
+            tx.rollback().await.map_err(backend)?;
+            return Ok(before);
+        }
         audit::record(
             &mut tx,
             actor,

@@ -19,7 +19,7 @@ use sqlx::sqlite::SqliteRow;
 
 use crate::audit::{self, Change};
 use crate::bodies::{delete_memberships_of_person, memberships_of_person};
-use crate::rows::{choice, contains_pattern, get, timestamp};
+use crate::rows::{choice, get, timestamp};
 use crate::{SqliteStore, backend};
 
 fn organization(row: &SqliteRow, tags: Vec<String>) -> Result<Organization, StoreError> {
@@ -36,15 +36,6 @@ fn organization(row: &SqliteRow, tags: Vec<String>) -> Result<Organization, Stor
         created_at: timestamp(row, "created_at")?,
         updated_at: timestamp(row, "updated_at")?,
     })
-}
-
-fn organization_search_text(input: &OrganizationInput) -> String {
-    fold(&format!(
-        "{} {} {}",
-        input.name.as_str(),
-        input.description.as_deref().unwrap_or(""),
-        input.tags.join(" ")
-    ))
 }
 
 async fn tags_of(conn: &mut SqliteConnection, id: OrganizationId) -> StoreResult<Vec<String>> {
@@ -103,8 +94,8 @@ pub(crate) async fn insert_organization(
     let now = Utc::now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO organizations (initiative_id, name, name_key, sector, organization_type, description,
-             website, external_id, search_text, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id",
+             website, external_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
     )
     .bind(initiative.get())
     .bind(input.name.as_str())
@@ -114,7 +105,6 @@ pub(crate) async fn insert_organization(
     .bind(&input.description)
     .bind(input.website.as_ref().map(|w| w.as_str()))
     .bind(&input.external_id)
-    .bind(organization_search_text(input))
     .bind(now)
     .fetch_one(&mut *conn)
     .await
@@ -132,8 +122,8 @@ pub(crate) async fn rewrite_organization(
 ) -> StoreResult<()> {
     let done = sqlx::query(
         "UPDATE organizations SET name = ?1, name_key = ?2, sector = ?3, organization_type = ?4,
-             description = ?5, website = ?6, external_id = ?7, search_text = ?8, updated_at = ?9
-         WHERE id = ?10",
+             description = ?5, website = ?6, external_id = ?7, updated_at = ?8
+         WHERE id = ?9",
     )
     .bind(input.name.as_str())
     .bind(fold(input.name.as_str()))
@@ -142,7 +132,6 @@ pub(crate) async fn rewrite_organization(
     .bind(&input.description)
     .bind(input.website.as_ref().map(|w| w.as_str()))
     .bind(&input.external_id)
-    .bind(organization_search_text(input))
     .bind(Utc::now())
     .bind(id.get())
     .execute(&mut *conn)
@@ -188,16 +177,6 @@ pub(crate) async fn fetch_person(conn: &mut SqliteConnection, id: PersonId) -> S
     person(&row)
 }
 
-fn person_search_text(details: &PersonDetails) -> String {
-    fold(&format!(
-        "{} {} {} {}",
-        details.name.as_str(),
-        details.role_title.as_deref().unwrap_or(""),
-        details.email.as_ref().map(|e| e.as_str()).unwrap_or(""),
-        details.phone.as_ref().map(|p| p.as_str()).unwrap_or(""),
-    ))
-}
-
 /// Refuses an organization that is not in `initiative`.
 async fn check_organization_in(
     conn: &mut SqliteConnection,
@@ -229,9 +208,9 @@ pub(crate) async fn insert_person(
     check_organization_in(conn, organization, initiative).await?;
     let now = Utc::now();
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO people (initiative_id, organization_id, name, role_title, email, phone, search_text,
+        "INSERT INTO people (initiative_id, organization_id, name, role_title, email, phone,
              created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING id",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
     )
     .bind(initiative.get())
     .bind(organization.get())
@@ -239,7 +218,6 @@ pub(crate) async fn insert_person(
     .bind(&details.role_title)
     .bind(details.email.as_ref().map(|e| e.as_str()))
     .bind(details.phone.as_ref().map(|p| p.as_str()))
-    .bind(person_search_text(details))
     .bind(now)
     .fetch_one(&mut *conn)
     .await
@@ -258,15 +236,14 @@ pub(crate) async fn rewrite_person(
     check_organization_in(conn, organization, initiative).await?;
     sqlx::query(
         "UPDATE people SET organization_id = ?1, name = ?2, role_title = ?3, email = ?4, phone = ?5,
-             search_text = ?6, updated_at = ?7
-         WHERE id = ?8",
+             updated_at = ?6
+         WHERE id = ?7",
     )
     .bind(organization.get())
     .bind(details.name.as_str())
     .bind(&details.role_title)
     .bind(details.email.as_ref().map(|e| e.as_str()))
     .bind(details.phone.as_ref().map(|p| p.as_str()))
-    .bind(person_search_text(details))
     .bind(Utc::now())
     .bind(id.get())
     .execute(&mut *conn)
@@ -320,6 +297,10 @@ impl NetworkStore for SqliteStore {
         let before = fetch_organization(&mut tx, id).await?;
         rewrite_organization(&mut tx, id, input).await?;
         let after = fetch_organization(&mut tx, id).await?;
+        if audit::unchanged(&before, &after) {
+            tx.rollback().await.map_err(backend)?;
+            return Ok(before);
+        }
         audit::record(
             &mut tx,
             actor,
@@ -381,24 +362,16 @@ impl NetworkStore for SqliteStore {
         filter: &OrganizationFilter,
     ) -> StoreResult<Vec<Organization>> {
         let mut conn = self.read().await?;
-        let text = filter
-            .text
-            .as_deref()
-            .map(fold)
-            .filter(|t| !t.is_empty())
-            .map(|t| contains_pattern(&t));
         let rows = sqlx::query(
             "SELECT * FROM organizations o
              WHERE o.initiative_id = ?1
-               AND (?2 IS NULL OR o.search_text LIKE ?2 ESCAPE '\\')
-               AND (?3 IS NULL OR o.sector = ?3)
-               AND (?4 IS NULL OR o.organization_type = ?4)
-               AND (?5 IS NULL OR EXISTS (SELECT 1 FROM organization_tags t
-                                          WHERE t.organization_id = o.id AND t.tag_key = ?5))
+               AND (?2 IS NULL OR o.sector = ?2)
+               AND (?3 IS NULL OR o.organization_type = ?3)
+               AND (?4 IS NULL OR EXISTS (SELECT 1 FROM organization_tags t
+                                          WHERE t.organization_id = o.id AND t.tag_key = ?4))
              ORDER BY o.name_key",
         )
         .bind(initiative.get())
-        .bind(text)
         .bind(filter.sector.map(Sector::code))
         .bind(filter.organization_type.map(OrganizationType::code))
         .bind(filter.tag.as_deref().map(fold).filter(|t| !t.is_empty()))
@@ -470,6 +443,10 @@ impl NetworkStore for SqliteStore {
         )
         .await?;
         let after = fetch_person(&mut tx, id).await?;
+        if audit::unchanged(&before, &after) {
+            tx.rollback().await.map_err(backend)?;
+            return Ok(before);
+        }
         audit::record(
             &mut tx,
             actor,
@@ -528,22 +505,14 @@ impl NetworkStore for SqliteStore {
         filter: &PersonFilter,
     ) -> StoreResult<Vec<Person>> {
         let mut conn = self.read().await?;
-        let text = filter
-            .text
-            .as_deref()
-            .map(fold)
-            .filter(|t| !t.is_empty())
-            .map(|t| contains_pattern(&t));
         let rows = sqlx::query(concat!(
             person_select!(),
             "WHERE p.initiative_id = ?1
-               AND (?2 IS NULL OR p.search_text LIKE ?2 ESCAPE '\\' OR o.name_key LIKE ?2 ESCAPE '\\')
-               AND (?3 IS NULL OR p.organization_id = ?3)
-               AND (?4 IS NULL OR o.sector = ?4)
+               AND (?2 IS NULL OR p.organization_id = ?2)
+               AND (?3 IS NULL OR o.sector = ?3)
              ORDER BY p.name, p.id"
         ))
         .bind(initiative.get())
-        .bind(text)
         .bind(filter.organization_id.map(OrganizationId::get))
         .bind(filter.sector.map(Sector::code))
         .fetch_all(&mut *conn)

@@ -32,17 +32,3 @@ pub(crate) fn timestamp(row: &SqliteRow, column: &str) -> Result<DateTime<Utc>, 
 pub(crate) fn date(row: &SqliteRow, column: &str) -> Result<Option<NaiveDate>, StoreError> {
     get(row, column)
 }
-
-/// A LIKE pattern that finds `text` anywhere, with LIKE's own wildcards escaped (`\`).
-pub(crate) fn contains_pattern(text: &str) -> String {
-    let mut pattern = String::with_capacity(text.len() + 2);
-    pattern.push('%');
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
-}

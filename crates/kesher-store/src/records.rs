@@ -223,12 +223,10 @@ pub struct ImportDraft {
     pub created_at: DateTime<Utc>,
 }
 
-/// Narrows a list of organizations.
+/// Narrows a list of organizations. (Free-text search is done above the store, where the
+/// labels of sectors and types in every language are known.)
 #[derive(Clone, Debug, Default)]
 pub struct OrganizationFilter {
-    /// Free text, matched against the name, description and tags (folded, see
-    /// `kesher_domain::search`).
-    pub text: Option<String>,
     pub sector: Option<Sector>,
     pub organization_type: Option<OrganizationType>,
     pub tag: Option<String>,
@@ -237,8 +235,6 @@ pub struct OrganizationFilter {
 /// Narrows a list of people.
 #[derive(Clone, Debug, Default)]
 pub struct PersonFilter {
-    /// Free text, matched against the name, role, e-mail and organization name.
-    pub text: Option<String>,
     pub organization_id: Option<OrganizationId>,
     pub sector: Option<Sector>,
 }

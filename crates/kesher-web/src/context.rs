@@ -56,7 +56,7 @@ impl Ctx {
     pub fn check_csrf(&self, token: Option<&str>) -> Result<(), AppError> {
         match token {
             Some(token) if constant_time_eq(token.as_bytes(), self.csrf.as_bytes()) => Ok(()),
-            _ => Err(AppError(CoreError::Forbidden)),
+            _ => Err(AppError(CoreError::FormExpired)),
         }
     }
 }

@@ -109,16 +109,29 @@ pub fn field_message(lang: Lang, error: &FieldError) -> String {
 #[derive(Clone, Debug, Default)]
 pub struct FormErrors {
     messages: Vec<(&'static str, String)>,
+    /// The summary's lines: each message with its field's label in front.
+    summary: Vec<(&'static str, String)>,
 }
 
 impl FormErrors {
-    pub fn new(lang: Lang, errors: &[FieldError]) -> Self {
-        Self {
-            messages: errors
-                .iter()
-                .map(|e| (e.field, field_message(lang, e)))
-                .collect(),
-        }
+    /// `labels` gives the Fluent id of each field's label, so that the summary at the top
+    /// says which field each message is about.
+    pub fn new(lang: Lang, errors: &[FieldError], labels: &[(&str, &str)]) -> Self {
+        let messages: Vec<(&'static str, String)> = errors
+            .iter()
+            .map(|e| (e.field, field_message(lang, e)))
+            .collect();
+        let summary = messages
+            .iter()
+            .map(|(field, message)| {
+                let line = match labels.iter().find(|(f, _)| f == field) {
+                    Some((_, label)) => format!("{}: {message}", lang.t(label)),
+                    None => message.clone(),
+                };
+                (*field, line)
+            })
+            .collect();
+        Self { messages, summary }
     }
 
     /// The message for `field`, if it was refused.
@@ -133,8 +146,8 @@ impl FormErrors {
         self.messages.is_empty()
     }
 
-    /// Every refused field, in form order: (field, message).
+    /// Every refused field, in form order: (field, "label: message").
     pub fn all(&self) -> &[(&'static str, String)] {
-        &self.messages
+        &self.summary
     }
 }

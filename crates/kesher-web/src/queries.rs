@@ -18,10 +18,14 @@ pub struct OrganizationQuery {
 }
 
 impl OrganizationQuery {
+    /// The words to look for, if any.
+    pub fn text(&self) -> Option<&str> {
+        Some(self.q.trim()).filter(|q| !q.is_empty())
+    }
+
     pub fn filter(&self) -> OrganizationFilter {
         let some = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
         OrganizationFilter {
-            text: some(&self.q),
             sector: Sector::parse(&self.sector).ok(),
             organization_type: OrganizationType::parse(&self.organization_type).ok(),
             tag: some(&self.tag),
@@ -40,9 +44,13 @@ pub struct PersonQuery {
 }
 
 impl PersonQuery {
+    /// The words to look for, if any.
+    pub fn text(&self) -> Option<&str> {
+        Some(self.q.trim()).filter(|q| !q.is_empty())
+    }
+
     pub fn filter(&self) -> PersonFilter {
         PersonFilter {
-            text: Some(self.q.trim().to_string()).filter(|s| !s.is_empty()),
             organization_id: lenient::optional_id(&self.organization_id)
                 .ok()
                 .flatten()

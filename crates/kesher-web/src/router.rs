@@ -40,7 +40,10 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             "/admin/users",
             get(users::list_users).post(users::create_user),
         )
-        .route("/initiatives", post(initiatives::create_initiative))
+        .route(
+            "/initiatives",
+            get(go_home).post(initiatives::create_initiative),
+        )
         .route("/initiatives/new", get(initiatives::new_initiative))
         .route(
             "/initiatives/{id}",
@@ -106,11 +109,11 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         )
         .route(
             "/initiatives/{id}/bodies/{body}/memberships",
-            post(bodies::create_membership),
+            get(bodies::show_body_from_memberships).post(bodies::create_membership),
         )
         .route(
             "/initiatives/{id}/memberships/{membership}",
-            post(bodies::update_membership),
+            get(bodies::edit_membership).post(bodies::update_membership),
         )
         .route(
             "/initiatives/{id}/memberships/{membership}/edit",
@@ -171,6 +174,12 @@ async fn openapi_document() -> impl IntoResponse {
         [(header::CONTENT_TYPE, "application/json")],
         api::OPENAPI_JSON.as_str(),
     )
+}
+
+/// `GET /initiatives`: the list of initiatives is the start page. (A refused "new
+/// initiative" form is shown at this address; reloading it must not fail.)
+async fn go_home() -> axum::response::Redirect {
+    axum::response::Redirect::to("/")
 }
 
 async fn not_found() -> crate::AppError {

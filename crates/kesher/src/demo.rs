@@ -26,6 +26,7 @@ pub const ADMIN_EMAIL: &str = "admin@example.org";
 
 #[derive(Deserialize)]
 struct DemoFile {
+    admin_name: String,
     users: Vec<DemoUser>,
     initiatives: Vec<DemoInitiative>,
 }
@@ -225,7 +226,7 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
         })
     };
     store
-        .create_user(system, new_user(ADMIN_EMAIL, "Admin", true)?)
+        .create_user(system, new_user(ADMIN_EMAIL, &demo.admin_name, true)?)
         .await?;
     for user in &demo.users {
         let created = store

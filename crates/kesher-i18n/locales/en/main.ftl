@@ -26,6 +26,8 @@ cancel = Cancel
 delete = Delete
 delete-confirm = Yes, delete
 actions = Actions
+edit = Edit
+back = Back
 yes = Yes
 no = No
 choice-all = All
@@ -59,7 +61,7 @@ hint-parent = In a national network, each local community is an initiative of it
 ## Overview
 
 overview-at-a-glance = The network at a glance
-overview-representatives = Representatives
+overview-representatives = People
 overview-by-sector = Organizations and representatives by sector
 overview-by-type = Organizations and representatives by type of organization
 overview-share = Share
@@ -73,8 +75,14 @@ organization-no-people = No one from this organization has been recorded yet.
 organization-seats = Seats in the initiative's bodies
 organization-delete-title = Delete { $name }?
 organization-delete-explained = The organization will be removed from the initiative. Only an organization with no people can be deleted; its details stay in the change history.
-organizations-found =
+organization-delete-blocked =
     { $count ->
+        [one] The organization still has one person. Move them to another organization or delete them; then the organization can be deleted.
+       *[other] The organization still has { $count } people. Move them to another organization or delete them; then the organization can be deleted.
+    }
+organizations-found = 
+    { $count ->
+        [0] No organizations found
         [one] One organization found
        *[other] { $count } organizations found
     }
@@ -123,8 +131,9 @@ person-edit = Edit person
 person-seats = Seats in the initiative's bodies
 person-delete-title = Delete { $name }?
 person-delete-explained = The person will be deleted with their seats in bodies; the details stay in the change history. Someone who left a body but stays in the network is better kept, with an end date on the seat.
-people-found =
+people-found = 
     { $count ->
+        [0] No people found
         [one] One person found
        *[other] { $count } people found
     }
@@ -166,6 +175,7 @@ field-cadence = Meeting cadence
 field-cadence-text = In words
 hint-cadence = For example: once a month, Tuesday afternoons
 field-cadence-every = Every
+hint-cadence-every = For reminders and the calendar: how many weeks or months between meetings.
 field-cadence-unit = Unit of time
 field-goal = The goal it serves
 hint-goal = For a working group: the initiative's goal it is in charge of.
@@ -207,7 +217,7 @@ membership-delete-confirm = Remove this seat? If the person left, an end date ke
 field-membership-role = Role in the body
 field-from = From
 field-to = Until
-hint-from = Empty: member from the start
+hint-from = Empty: since the body began
 hint-to = Empty: still a member
 field-seat-status = Status
 seat-active = Active
@@ -218,8 +228,7 @@ seats-empty = No seats in the initiative's bodies.
 warning-no-chairs = This working group has no chair. Two co-chairs are advised: a content expert and a representative of the authority.
 warning-too-many-chairs = This working group has { $count } chairs. No more than two are advised.
 warning-no-chair-on-steering = None of the group's chairs sits on the steering committee, so the group has no voice where decisions are taken.
-warning-size-outside-advice = The group has { $count } members. Between { $min } and { $max } are advised.
-
+warning-size-outside-advice = The group has { $count } members (observers not counted). Between { $min } and { $max } are advised.
 ## Who sits where
 
 seating-lead = Everyone who sits in at least one body today, and their role in each.
@@ -252,7 +261,7 @@ import-format-csv-utf8 = CSV, UTF-8 encoding
 import-format-csv-utf16 = CSV, UTF-16 encoding
 import-format-csv-windows-1255 = CSV, Windows-1255 encoding (older Hebrew Excel)
 import-rows = Data rows
-import-ignored-columns = Columns not read
+import-ignored-columns = These columns are not known to the import and were not read: { $name }
 import-refused =
     { $count ->
         [one] The file was not imported: one problem was found.
@@ -295,6 +304,7 @@ import-issue-name-taken = The new name already belongs to another organization i
 import-issue-conflicting-person = This person is on line { $line } with different details.
 import-issue-person-without-name = Contact details are given without a name.
 
+import-issue-unknown-choice = “{ $value }” is not a known value. You can write: { $choices }.
 import-column-organization = Organization
 import-column-organization-aliases = organization name, organisation, org, partner
 import-column-organization-meaning = The organization's name. Required.
@@ -337,6 +347,8 @@ access-grant = Grant access
 access-grant-lead = The user needs an existing account (the instance admin opens accounts). A new role replaces any earlier role in this initiative.
 access-grant-button = Grant access
 access-revoke = Revoke the access of { $name }
+access-revoke-short = Revoke
+access-this-is-you = (you)
 access-revoke-confirm = Revoke this access? The user will no longer be able to open the initiative.
 hint-access-email = The account's e-mail address.
 hint-access-organization = For a partner editor only: the organization they edit for.
@@ -357,7 +369,7 @@ hint-password = At least 10 characters.
 
 ## History
 
-history-lead = Every change in the initiative: who, when, and what was there before and after.
+history-lead = Every change in the initiative: who made it, when, and what changed.
 history-empty = No changes recorded yet.
 history-system = The system
 history-change = { $field }: “{ $before }” → “{ $after }”
@@ -375,12 +387,12 @@ history-delete-person = Deleted { $name }
 history-create-body = Added the body { $name }
 history-update-body = Updated the body { $name }
 history-delete-body = Deleted the body { $name }
-history-create-membership = Seated { $name } in a body
-history-update-membership = Updated the seat of { $name }
-history-delete-membership = Removed the seat of { $name }
-history-create-role = Granted access to { $name }
-history-update-role = Changed the access of { $name }
-history-delete-role = Revoked the access of { $name }
+history-create-membership = Seated { $name } in the body: { $body }
+history-update-membership = Updated the seat of { $name } in the body: { $body }
+history-delete-membership = Removed the seat of { $name } from the body: { $body }
+history-create-role = Granted access: { $name }
+history-update-role = Changed access: { $name }
+history-delete-role = Revoked access: { $name }
 audit-field-name = Name
 audit-field-sector = Sector
 audit-field-organization_type = Type of organization
@@ -426,6 +438,8 @@ error-too-many-attempts = Too many sign-in attempts.
 error-too-many-attempts-explained = For security, signing in is paused for a while. Please try again in { $minutes } minutes.
 error-forbidden = You are not allowed to do this.
 error-forbidden-explained = Your role in the initiative does not allow it. The backbone team can change roles.
+error-form-expired = The form has expired.
+error-form-expired-explained = The form was opened before you signed in again (perhaps in another window), so nothing was saved. Go back in your browser and send it again.
 error-not-found = Page not found.
 error-not-found-explained = The link may be wrong, or the record was deleted.
 error-invalid = Some fields need correcting.
@@ -439,6 +453,7 @@ conflict-in-use = This cannot be done while other records depend on it.
 conflict-organization-has-people = The organization still has people. Move them to another organization or delete them first.
 conflict-wrong-initiative = The record belongs to another initiative.
 
+conflict-own-role = You cannot change or revoke your own access. Another member of the backbone team, or the instance admin, can.
 invalid-required = Required.
 invalid-too-long = Too long: at most { $max } characters.
 invalid-email = This is not a valid e-mail address, for example name@example.org.
@@ -453,3 +468,4 @@ invalid-taken = Already exists in this initiative.
 invalid-password-too-short = The password is too short: at least { $min } characters.
 invalid-cycle = An initiative cannot be placed under itself.
 invalid-unknown = No account has this address.
+invalid-overlap = This person already holds a seat in this body for these dates.

@@ -26,6 +26,8 @@ cancel = ביטול
 delete = מחיקה
 delete-confirm = כן, למחוק
 actions = פעולות
+edit = עריכה
+back = חזרה
 yes = כן
 no = לא
 choice-all = הכול
@@ -59,7 +61,7 @@ hint-parent = ברשת ארצית, כל קהילה מקומית היא יוזמ�
 ## תמונת מצב
 
 overview-at-a-glance = הרשת במבט אחד
-overview-representatives = נציגים
+overview-representatives = אנשי קשר
 overview-by-sector = ארגונים ונציגים לפי מגזר
 overview-by-type = ארגונים ונציגים לפי סוג ארגון
 overview-share = חלק יחסי
@@ -70,11 +72,17 @@ organization-new = הוספת ארגון
 organization-edit = עריכת הארגון
 organization-people = אנשי הקשר בארגון
 organization-no-people = עדיין לא נרשמו אנשי קשר בארגון הזה.
-organization-seats = מושבים בגופי היוזמה
+organization-seats = חברות בגופי היוזמה
 organization-delete-title = למחוק את { $name }?
 organization-delete-explained = הארגון יימחק מהיוזמה. אפשר למחוק רק ארגון שאין בו אנשי קשר; הפרטים נשמרים בהיסטוריית השינויים.
-organizations-found =
+organization-delete-blocked =
     { $count ->
+        [one] בארגון יש איש קשר אחד. יש להעביר אותו לארגון אחר או למחוק אותו, ואז אפשר יהיה למחוק את הארגון.
+       *[other] בארגון יש { $count } אנשי קשר. יש להעביר אותם לארגון אחר או למחוק אותם, ואז אפשר יהיה למחוק את הארגון.
+    }
+organizations-found = 
+    { $count ->
+        [0] לא נמצאו ארגונים
         [one] נמצא ארגון אחד
        *[other] נמצאו { $count } ארגונים
     }
@@ -120,11 +128,12 @@ organization-type-other = אחר
 
 person-new = הוספת איש/אשת קשר
 person-edit = עריכת פרטי איש/אשת הקשר
-person-seats = מושבים בגופי היוזמה
+person-seats = חברות בגופים
 person-delete-title = למחוק את { $name }?
-person-delete-explained = איש/אשת הקשר יימחקו יחד עם המושבים שלהם בגופים. הפרטים נשמרים בהיסטוריית השינויים. מי שסיים/ה את תפקידו/ה בגוף אבל נשאר/ה ברשת — עדיף לרשום תאריך סיום למושב.
-people-found =
+person-delete-explained = הרשומה תימחק יחד עם החברות בגופים, והפרטים יישמרו בהיסטוריית השינויים. מי שסיים/ה תפקיד בגוף אבל נשאר/ה ברשת — עדיף לרשום תאריך סיום לחברות.
+people-found = 
     { $count ->
+        [0] לא נמצאו אנשי קשר
         [one] נמצא איש קשר אחד
        *[other] נמצאו { $count } אנשי קשר
     }
@@ -152,10 +161,10 @@ body-active-count =
     }
 body-advice-title = הערות על הרכב הגוף
 body-delete-title = למחוק את { $name }?
-body-delete-explained =
+body-delete-explained = 
     { $count ->
-        [one] הגוף יימחק יחד עם המושב היחיד שבו. הפרטים נשמרים בהיסטוריית השינויים.
-       *[other] הגוף יימחק יחד עם { $count } המושבים שבו. הפרטים נשמרים בהיסטוריית השינויים.
+        [one] הגוף יימחק יחד עם החברות היחידה בו. הפרטים נשמרים בהיסטוריית השינויים.
+       *[other] הגוף יימחק יחד עם { $count } החברויות בו. הפרטים נשמרים בהיסטוריית השינויים.
     }
 field-body = גוף
 field-body-name = שם הגוף
@@ -166,6 +175,7 @@ field-cadence = תדירות מפגשים
 field-cadence-text = במילים
 hint-cadence = למשל: אחת לחודש, בימי שלישי אחר הצהריים
 field-cadence-every = כל כמה
+hint-cadence-every = לתזכורות וללוח השנה: כל כמה שבועות או חודשים הגוף נפגש.
 field-cadence-unit = יחידת זמן
 field-goal = היעד שהגוף משרת
 hint-goal = לקבוצת עבודה: היעד של היוזמה שעליו היא אמונה.
@@ -202,26 +212,24 @@ membership-role-observer = משקיף/ה
 
 membership-new = הוספת חבר/ה לגוף
 membership-add = הוספה לגוף
-membership-edit = עריכת מושב
-membership-edit-of = עריכת המושב של { $name }
-membership-delete = הסרת המושב
-membership-delete-confirm = להסיר את המושב? אם האדם סיים את תפקידו, עדיף לרשום תאריך סיום.
+membership-edit = עריכת חברות
+membership-edit-of = עריכת החברות של { $name }
+membership-delete = הסרת החברות
+membership-delete-confirm = להסיר את החברות? אם האדם סיים את תפקידו בגוף, עדיף לרשום תאריך סיום.
 field-membership-role = תפקיד בגוף
 field-from = מתאריך
 field-to = עד תאריך
-hint-from = ריק — חבר/ה מאז ומעולם
+hint-from = ריק — מהקמת הגוף
 hint-to = ריק — עדיין חבר/ה
 field-seat-status = מצב
 seat-active = פעיל/ה
 seat-ended = סיים/ה
 seat-upcoming = יצטרף/תצטרף
-seats-empty = אין מושבים בגופי היוזמה.
-
+seats-empty = אין חברות בגופי היוזמה.
 warning-no-chairs = לקבוצת העבודה אין יו״ר. מומלץ שני יושבי ראש משותפים: מומחה/ית תוכן ונציג/ת הרשות.
 warning-too-many-chairs = לקבוצת העבודה { $count } יושבי ראש. מומלץ לא יותר משניים.
 warning-no-chair-on-steering = אף אחד מיושבי הראש של הקבוצה אינו חבר בוועדת ההיגוי, ולכן לקבוצה אין קול במקום שבו מתקבלות ההחלטות.
-warning-size-outside-advice = בקבוצה { $count } חברים. מומלץ בין { $min } ל-{ $max }.
-
+warning-size-outside-advice = בקבוצה { $count } חברים (לא כולל משקיפים). מומלץ בין { $min } ל-{ $max }.
 ## מי יושב איפה
 
 seating-lead = כל איש קשר שיש לו היום מושב בגוף אחד לפחות, ותפקידו בכל גוף.
@@ -254,7 +262,7 @@ import-format-csv-utf8 = CSV בקידוד UTF-8
 import-format-csv-utf16 = CSV בקידוד UTF-16
 import-format-csv-windows-1255 = CSV בקידוד Windows-1255 (עברית של אקסל ישן)
 import-rows = שורות נתונים
-import-ignored-columns = עמודות שלא נקראו
+import-ignored-columns = העמודות הבאות אינן מוכרות לייבוא ולכן לא נקראו: { $name }
 import-refused =
     { $count ->
         [one] הקובץ לא יובא: נמצאה בעיה אחת.
@@ -297,6 +305,7 @@ import-issue-name-taken = השם החדש כבר שייך לארגון אחר ב
 import-issue-conflicting-person = איש הקשר מופיע כבר בשורה { $line } עם פרטים אחרים.
 import-issue-person-without-name = יש פרטי איש קשר בלי שם.
 
+import-issue-unknown-choice = הערך „{ $value }” אינו מוכר. אפשר לכתוב: { $choices }.
 import-column-organization = ארגון
 import-column-organization-aliases = שם ארגון, שם הארגון, ארגון שותף, שותף
 import-column-organization-meaning = שם הארגון. חובה.
@@ -320,7 +329,7 @@ import-column-tags-aliases = תגית, תחומים
 import-column-tags-meaning = מופרדות בפסיק.
 import-column-person = איש קשר
 import-column-person-aliases = שם איש קשר, אשת קשר, נציג, נציגה, שם הנציג, שם מלא
-import-column-person-meaning = שם איש/אשת הקשר מהארגון (רשות).
+import-column-person-meaning = שם איש/אשת הקשר מהארגון (לא חובה).
 import-column-role_title = תפקיד
 import-column-role_title-aliases = תפקיד בארגון
 import-column-role_title-meaning = התפקיד של איש הקשר בארגון.
@@ -339,6 +348,8 @@ access-grant = מתן הרשאה
 access-grant-lead = המשתמש צריך חשבון קיים (מנהל/ת המערכת פותח/ת חשבונות). הרשאה חדשה מחליפה הרשאה קודמת באותה יוזמה.
 access-grant-button = מתן ההרשאה
 access-revoke = ביטול ההרשאה של { $name }
+access-revoke-short = ביטול ההרשאה
+access-this-is-you = (זה את/ה)
 access-revoke-confirm = לבטל את ההרשאה? המשתמש לא יוכל עוד להיכנס ליוזמה.
 hint-access-email = כתובת הדוא״ל של החשבון.
 hint-access-organization = רק לעורך/ת מטעם שותף: הארגון שבשמו הוא/היא עורך/ת.
@@ -359,7 +370,7 @@ hint-password = לפחות 10 תווים.
 
 ## היסטוריה
 
-history-lead = כל שינוי ביוזמה: מי, מתי, ומה היה לפני ואחרי.
+history-lead = כל שינוי ביוזמה: מי שינה, מתי, ומה השתנה.
 history-empty = אין עדיין שינויים רשומים.
 history-system = המערכת
 history-change = { $field }: „{ $before }” ← „{ $after }”
@@ -377,12 +388,12 @@ history-delete-person = נמחק/ה { $name }
 history-create-body = נוסף הגוף { $name }
 history-update-body = עודכן הגוף { $name }
 history-delete-body = נמחק הגוף { $name }
-history-create-membership = { $name } צורף/ה לגוף
-history-update-membership = עודכן המושב של { $name }
-history-delete-membership = הוסר המושב של { $name }
-history-create-role = ניתנה הרשאה ל{ $name }
-history-update-role = שונתה ההרשאה של { $name }
-history-delete-role = בוטלה ההרשאה של { $name }
+history-create-membership = { $name } צורף/ה לגוף: { $body }
+history-update-membership = עודכנה החברות של { $name } בגוף: { $body }
+history-delete-membership = הוסרה החברות של { $name } בגוף: { $body }
+history-create-role = ניתנה הרשאה: { $name }
+history-update-role = שונתה ההרשאה: { $name }
+history-delete-role = בוטלה ההרשאה: { $name }
 audit-field-name = שם
 audit-field-sector = מגזר
 audit-field-organization_type = סוג הארגון
@@ -412,10 +423,10 @@ flash-saved = השינויים נשמרו.
 flash-deleted = נמחק. הפרטים נשמרו בהיסטוריית השינויים.
 flash-initiative-created = היוזמה נוצרה.
 flash-organization-created = הארגון נוסף.
-flash-person-created = איש/אשת הקשר נוספו.
+flash-person-created = נוסף/ה לאנשי הקשר.
 flash-body-created = הגוף נוסף. עכשיו אפשר לצרף אליו חברים.
 flash-membership-added = נוסף/ה לגוף.
-flash-membership-removed = המושב הוסר.
+flash-membership-removed = החברות הוסרה.
 flash-role-granted = ההרשאה ניתנה.
 flash-role-revoked = ההרשאה בוטלה.
 flash-user-created = החשבון נפתח.
@@ -428,6 +439,8 @@ error-too-many-attempts = יותר מדי ניסיונות כניסה.
 error-too-many-attempts-explained = מטעמי אבטחה הכניסה נחסמה זמנית. אפשר לנסות שוב בעוד { $minutes } דקות.
 error-forbidden = אין לך הרשאה לפעולה הזאת.
 error-forbidden-explained = התפקיד שלך ביוזמה אינו מאפשר זאת. צוות השדרה יכול לשנות את ההרשאות.
+error-form-expired = הטופס פג תוקף.
+error-form-expired-explained = הטופס נפתח לפני כניסה מחודשת למערכת (אולי בחלון אחר), ולכן דבר לא נשמר. אפשר לחזור בדפדפן לדף הקודם ולשלוח אותו שוב.
 error-not-found = הדף לא נמצא.
 error-not-found-explained = ייתכן שהקישור שגוי או שהרשומה נמחקה.
 error-invalid = יש שדות שצריך לתקן.
@@ -441,6 +454,7 @@ conflict-in-use = לא ניתן לבצע את הפעולה כי יש רשומו�
 conflict-organization-has-people = בארגון עדיין יש אנשי קשר. יש להעביר אותם לארגון אחר או למחוק אותם קודם.
 conflict-wrong-initiative = הרשומה שייכת ליוזמה אחרת.
 
+conflict-own-role = אי אפשר לשנות או לבטל את ההרשאה של עצמך. חבר/ה אחר/ת בצוות השדרה, או מנהל/ת המערכת, יכולים לעשות זאת.
 invalid-required = שדה חובה.
 invalid-too-long = ארוך מדי: עד { $max } תווים.
 invalid-email = זו אינה כתובת דוא״ל תקינה, למשל name@example.org.
@@ -455,3 +469,4 @@ invalid-taken = כבר קיים ביוזמה.
 invalid-password-too-short = הסיסמה קצרה מדי: לפחות { $min } תווים.
 invalid-cycle = יוזמה אינה יכולה להיות תחת עצמה.
 invalid-unknown = לא נמצא חשבון עם כתובת זו.
+invalid-overlap = לאדם הזה כבר יש חברות בגוף הזה בתאריכים האלה.

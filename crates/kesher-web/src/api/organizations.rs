@@ -41,7 +41,7 @@ pub async fn list_organizations(
     Ok(Json(
         state
             .kesher
-            .list_organizations(ctx.caller()?, id, &query.filter())
+            .list_organizations(ctx.caller()?, id, &query.filter(), query.text())
             .await?,
     ))
 }

@@ -36,7 +36,7 @@ pub async fn list_people(
     Ok(Json(
         state
             .kesher
-            .list_people(ctx.caller()?, id, &query.filter())
+            .list_people(ctx.caller()?, id, &query.filter(), query.text())
             .await?,
     ))
 }

@@ -17,6 +17,13 @@ use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
 use crate::html::{Choice, choices, frame, render_with, saved};
 use crate::page::{Page, Section};
 
+/// The label of each field, for the error summary.
+const LABELS: &[(&str, &str)] = &[
+    ("email", "field-email"),
+    ("role", "field-role"),
+    ("organization_id", "field-organization"),
+];
+
 #[derive(Template)]
 #[template(path = "access/list.html")]
 struct AccessPage {
@@ -27,6 +34,13 @@ struct AccessPage {
     errors: FormErrors,
     roles: Vec<Choice>,
     organizations: Vec<Choice>,
+}
+
+impl AccessPage {
+    /// Is this row the signed-in user? Their own role is not offered for removal.
+    fn is_self(&self, user: &UserId) -> bool {
+        self.page.user.as_ref().is_some_and(|u| u.id == *user)
+    }
 }
 
 async fn access_page(
@@ -50,7 +64,7 @@ async fn access_page(
     let grants = state.kesher.list_roles(caller, id).await?;
     let organizations = state
         .kesher
-        .list_organizations(caller, id, &OrganizationFilter::default())
+        .list_organizations(caller, id, &OrganizationFilter::default(), None)
         .await?
         .into_iter()
         .map(|o| Choice {
@@ -104,7 +118,7 @@ pub async fn grant_role(
             "flash-role-granted",
         )),
         Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors);
+            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
             access_page(
                 &state,
                 &ctx,

@@ -16,8 +16,29 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
-use crate::html::{Choice, check_in, choices, confirm_delete, frame, render, render_with, saved};
+use crate::html::{
+    Choice, Deletion, check_in, choices, confirm_delete, frame, render, render_with, saved,
+};
 use crate::page::{Page, Section};
+
+/// The body form's labels, for the error summary.
+const BODY_LABELS: &[(&str, &str)] = &[
+    ("name", "field-body-name"),
+    ("kind", "field-body-kind"),
+    ("mandate", "field-mandate"),
+    ("cadence", "field-cadence-text"),
+    ("cadence_every", "field-cadence-every"),
+    ("cadence_unit", "field-cadence-unit"),
+    ("goal", "field-goal"),
+];
+
+/// The membership form's labels, for the error summary.
+const SEAT_LABELS: &[(&str, &str)] = &[
+    ("person_id", "field-person"),
+    ("role", "field-membership-role"),
+    ("from", "field-from"),
+    ("to", "field-to"),
+];
 
 #[derive(Template)]
 #[template(path = "bodies/list.html")]
@@ -67,7 +88,6 @@ struct ShowPage {
     detail: BodyDetail,
     cadence: String,
     seats: Vec<SeatLine>,
-    active_count: usize,
     form: MembershipForm,
     errors: FormErrors,
     people: Vec<Choice>,
@@ -97,7 +117,7 @@ async fn people_choices(
     initiative: InitiativeId,
 ) -> Result<Vec<Choice>, AppError> {
     Ok(kesher
-        .list_people(caller, initiative, &PersonFilter::default())
+        .list_people(caller, initiative, &PersonFilter::default(), None)
         .await?
         .into_iter()
         .map(|p| Choice {
@@ -150,7 +170,6 @@ async fn show_page(
             },
         })
         .collect();
-    let active_count = seats.iter().filter(|s| s.status == "seat-active").count();
     let people = if detail.access.can_manage_bodies() {
         people_choices(&state.kesher, caller, id).await?
     } else {
@@ -163,7 +182,6 @@ async fn show_page(
         initiative_id: id,
         detail,
         seats,
-        active_count,
         form,
         errors,
         people,
@@ -281,7 +299,7 @@ pub async fn create_body(
                 &form_page(
                     f.page,
                     form,
-                    FormErrors::new(ctx.lang, &errors),
+                    FormErrors::new(ctx.lang, &errors, BODY_LABELS),
                     list.clone(),
                     list,
                 ),
@@ -350,7 +368,7 @@ pub async fn update_body(
                 &form_page(
                     f.page,
                     form,
-                    FormErrors::new(ctx.lang, &errors),
+                    FormErrors::new(ctx.lang, &errors, BODY_LABELS),
                     here.clone(),
                     here,
                 ),
@@ -377,12 +395,15 @@ pub async fn confirm_delete_body(
         &ctx,
         id,
         Section::Bodies,
-        ("body-delete-title", &detail.body.name),
-        ctx.lang.t_with(
-            "body-delete-explained",
-            &[("count", detail.memberships.len().into())],
-        ),
-        format!("/initiatives/{id}/bodies/{body}"),
+        Deletion {
+            title: ("body-delete-title", &detail.body.name),
+            explanation: ctx.lang.t_with(
+                "body-delete-explained",
+                &[("count", detail.memberships.len().into())],
+            ),
+            blocked: None,
+            record: format!("/initiatives/{id}/bodies/{body}"),
+        },
     )
     .await
 }
@@ -422,7 +443,7 @@ pub async fn create_membership(
             "flash-membership-added",
         )),
         Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors);
+            let errors = FormErrors::new(ctx.lang, &errors, SEAT_LABELS);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &show_page(&state, &ctx, id, body, form, errors).await?,
@@ -542,7 +563,7 @@ pub async fn update_membership(
             "flash-saved",
         )),
         Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors);
+            let errors = FormErrors::new(ctx.lang, &errors, SEAT_LABELS);
             render_with(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &membership_page(&state, &ctx, id, &found, form, errors).await?,
@@ -567,4 +588,12 @@ pub async fn delete_membership(
         &format!("/initiatives/{id}/bodies/{}", found.body_id),
         "flash-membership-removed",
     ))
+}
+
+/// `GET /initiatives/{id}/bodies/{body}/memberships`: a refused "add member" form is shown at
+/// this address; reloading it, or switching language there, leads back to the body.
+pub async fn show_body_from_memberships(
+    Params((id, body)): Params<(InitiativeId, BodyId)>,
+) -> axum::response::Redirect {
+    axum::response::Redirect::to(&format!("/initiatives/{id}/bodies/{body}"))
 }

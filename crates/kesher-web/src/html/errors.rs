@@ -2,7 +2,8 @@
 
 use askama::Template;
 use kesher_core::CoreError;
-use kesher_domain::import::Issue;
+use kesher_domain::import::{Issue, IssueKind, PartnerColumn};
+use kesher_domain::network::{OrganizationType, Sector};
 use kesher_i18n::{Arg, Lang};
 
 use crate::forms::field_message;
@@ -16,15 +17,34 @@ struct ErrorPage {
     issues: Vec<String>,
 }
 
-/// One import issue in words, with its line and column.
-pub fn issue_text(lang: Lang, issue: &Issue) -> String {
-    let args: Vec<(&str, Arg)> = issue
+/// What is wrong, without where: for tables that give the line and column their own cells.
+pub fn issue_problem(lang: Lang, issue: &Issue) -> String {
+    let mut args: Vec<(&str, Arg)> = issue
         .kind
         .message_args()
         .into_iter()
         .map(|(name, value)| (name, Arg::Number(value)))
         .collect();
-    let problem = lang.t_with(issue.kind.message_id(), &args);
+    if let IssueKind::UnknownChoice { value } = &issue.kind {
+        // Quote what was written, and list what may be written instead.
+        let labels: Vec<String> = match issue.column {
+            Some(PartnerColumn::Sector) => {
+                Sector::ALL.iter().map(|s| lang.t(s.label_id())).collect()
+            }
+            _ => OrganizationType::ALL
+                .iter()
+                .map(|t| lang.t(t.label_id()))
+                .collect(),
+        };
+        args.push(("value", Arg::from(value.as_str())));
+        args.push(("choices", Arg::from(labels.join(", "))));
+    }
+    lang.t_with(issue.kind.message_id(), &args)
+}
+
+/// One import issue in words, with its line and column.
+pub fn issue_text(lang: Lang, issue: &Issue) -> String {
+    let problem = issue_problem(lang, issue);
     let column = issue.column.map(|c| lang.t(c.label_id()));
     match (issue.line, column) {
         (Some(line), Some(column)) => lang.t_with(
@@ -60,6 +80,7 @@ pub fn render(page: Page, error: &CoreError) -> String {
             lang.t("error-conflict-explained")
         }
         CoreError::Forbidden => lang.t("error-forbidden-explained"),
+        CoreError::FormExpired => lang.t("error-form-expired-explained"),
         CoreError::NotFound => lang.t("error-not-found-explained"),
         CoreError::Internal(_) => lang.t("error-internal-explained"),
         _ => lang.t("error-invalid-explained"),

@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{AppError, bad_request};
 use crate::forms::{CsrfForm, NoFields, Params};
-use crate::html::errors::issue_text;
+use crate::html::errors::issue_problem;
 use crate::html::{frame, render, render_with};
 use crate::page::{Page, Section};
 
@@ -110,21 +110,13 @@ fn preview_page(page: Page, initiative_id: InitiativeId, preview: ImportPreview)
     let issues = preview
         .issues
         .iter()
-        .map(|issue| {
-            // The line and column have their own cells here; the problem alone in the third.
-            let bare = kesher_domain::import::Issue {
-                line: None,
-                column: None,
-                kind: issue.kind.clone(),
-            };
-            IssueLine {
-                line: issue.line.map(|l| l.to_string()).unwrap_or_default(),
-                column: issue
-                    .column
-                    .map(|c| page.t(c.label_id()))
-                    .unwrap_or_default(),
-                problem: issue_text(page.lang, &bare),
-            }
+        .map(|issue| IssueLine {
+            line: issue.line.map(|l| l.to_string()).unwrap_or_default(),
+            column: issue
+                .column
+                .map(|c| page.t(c.label_id()))
+                .unwrap_or_default(),
+            problem: issue_problem(page.lang, issue),
         })
         .collect();
     let change = |change: &str| -> (String, &'static str) {

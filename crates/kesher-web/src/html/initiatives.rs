@@ -18,6 +18,13 @@ use crate::forms::{CsrfForm, FormErrors, Params};
 use crate::html::{Choice, HistoryLine, frame, history_lines, render, render_with, saved};
 use crate::page::{Page, Section};
 
+/// The label of each field, for the error summary.
+const LABELS: &[(&str, &str)] = &[
+    ("name", "field-initiative-name"),
+    ("description", "field-initiative-description"),
+    ("parent_id", "field-parent"),
+];
+
 #[derive(Template)]
 #[template(path = "initiatives/form.html")]
 struct InitiativeFormPage {
@@ -89,7 +96,7 @@ pub async fn create_initiative(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &InitiativeFormPage {
                     page: Page::new(&ctx, ctx.lang.t("initiative-new")),
-                    errors: FormErrors::new(ctx.lang, &errors),
+                    errors: FormErrors::new(ctx.lang, &errors, LABELS),
                     form,
                     action: "/initiatives".into(),
                     cancel: "/".into(),
@@ -158,7 +165,7 @@ pub async fn update_initiative(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &InitiativeFormPage {
                     page: f.page,
-                    errors: FormErrors::new(ctx.lang, &errors),
+                    errors: FormErrors::new(ctx.lang, &errors, LABELS),
                     form,
                     action: format!("/initiatives/{id}"),
                     cancel: format!("/initiatives/{id}"),

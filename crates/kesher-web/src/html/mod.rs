@@ -94,8 +94,22 @@ pub async fn frame(
 struct ConfirmDeletePage {
     page: Page,
     explanation: String,
+    /// Why the record cannot be deleted now; the page then offers no delete button.
+    blocked: Option<String>,
     action: String,
     cancel: String,
+}
+
+/// What the confirmation page says about a record.
+pub struct Deletion<'a> {
+    /// The title's message id and the record's name.
+    pub title: (&'a str, &'a str),
+    /// What deleting it does.
+    pub explanation: String,
+    /// Why it cannot be deleted now, if it cannot.
+    pub blocked: Option<String>,
+    /// The record's page.
+    pub record: String,
 }
 
 /// The page that asks once more before a record is deleted; its form posts to
@@ -105,16 +119,21 @@ pub async fn confirm_delete(
     ctx: &Ctx,
     initiative: InitiativeId,
     section: Section,
-    title: (&str, &str),
-    explanation: String,
-    record: String,
+    deletion: Deletion<'_>,
 ) -> Result<Response, AppError> {
+    let Deletion {
+        title,
+        explanation,
+        blocked,
+        record,
+    } = deletion;
     let caller = ctx.caller()?;
     let mut f = frame(kesher, ctx, caller, initiative, section, "delete").await?;
     f.page.title = f.page.ts(title.0, title.1);
     render(&ConfirmDeletePage {
         page: f.page,
         explanation,
+        blocked,
         action: format!("{record}/delete"),
         cancel: record,
     })
@@ -202,13 +221,22 @@ pub fn history_lines(page: &Page, entries: &[kesher_store::AuditEntry]) -> Vec<H
         .iter()
         .map(|entry| {
             let action_id = format!("history-{}-{}", entry.action.code(), entry.entity);
+            let image = entry.after.as_ref().or(entry.before.as_ref());
+            // A seat is named with its body: "Dana joined the steering committee".
+            let body = image
+                .and_then(|v| v.get("body_name"))
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string();
+            let args = [
+                ("name", kesher_i18n::Arg::from(subject_name(entry))),
+                ("body", kesher_i18n::Arg::from(body)),
+            ];
             let action = if page.lang.has(&action_id) {
-                page.ts(&action_id, &subject_name(entry))
+                page.lang.t_with(&action_id, &args)
             } else {
-                page.ts(
-                    &format!("history-{}-record", entry.action.code()),
-                    &subject_name(entry),
-                )
+                page.lang
+                    .t_with(&format!("history-{}-record", entry.action.code()), &args)
             };
             let changes = match (&entry.before, &entry.after) {
                 (Some(before), Some(after)) => changed_fields(page, before, after),

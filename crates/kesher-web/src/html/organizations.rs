@@ -8,18 +8,29 @@ use kesher_core::{CoreError, OrganizationDetail};
 use kesher_domain::access::Access;
 use kesher_domain::network::{OrganizationForm, OrganizationType, Sector};
 use kesher_domain::{InitiativeId, OrganizationId};
-use kesher_store::{Membership, Organization};
+use kesher_store::{Membership, Organization, PersonFilter};
 
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params, QueryParams};
 use crate::html::{
-    Choice, HistoryLine, check_in, choices, confirm_delete, frame, history_lines, render,
+    Choice, Deletion, HistoryLine, check_in, choices, confirm_delete, frame, history_lines, render,
     render_with, saved,
 };
 use crate::page::{Page, Section};
 use crate::queries::OrganizationQuery;
+
+/// The label of each field, for the error summary.
+const LABELS: &[(&str, &str)] = &[
+    ("name", "field-organization-name"),
+    ("sector", "field-sector"),
+    ("organization_type", "field-organization-type"),
+    ("description", "field-organization-description"),
+    ("website", "field-website"),
+    ("tags", "field-tags"),
+    ("external_id", "field-external-id"),
+];
 
 fn sector_choices(page: &Page) -> Vec<Choice> {
     choices(page, Sector::ALL, Sector::code, Sector::label_id)
@@ -43,6 +54,7 @@ struct ListPage {
     filter: OrganizationQuery,
     sectors: Vec<Choice>,
     types: Vec<Choice>,
+    tags: Vec<Choice>,
     organizations: Vec<Organization>,
 }
 
@@ -65,11 +77,22 @@ pub async fn list_organizations(
     .await?;
     let organizations = state
         .kesher
-        .list_organizations(caller, id, &query.filter())
+        .list_organizations(caller, id, &query.filter(), query.text())
         .await?;
+    let tags = state
+        .kesher
+        .organization_tags(caller, id)
+        .await?
+        .into_iter()
+        .map(|tag| Choice {
+            value: tag.clone(),
+            label: tag,
+        })
+        .collect();
     render(&ListPage {
         sectors: sector_choices(&f.page),
         types: type_choices(&f.page),
+        tags,
         page: f.page,
         initiative_id: id,
         access: f.access,
@@ -85,6 +108,8 @@ struct ShowPage {
     initiative_id: InitiativeId,
     detail: OrganizationDetail,
     memberships: Vec<Membership>,
+    /// The seats table names the person (not on the person's own page).
+    show_person: bool,
     entries: Vec<HistoryLine>,
     can_edit: bool,
 }
@@ -117,6 +142,7 @@ pub async fn show_organization(
         initiative_id: id,
         memberships: detail.memberships.clone(),
         can_edit: detail.access.can_edit_organization(organization),
+        show_person: true,
         detail,
         entries,
     })
@@ -221,7 +247,7 @@ pub async fn create_organization(
                 &form_page(
                     f.page,
                     form,
-                    FormErrors::new(ctx.lang, &errors),
+                    FormErrors::new(ctx.lang, &errors, LABELS),
                     format!("/initiatives/{id}/organizations"),
                     format!("/initiatives/{id}/organizations"),
                 ),
@@ -294,7 +320,7 @@ pub async fn update_organization(
                 &form_page(
                     f.page,
                     form,
-                    FormErrors::new(ctx.lang, &errors),
+                    FormErrors::new(ctx.lang, &errors, LABELS),
                     here.clone(),
                     here,
                 ),
@@ -316,14 +342,35 @@ pub async fn confirm_delete_organization(
     if !access.can_manage_network() {
         return Err(CoreError::Forbidden.into());
     }
+    // Say so before the button, rather than refuse after it.
+    let people = state
+        .kesher
+        .list_people(
+            caller,
+            id,
+            &PersonFilter {
+                organization_id: Some(organization),
+                ..Default::default()
+            },
+            None,
+        )
+        .await?
+        .len();
+    let blocked = (people > 0).then(|| {
+        ctx.lang
+            .t_with("organization-delete-blocked", &[("count", people.into())])
+    });
     confirm_delete(
         &state.kesher,
         &ctx,
         id,
         Section::Organizations,
-        ("organization-delete-title", &found.name),
-        ctx.lang.t("organization-delete-explained"),
-        format!("/initiatives/{id}/organizations/{organization}"),
+        Deletion {
+            title: ("organization-delete-title", &found.name),
+            explanation: ctx.lang.t("organization-delete-explained"),
+            blocked,
+            record: format!("/initiatives/{id}/organizations/{organization}"),
+        },
     )
     .await
 }

@@ -15,9 +15,20 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params, QueryParams};
-use crate::html::{Choice, check_in, choices, confirm_delete, frame, render, render_with, saved};
+use crate::html::{
+    Choice, Deletion, check_in, choices, confirm_delete, frame, render, render_with, saved,
+};
 use crate::page::{Page, Section};
 use crate::queries::PersonQuery;
+
+/// The label of each field, for the error summary.
+const LABELS: &[(&str, &str)] = &[
+    ("organization_id", "field-organization"),
+    ("name", "field-person-name"),
+    ("role_title", "field-role-title"),
+    ("email", "field-email"),
+    ("phone", "field-phone"),
+];
 
 /// The organizations a caller may place people in (all of them for the list's filter).
 async fn organization_choices(
@@ -27,7 +38,7 @@ async fn organization_choices(
     only_editable: Option<&Access>,
 ) -> Result<Vec<Choice>, AppError> {
     let organizations = kesher
-        .list_organizations(caller, initiative, &OrganizationFilter::default())
+        .list_organizations(caller, initiative, &OrganizationFilter::default(), None)
         .await?;
     Ok(organizations
         .into_iter()
@@ -71,7 +82,7 @@ pub async fn list_people(
     .await?;
     let people = state
         .kesher
-        .list_people(caller, id, &query.filter())
+        .list_people(caller, id, &query.filter(), query.text())
         .await?;
     render(&ListPage {
         organizations: organization_choices(&state.kesher, caller, id, None).await?,
@@ -93,6 +104,8 @@ struct ShowPage {
     person: Person,
     can_edit: bool,
     memberships: Vec<Membership>,
+    /// The seats table names the person (not on the person's own page).
+    show_person: bool,
 }
 
 /// `GET /initiatives/{id}/people/{person}`
@@ -122,6 +135,7 @@ pub async fn show_person(
         person: found,
         can_edit,
         memberships,
+        show_person: false,
     })
 }
 
@@ -212,7 +226,7 @@ pub async fn create_person(
                         .await?,
                     page: f.page,
                     form,
-                    errors: FormErrors::new(ctx.lang, &errors),
+                    errors: FormErrors::new(ctx.lang, &errors, LABELS),
                     action: format!("/initiatives/{id}/people"),
                     cancel: format!("/initiatives/{id}/people"),
                 },
@@ -294,7 +308,7 @@ pub async fn update_person(
                         .await?,
                     page: f.page,
                     form,
-                    errors: FormErrors::new(ctx.lang, &errors),
+                    errors: FormErrors::new(ctx.lang, &errors, LABELS),
                     action: here.clone(),
                     cancel: here,
                 },
@@ -321,9 +335,12 @@ pub async fn confirm_delete_person(
         &ctx,
         id,
         Section::People,
-        ("person-delete-title", &found.name),
-        ctx.lang.t("person-delete-explained"),
-        format!("/initiatives/{id}/people/{person}"),
+        Deletion {
+            title: ("person-delete-title", &found.name),
+            explanation: ctx.lang.t("person-delete-explained"),
+            blocked: None,
+            record: format!("/initiatives/{id}/people/{person}"),
+        },
     )
     .await
 }

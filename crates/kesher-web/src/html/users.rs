@@ -15,6 +15,13 @@ use crate::forms::{CsrfForm, FormErrors};
 use crate::html::{render_with, saved};
 use crate::page::Page;
 
+/// The label of each field, for the error summary.
+const LABELS: &[(&str, &str)] = &[
+    ("email", "field-email"),
+    ("name", "field-user-name"),
+    ("password", "field-password"),
+];
+
 #[derive(Template)]
 #[template(path = "users/list.html")]
 struct UsersPage {
@@ -71,7 +78,7 @@ pub async fn create_user(
     match state.kesher.create_user(Some(caller), &form).await {
         Ok(_) => Ok(saved(&ctx, "/admin/users", "flash-user-created")),
         Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors);
+            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
             users_page(&state, &ctx, form, errors, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(other) => Err(other.into()),

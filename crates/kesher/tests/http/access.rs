@@ -247,7 +247,7 @@ const ORGANIZATION_A: &[(&str, &str)] = &[
 const PERSON_IN_A: &[(&str, &str)] = &[("organization_id", "{a}"), ("name", "אדם {who}")];
 const BODY: &[(&str, &str)] = &[("name", "ועדה {who}"), ("kind", "advisory_board")];
 const SEAT: &[(&str, &str)] = &[
-    ("person_id", "{pb}"),
+    ("person_id", "{tmp_person}"),
     ("role", "member"),
     ("from", "2026-01-01"),
 ];
@@ -590,7 +590,7 @@ async fn every_api_route_answers_each_role_as_the_matrix_says() {
         api(
             M::POST,
             "/api/v1/bodies/{g}/memberships",
-            Body::Json(r#"{"person_id":{pb},"role":"observer"}"#),
+            Body::Json(r#"{"person_id":{tmp_person},"role":"observer"}"#),
             MANAGERS,
             201,
         ),

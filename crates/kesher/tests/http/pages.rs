@@ -226,6 +226,53 @@ async fn search_and_filters_work_with_hebrew_text() {
 }
 
 #[tokio::test]
+async fn search_reads_hebrew_as_people_write_it() {
+    let app = &TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let found = |query: &str| {
+        let path = format!(
+            "/initiatives/{i}/organizations?q={}",
+            query.replace(' ', "+")
+        );
+        async move {
+            texts(
+                &document(app.get(Who::Viewer, &path).await).await,
+                "#organizations tbody th",
+            )
+        }
+    };
+    // The plain noun finds its construct form, and the type's label is searched too.
+    assert_eq!(found("עמותה").await, vec!["עמותת מדע בשכונה"]);
+    assert_eq!(found("רשות מקומית").await, vec!["עיריית הדוגמה"]);
+    assert_eq!(found("local authority").await, vec!["עיריית הדוגמה"]);
+    // Words are found wherever they stand.
+    assert_eq!(found("בשכונה מדע").await, vec!["עמותת מדע בשכונה"]);
+    assert!(found("מדע חולים").await.is_empty());
+}
+
+#[tokio::test]
+async fn a_viewer_cannot_find_people_by_the_contact_details_they_cannot_see() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    for query in ["dana%40example.org", "1234567", "050"] {
+        let path = format!("/initiatives/{i}/people?q={query}");
+        let as_member = texts(
+            &document(app.get(Who::Member, &path).await).await,
+            "#people tbody th",
+        );
+        assert!(!as_member.is_empty(), "a member finds {query}");
+        let as_viewer = texts(
+            &document(app.get(Who::Viewer, &path).await).await,
+            "#people tbody th",
+        );
+        assert!(
+            as_viewer.is_empty(),
+            "a viewer found {query}: {as_viewer:?}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn viewers_read_the_network_without_contact_details() {
     let app = TestApp::spawn().await;
     let i = app.fixture.initiative;
@@ -312,6 +359,123 @@ async fn a_working_group_shows_where_it_departs_from_the_advice_without_refusing
 }
 
 #[tokio::test]
+async fn one_person_holds_one_seat_in_a_body_at_a_time() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let group = app.fixture.group;
+    let person = app.fixture.person_a.to_string();
+    // Dana already co-chairs the group since 2025-09-01, with no end date.
+    let again = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/bodies/{group}/memberships"),
+            &[("person_id", &person), ("role", "member")],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(again).await;
+    assert_eq!(
+        texts(&page, "#f-person_id-error"),
+        vec!["לאדם הזה כבר יש חברות בגוף הזה בתאריכים האלה."]
+    );
+    assert_eq!(
+        texts(&page, ".error-summary li"),
+        vec!["איש/אשת קשר: לאדם הזה כבר יש חברות בגוף הזה בתאריכים האלה."]
+    );
+    // Reloading the address the refused form was shown at leads back to the body.
+    let reload = app
+        .get(
+            Who::Backbone,
+            &format!("/initiatives/{i}/bodies/{group}/memberships"),
+        )
+        .await;
+    assert_eq!(reload.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        reload.headers()["location"],
+        format!("/initiatives/{i}/bodies/{group}").as_str()
+    );
+    // A seat in a later, separate period is fine.
+    let m = app.fixture.membership;
+    app.post(
+        Who::Backbone,
+        &format!("/initiatives/{i}/memberships/{m}"),
+        &[
+            ("person_id", &person),
+            ("role", "co_chair"),
+            ("from", "2025-09-01"),
+            ("to", "2025-12-31"),
+        ],
+    )
+    .await;
+    let later = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/bodies/{group}/memberships"),
+            &[
+                ("person_id", &person),
+                ("role", "member"),
+                ("from", "2026-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(later.status(), StatusCode::SEE_OTHER);
+    // The history names the body the seat is in.
+    let history = document(
+        app.get(Who::Backbone, &format!("/initiatives/{i}/history"))
+            .await,
+    )
+    .await;
+    assert!(texts(&history, "ol.history > li")[0].contains("קבוצת עבודה מתמטיקה"));
+}
+
+#[tokio::test]
+async fn the_backbone_cannot_revoke_or_change_its_own_access() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let page = document(
+        app.get(Who::Backbone, &format!("/initiatives/{i}/access"))
+            .await,
+    )
+    .await;
+    let rows = texts(&page, "#roles tbody tr");
+    let own = rows
+        .iter()
+        .find(|r| r.contains("backbone@example.org"))
+        .unwrap();
+    assert!(own.contains("(זה את/ה)"), "{own}");
+    let backbone = app
+        .store
+        .user_credentials(&kesher_domain::text::Email::parse("backbone@example.org").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .user
+        .id;
+    let revoke = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/access/{backbone}/revoke"),
+            &[],
+        )
+        .await;
+    assert_eq!(revoke.status(), StatusCode::CONFLICT);
+    let demote = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/access"),
+            &[("email", "backbone@example.org"), ("role", "viewer")],
+        )
+        .await;
+    assert_eq!(demote.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        app.get(Who::Backbone, &format!("/initiatives/{i}/access"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
 async fn a_membership_with_dates_out_of_order_is_refused_at_the_field() {
     let app = TestApp::spawn().await;
     let i = app.fixture.initiative;
@@ -362,10 +526,13 @@ async fn the_overview_counts_by_sector_and_type_and_the_matrix_shows_who_sits_wh
             .any(|r| r.starts_with("דנה לוי") && r.contains("יו״ר משותף/ת")),
         "{rows:?}"
     );
-    assert!(
-        texts(&matrix, "main p")
-            .iter()
-            .any(|p| p.contains("אינו חבר היום באף גוף"))
+    assert_eq!(
+        texts(&matrix, "#unseated"),
+        vec!["איש קשר אחד אינו חבר היום באף גוף."]
+    );
+    assert_eq!(
+        texts(&matrix, "#unseated + ul li"),
+        vec!["רונית בר — עיריית הדוגמה"]
     );
 }
 
@@ -373,6 +540,20 @@ async fn the_overview_counts_by_sector_and_type_and_the_matrix_shows_who_sits_wh
 async fn an_organization_with_people_cannot_be_deleted_and_says_why() {
     let app = TestApp::spawn().await;
     let i = app.fixture.initiative;
+    // The confirmation page says so before any button.
+    let confirm = document(
+        app.get(
+            Who::Backbone,
+            &format!(
+                "/initiatives/{i}/organizations/{}/delete",
+                app.fixture.org_a
+            ),
+        )
+        .await,
+    )
+    .await;
+    assert!(texts(&confirm, ".warnings")[0].contains("איש קשר אחד"));
+    assert!(texts(&confirm, "form button.danger").is_empty());
     let response = app
         .post(
             Who::Backbone,
@@ -405,6 +586,8 @@ async fn forms_without_the_csrf_token_are_refused() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let page = document(response).await;
+    assert_eq!(texts(&page, "h1"), vec!["הטופס פג תוקף."]);
     let forged = app
         .as_(Who::Backbone)
         .post(app.url(&format!("/initiatives/{i}/organizations")))
