@@ -232,10 +232,10 @@ warning-no-chair-on-steering = אף אחד מיושבי הראש של הקבוצ
 warning-size-outside-advice = בקבוצה { $count } חברים (לא כולל משקיפים). מומלץ בין { $min } ל-{ $max }.
 ## מי יושב איפה
 
-seating-lead = כל איש קשר שיש לו היום מושב בגוף אחד לפחות, ותפקידו בכל גוף.
+seating-lead = כל איש או אשת קשר שחברים היום בגוף אחד לפחות, והתפקיד בכל גוף.
 seating-empty = עדיין אין אף אחד בגופי היוזמה.
 seating-caption = { $count } אנשי קשר לפי גופים
-seating-no-seat = אין מושב
+seating-no-seat = אינו/ה חבר/ה
 seating-unseated =
     { $count ->
         [one] איש קשר אחד אינו חבר היום באף גוף.
