@@ -1,7 +1,7 @@
 //! The command line: `serve`, `demo`, `migrate`, `user add`, `token create`, `backup`.
 //! Every command that touches data takes `--db` (or `KESHER_DB`).
 
-use std::io::BufRead;
+use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -118,9 +118,13 @@ enum TokenCommand {
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("KESHER_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    // Logs go to standard error, coloured only on a terminal, so that what a command prints
+    // (the demo's address and password, a token) stays clean on standard output.
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
 }
 
