@@ -70,6 +70,16 @@ impl From<StoreError> for CoreError {
             StoreError::Conflict(Conflict::WrongInitiative) => CoreError::Conflict {
                 message_id: "conflict-wrong-initiative",
             },
+            StoreError::Conflict(Conflict::TermTaken) => CoreError::invalid("term", Invalid::Taken),
+            StoreError::Conflict(Conflict::AlreadyEndorsed) => {
+                CoreError::invalid("organization_id", Invalid::AlreadyEndorsed)
+            }
+            StoreError::Conflict(Conflict::Cycle) => CoreError::Conflict {
+                message_id: "conflict-cycle",
+            },
+            StoreError::Conflict(Conflict::Transition) => CoreError::Conflict {
+                message_id: "conflict-transition",
+            },
             StoreError::Backend(message) => CoreError::Internal(message),
         }
     }

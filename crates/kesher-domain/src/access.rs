@@ -13,6 +13,10 @@
 //! | grant and revoke roles              | yes   | yes      | no               | no     | no     |
 //! | read the audit history              | yes   | yes      | own organization | no     | no     |
 //! | create initiatives and users        | yes   | no       | no               | no     | no     |
+//! | revise the agenda, tree, decisions  | yes   | yes      | no               | no     | no     |
+//! | propose a glossary definition       | yes   | yes      | for own org      | no     | no     |
+//! | raise a dispute, state a position   | yes   | yes      | for own org      | no     | no     |
+//! | record a change in the field        | yes   | yes      | own organization | no     | no     |
 
 use serde::{Deserialize, Serialize};
 
@@ -115,6 +119,24 @@ impl Access {
         self.manages()
     }
 
+    /// Revising the agenda statements, the results tree, the decision log and the glossary's
+    /// terms and adoptions; recording endorsements; resolving and reopening disputes.
+    pub fn can_edit_agenda(&self) -> bool {
+        self.manages()
+    }
+
+    /// Proposing a glossary definition or raising a dispute: the backbone, and partner
+    /// editors in the name of their organization.
+    pub fn can_take_part_in_agenda(&self) -> bool {
+        self.manages() || self.own_organization().is_some()
+    }
+
+    /// Speaking for an organization in the agenda (a definition, a dispute, a position, a
+    /// change in the field): the backbone for any, a partner editor for their own.
+    pub fn can_speak_for(&self, organization: OrganizationId) -> bool {
+        self.can_edit_organization(organization)
+    }
+
     pub fn is_admin(&self) -> bool {
         self.admin
     }
@@ -166,6 +188,20 @@ mod tests {
         assert!(!editor.can_edit_organization(other));
         assert!(!member.can_edit_organization(own));
         assert!(editor.can_read_history_of(own) && !editor.can_read_history_of(other));
+
+        assert!(
+            backbone.can_edit_agenda() && !editor.can_edit_agenda() && !member.can_edit_agenda()
+        );
+        assert!(
+            editor.can_take_part_in_agenda()
+                && !member.can_take_part_in_agenda()
+                && !viewer.can_take_part_in_agenda()
+        );
+        assert!(
+            editor.can_speak_for(own)
+                && !editor.can_speak_for(other)
+                && backbone.can_speak_for(other)
+        );
     }
 
     #[test]

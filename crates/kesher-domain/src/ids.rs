@@ -69,3 +69,39 @@ id_type!(
     /// One entry of the audit log.
     AuditEntryId
 );
+id_type!(
+    /// One saved version of an initiative's agenda statements.
+    AgendaVersionId
+);
+id_type!(
+    /// A node of the results tree (mission, goal, lever, action component).
+    ResultNodeId
+);
+id_type!(
+    /// A glossary term.
+    TermId
+);
+id_type!(
+    /// One version of a glossary term's definition.
+    DefinitionId
+);
+id_type!(
+    /// A decision in the decision log.
+    DecisionId
+);
+id_type!(
+    /// An open question or dispute.
+    DisputeId
+);
+id_type!(
+    /// One organization's position in a dispute.
+    PositionId
+);
+id_type!(
+    /// An organization's endorsement of an agenda version.
+    EndorsementId
+);
+id_type!(
+    /// A change an organization made in the field because of the agenda.
+    FieldChangeId
+);

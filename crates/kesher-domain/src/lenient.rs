@@ -49,6 +49,28 @@ pub fn tags<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     })
 }
 
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum IdList {
+    One(Scalar),
+    Many(Vec<Scalar>),
+}
+
+/// A list of ids: from a form (one value, or the same field repeated) or from JSON (a
+/// list). Values that are not ids are dropped; the store refuses ids that do not exist.
+pub fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<i64>, D::Error> {
+    let scalars = match Option::<IdList>::deserialize(d)? {
+        None => Vec::new(),
+        Some(IdList::One(one)) => vec![one],
+        Some(IdList::Many(many)) => many,
+    };
+    Ok(scalars
+        .into_iter()
+        .filter_map(|s| s.into_text().trim().parse::<i64>().ok())
+        .filter(|n| *n > 0)
+        .collect())
+}
+
 /// An id that may be left empty.
 pub fn optional_id(raw: &str) -> Result<Option<i64>, Invalid> {
     let raw = raw.trim();

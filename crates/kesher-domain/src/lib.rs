@@ -2,8 +2,10 @@
 //! whatever the storage or the screen. Nothing here performs I/O.
 
 pub mod access;
+pub mod agenda;
 pub mod bodies;
 pub mod choice;
+pub mod diff;
 pub mod ids;
 pub mod import;
 pub mod lenient;
@@ -11,6 +13,7 @@ pub mod network;
 pub mod search;
 pub mod sheet;
 pub mod text;
+pub mod tree;
 pub mod validation;
 
 pub use ids::*;

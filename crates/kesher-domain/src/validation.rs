@@ -37,6 +37,8 @@ pub enum Invalid {
     Unknown,
     #[error("overlaps a seat the person already holds in this body")]
     Overlap,
+    #[error("this organization already endorsed that version")]
+    AlreadyEndorsed,
 }
 
 impl Invalid {
@@ -58,6 +60,7 @@ impl Invalid {
             Invalid::Cycle => "invalid-cycle",
             Invalid::Unknown => "invalid-unknown",
             Invalid::Overlap => "invalid-overlap",
+            Invalid::AlreadyEndorsed => "invalid-already-endorsed",
         }
     }
 

@@ -3,6 +3,7 @@
 //! IMMEDIATE` transaction that also appends to the audit log.
 
 mod accounts;
+mod agenda;
 mod audit;
 mod bodies;
 mod imports;
@@ -113,6 +114,10 @@ pub(crate) fn backend(error: sqlx::Error) -> StoreError {
                 Conflict::PersonEmailTaken
             } else if message.contains("users.email") {
                 Conflict::UserEmailTaken
+            } else if message.contains("endorsements.") {
+                Conflict::AlreadyEndorsed
+            } else if message.contains("glossary_terms.") {
+                Conflict::TermTaken
             } else {
                 Conflict::InUse
             };

@@ -6,12 +6,14 @@
 //! [`AuditEntry`] in that same transaction; conflicts come back as [`StoreError::Conflict`]
 //! with the reason, never as a bare backend error.
 
+mod agenda;
 mod records;
 mod traits;
 
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
+pub use agenda::*;
 pub use records::*;
 pub use traits::*;
 
@@ -42,6 +44,14 @@ pub enum Conflict {
     InUse,
     /// The referred record belongs to another initiative.
     WrongInitiative,
+    /// A results-tree node cannot go under itself or its descendants.
+    Cycle,
+    /// A dispute's status cannot change that way (only resolve, or reopen a resolved one).
+    Transition,
+    /// The organization already endorsed that agenda version.
+    AlreadyEndorsed,
+    /// Another glossary term in the initiative already has this name.
+    TermTaken,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -33,6 +33,12 @@ macro_rules! conformance_tests {
             an_update_that_changes_nothing_is_not_logged,
             an_import_plan_is_applied_whole_or_not_at_all,
             import_drafts_round_trip,
+            agenda_versions_are_kept_whole_and_numbered,
+            results_tree_moves_keep_ids_and_refuse_cycles,
+            glossary_definitions_have_versions_and_adoptions,
+            decisions_link_only_to_their_own_initiative,
+            disputes_are_resolved_and_reopened_with_their_history,
+            endorsements_and_field_changes,
         );
     };
     (@cases $open:expr; $($case:ident),+ $(,)?) => {
@@ -761,4 +767,437 @@ pub async fn import_drafts_round_trip(store: &dyn Store) {
         store.import_draft(draft.id).await,
         Err(StoreError::NotFound)
     ));
+}
+
+// ---- the common agenda ----
+
+use kesher_domain::agenda::{
+    AdoptionForm, AgendaForm, BoundaryForm, DecisionForm, DefinitionForm, DisputeForm,
+    DisputeStatus, DisputeStatusForm, EndorsementForm, FieldChangeForm, PositionForm, ResultForm,
+    TermForm,
+};
+
+pub async fn agenda_versions_are_kept_whole_and_numbered(store: &dyn Store) {
+    let here = initiative(store, "כאן").await;
+    let first = AgendaForm {
+        mission: "להכפיל את מספר הלומדים".into(),
+        vision_year: "2030".into(),
+        boundaries: vec![BoundaryForm {
+            dimension: "subject".into(),
+            scope: "in".into(),
+            item: "פיזיקה".into(),
+            reason: "ליבה".into(),
+        }],
+        ..Default::default()
+    };
+    let v1 = store
+        .create_agenda_version(system(), here.id, &first.parse().unwrap())
+        .await
+        .unwrap();
+    let second = AgendaForm {
+        mission: "להכפיל את מספר הלומדים והלומדות".into(),
+        note: "הוספנו את הלומדות".into(),
+        ..first
+    };
+    let v2 = store
+        .create_agenda_version(system(), here.id, &second.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!((v1.number, v2.number), (1, 2));
+    let versions = store.agenda_versions(here.id).await.unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(
+        versions[0].mission.as_deref(),
+        Some("להכפיל את מספר הלומדים"),
+        "the first version stays as it was"
+    );
+    assert_eq!(versions[1].boundaries[0].item, "פיזיקה");
+    assert_eq!(
+        store.agenda_version(v2.id).await.unwrap().note.as_deref(),
+        Some("הוספנו את הלומדות")
+    );
+}
+
+fn node(
+    parent: Option<ResultNodeId>,
+    kind: &str,
+    title: &str,
+) -> kesher_domain::agenda::ResultInput {
+    ResultForm {
+        parent_id: parent.map(|p| p.to_string()).unwrap_or_default(),
+        kind: kind.into(),
+        title: title.into(),
+        populations: "periphery, girls".into(),
+        ..Default::default()
+    }
+    .parse()
+    .unwrap()
+}
+
+pub async fn results_tree_moves_keep_ids_and_refuse_cycles(store: &dyn Store) {
+    let here = initiative(store, "כאן").await;
+    let mission = store
+        .create_result(system(), here.id, &node(None, "mission", "משימה"))
+        .await
+        .unwrap();
+    let goal_a = store
+        .create_result(system(), here.id, &node(Some(mission.id), "goal", "יעד א"))
+        .await
+        .unwrap();
+    let goal_b = store
+        .create_result(system(), here.id, &node(Some(mission.id), "goal", "יעד ב"))
+        .await
+        .unwrap();
+    let lever = store
+        .create_result(system(), here.id, &node(Some(goal_a.id), "lever", "מנוף"))
+        .await
+        .unwrap();
+    assert_eq!((goal_a.position, goal_b.position), (0, 1));
+    assert_eq!(lever.populations, vec!["periphery", "girls"]);
+
+    // The lever moves to goal B and keeps its id; goal A is left without children.
+    let tree = store
+        .move_result(system(), lever.id, Some(goal_b.id), 0)
+        .await
+        .unwrap();
+    let moved = tree.iter().find(|n| n.id == lever.id).unwrap();
+    assert_eq!(moved.parent_id, Some(goal_b.id));
+    assert_eq!(tree.len(), 4);
+    // Goal B moves before goal A.
+    let tree = store
+        .move_result(system(), goal_b.id, Some(mission.id), 0)
+        .await
+        .unwrap();
+    let positions: Vec<_> = tree
+        .iter()
+        .filter(|n| n.parent_id == Some(mission.id))
+        .map(|n| (n.title.clone(), n.position))
+        .collect();
+    assert!(
+        positions.contains(&("יעד ב".to_string(), 0))
+            && positions.contains(&("יעד א".to_string(), 1))
+    );
+    // No node goes under its own descendant.
+    assert_eq!(
+        conflict(
+            store
+                .move_result(system(), mission.id, Some(lever.id), 0)
+                .await
+        ),
+        Conflict::Cycle
+    );
+    // A node with children is not deleted; a leaf is, and its siblings close the gap.
+    assert_eq!(
+        conflict(store.delete_result(system(), goal_b.id).await),
+        Conflict::InUse
+    );
+    store.delete_result(system(), lever.id).await.unwrap();
+    store.delete_result(system(), goal_b.id).await.unwrap();
+    assert_eq!(store.result(goal_a.id).await.unwrap().position, 0);
+    // A node of another initiative is no parent here.
+    let there = initiative(store, "שם").await;
+    assert_eq!(
+        conflict(
+            store
+                .create_result(system(), there.id, &node(Some(mission.id), "goal", "זר"))
+                .await
+        ),
+        Conflict::WrongInitiative
+    );
+}
+
+pub async fn glossary_definitions_have_versions_and_adoptions(store: &dyn Store) {
+    let here = initiative(store, "כאן").await;
+    let org = organization(store, here.id, "עמותה").await;
+    let body = store
+        .create_body(
+            system(),
+            here.id,
+            &body_input("ועדת היגוי", "steering_committee"),
+        )
+        .await
+        .unwrap();
+    let (term, first) = TermForm {
+        term: "מצוינות בלמידה".into(),
+        definition: "ציון 90 ומעלה".into(),
+        proposed_by_organization_id: org.id.to_string(),
+    }
+    .parse()
+    .unwrap();
+    let created = store
+        .create_term(system(), here.id, &term, &first)
+        .await
+        .unwrap();
+    assert_eq!(
+        created.definitions[0]
+            .proposed_by_organization_name
+            .as_deref(),
+        Some("עמותה")
+    );
+    assert_eq!(created.adopted(), None);
+    let again = kesher_domain::text::Name::parse(" מצוינות   בלמידה").unwrap();
+    assert_eq!(
+        conflict(store.create_term(system(), here.id, &again, &first).await),
+        Conflict::TermTaken
+    );
+
+    let second = DefinitionForm {
+        definition: "ציון 90 ומעלה ב־5 יחידות".into(),
+        ..Default::default()
+    }
+    .parse()
+    .unwrap();
+    let term = store
+        .add_definition(system(), created.id, &second)
+        .await
+        .unwrap();
+    assert_eq!(term.definitions.len(), 2);
+    assert_eq!(term.definitions[1].number, 2);
+    let adoption = AdoptionForm {
+        adopted_on: "2026-01-10".into(),
+        body_id: body.id.to_string(),
+    }
+    .parse()
+    .unwrap();
+    let adopted = store
+        .adopt_definition(system(), term.definitions[1].id, &adoption)
+        .await
+        .unwrap();
+    let current = adopted.adopted().unwrap();
+    assert_eq!(
+        (current.number, current.adopted_by_body_name.as_deref()),
+        (2, Some("ועדת היגוי"))
+    );
+    assert_eq!(
+        store.term_of_definition(current.id).await.unwrap().id,
+        created.id
+    );
+    assert_eq!(store.terms(here.id).await.unwrap()[0].definitions.len(), 2);
+}
+
+pub async fn decisions_link_only_to_their_own_initiative(store: &dyn Store) {
+    let here = initiative(store, "כאן").await;
+    let there = initiative(store, "שם").await;
+    let goal = store
+        .create_result(system(), here.id, &node(None, "goal", "יעד"))
+        .await
+        .unwrap();
+    let foreign = store
+        .create_result(system(), there.id, &node(None, "goal", "יעד זר"))
+        .await
+        .unwrap();
+    let form = |results: Vec<i64>| DecisionForm {
+        decided_on: "2026-01-15".into(),
+        kind: "formal".into(),
+        text: "הכימיה אינה חלק מהיוזמה".into(),
+        contested: "true".into(),
+        result_ids: results,
+        ..Default::default()
+    };
+    let decision = store
+        .create_decision(
+            system(),
+            here.id,
+            &form(vec![goal.id.get()]).parse().unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(decision.contested);
+    assert_eq!(decision.result_ids, vec![goal.id]);
+    assert_eq!(
+        conflict(
+            store
+                .create_decision(
+                    system(),
+                    here.id,
+                    &form(vec![foreign.id.get()]).parse().unwrap()
+                )
+                .await
+        ),
+        Conflict::WrongInitiative
+    );
+    let updated = store
+        .update_decision(
+            system(),
+            decision.id,
+            &DecisionForm {
+                contested: "".into(),
+                ..form(vec![])
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(!updated.contested && updated.result_ids.is_empty());
+    // Deleting a node removes its links, not the decision.
+    store
+        .update_decision(
+            system(),
+            decision.id,
+            &form(vec![goal.id.get()]).parse().unwrap(),
+        )
+        .await
+        .unwrap();
+    store.delete_result(system(), goal.id).await.unwrap();
+    assert!(
+        store
+            .decision(decision.id)
+            .await
+            .unwrap()
+            .result_ids
+            .is_empty()
+    );
+    assert_eq!(store.decisions(here.id).await.unwrap().len(), 1);
+}
+
+pub async fn disputes_are_resolved_and_reopened_with_their_history(store: &dyn Store) {
+    let here = initiative(store, "כאן").await;
+    let org = organization(store, here.id, "חברה").await;
+    let dispute = store
+        .create_dispute(
+            system(),
+            here.id,
+            &DisputeForm {
+                question: "האם הכימיה בפנים?".into(),
+                raised_by_organization_id: org.id.to_string(),
+                raised_by_sector: "business".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(dispute.status, DisputeStatus::Open);
+    assert_eq!(dispute.history.len(), 1);
+    let position = PositionForm {
+        organization_id: org.id.to_string(),
+        position: "כן, בלי כימיה אין הנדסה".into(),
+    };
+    let with_position = store
+        .add_position(system(), dispute.id, &position.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        with_position.positions[0].organization_name.as_deref(),
+        Some("חברה")
+    );
+
+    let change = |status: &str, note: &str| {
+        DisputeStatusForm {
+            status: status.into(),
+            note: note.into(),
+        }
+        .parse()
+        .unwrap()
+    };
+    assert_eq!(
+        conflict(
+            store
+                .change_dispute_status(system(), dispute.id, &change("reopened", ""))
+                .await
+        ),
+        Conflict::Transition
+    );
+    store
+        .change_dispute_status(system(), dispute.id, &change("resolved", "הוחלט בוועדה"))
+        .await
+        .unwrap();
+    let reopened = store
+        .change_dispute_status(
+            system(),
+            dispute.id,
+            &change("reopened", "שותף חדש העלה שוב"),
+        )
+        .await
+        .unwrap();
+    let statuses: Vec<_> = reopened.history.iter().map(|e| e.status).collect();
+    assert_eq!(
+        statuses,
+        vec![
+            DisputeStatus::Open,
+            DisputeStatus::Resolved,
+            DisputeStatus::Reopened
+        ]
+    );
+    assert_eq!(reopened.history[1].note.as_deref(), Some("הוחלט בוועדה"));
+    assert_eq!(reopened.status, DisputeStatus::Reopened);
+    assert_eq!(
+        reopened.positions.len(),
+        1,
+        "positions outlive status changes"
+    );
+}
+
+pub async fn endorsements_and_field_changes(store: &dyn Store) {
+    let here = initiative(store, "כאן").await;
+    let org = organization(store, here.id, "עמותה").await;
+    let endorse = |version: &str| EndorsementForm {
+        organization_id: org.id.to_string(),
+        version: version.into(),
+        signed_on: "2026-01-20".into(),
+        signed_by: "דנה לוי, מנכ״לית".into(),
+    };
+    assert!(matches!(
+        store
+            .create_endorsement(system(), here.id, &endorse("1").parse().unwrap())
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    store
+        .create_agenda_version(
+            system(),
+            here.id,
+            &AgendaForm {
+                mission: "משימה".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let signed = store
+        .create_endorsement(system(), here.id, &endorse("1").parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(
+        (signed.version, signed.organization_name.as_str()),
+        (1, "עמותה")
+    );
+    assert_eq!(
+        conflict(
+            store
+                .create_endorsement(system(), here.id, &endorse("1").parse().unwrap())
+                .await
+        ),
+        Conflict::AlreadyEndorsed
+    );
+    store.delete_endorsement(system(), signed.id).await.unwrap();
+    assert!(store.endorsements(here.id).await.unwrap().is_empty());
+
+    let goal = store
+        .create_result(system(), here.id, &node(None, "goal", "בנות במדעים"))
+        .await
+        .unwrap();
+    let change = FieldChangeForm {
+        organization_id: org.id.to_string(),
+        result_id: goal.id.to_string(),
+        before: "חוג רובוטיקה מעורב".into(),
+        now: "קבוצה נפרדת לבנות בכיתות ז׳".into(),
+        noted_on: "2026-03-01".into(),
+    };
+    let recorded = store
+        .create_field_change(system(), here.id, &change.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(recorded.result_title.as_deref(), Some("בנות במדעים"));
+    let listed = store.field_changes(here.id).await.unwrap();
+    assert_eq!(listed[0].now, "קבוצה נפרדת לבנות בכיתות ז׳");
+    store
+        .delete_field_change(system(), recorded.id)
+        .await
+        .unwrap();
+    assert!(store.field_changes(here.id).await.unwrap().is_empty());
 }

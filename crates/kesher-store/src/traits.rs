@@ -218,11 +218,23 @@ pub trait AuditStore: Send + Sync {
 
 /// Everything Kesher keeps.
 pub trait Store:
-    AccountStore + InitiativeStore + NetworkStore + BodyStore + ImportStore + AuditStore
+    AccountStore
+    + InitiativeStore
+    + NetworkStore
+    + BodyStore
+    + ImportStore
+    + AuditStore
+    + crate::AgendaStore
 {
 }
 
 impl<T> Store for T where
-    T: AccountStore + InitiativeStore + NetworkStore + BodyStore + ImportStore + AuditStore
+    T: AccountStore
+        + InitiativeStore
+        + NetworkStore
+        + BodyStore
+        + ImportStore
+        + AuditStore
+        + crate::AgendaStore
 {
 }
