@@ -4,6 +4,7 @@
 
 mod access;
 pub mod accounts;
+pub mod agenda;
 mod bodies;
 mod error;
 mod history;

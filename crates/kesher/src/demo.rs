@@ -12,7 +12,7 @@ use kesher_domain::access::{Grant, Role};
 use kesher_domain::bodies::{BodyForm, MembershipForm};
 use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
 use kesher_domain::text::{Email, Name, NewPassword};
-use kesher_domain::{FieldError, InitiativeId, OrganizationId, PersonId};
+use kesher_domain::{BodyId, FieldError, InitiativeId, OrganizationId, PersonId};
 use kesher_store::{AccountStore, Actor, NewUser, Store};
 use serde::Deserialize;
 
@@ -79,6 +79,7 @@ struct DemoPerson {
 
 #[derive(Deserialize)]
 struct DemoBody {
+    key: String,
     name: String,
     kind: String,
     mandate: String,
@@ -98,6 +99,13 @@ struct DemoMember {
     to: Option<String>,
 }
 
+/// The records the demo created, by the keys the data files use.
+pub(crate) struct Keys<'a> {
+    pub initiatives: &'a HashMap<String, InitiativeId>,
+    pub organizations: &'a HashMap<(String, String), OrganizationId>,
+    pub bodies: &'a HashMap<(String, String), BodyId>,
+}
+
 /// Who can sign in to the demo.
 pub struct DemoLogin {
     pub admin_email: String,
@@ -105,7 +113,7 @@ pub struct DemoLogin {
     pub other_accounts: Vec<String>,
 }
 
-fn refused(what: &str, errors: Vec<FieldError>) -> anyhow::Error {
+pub(crate) fn refused(what: &str, errors: Vec<FieldError>) -> anyhow::Error {
     anyhow!("demo data: {what} is refused: {errors:?}")
 }
 
@@ -123,6 +131,7 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
     let system = Actor::system();
     let mut initiatives: HashMap<String, InitiativeId> = HashMap::new();
     let mut organizations: HashMap<(String, String), OrganizationId> = HashMap::new();
+    let mut bodies: HashMap<(String, String), BodyId> = HashMap::new();
 
     for initiative in &demo.initiatives {
         let parent = match &initiative.parent {
@@ -199,6 +208,7 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
             };
             let input = form.parse().map_err(|e| refused(&body.name, e))?;
             let stored = store.create_body(system, created.id, &input).await?;
+            bodies.insert((initiative.key.clone(), body.key.clone()), stored.id);
             for member in &body.members {
                 let person = people
                     .get(member.person.as_str())
@@ -214,6 +224,16 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
             }
         }
     }
+
+    crate::demo_agenda::load(
+        store,
+        &Keys {
+            initiatives: &initiatives,
+            organizations: &organizations,
+            bodies: &bodies,
+        },
+    )
+    .await?;
 
     // One hash for every demo account: they share the password, and argon2 is slow on
     // purpose, so hashing it once keeps the start quick and the memory small.

@@ -3,4 +3,5 @@
 
 pub mod cli;
 pub mod demo;
+mod demo_agenda;
 pub mod server;
