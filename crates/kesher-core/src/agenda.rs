@@ -89,8 +89,8 @@ pub struct EndorsementRow {
 
 impl EndorsementRow {
     /// Signed the current version.
-    pub fn is_current(&self, current: Option<u32>) -> bool {
-        matches!((&self.latest, current), (Some(e), Some(c)) if e.version == c)
+    pub fn is_current(&self, current: &Option<u32>) -> bool {
+        matches!((&self.latest, current), (Some(e), Some(c)) if e.version == *c)
     }
 }
 

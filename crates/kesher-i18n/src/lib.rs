@@ -212,6 +212,12 @@ mod tests {
                     ("value", "v".into()),
                     ("choices", "c".into()),
                     ("body", "g".into()),
+                    ("date", "d".into()),
+                    ("from", Arg::Number(1)),
+                    ("to", Arg::Number(2)),
+                    ("total", Arg::Number(4)),
+                    ("version", Arg::Number(2)),
+                    ("older", Arg::Number(1)),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

@@ -19,3 +19,61 @@ window.addEventListener("DOMContentLoaded", () => {
     summary.focus();
   }
 });
+
+// Dragging a result onto another makes it that result's last child. The drop sends the same
+// form the move page takes, so the server checks it exactly as it checks the keyboard's
+// arrow buttons (a result cannot go under its own descendant).
+window.addEventListener("DOMContentLoaded", () => {
+  const tree = document.getElementById("results-tree");
+  if (!(tree instanceof HTMLElement) || !tree.dataset.moveUrl) {
+    return;
+  }
+  let dragged = null;
+  const itemOf = (target) => (target instanceof Element ? target.closest("li[data-id]") : null);
+  const clearTargets = () => tree.querySelectorAll(".drop-target").forEach((li) => li.classList.remove("drop-target"));
+
+  tree.addEventListener("dragstart", (event) => {
+    dragged = itemOf(event.target);
+    if (dragged && event.dataTransfer) {
+      event.dataTransfer.effectAllowed = "move";
+      event.dataTransfer.setData("text/plain", dragged.dataset.id);
+    }
+  });
+  tree.addEventListener("dragover", (event) => {
+    const over = itemOf(event.target);
+    if (dragged && over && over !== dragged) {
+      event.preventDefault();
+      clearTargets();
+      over.classList.add("drop-target");
+    }
+  });
+  tree.addEventListener("dragleave", (event) => {
+    const left = itemOf(event.target);
+    if (left) {
+      left.classList.remove("drop-target");
+    }
+  });
+  tree.addEventListener("dragend", () => {
+    dragged = null;
+    clearTargets();
+  });
+  tree.addEventListener("drop", (event) => {
+    const target = itemOf(event.target);
+    if (!dragged || !target || target === dragged) {
+      return;
+    }
+    event.preventDefault();
+    const form = document.createElement("form");
+    form.method = "post";
+    form.action = `${tree.dataset.moveUrl}/${dragged.dataset.id}/move`;
+    for (const [name, value] of [["csrf", tree.dataset.csrf], ["parent_id", target.dataset.id]]) {
+      const input = document.createElement("input");
+      input.type = "hidden";
+      input.name = name;
+      input.value = value;
+      form.append(input);
+    }
+    document.body.append(form);
+    form.submit();
+  });
+});

@@ -10,10 +10,34 @@ use kesher_store::{Initiative, User};
 
 use crate::context::Ctx;
 
+/// A number a message counts with; templates pass it by reference, Rust by value.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! count_for {
+    ($($t:ty),*) => {
+        $(impl Count for $t {
+            fn count(&self) -> i64 {
+                *self as i64
+            }
+        })*
+    };
+}
+
+count_for!(usize, u32, u16, i32, i64);
+
+impl<T: Count> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
 /// The sections of an initiative, for the navigation's current-page mark.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     Overview,
+    Agenda,
     Organizations,
     People,
     Bodies,
@@ -88,14 +112,29 @@ impl Page {
     }
 
     /// The message `id` with one number, `$count`.
-    pub fn tn(&self, id: &str, count: impl std::borrow::Borrow<usize>) -> String {
+    pub fn tn(&self, id: &str, count: impl Count) -> String {
         self.lang
-            .t_with(id, &[("count", Arg::from(*count.borrow()))])
+            .t_with(id, &[("count", Arg::Number(count.count()))])
     }
 
     /// The message `id` with one text argument, `$name`.
     pub fn ts(&self, id: &str, name: &str) -> String {
         self.lang.t_with(id, &[("name", Arg::from(name))])
+    }
+
+    /// The message `id` with text arguments, each isolated from its neighbours' direction.
+    /// A sentence that names a Hebrew body beside a date ("Adopted on 15 Jan 2026 by ...")
+    /// would otherwise have its words reordered by the browser. Only for page text: the
+    /// marks are invisible, but do not belong in attributes or JSON.
+    pub fn line(&self, id: &str, args: Vec<(&str, Arg)>) -> String {
+        let args: Vec<(&str, Arg)> = args
+            .into_iter()
+            .map(|(name, value)| match value {
+                Arg::Text(text) => (name, Arg::Text(format!("\u{2068}{text}\u{2069}"))),
+                number => (name, number),
+            })
+            .collect();
+        self.lang.t_with(id, &args)
     }
 
     /// The URL of an embedded asset (stylesheet, script, icon).
@@ -121,6 +160,7 @@ impl Page {
     pub fn is_section(&self, section: &str) -> bool {
         let current = match self.nav.as_ref().map(|n| n.section) {
             Some(Section::Overview) => "overview",
+            Some(Section::Agenda) => "agenda",
             Some(Section::Organizations) => "organizations",
             Some(Section::People) => "people",
             Some(Section::Bodies) => "bodies",

@@ -140,7 +140,8 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route(
             "/initiatives/{id}/import/{draft}/confirm",
             post(imports::confirm_import),
-        );
+        )
+        .merge(agenda_pages());
 
     Router::new()
         .merge(pages)
@@ -174,6 +175,151 @@ async fn openapi_document() -> impl IntoResponse {
         [(header::CONTENT_TYPE, "application/json")],
         api::OPENAPI_JSON.as_str(),
     )
+}
+
+/// The common agenda's pages.
+fn agenda_pages() -> Router<AppState> {
+    use crate::html::agenda::{
+        decisions, disputes, endorsements, field_changes, glossary, results, statements,
+    };
+    Router::new()
+        .route(
+            "/initiatives/{id}/agenda",
+            get(statements::show_agenda).post(statements::revise_agenda),
+        )
+        .route(
+            "/initiatives/{id}/agenda/edit",
+            get(statements::edit_agenda),
+        )
+        .route(
+            "/initiatives/{id}/agenda/versions/{number}",
+            get(statements::show_agenda_version),
+        )
+        .route(
+            "/initiatives/{id}/agenda/compare",
+            get(statements::compare_agenda),
+        )
+        .route(
+            "/initiatives/{id}/results",
+            get(results::show_results).post(results::create_result),
+        )
+        .route("/initiatives/{id}/results/new", get(results::new_result))
+        .route(
+            "/initiatives/{id}/results/theory-of-change",
+            get(results::show_theory_of_change),
+        )
+        .route(
+            "/initiatives/{id}/results/{node}",
+            get(results::show_result).post(results::update_result),
+        )
+        .route(
+            "/initiatives/{id}/results/{node}/edit",
+            get(results::edit_result),
+        )
+        .route(
+            "/initiatives/{id}/results/{node}/move",
+            get(back_to_results).post(results::move_result),
+        )
+        .route(
+            "/initiatives/{id}/results/{node}/delete",
+            get(results::confirm_delete_result).post(results::delete_result),
+        )
+        .route(
+            "/initiatives/{id}/glossary",
+            get(glossary::show_glossary).post(glossary::create_term),
+        )
+        .route(
+            "/initiatives/{id}/glossary/{term}",
+            get(glossary::show_term),
+        )
+        .route(
+            "/initiatives/{id}/glossary/{term}/definitions",
+            get(back_to_term).post(glossary::propose_definition),
+        )
+        .route(
+            "/initiatives/{id}/definitions/{definition}/adopt",
+            post(glossary::adopt_definition),
+        )
+        .route(
+            "/initiatives/{id}/decisions",
+            get(decisions::list_decisions).post(decisions::create_decision),
+        )
+        .route(
+            "/initiatives/{id}/decisions/new",
+            get(decisions::new_decision),
+        )
+        .route(
+            "/initiatives/{id}/decisions/{decision}",
+            get(decisions::show_decision).post(decisions::update_decision),
+        )
+        .route(
+            "/initiatives/{id}/decisions/{decision}/edit",
+            get(decisions::edit_decision),
+        )
+        .route(
+            "/initiatives/{id}/decisions/{decision}/delete",
+            get(decisions::confirm_delete_decision).post(decisions::delete_decision),
+        )
+        .route(
+            "/initiatives/{id}/disputes",
+            get(disputes::list_disputes).post(disputes::create_dispute),
+        )
+        .route(
+            "/initiatives/{id}/disputes/{dispute}",
+            get(disputes::show_dispute),
+        )
+        .route(
+            "/initiatives/{id}/disputes/{dispute}/positions",
+            get(back_to_dispute).post(disputes::add_position),
+        )
+        .route(
+            "/initiatives/{id}/disputes/{dispute}/status",
+            post(disputes::change_dispute_status),
+        )
+        .route(
+            "/initiatives/{id}/endorsements",
+            get(endorsements::show_endorsements).post(endorsements::create_endorsement),
+        )
+        .route(
+            "/initiatives/{id}/endorsements/{endorsement}/delete",
+            post(endorsements::delete_endorsement),
+        )
+        .route(
+            "/initiatives/{id}/field-changes",
+            get(field_changes::list_field_changes).post(field_changes::create_field_change),
+        )
+        .route(
+            "/initiatives/{id}/field-changes/{change}",
+            get(field_changes::edit_field_change).post(field_changes::update_field_change),
+        )
+        .route(
+            "/initiatives/{id}/field-changes/{change}/edit",
+            get(field_changes::edit_field_change),
+        )
+        .route(
+            "/initiatives/{id}/field-changes/{change}/delete",
+            post(field_changes::delete_field_change),
+        )
+}
+
+/// Addresses that only receive forms answer GET by leading back to where the form was, so a
+/// reload or a language switch on a refused form's page does not fail.
+async fn back_to_results(
+    crate::forms::Params((id, _)): crate::forms::Params<(i64, i64)>,
+) -> axum::response::Redirect {
+    axum::response::Redirect::to(&format!("/initiatives/{id}/results"))
+}
+
+async fn back_to_term(
+    crate::forms::Params((id, term)): crate::forms::Params<(i64, i64)>,
+) -> axum::response::Redirect {
+    axum::response::Redirect::to(&format!("/initiatives/{id}/glossary/{term}"))
+}
+
+async fn back_to_dispute(
+    crate::forms::Params((id, dispute)): crate::forms::Params<(i64, i64)>,
+) -> axum::response::Redirect {
+    axum::response::Redirect::to(&format!("/initiatives/{id}/disputes/{dispute}"))
 }
 
 /// `GET /initiatives`: the list of initiatives is the start page. (A refused "new

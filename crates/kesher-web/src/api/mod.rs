@@ -6,6 +6,7 @@
 //! session cookie plus an `X-CSRF-Token` header for writes.
 
 mod accounts;
+mod agenda;
 mod bodies;
 mod imports;
 mod initiatives;
@@ -164,6 +165,7 @@ impl Modify for Security {
         (name = "memberships", description = "Seats of people in bodies"),
         (name = "imports", description = "Importing the partner list from a spreadsheet"),
         (name = "accounts", description = "The signed-in user and, for admins, all accounts"),
+        (name = "agenda", description = "The common agenda: versioned statements, the results tree, glossary, decisions, disputes, endorsements and changes in the field"),
     )
 )]
 struct ApiDoc;
@@ -177,7 +179,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(people::routes())
         .merge(bodies::routes())
         .merge(memberships::routes())
-        .merge(imports::routes());
+        .merge(imports::routes())
+        .merge(agenda::routes());
     router.split_for_parts()
 }
 

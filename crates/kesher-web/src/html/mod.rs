@@ -2,6 +2,7 @@
 //! askama template.
 
 pub mod access;
+pub mod agenda;
 pub mod bodies;
 pub mod errors;
 pub mod home;
@@ -200,20 +201,34 @@ fn changed_fields(
         .collect()
 }
 
-/// The name an entry's record had, from whichever image the entry kept.
+/// The name an entry's record had, from whichever image the entry kept: a name, a title, a
+/// term, a question, or the person, body or organization it is about.
 fn subject_name(entry: &kesher_store::AuditEntry) -> String {
-    let image = entry.after.as_ref().or(entry.before.as_ref());
-    image
-        .and_then(|v| {
-            v.get("name")
-                .or_else(|| v.get("person").and_then(|p| p.get("name")))
-                .or_else(|| v.get("body").and_then(|b| b.get("name")))
-                .or_else(|| v.get("person_name"))
-                .or_else(|| v.get("user_name"))
-        })
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
-        .to_string()
+    let Some(image) = entry.after.as_ref().or(entry.before.as_ref()) else {
+        return String::new();
+    };
+    let text =
+        |value: Option<&serde_json::Value>| value.and_then(|v| v.as_str()).map(str::to_string);
+    [
+        "name",
+        "title",
+        "term",
+        "question",
+        "person_name",
+        "user_name",
+        "organization_name",
+    ]
+    .iter()
+    .find_map(|key| text(image.get(*key)))
+    .or_else(|| text(image.get("person").and_then(|p| p.get("name"))))
+    .or_else(|| text(image.get("body").and_then(|b| b.get("name"))))
+    .or_else(|| {
+        image
+            .get("number")
+            .and_then(|n| n.as_i64())
+            .map(|n| n.to_string())
+    })
+    .unwrap_or_default()
 }
 
 pub fn history_lines(page: &Page, entries: &[kesher_store::AuditEntry]) -> Vec<HistoryLine> {

@@ -68,6 +68,14 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
         .replace("{g}", &f.group.to_string())
         .replace("{m}", &f.membership.to_string())
         .replace("{spare}", &f.spare_user.to_string())
+        .replace("{version}", &f.agenda.version.to_string())
+        .replace("{mission}", &f.agenda.mission.to_string())
+        .replace("{goal}", &f.agenda.goal.to_string())
+        .replace("{term}", &f.agenda.term.to_string())
+        .replace("{decision}", &f.agenda.decision.to_string())
+        .replace("{dispute}", &f.agenda.dispute.to_string())
+        .replace("{change_a}", &f.agenda.change_a.to_string())
+        .replace("{change_b}", &f.agenda.change_b.to_string())
         .replace("{who}", &format!("{who:?}-{}", rand::random::<u32>()));
     if text.contains("{tmp_org}") {
         text = text.replace("{tmp_org}", &app.throwaway_organization().await.to_string());
@@ -82,6 +90,36 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
         text = text.replace(
             "{tmp_membership}",
             &app.throwaway_membership().await.to_string(),
+        );
+    }
+    if text.contains("{tmp_result}") {
+        text = text.replace("{tmp_result}", &app.throwaway_result().await.to_string());
+    }
+    if text.contains("{tmp_definition}") {
+        text = text.replace(
+            "{tmp_definition}",
+            &app.throwaway_definition().await.to_string(),
+        );
+    }
+    if text.contains("{tmp_decision}") {
+        text = text.replace(
+            "{tmp_decision}",
+            &app.throwaway_decision().await.to_string(),
+        );
+    }
+    if text.contains("{tmp_dispute}") {
+        text = text.replace("{tmp_dispute}", &app.throwaway_dispute().await.to_string());
+    }
+    if text.contains("{tmp_endorsement}") {
+        text = text.replace(
+            "{tmp_endorsement}",
+            &app.throwaway_endorsement().await.to_string(),
+        );
+    }
+    if text.contains("{tmp_change_a}") {
+        text = text.replace(
+            "{tmp_change_a}",
+            &app.throwaway_change_a().await.to_string(),
         );
     }
     if text.contains("{spare_granted}") {
@@ -615,6 +653,419 @@ async fn every_api_route_answers_each_role_as_the_matrix_says() {
             Body::Upload,
             MANAGERS,
             200,
+        ),
+    ];
+    check(&app, &cases, true).await;
+}
+
+const RESULT: &[(&str, &str)] = &[
+    ("parent_id", "{goal}"),
+    ("kind", "lever"),
+    ("title", "מנוף {who}"),
+    ("status", "proposed"),
+];
+const DECISION: &[(&str, &str)] = &[
+    ("decided_on", "2026-03-01"),
+    ("kind", "formal"),
+    ("text", "החלטה {who}"),
+];
+const FIELD_CHANGE_A: &[(&str, &str)] = &[
+    ("organization_id", "{a}"),
+    ("result_id", "{goal}"),
+    ("before", "לפני"),
+    ("now", "אחרי {who}"),
+    ("noted_on", "2026-03-01"),
+];
+
+/// The common agenda: the backbone shapes it; a partner editor proposes definitions, raises
+/// disputes, takes positions and records their own organization's changes in the field;
+/// everyone in the initiative reads it.
+#[tokio::test]
+async fn every_agenda_page_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    let cases = vec![
+        get("/initiatives/{i}/agenda", READERS),
+        get("/initiatives/{i}/agenda/edit", MANAGERS),
+        post(
+            "/initiatives/{i}/agenda",
+            &[("mission", "משימה {who}"), ("note", "נוסח חדש")],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/agenda/versions/1", READERS),
+        get("/initiatives/{i}/agenda/compare?from=1&to=2", READERS),
+        get("/initiatives/{i}/results", READERS),
+        get("/initiatives/{i}/results/theory-of-change", READERS),
+        get("/initiatives/{i}/results/new", MANAGERS),
+        post("/initiatives/{i}/results", RESULT, MANAGERS),
+        get("/initiatives/{i}/results/{goal}", READERS),
+        get("/initiatives/{i}/results/{goal}/edit", MANAGERS),
+        post(
+            "/initiatives/{i}/results/{goal}",
+            &[
+                ("kind", "goal"),
+                ("title", "ממוצע ארצי בבגרות 5 יחידות"),
+                ("status", "in_progress"),
+            ],
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/results/{tmp_result}/move",
+            &[("parent_id", "{mission}")],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/results/{goal}/delete", MANAGERS),
+        post(
+            "/initiatives/{i}/results/{tmp_result}/delete",
+            &[],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/glossary", READERS),
+        post(
+            "/initiatives/{i}/glossary",
+            &[("term", "מונח {who}"), ("definition", "הגדרה")],
+            EDITORS,
+        ),
+        get("/initiatives/{i}/glossary/{term}", READERS),
+        post(
+            "/initiatives/{i}/glossary/{term}/definitions",
+            &[("definition", "הגדרה מוצעת {who}")],
+            EDITORS,
+        ),
+        post(
+            "/initiatives/{i}/definitions/{tmp_definition}/adopt",
+            &[("adopted_on", "2026-03-01")],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/decisions", READERS),
+        get("/initiatives/{i}/decisions/new", MANAGERS),
+        post("/initiatives/{i}/decisions", DECISION, MANAGERS),
+        get("/initiatives/{i}/decisions/{decision}", READERS),
+        get("/initiatives/{i}/decisions/{decision}/edit", MANAGERS),
+        post(
+            "/initiatives/{i}/decisions/{decision}",
+            &[
+                ("decided_on", "2026-01-15"),
+                ("kind", "consensus"),
+                ("text", "ועדת ההיגוי אישרה את הנוסח השני"),
+            ],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/decisions/{decision}/delete", MANAGERS),
+        post(
+            "/initiatives/{i}/decisions/{tmp_decision}/delete",
+            &[],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/disputes", READERS),
+        post(
+            "/initiatives/{i}/disputes",
+            &[("question", "שאלה {who}?")],
+            EDITORS,
+        ),
+        get("/initiatives/{i}/disputes/{dispute}", READERS),
+        post(
+            "/initiatives/{i}/disputes/{dispute}/positions",
+            &[("position", "עמדה {who}")],
+            EDITORS,
+        ),
+        post(
+            "/initiatives/{i}/disputes/{tmp_dispute}/status",
+            &[("status", "resolved"), ("note", "הוכרע")],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/endorsements", READERS),
+        post(
+            "/initiatives/{i}/endorsements",
+            &[
+                ("organization_id", "{tmp_org}"),
+                ("version", "2"),
+                ("signed_on", "2026-02-01"),
+            ],
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/endorsements/{tmp_endorsement}/delete",
+            &[],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/field-changes", READERS),
+        post("/initiatives/{i}/field-changes", FIELD_CHANGE_A, EDITORS),
+        get("/initiatives/{i}/field-changes/{change_a}/edit", EDITORS),
+        get("/initiatives/{i}/field-changes/{change_b}/edit", MANAGERS),
+        post(
+            "/initiatives/{i}/field-changes/{change_a}",
+            FIELD_CHANGE_A,
+            EDITORS,
+        ),
+        post(
+            "/initiatives/{i}/field-changes/{tmp_change_a}/delete",
+            &[],
+            EDITORS,
+        ),
+    ];
+    check(&app, &cases, false).await;
+}
+
+#[tokio::test]
+async fn every_agenda_api_route_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    use Method as M;
+    let cases = vec![
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/agenda",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/agenda",
+            Body::Json(
+                r#"{"mission":"משימה {who}","boundaries":[{"dimension":"age","scope":"in","item":"כיתות ז׳–י״ב"}]}"#,
+            ),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/agenda-versions/{version}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/agenda/compare?from=1&to=2",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/results",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/results",
+            Body::Json(r#"{"parent_id":{goal},"kind":"lever","title":"מנוף {who}"}"#),
+            MANAGERS,
+            201,
+        ),
+        api(M::GET, "/api/v1/results/{goal}", Body::None, READERS, 200),
+        api(
+            M::PUT,
+            "/api/v1/results/{goal}",
+            Body::Json(
+                r#"{"kind":"goal","title":"ממוצע ארצי בבגרות 5 יחידות","status":"in_progress"}"#,
+            ),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/results/{tmp_result}/move",
+            Body::Json(r#"{"parent_id":{mission},"index":0}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/results/{tmp_result}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/glossary",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/glossary",
+            Body::Json(r#"{"term":"מונח {who}","definition":"הגדרה"}"#),
+            EDITORS,
+            201,
+        ),
+        api(M::GET, "/api/v1/glossary/{term}", Body::None, READERS, 200),
+        api(
+            M::PUT,
+            "/api/v1/glossary/{term}",
+            Body::Json(r#"{"term":"לומד ברמה מוגברת"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/glossary/{term}/definitions",
+            Body::Json(r#"{"definition":"הגדרה מוצעת {who}"}"#),
+            EDITORS,
+            201,
+        ),
+        api(
+            M::POST,
+            "/api/v1/definitions/{tmp_definition}/adopt",
+            Body::Json(r#"{"adopted_on":"2026-03-01"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/decisions",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/decisions",
+            Body::Json(
+                r#"{"decided_on":"2026-03-01","kind":"approval","text":"החלטה {who}","result_ids":[{goal}]}"#,
+            ),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/decisions/{decision}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/decisions/{decision}",
+            Body::Json(
+                r#"{"decided_on":"2026-01-15","kind":"consensus","text":"ועדת ההיגוי אישרה את הנוסח השני"}"#,
+            ),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/decisions/{tmp_decision}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/disputes",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/disputes",
+            Body::Json(r#"{"question":"שאלה {who}?"}"#),
+            EDITORS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/disputes/{dispute}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/disputes/{dispute}",
+            Body::Json(
+                r#"{"question":"האם סופרים את הניגשים או את העוברים?","raised_by_organization_id":{a}}"#,
+            ),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/disputes/{dispute}/positions",
+            Body::Json(r#"{"position":"עמדה {who}"}"#),
+            EDITORS,
+            201,
+        ),
+        api(
+            M::POST,
+            "/api/v1/disputes/{tmp_dispute}/status",
+            Body::Json(r#"{"status":"resolved"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/endorsements",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/endorsements",
+            Body::Json(r#"{"organization_id":{tmp_org},"version":2,"signed_on":"2026-02-01"}"#),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/endorsements/{tmp_endorsement}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/field-changes",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/field-changes",
+            Body::Json(
+                r#"{"organization_id":{a},"before":"לפני","now":"אחרי {who}","noted_on":"2026-03-01"}"#,
+            ),
+            EDITORS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/field-changes/{change_a}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/field-changes/{change_a}",
+            Body::Json(
+                r#"{"organization_id":{a},"before":"לפני","now":"אחרי","noted_on":"2026-03-01"}"#,
+            ),
+            EDITORS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/field-changes/{change_b}",
+            Body::Json(
+                r#"{"organization_id":{b},"before":"לפני","now":"תקציב","noted_on":"2026-03-01"}"#,
+            ),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/field-changes/{tmp_change_a}",
+            Body::None,
+            EDITORS,
+            204,
         ),
     ];
     check(&app, &cases, true).await;

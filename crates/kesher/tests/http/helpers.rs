@@ -7,9 +7,16 @@ use std::sync::Arc;
 use kesher_core::Kesher;
 use kesher_core::accounts::UserForm;
 use kesher_domain::access::{Grant, Role};
+use kesher_domain::agenda::{
+    AgendaForm, BoundaryForm, DecisionForm, DefinitionForm, DisputeForm, EndorsementForm,
+    FieldChangeForm, ResultForm, TermForm,
+};
 use kesher_domain::bodies::{BodyForm, MembershipForm};
 use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
-use kesher_domain::{BodyId, InitiativeId, MembershipId, OrganizationId, PersonId, UserId};
+use kesher_domain::{
+    AgendaVersionId, BodyId, DecisionId, DefinitionId, DisputeId, EndorsementId, FieldChangeId,
+    InitiativeId, MembershipId, OrganizationId, PersonId, ResultNodeId, TermId, UserId,
+};
 use kesher_store::{Actor, Store};
 use kesher_web::WebConfig;
 use reqwest::redirect::Policy;
@@ -73,6 +80,23 @@ pub struct Fixture {
     pub membership: MembershipId,
     /// An account with no role, for granting and revoking.
     pub spare_user: UserId,
+    pub agenda: AgendaFixture,
+}
+
+/// The fixture's common agenda: two versions of the statements, a mission with one goal, a
+/// glossary term, a decision, an open dispute raised by A, and one change in the field
+/// each by A and by B.
+#[derive(Clone, Copy, Debug)]
+pub struct AgendaFixture {
+    /// Version 2, the current one.
+    pub version: AgendaVersionId,
+    pub mission: ResultNodeId,
+    pub goal: ResultNodeId,
+    pub term: TermId,
+    pub decision: DecisionId,
+    pub dispute: DisputeId,
+    pub change_a: FieldChangeId,
+    pub change_b: FieldChangeId,
 }
 
 pub struct TestApp {
@@ -299,6 +323,118 @@ impl TestApp {
             .id
     }
 
+    /// The core's view of a signed-in role, to prepare records the way its pages would.
+    pub async fn caller(&self, who: Who) -> kesher_core::Caller {
+        let user = self
+            .store
+            .user_credentials(&kesher_domain::text::Email::parse(who.email()).unwrap())
+            .await
+            .unwrap()
+            .expect("a user")
+            .user;
+        kesher_core::Caller { user }
+    }
+
+    /// A fresh leaf under the fixture's goal, for tests that move or delete one.
+    pub async fn throwaway_result(&self) -> ResultNodeId {
+        let form = ResultForm {
+            parent_id: self.fixture.agenda.goal.to_string(),
+            kind: "lever".into(),
+            title: format!("מנוף זמני {}", rand::random::<u32>()),
+            status: "proposed".into(),
+            ..Default::default()
+        };
+        let backbone = self.caller(Who::Backbone).await;
+        let i = self.fixture.initiative;
+        self.kesher
+            .create_result(&backbone, i, &form)
+            .await
+            .unwrap()
+            .id
+    }
+
+    /// A fresh proposal for the fixture's term, not yet adopted.
+    pub async fn throwaway_definition(&self) -> DefinitionId {
+        let form = DefinitionForm {
+            definition: format!("הגדרה מוצעת {}", rand::random::<u32>()),
+            proposed_by_organization_id: String::new(),
+        };
+        let backbone = self.caller(Who::Backbone).await;
+        let term = self
+            .kesher
+            .propose_definition(&backbone, self.fixture.agenda.term, &form)
+            .await
+            .unwrap();
+        term.definitions.iter().max_by_key(|d| d.number).unwrap().id
+    }
+
+    pub async fn throwaway_decision(&self) -> DecisionId {
+        let form = DecisionForm {
+            decided_on: "2026-02-01".into(),
+            kind: "formal".into(),
+            text: format!("החלטה זמנית {}", rand::random::<u32>()),
+            ..Default::default()
+        };
+        let backbone = self.caller(Who::Backbone).await;
+        let i = self.fixture.initiative;
+        self.kesher
+            .create_decision(&backbone, i, &form)
+            .await
+            .unwrap()
+            .id
+    }
+
+    /// A fresh open dispute, so each role's resolution starts from "open".
+    pub async fn throwaway_dispute(&self) -> DisputeId {
+        let form = DisputeForm {
+            question: format!("שאלה זמנית {}?", rand::random::<u32>()),
+            ..Default::default()
+        };
+        let backbone = self.caller(Who::Backbone).await;
+        let i = self.fixture.initiative;
+        self.kesher
+            .create_dispute(&backbone, i, &form)
+            .await
+            .unwrap()
+            .id
+    }
+
+    /// A fresh organization's endorsement of the current version.
+    pub async fn throwaway_endorsement(&self) -> EndorsementId {
+        let organization = self.throwaway_organization().await;
+        let form = EndorsementForm {
+            organization_id: organization.to_string(),
+            version: "2".into(),
+            signed_on: "2026-02-01".into(),
+            signed_by: "מנכ״לית".into(),
+        };
+        let backbone = self.caller(Who::Backbone).await;
+        let i = self.fixture.initiative;
+        self.kesher
+            .create_endorsement(&backbone, i, &form)
+            .await
+            .unwrap()
+            .id
+    }
+
+    /// A fresh change in the field by organization A.
+    pub async fn throwaway_change_a(&self) -> FieldChangeId {
+        let form = FieldChangeForm {
+            organization_id: self.fixture.org_a.to_string(),
+            result_id: String::new(),
+            before: "לפני".into(),
+            now: format!("אחרי {}", rand::random::<u32>()),
+            noted_on: "2026-04-01".into(),
+        };
+        let backbone = self.caller(Who::Backbone).await;
+        let i = self.fixture.initiative;
+        self.kesher
+            .create_field_change(&backbone, i, &form)
+            .await
+            .unwrap()
+            .id
+    }
+
     /// How many organizations, people and audit entries the initiative holds.
     pub async fn counts(&self) -> (usize, usize, usize) {
         let i = self.fixture.initiative;
@@ -490,6 +626,7 @@ async fn seed(kesher: &Kesher, store: &dyn Store) -> Fixture {
         )
         .await
         .unwrap();
+    let mut backbone = None;
     for who in Who::ALL.into_iter().filter(|w| *w != Who::Anonymous) {
         let user = kesher
             .create_user(
@@ -528,7 +665,14 @@ async fn seed(kesher: &Kesher, store: &dyn Store) -> Fixture {
                 .await
                 .unwrap();
         }
+        if who == Who::Backbone {
+            backbone = Some(user);
+        }
     }
+    let backbone = kesher_core::Caller {
+        user: backbone.expect("the backbone user"),
+    };
+    let agenda = seed_agenda(kesher, &backbone, initiative.id, org_a.id, org_b.id).await;
     Fixture {
         initiative: initiative.id,
         other_initiative: other.id,
@@ -541,6 +685,123 @@ async fn seed(kesher: &Kesher, store: &dyn Store) -> Fixture {
         group: group.id,
         membership: membership.id,
         spare_user: spare.id,
+        agenda,
+    }
+}
+
+async fn seed_agenda(
+    kesher: &Kesher,
+    backbone: &kesher_core::Caller,
+    initiative: InitiativeId,
+    org_a: OrganizationId,
+    org_b: OrganizationId,
+) -> AgendaFixture {
+    let mut statements = AgendaForm {
+        problem: "מעט תלמידים בעיר לומדים מתמטיקה ברמה מוגברת".into(),
+        vision: "כל ילד וילדה בעיר יוכלו לבחור במדע".into(),
+        mission: "להגדיל את מספר התלמידים הלומדים מדע ברמה מוגברת".into(),
+        boundaries: vec![BoundaryForm {
+            dimension: "subject".into(),
+            scope: "in".into(),
+            item: "מתמטיקה".into(),
+            reason: String::new(),
+        }],
+        ..Default::default()
+    };
+    kesher
+        .revise_agenda(backbone, initiative, &statements)
+        .await
+        .unwrap();
+    statements.mission = "להגדיל את מספר התלמידות והתלמידים הלומדים מדע ברמה מוגברת".into();
+    let version = kesher
+        .revise_agenda(backbone, initiative, &statements)
+        .await
+        .unwrap();
+    let node = |parent: Option<ResultNodeId>, kind: &str, title: &str| ResultForm {
+        parent_id: parent.map(|p| p.to_string()).unwrap_or_default(),
+        kind: kind.into(),
+        title: title.into(),
+        status: "agreed".into(),
+        ..Default::default()
+    };
+    let mission = kesher
+        .create_result(
+            backbone,
+            initiative,
+            &node(None, "mission", "יותר תלמידים במדע"),
+        )
+        .await
+        .unwrap();
+    let goal = kesher
+        .create_result(
+            backbone,
+            initiative,
+            &node(Some(mission.id), "goal", "ממוצע ארצי בבגרות 5 יחידות"),
+        )
+        .await
+        .unwrap();
+    let term = kesher
+        .create_term(
+            backbone,
+            initiative,
+            &TermForm {
+                term: "לומד ברמה מוגברת".into(),
+                definition: "תלמיד שניגש לבחינת בגרות ברמת 5 יחידות".into(),
+                proposed_by_organization_id: org_a.to_string(),
+            },
+        )
+        .await
+        .unwrap();
+    let decision = kesher
+        .create_decision(
+            backbone,
+            initiative,
+            &DecisionForm {
+                decided_on: "2026-01-15".into(),
+                kind: "consensus".into(),
+                text: "ועדת ההיגוי אישרה את הנוסח השני".into(),
+                result_ids: vec![goal.id.get()],
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let dispute = kesher
+        .create_dispute(
+            backbone,
+            initiative,
+            &DisputeForm {
+                question: "האם סופרים את הניגשים או את העוברים?".into(),
+                raised_by_organization_id: org_a.to_string(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let change = |org: OrganizationId, now: &str| FieldChangeForm {
+        organization_id: org.to_string(),
+        result_id: goal.id.to_string(),
+        before: "פעילות חד־פעמית".into(),
+        now: now.into(),
+        noted_on: "2026-03-01".into(),
+    };
+    let change_a = kesher
+        .create_field_change(backbone, initiative, &change(org_a, "חוג שבועי קבוע"))
+        .await
+        .unwrap();
+    let change_b = kesher
+        .create_field_change(backbone, initiative, &change(org_b, "תקציב למגמות"))
+        .await
+        .unwrap();
+    AgendaFixture {
+        version: version.id,
+        mission: mission.id,
+        goal: goal.id,
+        term: term.id,
+        decision: decision.id,
+        dispute: dispute.id,
+        change_a: change_a.id,
+        change_b: change_b.id,
     }
 }
 

@@ -1,0 +1,267 @@
+//! Open questions and disputes: what is disputed, who raised it, the positions, and a
+//! history that keeps every resolution and reopening.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use kesher_core::CoreError;
+use kesher_domain::agenda::{DisputeForm, DisputeStatus, DisputeStatusForm, PositionForm};
+use kesher_domain::network::Sector;
+use kesher_domain::{DisputeId, InitiativeId};
+use kesher_store::{Decision, Dispute};
+
+use super::organization_choices;
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::forms::{CsrfForm, FormErrors, Params};
+use crate::html::{Choice, check_in, choices, frame, render, render_with, saved};
+use crate::page::{Page, Section};
+
+/// The label of each field, for the error summary.
+const LABELS: &[(&str, &str)] = &[
+    ("question", "field-question"),
+    ("raised_by_organization_id", "field-raised-by"),
+    ("raised_by_sector", "field-sector"),
+    ("organization_id", "field-organization"),
+    ("position", "field-position"),
+];
+
+#[derive(Template)]
+#[template(path = "agenda/disputes.html")]
+struct DisputesPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    disputes: Vec<Dispute>,
+    decisions: Vec<Decision>,
+    organizations: Vec<Choice>,
+    sectors: Vec<Choice>,
+    can_raise: bool,
+    can_edit: bool,
+    form: DisputeForm,
+    errors: FormErrors,
+}
+
+impl DisputesPage {
+    /// The start of a long decision, for a checkbox label.
+    fn short(&self, text: &str) -> String {
+        let mut short: String = text.chars().take(90).collect();
+        if text.chars().count() > 90 {
+            short.push('…');
+        }
+        short
+    }
+}
+
+async fn disputes_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    form: DisputeForm,
+    errors: FormErrors,
+) -> Result<DisputesPage, AppError> {
+    let caller = ctx.caller()?;
+    let f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Agenda,
+        "disputes-title",
+    )
+    .await?;
+    Ok(DisputesPage {
+        disputes: state.kesher.disputes(caller, id).await?,
+        decisions: state.kesher.decisions(caller, id).await?,
+        organizations: organization_choices(&state.kesher, caller, id).await?,
+        sectors: choices(&f.page, Sector::ALL, Sector::code, Sector::label_id),
+        can_raise: f.access.can_take_part_in_agenda(),
+        can_edit: f.access.can_edit_agenda(),
+        page: f.page,
+        initiative_id: id,
+        tab: "disputes",
+        form,
+        errors,
+    })
+}
+
+/// `GET /initiatives/{id}/disputes`
+pub async fn list_disputes(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    render(
+        &disputes_page(
+            &state,
+            &ctx,
+            id,
+            DisputeForm::default(),
+            FormErrors::default(),
+        )
+        .await?,
+    )
+}
+
+/// `POST /initiatives/{id}/disputes` (backbone, partner editors)
+pub async fn create_dispute(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    CsrfForm(form): CsrfForm<DisputeForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    match state.kesher.create_dispute(caller, id, &form).await {
+        Ok(created) => Ok(saved(
+            &ctx,
+            &format!("/initiatives/{id}/disputes/{}", created.id),
+            "flash-dispute-raised",
+        )),
+        Err(CoreError::Invalid(errors)) => {
+            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &disputes_page(&state, &ctx, id, form, errors).await?,
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "agenda/dispute.html")]
+struct DisputePage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    dispute: Dispute,
+    decisions: Vec<Decision>,
+    organizations: Vec<Choice>,
+    can_take_part: bool,
+    can_edit: bool,
+    errors: FormErrors,
+}
+
+impl DisputePage {
+    /// What the backbone can do next: resolve an open dispute, reopen a resolved one.
+    fn next_status(&self) -> &'static str {
+        if self.dispute.status == DisputeStatus::Resolved {
+            "reopened"
+        } else {
+            "resolved"
+        }
+    }
+
+    fn next_action(&self) -> String {
+        self.page
+            .t(if self.dispute.status == DisputeStatus::Resolved {
+                "dispute-reopen"
+            } else {
+                "dispute-resolve"
+            })
+    }
+}
+
+async fn dispute_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    dispute: DisputeId,
+    errors: FormErrors,
+) -> Result<DisputePage, AppError> {
+    let caller = ctx.caller()?;
+    let (found, access) = state.kesher.dispute(caller, dispute).await?;
+    check_in(id, found.initiative_id)?;
+    let mut f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Agenda,
+        "disputes-title",
+    )
+    .await?;
+    f.page.title = found.question.chars().take(80).collect();
+    let decisions = state
+        .kesher
+        .decisions(caller, id)
+        .await?
+        .into_iter()
+        .filter(|d| found.decision_ids.contains(&d.id))
+        .collect();
+    Ok(DisputePage {
+        organizations: organization_choices(&state.kesher, caller, id).await?,
+        page: f.page,
+        initiative_id: id,
+        tab: "disputes",
+        dispute: found,
+        decisions,
+        can_take_part: access.can_take_part_in_agenda(),
+        can_edit: access.can_edit_agenda(),
+        errors,
+    })
+}
+
+/// `GET /initiatives/{id}/disputes/{dispute}`
+pub async fn show_dispute(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, dispute)): Params<(InitiativeId, DisputeId)>,
+) -> Result<Response, AppError> {
+    render(&dispute_page(&state, &ctx, id, dispute, FormErrors::default()).await?)
+}
+
+/// `POST /initiatives/{id}/disputes/{dispute}/positions` (backbone, partner editors)
+pub async fn add_position(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, dispute)): Params<(InitiativeId, DisputeId)>,
+    CsrfForm(form): CsrfForm<PositionForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.dispute(caller, dispute).await?;
+    check_in(id, found.initiative_id)?;
+    match state.kesher.add_position(caller, dispute, &form).await {
+        Ok(_) => Ok(saved(
+            &ctx,
+            &format!("/initiatives/{id}/disputes/{dispute}#positions"),
+            "flash-position-added",
+        )),
+        Err(CoreError::Invalid(errors)) => {
+            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &dispute_page(&state, &ctx, id, dispute, errors).await?,
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `POST /initiatives/{id}/disputes/{dispute}/status` (backbone): resolve or reopen.
+pub async fn change_dispute_status(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, dispute)): Params<(InitiativeId, DisputeId)>,
+    CsrfForm(form): CsrfForm<DisputeStatusForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.dispute(caller, dispute).await?;
+    check_in(id, found.initiative_id)?;
+    let changed = state
+        .kesher
+        .change_dispute_status(caller, dispute, &form)
+        .await?;
+    let message = if changed.status == DisputeStatus::Resolved {
+        "flash-dispute-resolved"
+    } else {
+        "flash-dispute-reopened"
+    };
+    Ok(saved(
+        &ctx,
+        &format!("/initiatives/{id}/disputes/{dispute}"),
+        message,
+    ))
+}

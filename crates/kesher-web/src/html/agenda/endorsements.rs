@@ -1,0 +1,165 @@
+//! Endorsements: which partners signed the current version of the agenda, and which are
+//! still on an older one.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::Utc;
+use kesher_core::CoreError;
+use kesher_core::agenda::EndorsementBoard;
+use kesher_domain::agenda::EndorsementForm;
+use kesher_domain::{EndorsementId, InitiativeId};
+
+use super::organization_choices;
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
+use crate::html::{Choice, frame, render, render_with, saved};
+use crate::page::{Page, Section};
+
+/// The label of each field, for the error summary.
+const LABELS: &[(&str, &str)] = &[
+    ("organization_id", "field-organization"),
+    ("version", "field-version"),
+    ("signed_on", "field-signed-on"),
+    ("signed_by", "field-signed-by"),
+];
+
+#[derive(Template)]
+#[template(path = "agenda/endorsements.html")]
+struct EndorsementsPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    board: EndorsementBoard,
+    organizations: Vec<Choice>,
+    versions: Vec<Choice>,
+    can_edit: bool,
+    form: EndorsementForm,
+    errors: FormErrors,
+}
+
+impl EndorsementsPage {
+    /// "7 of 26 partners signed version 2; 3 are on an older version."
+    fn summary(&self, current: &u32) -> String {
+        let on_current = self
+            .board
+            .rows
+            .iter()
+            .filter(|r| r.is_current(&Some(*current)))
+            .count();
+        let on_older = self
+            .board
+            .rows
+            .iter()
+            .filter(|r| r.latest.is_some() && !r.is_current(&Some(*current)))
+            .count();
+        self.page.lang.t_with(
+            "endorsements-summary",
+            &[
+                ("count", on_current.into()),
+                ("total", self.board.rows.len().into()),
+                ("version", (*current as usize).into()),
+                ("older", on_older.into()),
+            ],
+        )
+    }
+}
+
+async fn endorsements_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    form: Option<EndorsementForm>,
+    errors: FormErrors,
+) -> Result<EndorsementsPage, AppError> {
+    let caller = ctx.caller()?;
+    let f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Agenda,
+        "endorsements-title",
+    )
+    .await?;
+    let board = state.kesher.endorsement_board(caller, id).await?;
+    let versions: Vec<Choice> = (1..=board.current_version.unwrap_or(0))
+        .rev()
+        .map(|n| Choice {
+            value: n.to_string(),
+            label: f.page.tn("agenda-version-number", n as usize),
+        })
+        .collect();
+    let form = form.unwrap_or_else(|| EndorsementForm {
+        version: board
+            .current_version
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        signed_on: Utc::now().date_naive().to_string(),
+        ..Default::default()
+    });
+    Ok(EndorsementsPage {
+        organizations: organization_choices(&state.kesher, caller, id).await?,
+        can_edit: f.access.can_edit_agenda(),
+        page: f.page,
+        initiative_id: id,
+        tab: "endorsements",
+        board,
+        versions,
+        form,
+        errors,
+    })
+}
+
+/// `GET /initiatives/{id}/endorsements`
+pub async fn show_endorsements(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    render(&endorsements_page(&state, &ctx, id, None, FormErrors::default()).await?)
+}
+
+/// `POST /initiatives/{id}/endorsements` (backbone)
+pub async fn create_endorsement(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    CsrfForm(form): CsrfForm<EndorsementForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    match state.kesher.create_endorsement(caller, id, &form).await {
+        Ok(_) => Ok(saved(
+            &ctx,
+            &format!("/initiatives/{id}/endorsements"),
+            "flash-endorsement-recorded",
+        )),
+        Err(CoreError::Invalid(errors)) => {
+            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &endorsements_page(&state, &ctx, id, Some(form), errors).await?,
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `POST /initiatives/{id}/endorsements/{endorsement}/delete` (backbone)
+pub async fn delete_endorsement(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, endorsement)): Params<(InitiativeId, EndorsementId)>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    state.kesher.delete_endorsement(caller, endorsement).await?;
+    Ok(saved(
+        &ctx,
+        &format!("/initiatives/{id}/endorsements"),
+        "flash-deleted",
+    ))
+}

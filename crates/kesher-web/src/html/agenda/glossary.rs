@@ -1,0 +1,310 @@
+//! The glossary: the terms with the definitions in force, a term's versions side by side
+//! with the one before, proposals and adoptions.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::Utc;
+use kesher_core::CoreError;
+use kesher_domain::agenda::{AdoptionForm, DefinitionForm, TermForm};
+use kesher_domain::diff::{DiffKind, SideBySide, side_by_side};
+use kesher_domain::{DefinitionId, InitiativeId, TermId};
+use kesher_store::{Decision, Definition, GlossaryTerm};
+
+use super::{body_choices, organization_choices};
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::forms::{CsrfForm, FormErrors, Params};
+use crate::html::{Choice, check_in, frame, render, render_with, saved};
+use crate::page::{Page, Section};
+
+/// The label of each field, for the error summary.
+const LABELS: &[(&str, &str)] = &[
+    ("term", "field-term"),
+    ("definition", "field-definition"),
+    ("proposed_by_organization_id", "field-proposed-by"),
+    ("adopted_on", "field-adopted-on"),
+    ("body_id", "field-adopted-by"),
+];
+
+/// "Proposed by … on …" and "Adopted by … on …", shared by the list and the term page.
+fn proposed_line(page: &Page, d: &Definition) -> String {
+    let who = d
+        .proposed_by_organization_name
+        .clone()
+        .or_else(|| d.proposed_by_user.clone())
+        .unwrap_or_else(|| page.t("history-system"));
+    page.line(
+        "glossary-proposed-line",
+        vec![
+            ("name", who.into()),
+            ("date", page.moment(&d.created_at).into()),
+        ],
+    )
+}
+
+fn adopted_line(page: &Page, d: &Definition) -> String {
+    let date = d.adopted_on.map(|on| page.date(&on)).unwrap_or_default();
+    match &d.adopted_by_body_name {
+        Some(body) => page.line(
+            "glossary-adopted-by-line",
+            vec![("name", body.as_str().into()), ("date", date.into())],
+        ),
+        None => page
+            .lang
+            .t_with("glossary-adopted-line", &[("date", date.into())]),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "agenda/glossary.html")]
+struct GlossaryPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    terms: Vec<GlossaryTerm>,
+    can_propose: bool,
+    can_edit: bool,
+    organizations: Vec<Choice>,
+    form: TermForm,
+    errors: FormErrors,
+}
+
+impl GlossaryPage {
+    fn adopted_line(&self, d: &Definition) -> String {
+        adopted_line(&self.page, d)
+    }
+
+    /// Proposals newer than the definition in force.
+    fn pending(&self, term: &GlossaryTerm) -> usize {
+        let adopted = term.adopted().map(|d| d.number).unwrap_or(0);
+        term.definitions
+            .iter()
+            .filter(|d| d.number > adopted && d.adopted_on.is_none())
+            .count()
+    }
+}
+
+async fn glossary_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    form: TermForm,
+    errors: FormErrors,
+) -> Result<GlossaryPage, AppError> {
+    let caller = ctx.caller()?;
+    let f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Agenda,
+        "glossary-title",
+    )
+    .await?;
+    Ok(GlossaryPage {
+        terms: state.kesher.terms(caller, id).await?,
+        can_propose: f.access.can_take_part_in_agenda(),
+        can_edit: f.access.can_edit_agenda(),
+        organizations: organization_choices(&state.kesher, caller, id).await?,
+        page: f.page,
+        initiative_id: id,
+        tab: "glossary",
+        form,
+        errors,
+    })
+}
+
+/// `GET /initiatives/{id}/glossary`
+pub async fn show_glossary(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    render(&glossary_page(&state, &ctx, id, TermForm::default(), FormErrors::default()).await?)
+}
+
+/// `POST /initiatives/{id}/glossary` (backbone, partner editors): a new term and its first definition.
+pub async fn create_term(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    CsrfForm(form): CsrfForm<TermForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    match state.kesher.create_term(caller, id, &form).await {
+        Ok(term) => Ok(saved(
+            &ctx,
+            &format!("/initiatives/{id}/glossary/{}", term.id),
+            "flash-term-created",
+        )),
+        Err(CoreError::Invalid(errors)) => {
+            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &glossary_page(&state, &ctx, id, form, errors).await?,
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// One version on the term page, with what changed since the version before.
+struct VersionLine {
+    definition: Definition,
+    diff: Option<SideBySide>,
+}
+
+#[derive(Template)]
+#[template(path = "agenda/term.html")]
+struct TermPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    term: GlossaryTerm,
+    versions: Vec<VersionLine>,
+    decisions: Vec<Decision>,
+    can_propose: bool,
+    can_edit: bool,
+    organizations: Vec<Choice>,
+    bodies: Vec<Choice>,
+    today: String,
+    form: DefinitionForm,
+    errors: FormErrors,
+}
+
+impl TermPage {
+    fn proposed_line(&self, d: &Definition) -> String {
+        proposed_line(&self.page, d)
+    }
+
+    fn adopted_line(&self, d: &Definition) -> String {
+        adopted_line(&self.page, d)
+    }
+}
+
+async fn term_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    term: TermId,
+    form: DefinitionForm,
+    errors: FormErrors,
+) -> Result<TermPage, AppError> {
+    let caller = ctx.caller()?;
+    let (found, access) = state.kesher.term(caller, term).await?;
+    check_in(id, found.initiative_id)?;
+    let mut f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Agenda,
+        "glossary-title",
+    )
+    .await?;
+    f.page.title = found.term.clone();
+    let mut versions: Vec<VersionLine> = found
+        .definitions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| VersionLine {
+            definition: d.clone(),
+            diff: i.checked_sub(1).map(|previous| {
+                side_by_side(&found.definitions[previous].definition, &d.definition)
+            }),
+        })
+        .collect();
+    versions.reverse();
+    let decisions = state
+        .kesher
+        .decisions(caller, id)
+        .await?
+        .into_iter()
+        .filter(|d| d.term_ids.contains(&term))
+        .collect();
+    Ok(TermPage {
+        organizations: organization_choices(&state.kesher, caller, id).await?,
+        bodies: body_choices(&state.kesher, caller, id).await?,
+        page: f.page,
+        initiative_id: id,
+        tab: "glossary",
+        term: found,
+        versions,
+        decisions,
+        can_propose: access.can_take_part_in_agenda(),
+        can_edit: access.can_edit_agenda(),
+        today: Utc::now().date_naive().to_string(),
+        form,
+        errors,
+    })
+}
+
+/// `GET /initiatives/{id}/glossary/{term}`
+pub async fn show_term(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, term)): Params<(InitiativeId, TermId)>,
+) -> Result<Response, AppError> {
+    render(
+        &term_page(
+            &state,
+            &ctx,
+            id,
+            term,
+            DefinitionForm::default(),
+            FormErrors::default(),
+        )
+        .await?,
+    )
+}
+
+/// `POST /initiatives/{id}/glossary/{term}/definitions` (backbone, partner editors)
+pub async fn propose_definition(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, term)): Params<(InitiativeId, TermId)>,
+    CsrfForm(form): CsrfForm<DefinitionForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.term(caller, term).await?;
+    check_in(id, found.initiative_id)?;
+    match state.kesher.propose_definition(caller, term, &form).await {
+        Ok(_) => Ok(saved(
+            &ctx,
+            &format!("/initiatives/{id}/glossary/{term}"),
+            "flash-definition-proposed",
+        )),
+        Err(CoreError::Invalid(errors)) => {
+            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &term_page(&state, &ctx, id, term, form, errors).await?,
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `POST /initiatives/{id}/definitions/{definition}/adopt` (backbone)
+pub async fn adopt_definition(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, definition)): Params<(InitiativeId, DefinitionId)>,
+    CsrfForm(form): CsrfForm<AdoptionForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    // Access is checked on the definition's own initiative; the page returns there.
+    let term = state
+        .kesher
+        .adopt_definition(caller, definition, &form)
+        .await?;
+    let _ = id;
+    Ok(saved(
+        &ctx,
+        &format!("/initiatives/{}/glossary/{}", term.initiative_id, term.id),
+        "flash-definition-adopted",
+    ))
+}

@@ -1,0 +1,363 @@
+//! The agenda statements: the current version, any earlier one, a new revision, and two
+//! versions side by side.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use kesher_core::CoreError;
+use kesher_core::agenda::AgendaComparison;
+use kesher_domain::InitiativeId;
+use kesher_domain::agenda::{AgendaForm, BoundaryDimension, BoundaryForm, BoundaryScope};
+use kesher_domain::diff::DiffKind;
+use kesher_store::AgendaVersion;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::forms::{CsrfForm, FormErrors, Params, QueryParams};
+use crate::html::{Choice, choices, frame, render, render_with, saved};
+use crate::page::{Page, Section};
+
+/// The label of each field, for the error summary.
+const LABELS: &[(&str, &str)] = &[
+    ("problem", "agenda-problem"),
+    ("vision", "agenda-vision"),
+    ("vision_year", "agenda-vision-target-year"),
+    ("mission", "agenda-mission"),
+    ("overarching_goal", "agenda-overarching-goal"),
+    ("boundaries", "agenda-boundaries"),
+    ("note", "agenda-note"),
+];
+
+#[derive(Template)]
+#[template(path = "agenda/statements.html")]
+struct StatementsPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    shown: Option<AgendaVersion>,
+    is_current: bool,
+    versions: Vec<AgendaVersion>,
+    can_edit: bool,
+}
+
+impl StatementsPage {
+    /// "Version 2, saved 15/01/2026 by …".
+    fn version_line(&self, version: &AgendaVersion) -> String {
+        let by = version
+            .created_by
+            .clone()
+            .unwrap_or_else(|| self.page.t("history-system"));
+        self.page.line(
+            "agenda-version-line",
+            vec![
+                ("count", (version.number as usize).into()),
+                ("date", self.page.moment(&version.created_at).into()),
+                ("name", by.into()),
+            ],
+        )
+    }
+}
+
+async fn statements_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    number: Option<u32>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Agenda,
+        "agenda-title",
+    )
+    .await?;
+    let versions = state.kesher.agenda_versions(caller, id).await?;
+    let current = versions.last().map(|v| v.number);
+    let shown = match number {
+        Some(n) => Some(
+            versions
+                .iter()
+                .find(|v| v.number == n)
+                .cloned()
+                .ok_or(CoreError::NotFound)?,
+        ),
+        None => versions.last().cloned(),
+    };
+    render(&StatementsPage {
+        page: f.page,
+        initiative_id: id,
+        tab: "statements",
+        is_current: shown.as_ref().map(|v| v.number) == current,
+        shown,
+        versions,
+        can_edit: f.access.can_edit_agenda(),
+    })
+}
+
+/// `GET /initiatives/{id}/agenda`
+pub async fn show_agenda(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    statements_page(&state, &ctx, id, None).await
+}
+
+/// `GET /initiatives/{id}/agenda/versions/{number}`
+pub async fn show_agenda_version(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, number)): Params<(InitiativeId, u32)>,
+) -> Result<Response, AppError> {
+    statements_page(&state, &ctx, id, Some(number)).await
+}
+
+/// The statements form as a browser sends it: the boundary rows come as repeated fields.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StatementsPageForm {
+    problem: String,
+    vision: String,
+    vision_year: String,
+    mission: String,
+    overarching_goal: String,
+    note: String,
+    boundary_dimension: Vec<String>,
+    boundary_scope: Vec<String>,
+    boundary_item: Vec<String>,
+    boundary_reason: Vec<String>,
+}
+
+impl StatementsPageForm {
+    fn into_form(self) -> AgendaForm {
+        let rows = self
+            .boundary_item
+            .len()
+            .max(self.boundary_dimension.len())
+            .max(self.boundary_scope.len())
+            .max(self.boundary_reason.len());
+        let at = |list: &[String], i: usize| list.get(i).cloned().unwrap_or_default();
+        let boundaries = (0..rows)
+            .map(|i| BoundaryForm {
+                dimension: at(&self.boundary_dimension, i),
+                scope: at(&self.boundary_scope, i),
+                item: at(&self.boundary_item, i),
+                reason: at(&self.boundary_reason, i),
+            })
+            .collect();
+        AgendaForm {
+            problem: self.problem,
+            vision: self.vision,
+            vision_year: self.vision_year,
+            mission: self.mission,
+            overarching_goal: self.overarching_goal,
+            note: self.note,
+            boundaries,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "agenda/statements_form.html")]
+struct StatementsFormPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    form: AgendaForm,
+    rows: Vec<BoundaryForm>,
+    dimensions: Vec<Choice>,
+    scopes: Vec<Choice>,
+    errors: FormErrors,
+}
+
+/// Spare rows below the boundaries already written, for new ones.
+const SPARE_ROWS: usize = 3;
+
+fn form_page(
+    page: Page,
+    id: InitiativeId,
+    form: AgendaForm,
+    errors: FormErrors,
+) -> StatementsFormPage {
+    let mut rows: Vec<BoundaryForm> = form
+        .boundaries
+        .iter()
+        .filter(|b| {
+            !(b.item.trim().is_empty()
+                && b.dimension.is_empty()
+                && b.scope.is_empty()
+                && b.reason.trim().is_empty())
+        })
+        .cloned()
+        .collect();
+    rows.extend((0..SPARE_ROWS).map(|_| BoundaryForm::default()));
+    StatementsFormPage {
+        dimensions: choices(
+            &page,
+            BoundaryDimension::ALL,
+            BoundaryDimension::code,
+            BoundaryDimension::label_id,
+        ),
+        scopes: choices(
+            &page,
+            BoundaryScope::ALL,
+            BoundaryScope::code,
+            BoundaryScope::label_id,
+        ),
+        page,
+        initiative_id: id,
+        tab: "statements",
+        form,
+        rows,
+        errors,
+    }
+}
+
+/// `GET /initiatives/{id}/agenda/edit` (backbone): the current version, ready to revise.
+pub async fn edit_agenda(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let f = frame(
+        &state.kesher,
+        &ctx,
+        caller,
+        id,
+        Section::Agenda,
+        "agenda-revise",
+    )
+    .await?;
+    if !f.access.can_edit_agenda() {
+        return Err(CoreError::Forbidden.into());
+    }
+    let versions = state.kesher.agenda_versions(caller, id).await?;
+    let form = versions
+        .last()
+        .map(|v| AgendaForm {
+            problem: v.problem.clone().unwrap_or_default(),
+            vision: v.vision.clone().unwrap_or_default(),
+            vision_year: v.vision_year.map(|y| y.to_string()).unwrap_or_default(),
+            mission: v.mission.clone().unwrap_or_default(),
+            overarching_goal: v.overarching_goal.clone().unwrap_or_default(),
+            note: String::new(),
+            boundaries: v
+                .boundaries
+                .iter()
+                .map(|b| BoundaryForm {
+                    dimension: b.dimension.code().into(),
+                    scope: b.scope.code().into(),
+                    item: b.item.clone(),
+                    reason: b.reason.clone().unwrap_or_default(),
+                })
+                .collect(),
+        })
+        .unwrap_or_default();
+    render(&form_page(f.page, id, form, FormErrors::default()))
+}
+
+/// `POST /initiatives/{id}/agenda` (backbone): saves a new version.
+pub async fn revise_agenda(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    CsrfForm(sent): CsrfForm<StatementsPageForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let form = sent.into_form();
+    match state.kesher.revise_agenda(caller, id, &form).await {
+        Ok(_) => Ok(saved(
+            &ctx,
+            &format!("/initiatives/{id}/agenda"),
+            "flash-agenda-saved",
+        )),
+        Err(CoreError::Invalid(errors)) => {
+            let f = frame(
+                &state.kesher,
+                &ctx,
+                caller,
+                id,
+                Section::Agenda,
+                "agenda-revise",
+            )
+            .await?;
+            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form_page(f.page, id, form, errors),
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CompareQuery {
+    from: u32,
+    to: u32,
+}
+
+#[derive(Template)]
+#[template(path = "agenda/compare.html")]
+struct ComparePage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    comparison: AgendaComparison,
+}
+
+impl ComparePage {
+    fn statement_label(&self, statement: &str) -> String {
+        match statement {
+            "problem" => "agenda-problem",
+            "vision" => "agenda-vision",
+            "vision_year" => "agenda-vision-target-year",
+            "mission" => "agenda-mission",
+            _ => "agenda-overarching-goal",
+        }
+        .to_string()
+    }
+}
+
+/// `GET /initiatives/{id}/agenda/compare?from=1&to=2`
+pub async fn compare_agenda(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    QueryParams(query): QueryParams<CompareQuery>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let mut f = frame(
+        &state.kesher,
+        &ctx,
+        caller,
+        id,
+        Section::Agenda,
+        "agenda-compare",
+    )
+    .await?;
+    let comparison = state
+        .kesher
+        .compare_agenda(caller, id, query.from, query.to)
+        .await?;
+    f.page.title = f.page.lang.t_with(
+        "agenda-compare-title",
+        &[
+            ("from", (query.from as usize).into()),
+            ("to", (query.to as usize).into()),
+        ],
+    );
+    render(&ComparePage {
+        page: f.page,
+        initiative_id: id,
+        tab: "statements",
+        comparison,
+    })
+}
