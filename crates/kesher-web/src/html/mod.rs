@@ -222,6 +222,8 @@ fn subject_name(entry: &kesher_store::AuditEntry) -> String {
     .find_map(|key| text(image.get(*key)))
     .or_else(|| text(image.get("person").and_then(|p| p.get("name"))))
     .or_else(|| text(image.get("body").and_then(|b| b.get("name"))))
+    // A decision is known by its words; the start of them is enough to recognise it.
+    .or_else(|| text(image.get("text")).map(|t| shortened(&t, 60)))
     .or_else(|| {
         image
             .get("number")
@@ -229,6 +231,16 @@ fn subject_name(entry: &kesher_store::AuditEntry) -> String {
             .map(|n| n.to_string())
     })
     .unwrap_or_default()
+}
+
+/// The first `max` characters of `text`, cut at a word, with an ellipsis when cut.
+pub fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let at_word = cut.rsplit_once(' ').map(|(head, _)| head).unwrap_or(&cut);
+    format!("{}…", at_word.trim_end())
 }
 
 pub fn history_lines(page: &Page, entries: &[kesher_store::AuditEntry]) -> Vec<HistoryLine> {

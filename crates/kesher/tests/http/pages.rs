@@ -46,6 +46,18 @@ async fn every_page_has_landmarks_a_skip_link_and_labelled_inputs() {
         format!("/initiatives/{i}/bodies/{}", app.fixture.group),
         format!("/initiatives/{i}/access"),
         format!("/initiatives/{i}/organizations"),
+        format!("/initiatives/{i}/agenda"),
+        format!("/initiatives/{i}/agenda/edit"),
+        format!("/initiatives/{i}/results"),
+        format!("/initiatives/{i}/results/new"),
+        format!("/initiatives/{i}/results/{}", app.fixture.agenda.goal),
+        format!("/initiatives/{i}/glossary"),
+        format!("/initiatives/{i}/glossary/{}", app.fixture.agenda.term),
+        format!("/initiatives/{i}/decisions/new"),
+        format!("/initiatives/{i}/disputes"),
+        format!("/initiatives/{i}/disputes/{}", app.fixture.agenda.dispute),
+        format!("/initiatives/{i}/endorsements"),
+        format!("/initiatives/{i}/field-changes"),
     ] {
         let page = document(app.get(Who::Admin, &path).await).await;
         assert_eq!(

@@ -47,11 +47,7 @@ struct DisputesPage {
 impl DisputesPage {
     /// The start of a long decision, for a checkbox label.
     fn short(&self, text: &str) -> String {
-        let mut short: String = text.chars().take(90).collect();
-        if text.chars().count() > 90 {
-            short.push('…');
-        }
-        short
+        crate::html::shortened(text, 90)
     }
 }
 
