@@ -9,6 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::key::Key;
+use fantoccini::wd::{PrintConfiguration, PrintOrientation, PrintSize, WebDriverCompatibleCommand};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
@@ -251,6 +252,285 @@ async fn a_backbone_coordinator_signs_in_switches_language_and_adds_an_organizat
     );
     let png = client.screenshot().await.unwrap();
     std::fs::write(screenshots().join("organizations-search-he.png"), png).unwrap();
+
+    client.close().await.unwrap();
+}
+
+/// A Chrome DevTools command through chromedriver, for what WebDriver has no word for (here:
+/// showing a page as the printer sees it).
+#[derive(Debug)]
+struct DevTools(&'static str, serde_json::Value);
+
+impl WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.0, "params": self.1 });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Whether the focused element matches `css`.
+async fn focus_is_on(client: &Client, css: &str) -> bool {
+    client
+        .execute(
+            "return document.activeElement !== null && document.activeElement.matches(arguments[0]);",
+            vec![json!(css)],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap_or(false)
+}
+
+/// Presses Tab until the focus reaches `css`, as a keyboard user would; fails if it never does.
+async fn tab_to(client: &Client, css: &str) {
+    for _ in 0..200 {
+        if focus_is_on(client, css).await {
+            return;
+        }
+        let focused = client.active_element().await.unwrap();
+        focused.send_keys(&Key::Tab.to_string()).await.unwrap();
+    }
+    panic!("Tab never reached {css}");
+}
+
+/// Types into whatever has the focus.
+async fn keys(client: &Client, text: &str) {
+    let focused = client.active_element().await.unwrap();
+    focused.send_keys(text).await.unwrap();
+}
+
+async fn enter(client: &Client) {
+    keys(client, &Key::Enter.to_string()).await;
+}
+
+/// The ids of the results tree's nodes, in the order the page shows them, with their depths.
+async fn tree_rows(client: &Client) -> Vec<(String, String)> {
+    let rows = client
+        .execute(
+            "return [...document.querySelectorAll('#results-tree li[data-id]')]
+                .map(li => [li.querySelector('.result-line a').textContent.trim(), li.dataset.depth]);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(rows).unwrap()
+}
+
+/// Adds a node from the tree page with the keyboard only: Tab to the link that adds it (at
+/// the top, or under `parent`), Enter, type the title, Enter to save.
+async fn add_node_by_keyboard(client: &Client, link: &str, title: &str) {
+    tab_to(client, link).await;
+    enter(client).await;
+    wait_for_path(client, |p| p.ends_with("/results/new")).await;
+    tab_to(client, "#f-title").await;
+    keys(client, title).await;
+    enter(client).await;
+    wait_for_path(client, |p| p.ends_with("/results")).await;
+    let rows = tree_rows(client).await;
+    assert!(
+        rows.iter().any(|(t, _)| t == title),
+        "{title} is not in the tree: {rows:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_builds_a_three_level_tree_by_keyboard_and_prints_it_right_to_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let (kesher, _) =
+        kesher::demo::prepare_with_password(&dir.path().join("demo.db"), PASSWORD.into())
+            .await
+            .unwrap();
+    let running = kesher::server::start(kesher, "127.0.0.1:0", Default::default())
+        .await
+        .unwrap();
+    let base = format!("http://{}", running.address);
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, client) = start_browser(profile.path()).await;
+
+    client.goto(&format!("{base}/login")).await.unwrap();
+    tab_to(&client, "#f-email").await;
+    keys(&client, "admin@example.org").await;
+    tab_to(&client, "#f-password").await;
+    keys(&client, PASSWORD).await;
+    enter(&client).await;
+    wait_for_path(&client, |p| p == "/").await;
+
+    // A new initiative, so the tree starts empty.
+    client
+        .goto(&format!("{base}/initiatives/new"))
+        .await
+        .unwrap();
+    tab_to(&client, "#f-name").await;
+    keys(&client, "קהילת מדע בגליל").await;
+    enter(&client).await;
+    let initiative = wait_for_path(&client, |p| {
+        p.starts_with("/initiatives/") && !p.ends_with("/new")
+    })
+    .await;
+    client
+        .goto(&format!("{base}{initiative}/results"))
+        .await
+        .unwrap();
+
+    // Mission, two goals under it, a lever under the first goal: three levels.
+    add_node_by_keyboard(
+        &client,
+        "a.button[href$='/results/new']",
+        "כל ילד בגליל ייגע במדע",
+    )
+    .await;
+    let mission = tree_rows(&client).await;
+    assert_eq!(
+        mission,
+        vec![("כל ילד בגליל ייגע במדע".to_string(), "0".to_string())]
+    );
+    let under = |title: &str| format!("a[aria-label='הוספת צומת תחת {title}']");
+    add_node_by_keyboard(
+        &client,
+        &under("כל ילד בגליל ייגע במדע"),
+        "מועדוני מדע בכל יישוב",
+    )
+    .await;
+    add_node_by_keyboard(
+        &client,
+        &under("כל ילד בגליל ייגע במדע"),
+        "מורים מובילים למדע",
+    )
+    .await;
+    add_node_by_keyboard(&client, &under("מועדוני מדע בכל יישוב"), "הסעות למועדונים").await;
+    let rows = tree_rows(&client).await;
+    let expected = [
+        ("כל ילד בגליל ייגע במדע", "0"),
+        ("מועדוני מדע בכל יישוב", "1"),
+        ("הסעות למועדונים", "2"),
+        ("מורים מובילים למדע", "1"),
+    ];
+    assert_eq!(
+        rows,
+        expected
+            .iter()
+            .map(|(t, d)| (t.to_string(), d.to_string()))
+            .collect::<Vec<_>>()
+    );
+
+    // The second goal moves up with its button, by keyboard; its lever-less subtree follows.
+    tab_to(
+        &client,
+        "button[aria-label='הזזת מורים מובילים למדע למעלה']",
+    )
+    .await;
+    enter(&client).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_for_path(&client, |p| p.ends_with("/results")).await;
+    let titles: Vec<String> = tree_rows(&client)
+        .await
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "כל ילד בגליל ייגע במדע",
+            "מורים מובילים למדע",
+            "מועדוני מדע בכל יישוב",
+            "הסעות למועדונים"
+        ]
+    );
+    // After the move the focus is back on the moved node, ready for the next key.
+    assert!(focus_is_on(&client, "li[data-id]").await);
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(screenshots().join("results-tree-he.png"), png).unwrap();
+
+    // The theory of change, as the printer sees it: right to left, the mission above, the
+    // first goal at the right and the second to its left, the lever under its goal.
+    client
+        .goto(&format!("{base}{initiative}/results/theory-of-change"))
+        .await
+        .unwrap();
+    client
+        .issue_cmd(DevTools(
+            "Emulation.setEmulatedMedia",
+            json!({ "media": "print" }),
+        ))
+        .await
+        .unwrap();
+    assert_eq!(html_attribute(&client, "dir").await, "rtl");
+    let layout = client
+        .execute(
+            "const box = (e) => { const r = e.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, text: e.textContent.trim()}; };
+             return {
+               mission: box(document.querySelector('.theory-mission')),
+               goals: [...document.querySelectorAll('.theory-goal > .theory-box')].map(box),
+               levers: [...document.querySelectorAll('.theory-lever')].map(box),
+               header: getComputedStyle(document.querySelector('.theory-header')).display,
+             };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let number = |v: &serde_json::Value| v.as_f64().unwrap();
+    let goals = layout["goals"].as_array().unwrap();
+    assert_eq!(goals.len(), 2);
+    assert!(
+        goals[0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("מורים מובילים למדע")
+    );
+    assert!(
+        number(&goals[0]["left"]) > number(&goals[1]["right"]) - 1.0,
+        "the first goal stands to the right of the second: {layout}"
+    );
+    assert_eq!(
+        number(&goals[0]["top"]),
+        number(&goals[1]["top"]),
+        "one row of goals"
+    );
+    assert!(number(&layout["mission"]["bottom"]) <= number(&goals[0]["top"]));
+    let lever = &layout["levers"][0];
+    assert!(lever["text"].as_str().unwrap().contains("הסעות למועדונים"));
+    assert!(number(&lever["top"]) >= number(&goals[1]["bottom"]));
+    assert!(
+        number(&lever["left"]) < number(&goals[0]["left"]),
+        "under the second goal"
+    );
+    assert_eq!(layout["header"], "none", "links are not printed");
+
+    // And it prints on a single A4 sheet.
+    let pdf = client
+        .print(
+            PrintConfiguration::builder()
+                .orientation(PrintOrientation::Landscape)
+                .size(PrintSize::A4)
+                .build()
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    std::fs::write(screenshots().join("theory-of-change-he.pdf"), &pdf).unwrap();
+    // The page tree's "/Count" is the number of pages in the document.
+    let pdf = String::from_utf8_lossy(&pdf);
+    let pages: Vec<&str> = pdf
+        .split("/Count ")
+        .skip(1)
+        .map(|rest| {
+            rest.split(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap_or("")
+        })
+        .collect();
+    assert_eq!(pages, ["1"], "the theory of change fits one page");
 
     client.close().await.unwrap();
 }
