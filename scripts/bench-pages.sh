@@ -22,7 +22,10 @@ curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-ur
 session=$(awk '$6 == "kesher_session" {print $7}' "$jar")
 
 for path in /initiatives/1 /initiatives/1/organizations /initiatives/1/people /initiatives/1/seating \
-            "/initiatives/1/organizations?q=%D7%9E%D7%93%D7%A2" /api/v1/initiatives/1/people; do
+            "/initiatives/1/organizations?q=%D7%9E%D7%93%D7%A2" /api/v1/initiatives/1/people \
+            /initiatives/1/agenda "/initiatives/1/agenda/compare?from=1&to=2" /initiatives/1/results \
+            /initiatives/1/results/theory-of-change /initiatives/1/glossary/1 /initiatives/1/endorsements \
+            /initiatives/1/field-changes /api/v1/initiatives/1/results; do
   echo "--- GET $path"
   wrk -t2 -c8 -d5s --latency -H "Cookie: kesher_session=$session" "http://$addr$path" \
     | grep -E "Requests/sec|50%|90%|99%|Non-2xx"
