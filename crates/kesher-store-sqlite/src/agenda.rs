@@ -21,8 +21,8 @@ use kesher_store::{
     StoreResult,
 };
 use serde::Serialize;
-use sqlx::SqliteConnection;
 use sqlx::sqlite::SqliteRow;
+use sqlx::{Sqlite, SqliteConnection, Transaction};
 
 use crate::audit::{self, Change};
 use crate::rows::{choice, get, timestamp};
@@ -107,6 +107,64 @@ async fn record<B: Serialize, A: Serialize>(
         },
     )
     .await
+}
+
+/// Ends an update: when the record reads as it did (its `updated_at` aside), nothing is
+/// written and nothing is logged; otherwise the audit entry joins the same transaction.
+async fn commit_update<T: Serialize>(
+    mut tx: Transaction<'static, Sqlite>,
+    actor: Actor,
+    initiative: InitiativeId,
+    subject: (&'static str, i64),
+    before: T,
+    after: T,
+) -> StoreResult<T> {
+    if audit::unchanged(&before, &after) {
+        tx.rollback().await.map_err(backend)?;
+        return Ok(before);
+    }
+    let action = AuditAction::Update;
+    record(
+        &mut tx,
+        actor,
+        initiative,
+        subject,
+        action,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    tx.commit().await.map_err(backend)?;
+    Ok(after)
+}
+
+/// Deletes the subject's row with `statement` (which takes the id as `?1`) and logs what it
+/// held, in the same transaction.
+async fn commit_delete<T: Serialize>(
+    mut tx: Transaction<'static, Sqlite>,
+    actor: Actor,
+    initiative: InitiativeId,
+    statement: &'static str,
+    subject: (&'static str, i64),
+    before: &T,
+) -> StoreResult<()> {
+    sqlx::query(statement)
+        .bind(subject.1)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+    let action = AuditAction::Delete;
+    record::<_, ()>(
+        &mut tx,
+        actor,
+        initiative,
+        subject,
+        action,
+        Some(before),
+        None,
+    )
+    .await?;
+    tx.commit().await.map_err(backend)
 }
 
 // ---- agenda versions ----
@@ -818,22 +876,15 @@ impl AgendaStore for SqliteStore {
         .await
         .map_err(backend)?;
         let after = fetch_result(&mut tx, id).await?;
-        if audit::unchanged(&before, &after) {
-            tx.rollback().await.map_err(backend)?;
-            return Ok(before);
-        }
-        record(
-            &mut tx,
+        commit_update(
+            tx,
             actor,
             before.initiative_id,
             ("result", id.get()),
-            AuditAction::Update,
-            Some(&before),
-            Some(&after),
+            before,
+            after,
         )
-        .await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(after)
+        .await
     }
 
     async fn move_result(
@@ -999,22 +1050,15 @@ impl AgendaStore for SqliteStore {
         .await
         .map_err(backend)?;
         let after = fetch_term(&mut tx, id).await?;
-        if audit::unchanged(&before, &after) {
-            tx.rollback().await.map_err(backend)?;
-            return Ok(before);
-        }
-        record(
-            &mut tx,
+        commit_update(
+            tx,
             actor,
             before.initiative_id,
             ("term", id.get()),
-            AuditAction::Update,
-            Some(&before),
-            Some(&after),
+            before,
+            after,
         )
-        .await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(after)
+        .await
     }
 
     async fn add_definition(
@@ -1027,18 +1071,15 @@ impl AgendaStore for SqliteStore {
         let before = fetch_term(&mut tx, term).await?;
         insert_definition(&mut tx, actor, before.initiative_id, term, input).await?;
         let after = fetch_term(&mut tx, term).await?;
-        record(
-            &mut tx,
+        commit_update(
+            tx,
             actor,
             before.initiative_id,
             ("term", term.get()),
-            AuditAction::Update,
-            Some(&before),
-            Some(&after),
+            before,
+            after,
         )
-        .await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(after)
+        .await
     }
 
     async fn adopt_definition(
@@ -1073,18 +1114,15 @@ impl AgendaStore for SqliteStore {
             .await
             .map_err(backend)?;
         let after = fetch_term(&mut tx, TermId::new(term)).await?;
-        record(
-            &mut tx,
+        commit_update(
+            tx,
             actor,
             before.initiative_id,
             ("term", term),
-            AuditAction::Update,
-            Some(&before),
-            Some(&after),
+            before,
+            after,
         )
-        .await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(after)
+        .await
     }
 
     async fn term(&self, id: TermId) -> StoreResult<GlossaryTerm> {
@@ -1203,43 +1241,30 @@ impl AgendaStore for SqliteStore {
         .map_err(backend)?;
         write_decision_links(&mut tx, before.initiative_id, id, input).await?;
         let after = fetch_decision(&mut tx, id).await?;
-        if audit::unchanged(&before, &after) {
-            tx.rollback().await.map_err(backend)?;
-            return Ok(before);
-        }
-        record(
-            &mut tx,
+        commit_update(
+            tx,
             actor,
             before.initiative_id,
             ("decision", id.get()),
-            AuditAction::Update,
-            Some(&before),
-            Some(&after),
+            before,
+            after,
         )
-        .await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(after)
+        .await
     }
 
     async fn delete_decision(&self, actor: Actor, id: DecisionId) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let before = fetch_decision(&mut tx, id).await?;
-        sqlx::query("DELETE FROM decisions WHERE id = ?1")
-            .bind(id.get())
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        record::<_, ()>(
-            &mut tx,
+        let statement = "DELETE FROM decisions WHERE id = ?1";
+        commit_delete(
+            tx,
             actor,
             before.initiative_id,
+            statement,
             ("decision", id.get()),
-            AuditAction::Delete,
-            Some(&before),
-            None,
+            &before,
         )
-        .await?;
-        tx.commit().await.map_err(backend)
+        .await
     }
 
     async fn decision(&self, id: DecisionId) -> StoreResult<Decision> {
@@ -1310,22 +1335,15 @@ impl AgendaStore for SqliteStore {
         let before = fetch_dispute(&mut tx, id).await?;
         write_dispute(&mut tx, before.initiative_id, id, input).await?;
         let after = fetch_dispute(&mut tx, id).await?;
-        if audit::unchanged(&before, &after) {
-            tx.rollback().await.map_err(backend)?;
-            return Ok(before);
-        }
-        record(
-            &mut tx,
+        commit_update(
+            tx,
             actor,
             before.initiative_id,
             ("dispute", id.get()),
-            AuditAction::Update,
-            Some(&before),
-            Some(&after),
+            before,
+            after,
         )
-        .await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(after)
+        .await
     }
 
     async fn add_position(
@@ -1360,18 +1378,15 @@ impl AgendaStore for SqliteStore {
             .await
             .map_err(backend)?;
         let after = fetch_dispute(&mut tx, dispute).await?;
-        record(
-            &mut tx,
+        commit_update(
+            tx,
             actor,
             before.initiative_id,
             ("dispute", dispute.get()),
-            AuditAction::Update,
-            Some(&before),
-            Some(&after),
+            before,
+            after,
         )
-        .await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(after)
+        .await
     }
 
     async fn change_dispute_status(
@@ -1394,18 +1409,15 @@ impl AgendaStore for SqliteStore {
             .map_err(backend)?;
         add_dispute_event(&mut tx, actor, id, input.status, input.note.as_deref()).await?;
         let after = fetch_dispute(&mut tx, id).await?;
-        record(
-            &mut tx,
+        commit_update(
+            tx,
             actor,
             before.initiative_id,
             ("dispute", id.get()),
-            AuditAction::Update,
-            Some(&before),
-            Some(&after),
+            before,
+            after,
         )
-        .await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(after)
+        .await
     }
 
     async fn dispute(&self, id: DisputeId) -> StoreResult<Dispute> {
@@ -1481,22 +1493,16 @@ impl AgendaStore for SqliteStore {
     async fn delete_endorsement(&self, actor: Actor, id: EndorsementId) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let before = fetch_endorsement(&mut tx, id).await?;
-        sqlx::query("DELETE FROM endorsements WHERE id = ?1")
-            .bind(id.get())
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        record::<_, ()>(
-            &mut tx,
+        let statement = "DELETE FROM endorsements WHERE id = ?1";
+        commit_delete(
+            tx,
             actor,
             before.initiative_id,
+            statement,
             ("endorsement", id.get()),
-            AuditAction::Delete,
-            Some(&before),
-            None,
+            &before,
         )
-        .await?;
-        tx.commit().await.map_err(backend)
+        .await
     }
 
     async fn endorsement(&self, id: EndorsementId) -> StoreResult<Endorsement> {
@@ -1583,43 +1589,30 @@ impl AgendaStore for SqliteStore {
         .await
         .map_err(backend)?;
         let after = fetch_field_change(&mut tx, id).await?;
-        if audit::unchanged(&before, &after) {
-            tx.rollback().await.map_err(backend)?;
-            return Ok(before);
-        }
-        record(
-            &mut tx,
+        commit_update(
+            tx,
             actor,
             before.initiative_id,
             ("field_change", id.get()),
-            AuditAction::Update,
-            Some(&before),
-            Some(&after),
+            before,
+            after,
         )
-        .await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(after)
+        .await
     }
 
     async fn delete_field_change(&self, actor: Actor, id: FieldChangeId) -> StoreResult<()> {
         let mut tx = self.write().await?;
         let before = fetch_field_change(&mut tx, id).await?;
-        sqlx::query("DELETE FROM field_changes WHERE id = ?1")
-            .bind(id.get())
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        record::<_, ()>(
-            &mut tx,
+        let statement = "DELETE FROM field_changes WHERE id = ?1";
+        commit_delete(
+            tx,
             actor,
             before.initiative_id,
+            statement,
             ("field_change", id.get()),
-            AuditAction::Delete,
-            Some(&before),
-            None,
+            &before,
         )
-        .await?;
-        tx.commit().await.map_err(backend)
+        .await
     }
 
     async fn field_change(&self, id: FieldChangeId) -> StoreResult<FieldChange> {

@@ -43,6 +43,31 @@ pub fn saved(ctx: &Ctx, location: &str, message_id: &'static str) -> Response {
     with_flash(Redirect::to(location).into_response(), message_id, ctx)
 }
 
+/// Answers a sent form. Saved: a redirect to `next` (made from what was saved) that says
+/// `message_id` once. Refused for its fields: `again` builds the form's page with each field's
+/// message, sent with 422 so nothing typed is lost. Any other refusal is the error it is.
+pub async fn answer_form<T, P, Fut>(
+    ctx: &Ctx,
+    outcome: Result<T, CoreError>,
+    next: impl FnOnce(&T) -> String,
+    message_id: &'static str,
+    labels: &[(&str, &str)],
+    again: impl FnOnce(crate::forms::FormErrors) -> Fut,
+) -> Result<Response, AppError>
+where
+    Fut: std::future::Future<Output = Result<P, AppError>>,
+    P: Template,
+{
+    match outcome {
+        Ok(done) => Ok(saved(ctx, &next(&done), message_id)),
+        Err(CoreError::Invalid(errors)) => {
+            let errors = crate::forms::FormErrors::new(ctx.lang, &errors, labels);
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &again(errors).await?)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
 /// One option of a select.
 #[derive(Clone, Debug)]
 pub struct Choice {

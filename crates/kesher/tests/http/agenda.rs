@@ -571,6 +571,18 @@ async fn a_resolved_dispute_can_be_reopened_and_keeps_its_whole_history() {
         ],
     )
     .await;
+    // A refused position comes back with its words kept and the problem named.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("{path}/positions"),
+            &[("organization_id", "999999"), ("position", "עמדה שלא תאבד")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    assert_eq!(texts(&page, "#f-position"), vec!["עמדה שלא תאבד"]);
+    assert_eq!(texts(&page, "#f-organization_id-error").len(), 1);
     // The editor cannot speak for B.
     let response = app
         .post(

@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use kesher_core::CoreError;
 use kesher_core::agenda::TreeRow;
@@ -18,7 +17,7 @@ use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params, QueryParams};
 use crate::html::{
-    Choice, Deletion, check_in, choices, confirm_delete, frame, render, render_with, saved,
+    Choice, Deletion, answer_form, check_in, choices, confirm_delete, frame, render, saved,
 };
 use crate::page::{Page, Section};
 
@@ -246,28 +245,17 @@ pub async fn create_decision(
     CsrfForm(form): CsrfForm<DecisionForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    match state.kesher.create_decision(caller, id, &form).await {
-        Ok(created) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/decisions/{}", created.id),
-            "flash-decision-created",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            let page = decision_form_page(
-                &state,
-                &ctx,
-                id,
-                "decisions-new",
-                form,
-                errors,
-                format!("/initiatives/{id}/decisions"),
-            )
-            .await?;
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.create_decision(caller, id, &form).await;
+    let action = format!("/initiatives/{id}/decisions");
+    answer_form(
+        &ctx,
+        outcome,
+        |created| format!("/initiatives/{id}/decisions/{}", created.id),
+        "flash-decision-created",
+        LABELS,
+        |errors| decision_form_page(&state, &ctx, id, "decisions-new", form, errors, action),
+    )
+    .await
 }
 
 fn form_of(decision: &Decision) -> DecisionForm {
@@ -317,17 +305,26 @@ pub async fn update_decision(
     let (found, _) = state.kesher.decision(caller, decision).await?;
     check_in(id, found.initiative_id)?;
     let here = format!("/initiatives/{id}/decisions/{decision}");
-    match state.kesher.update_decision(caller, decision, &form).await {
-        Ok(_) => Ok(saved(&ctx, &here, "flash-saved")),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &decision_form_page(&state, &ctx, id, "decisions-edit", form, errors, here).await?,
+    let outcome = state.kesher.update_decision(caller, decision, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| here.clone(),
+        "flash-saved",
+        LABELS,
+        |errors| {
+            decision_form_page(
+                &state,
+                &ctx,
+                id,
+                "decisions-edit",
+                form,
+                errors,
+                here.clone(),
             )
-        }
-        Err(other) => Err(other.into()),
-    }
+        },
+    )
+    .await
 }
 
 /// `GET /initiatives/{id}/decisions/{decision}/delete` (backbone)

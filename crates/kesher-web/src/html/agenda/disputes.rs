@@ -3,9 +3,7 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
-use kesher_core::CoreError;
 use kesher_domain::agenda::{DisputeForm, DisputeStatus, DisputeStatusForm, PositionForm};
 use kesher_domain::network::Sector;
 use kesher_domain::{DisputeId, InitiativeId};
@@ -16,7 +14,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params};
-use crate::html::{Choice, check_in, choices, frame, render, render_with, saved};
+use crate::html::{Choice, answer_form, check_in, choices, frame, render, saved};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -109,21 +107,16 @@ pub async fn create_dispute(
     CsrfForm(form): CsrfForm<DisputeForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    match state.kesher.create_dispute(caller, id, &form).await {
-        Ok(created) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/disputes/{}", created.id),
-            "flash-dispute-raised",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &disputes_page(&state, &ctx, id, form, errors).await?,
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.create_dispute(caller, id, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |created| format!("/initiatives/{id}/disputes/{}", created.id),
+        "flash-dispute-raised",
+        LABELS,
+        |errors| disputes_page(&state, &ctx, id, form, errors),
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -137,6 +130,8 @@ struct DisputePage {
     organizations: Vec<Choice>,
     can_take_part: bool,
     can_edit: bool,
+    /// The position as typed, kept when the form is refused.
+    position: PositionForm,
     errors: FormErrors,
 }
 
@@ -165,6 +160,7 @@ async fn dispute_page(
     ctx: &Ctx,
     id: InitiativeId,
     dispute: DisputeId,
+    position: PositionForm,
     errors: FormErrors,
 ) -> Result<DisputePage, AppError> {
     let caller = ctx.caller()?;
@@ -196,6 +192,7 @@ async fn dispute_page(
         decisions,
         can_take_part: access.can_take_part_in_agenda(),
         can_edit: access.can_edit_agenda(),
+        position,
         errors,
     })
 }
@@ -206,7 +203,17 @@ pub async fn show_dispute(
     State(state): State<AppState>,
     Params((id, dispute)): Params<(InitiativeId, DisputeId)>,
 ) -> Result<Response, AppError> {
-    render(&dispute_page(&state, &ctx, id, dispute, FormErrors::default()).await?)
+    render(
+        &dispute_page(
+            &state,
+            &ctx,
+            id,
+            dispute,
+            PositionForm::default(),
+            FormErrors::default(),
+        )
+        .await?,
+    )
 }
 
 /// `POST /initiatives/{id}/disputes/{dispute}/positions` (backbone, partner editors)
@@ -219,21 +226,16 @@ pub async fn add_position(
     let caller = ctx.caller()?;
     let (found, _) = state.kesher.dispute(caller, dispute).await?;
     check_in(id, found.initiative_id)?;
-    match state.kesher.add_position(caller, dispute, &form).await {
-        Ok(_) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/disputes/{dispute}#positions"),
-            "flash-position-added",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &dispute_page(&state, &ctx, id, dispute, errors).await?,
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.add_position(caller, dispute, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/disputes/{dispute}#positions"),
+        "flash-position-added",
+        LABELS,
+        |errors| dispute_page(&state, &ctx, id, dispute, form, errors),
+    )
+    .await
 }
 
 /// `POST /initiatives/{id}/disputes/{dispute}/status` (backbone): resolve or reopen.

@@ -3,10 +3,8 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Utc;
-use kesher_core::CoreError;
 use kesher_core::agenda::EndorsementBoard;
 use kesher_domain::agenda::EndorsementForm;
 use kesher_domain::{EndorsementId, InitiativeId};
@@ -16,7 +14,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
-use crate::html::{Choice, frame, render, render_with, saved};
+use crate::html::{Choice, answer_form, frame, render, saved};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -131,21 +129,16 @@ pub async fn create_endorsement(
     CsrfForm(form): CsrfForm<EndorsementForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    match state.kesher.create_endorsement(caller, id, &form).await {
-        Ok(_) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/endorsements"),
-            "flash-endorsement-recorded",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &endorsements_page(&state, &ctx, id, Some(form), errors).await?,
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.create_endorsement(caller, id, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/endorsements"),
+        "flash-endorsement-recorded",
+        LABELS,
+        |errors| endorsements_page(&state, &ctx, id, Some(form), errors),
+    )
+    .await
 }
 
 /// `POST /initiatives/{id}/endorsements/{endorsement}/delete` (backbone)

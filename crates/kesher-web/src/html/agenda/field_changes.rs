@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Utc;
 use kesher_core::CoreError;
@@ -17,7 +16,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
-use crate::html::{Choice, check_in, frame, render, render_with, saved};
+use crate::html::{Choice, answer_form, check_in, frame, render, saved};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -130,21 +129,16 @@ pub async fn create_field_change(
     CsrfForm(form): CsrfForm<FieldChangeForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    match state.kesher.create_field_change(caller, id, &form).await {
-        Ok(_) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/field-changes"),
-            "flash-field-change-recorded",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &changes_page(&state, &ctx, id, Some(form), errors).await?,
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.create_field_change(caller, id, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/field-changes"),
+        "flash-field-change-recorded",
+        LABELS,
+        |errors| changes_page(&state, &ctx, id, Some(form), errors),
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -224,25 +218,19 @@ pub async fn update_field_change(
     let caller = ctx.caller()?;
     let (found, _) = state.kesher.field_change(caller, change).await?;
     check_in(id, found.initiative_id)?;
-    match state
+    let outcome = state
         .kesher
         .update_field_change(caller, change, &form)
-        .await
-    {
-        Ok(_) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/field-changes"),
-            "flash-saved",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &change_form_page(&state, &ctx, id, change, Some(form), errors).await?,
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+        .await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/field-changes"),
+        "flash-saved",
+        LABELS,
+        |errors| change_form_page(&state, &ctx, id, change, Some(form), errors),
+    )
+    .await
 }
 
 /// `POST /initiatives/{id}/field-changes/{change}/delete`

@@ -3,10 +3,8 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Utc;
-use kesher_core::CoreError;
 use kesher_domain::agenda::{AdoptionForm, DefinitionForm, TermForm};
 use kesher_domain::diff::{DiffKind, SideBySide, side_by_side};
 use kesher_domain::{DefinitionId, InitiativeId, TermId};
@@ -17,7 +15,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params};
-use crate::html::{Choice, check_in, frame, render, render_with, saved};
+use crate::html::{Choice, answer_form, check_in, frame, render, saved};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -134,21 +132,16 @@ pub async fn create_term(
     CsrfForm(form): CsrfForm<TermForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    match state.kesher.create_term(caller, id, &form).await {
-        Ok(term) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/glossary/{}", term.id),
-            "flash-term-created",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &glossary_page(&state, &ctx, id, form, errors).await?,
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.create_term(caller, id, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |term| format!("/initiatives/{id}/glossary/{}", term.id),
+        "flash-term-created",
+        LABELS,
+        |errors| glossary_page(&state, &ctx, id, form, errors),
+    )
+    .await
 }
 
 /// One version on the term page, with what changed since the version before.
@@ -271,21 +264,16 @@ pub async fn propose_definition(
     let caller = ctx.caller()?;
     let (found, _) = state.kesher.term(caller, term).await?;
     check_in(id, found.initiative_id)?;
-    match state.kesher.propose_definition(caller, term, &form).await {
-        Ok(_) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/glossary/{term}"),
-            "flash-definition-proposed",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &term_page(&state, &ctx, id, term, form, errors).await?,
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.propose_definition(caller, term, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/glossary/{term}"),
+        "flash-definition-proposed",
+        LABELS,
+        |errors| term_page(&state, &ctx, id, term, form, errors),
+    )
+    .await
 }
 
 /// `POST /initiatives/{id}/definitions/{definition}/adopt` (backbone)

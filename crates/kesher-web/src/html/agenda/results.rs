@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use kesher_core::CoreError;
 use kesher_core::agenda::{MoveForm, TreeRow, suggested_kind};
@@ -19,7 +18,7 @@ use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params, QueryParams};
 use crate::html::{
-    Choice, Deletion, check_in, choices, confirm_delete, frame, render, render_with, saved,
+    Choice, Deletion, answer_form, check_in, choices, confirm_delete, frame, render, saved,
 };
 use crate::page::{Page, Section};
 
@@ -414,28 +413,17 @@ pub async fn create_result(
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let form = sent.into_form();
-    match state.kesher.create_result(caller, id, &form).await {
-        Ok(created) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/results#node-{}", created.id),
-            "flash-result-created",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            let page = node_form_page(
-                &state,
-                &ctx,
-                id,
-                "results-new",
-                form,
-                errors,
-                format!("/initiatives/{id}/results"),
-            )
-            .await?;
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.create_result(caller, id, &form).await;
+    let action = format!("/initiatives/{id}/results");
+    answer_form(
+        &ctx,
+        outcome,
+        |created| format!("/initiatives/{id}/results#node-{}", created.id),
+        "flash-result-created",
+        LABELS,
+        |errors| node_form_page(&state, &ctx, id, "results-new", form, errors, action),
+    )
+    .await
 }
 
 fn form_of(node: &ResultNode) -> ResultForm {
@@ -490,15 +478,16 @@ pub async fn update_result(
     check_in(id, found.initiative_id)?;
     let form = sent.into_form();
     let here = format!("/initiatives/{id}/results/{node}");
-    match state.kesher.update_result(caller, node, &form).await {
-        Ok(_) => Ok(saved(&ctx, &here, "flash-saved")),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            let page = node_form_page(&state, &ctx, id, "results-edit", form, errors, here).await?;
-            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.update_result(caller, node, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| here.clone(),
+        "flash-saved",
+        LABELS,
+        |errors| node_form_page(&state, &ctx, id, "results-edit", form, errors, here.clone()),
+    )
+    .await
 }
 
 /// `POST /initiatives/{id}/results/{node}/move` (backbone): a nudge, or a new parent.

@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use kesher_core::CoreError;
 use kesher_core::agenda::AgendaComparison;
@@ -17,7 +16,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params, QueryParams};
-use crate::html::{Choice, choices, frame, render, render_with, saved};
+use crate::html::{Choice, answer_form, choices, frame, render};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -272,30 +271,20 @@ pub async fn revise_agenda(
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let form = sent.into_form();
-    match state.kesher.revise_agenda(caller, id, &form).await {
-        Ok(_) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/agenda"),
-            "flash-agenda-saved",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let f = frame(
-                &state.kesher,
-                &ctx,
-                caller,
-                id,
-                Section::Agenda,
-                "agenda-revise",
-            )
-            .await?;
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &form_page(f.page, id, form, errors),
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.revise_agenda(caller, id, &form).await;
+    let (kesher, ctx) = (&state.kesher, &ctx);
+    answer_form(
+        ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/agenda"),
+        "flash-agenda-saved",
+        LABELS,
+        |errors| async move {
+            let f = frame(kesher, ctx, caller, id, Section::Agenda, "agenda-revise").await?;
+            Ok(form_page(f.page, id, form, errors))
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize)]
