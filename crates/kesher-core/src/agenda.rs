@@ -7,11 +7,12 @@ use std::collections::HashMap;
 
 use kesher_domain::access::Access;
 use kesher_domain::agenda::{
-    AdoptionForm, AgendaForm, Boundary, DecisionForm, DefinitionForm, DisputeForm,
-    DisputeStatusForm, EndorsementForm, FieldChangeForm, PositionForm, ResultForm, ResultKind,
-    TermForm,
+    AdoptionForm, AgendaForm, AgendaInput, Boundary, DecisionForm, DecisionInput, DefinitionForm,
+    DisputeForm, DisputeStatusForm, EndorsementForm, FieldChangeForm, PositionForm, ResultForm,
+    ResultKind, TermForm,
 };
 use kesher_domain::diff::{SideBySide, side_by_side};
+use kesher_domain::search::fold;
 use kesher_domain::text::Name;
 use kesher_domain::tree::{self, Nudge, Placement};
 use kesher_domain::*;
@@ -35,6 +36,25 @@ pub struct AgendaComparison {
     pub boundaries_added: Vec<Boundary>,
     /// Boundaries of the older version that the newer dropped.
     pub boundaries_removed: Vec<Boundary>,
+    /// Boundaries both versions name (same dimension and item) whose scope or reason changed.
+    pub boundaries_changed: Vec<BoundaryChange>,
+}
+
+/// One boundary in two versions.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct BoundaryChange {
+    pub before: Boundary,
+    pub after: Boundary,
+}
+
+/// What saving the agenda form did.
+#[derive(Clone, Debug)]
+pub struct Revision {
+    /// The current version: the new one, or the unchanged one.
+    pub version: AgendaVersion,
+    /// False when the statements were the same as the current version's: no version is
+    /// added for nothing, so partners' endorsements of it stay current.
+    pub saved: bool,
 }
 
 /// One statement compared.
@@ -100,6 +120,27 @@ pub struct ChangesByGoal {
     /// None for changes not tied to a result.
     pub result: Option<ResultNode>,
     pub changes: Vec<FieldChange>,
+}
+
+/// Decisions, adoptions, endorsements and changes in the field record what already happened.
+/// A day's grace covers the hours by which Israel's date runs ahead of UTC's.
+fn not_in_future(field: &'static str, date: chrono::NaiveDate) -> Result<(), FieldError> {
+    let tomorrow = chrono::Utc::now().date_naive() + chrono::Days::new(1);
+    if date > tomorrow {
+        Err(FieldError::new(field, Invalid::Future))
+    } else {
+        Ok(())
+    }
+}
+
+/// Whether the typed statements say what the version already says.
+fn same_statements(version: &AgendaVersion, input: &AgendaInput) -> bool {
+    version.problem == input.problem
+        && version.vision == input.vision
+        && version.vision_year == input.vision_year
+        && version.mission == input.mission
+        && version.overarching_goal == input.overarching_goal
+        && version.boundaries == input.boundaries
 }
 
 fn statements_of(version: &AgendaVersion) -> [(&'static str, String); 5] {
@@ -170,20 +211,33 @@ impl Kesher {
         Ok(version)
     }
 
-    /// Saves the statements as a new version; the earlier versions stay as they were.
+    /// Saves the statements as a new version; the earlier versions stay as they were. When
+    /// nothing differs from the current version (a note alone is not a change), nothing is
+    /// saved.
     pub async fn revise_agenda(
         &self,
         caller: &Caller,
         initiative: InitiativeId,
         form: &AgendaForm,
-    ) -> CoreResult<AgendaVersion> {
+    ) -> CoreResult<Revision> {
         self.require(caller, initiative, |a| a.can_edit_agenda())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
-        Ok(self
+        let current = self.store.agenda_versions(initiative).await?.pop();
+        if let Some(current) = current.filter(|c| same_statements(c, &input)) {
+            return Ok(Revision {
+                version: current,
+                saved: false,
+            });
+        }
+        let version = self
             .store
             .create_agenda_version(caller.actor(), initiative, &input)
-            .await?)
+            .await?;
+        Ok(Revision {
+            version,
+            saved: true,
+        })
     }
 
     /// Two versions (by number) side by side, with the changed words marked.
@@ -211,19 +265,37 @@ impl Kesher {
                 diff: side_by_side(&old, &new),
             })
             .collect();
+        // A boundary is the same boundary in both versions when it names the same thing on
+        // the same dimension; then only its scope or reason can have changed.
+        let key = |b: &Boundary| (b.dimension, fold(&b.item));
+        let find_in = |list: &[Boundary], b: &Boundary| {
+            list.iter().find(|other| key(other) == key(b)).cloned()
+        };
+        let boundaries_changed = to
+            .boundaries
+            .iter()
+            .filter_map(|after| {
+                let before = find_in(&from.boundaries, after)?;
+                (before != *after).then(|| BoundaryChange {
+                    before,
+                    after: after.clone(),
+                })
+            })
+            .collect();
         Ok(AgendaComparison {
             boundaries_added: to
                 .boundaries
                 .iter()
-                .filter(|b| !from.boundaries.contains(b))
+                .filter(|b| find_in(&from.boundaries, b).is_none())
                 .cloned()
                 .collect(),
             boundaries_removed: from
                 .boundaries
                 .iter()
-                .filter(|b| !to.boundaries.contains(b))
+                .filter(|b| find_in(&to.boundaries, b).is_none())
                 .cloned()
                 .collect(),
+            boundaries_changed,
             statements,
             from,
             to,
@@ -262,23 +334,25 @@ impl Kesher {
         self.require(caller, initiative, |a| a.can_edit_agenda())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        let nodes = self.store.results(initiative).await?;
+        let parent = match input.parent_id {
+            None => None,
+            Some(id) => Some(
+                nodes
+                    .iter()
+                    .find(|n| n.id == id)
+                    .map(|n| n.kind)
+                    .ok_or_else(|| CoreError::invalid("parent_id", Invalid::Choice))?,
+            ),
+        };
+        if !input.kind.may_stand_under(parent) {
+            return Err(CoreError::invalid("kind", Invalid::Level));
+        }
+        // The parent is known to be here; a reference the store cannot find is the body.
         self.store
             .create_result(caller.actor(), initiative, &input)
             .await
-            .map_err(|e| match e {
-                StoreError::NotFound
-                | StoreError::Conflict(kesher_store::Conflict::WrongInitiative) => {
-                    CoreError::invalid(
-                        if input.parent_id.is_some() {
-                            "parent_id"
-                        } else {
-                            "owner_body_id"
-                        },
-                        Invalid::Choice,
-                    )
-                }
-                other => other.into(),
-            })
+            .map_err(choice_of("owner_body_id"))
     }
 
     pub async fn update_result(
@@ -291,6 +365,18 @@ impl Kesher {
         self.require(caller, node.initiative_id, |a| a.can_edit_agenda())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        // A new level must still fit under the parent and above the children.
+        let nodes = self.store.results(node.initiative_id).await?;
+        let kind_of = |id: Option<ResultNodeId>| {
+            id.and_then(|id| nodes.iter().find(|n| n.id == id).map(|n| n.kind))
+        };
+        let fits_children = nodes
+            .iter()
+            .filter(|n| n.parent_id == Some(id))
+            .all(|child| child.kind.may_stand_under(Some(input.kind)));
+        if !input.kind.may_stand_under(kind_of(node.parent_id)) || !fits_children {
+            return Err(CoreError::invalid("kind", Invalid::Level));
+        }
         self.store
             .update_result(caller.actor(), id, &input)
             .await
@@ -307,17 +393,17 @@ impl Kesher {
         let node = self.store.result(id).await?;
         self.require(caller, node.initiative_id, |a| a.can_edit_agenda())
             .await?;
+        let nodes = self.store.results(node.initiative_id).await?;
+        let placements: Vec<Placement> = nodes
+            .iter()
+            .map(|n| Placement {
+                id: n.id,
+                parent: n.parent_id,
+                position: n.position,
+            })
+            .collect();
         let (parent, index) = match Nudge::parse(form.nudge.trim()) {
             Some(nudge) => {
-                let nodes = self.store.results(node.initiative_id).await?;
-                let placements: Vec<Placement> = nodes
-                    .iter()
-                    .map(|n| Placement {
-                        id: n.id,
-                        parent: n.parent_id,
-                        position: n.position,
-                    })
-                    .collect();
                 tree::nudge(&placements, id, nudge).map_err(|_| CoreError::Conflict {
                     message_id: "conflict-no-room",
                 })?
@@ -333,6 +419,17 @@ impl Kesher {
                 (parent, index)
             }
         };
+        // Under itself is the first thing to say no to; the store refuses it again, in its
+        // transaction. A parent the tree does not hold is left to the store, which names it.
+        if let Err(tree::MoveError::Cycle) = tree::move_to(&placements, id, parent, index) {
+            return Err(CoreError::Conflict {
+                message_id: "conflict-cycle",
+            });
+        }
+        let parent_kind = parent.and_then(|p| nodes.iter().find(|n| n.id == p).map(|n| n.kind));
+        if parent_kind.is_some() && !node.kind.may_stand_under(parent_kind) {
+            return Err(CoreError::invalid("parent_id", Invalid::Level));
+        }
         let nodes = self
             .store
             .move_result(caller.actor(), id, parent, index)
@@ -371,6 +468,17 @@ impl Kesher {
         let term = self.store.term(id).await?;
         let access = self.require(caller, term.initiative_id, |_| true).await?;
         Ok((term, access))
+    }
+
+    /// The term a definition belongs to.
+    pub async fn term_of_definition(
+        &self,
+        caller: &Caller,
+        id: DefinitionId,
+    ) -> CoreResult<GlossaryTerm> {
+        let term = self.store.term_of_definition(id).await?;
+        self.require(caller, term.initiative_id, |_| true).await?;
+        Ok(term)
     }
 
     /// A new term with its first definition (a proposal until adopted).
@@ -434,6 +542,7 @@ impl Kesher {
         self.require(caller, term.initiative_id, |a| a.can_edit_agenda())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        not_in_future("adopted_on", input.adopted_on).map_err(|e| CoreError::Invalid(vec![e]))?;
         self.store
             .adopt_definition(caller.actor(), id, &input)
             .await
@@ -472,10 +581,55 @@ impl Kesher {
         self.require(caller, initiative, |a| a.can_edit_agenda())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        self.check_decision(initiative, &input).await?;
         self.store
             .create_decision(caller.actor(), initiative, &input)
             .await
             .map_err(choice_of("body_id"))
+    }
+
+    /// Names the field whose reference is not in the initiative (the body, a node of the
+    /// tree, a term), and refuses a decision dated in the future.
+    async fn check_decision(
+        &self,
+        initiative: InitiativeId,
+        input: &DecisionInput,
+    ) -> CoreResult<()> {
+        let mut errors = Vec::new();
+        if let Some(body) = input.body_id {
+            let bodies = self.store.list_bodies(initiative).await?;
+            if !bodies.iter().any(|b| b.id == body) {
+                errors.push(FieldError::new("body_id", Invalid::Choice));
+            }
+        }
+        if !input.result_ids.is_empty() {
+            let nodes = self.store.results(initiative).await?;
+            if !input
+                .result_ids
+                .iter()
+                .all(|r| nodes.iter().any(|n| n.id == *r))
+            {
+                errors.push(FieldError::new("result_ids", Invalid::Choice));
+            }
+        }
+        if !input.term_ids.is_empty() {
+            let terms = self.store.terms(initiative).await?;
+            if !input
+                .term_ids
+                .iter()
+                .all(|t| terms.iter().any(|term| term.id == *t))
+            {
+                errors.push(FieldError::new("term_ids", Invalid::Choice));
+            }
+        }
+        if let Err(e) = not_in_future("decided_on", input.decided_on) {
+            errors.push(e);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(CoreError::Invalid(errors))
+        }
     }
 
     pub async fn update_decision(
@@ -488,6 +642,7 @@ impl Kesher {
         self.require(caller, found.initiative_id, |a| a.can_edit_agenda())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        self.check_decision(found.initiative_id, &input).await?;
         self.store
             .update_decision(caller.actor(), id, &input)
             .await
@@ -645,6 +800,7 @@ impl Kesher {
         self.require(caller, initiative, |a| a.can_edit_agenda())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        not_in_future("signed_on", input.signed_on).map_err(|e| CoreError::Invalid(vec![e]))?;
         self.store
             .create_endorsement(caller.actor(), initiative, &input)
             .await
@@ -676,20 +832,37 @@ impl Kesher {
     }
 
     /// The changes grouped under the goal they serve, in the tree's order; changes tied to
-    /// nothing come last.
+    /// nothing come last. A change tied to a lever or an action component counts for the
+    /// goal above it (or for its own node when no goal is above it).
     pub async fn field_changes_by_goal(
         &self,
         caller: &Caller,
         initiative: InitiativeId,
     ) -> CoreResult<Vec<ChangesByGoal>> {
         let changes = self.field_changes(caller, initiative).await?;
-        let tree = ordered(self.store.results(initiative).await?);
+        let nodes = self.store.results(initiative).await?;
+        let parent_of: HashMap<ResultNodeId, (Option<ResultNodeId>, ResultKind)> = nodes
+            .iter()
+            .map(|n| (n.id, (n.parent_id, n.kind)))
+            .collect();
+        let goal_of = |node: ResultNodeId| {
+            let mut at = Some(node);
+            while let Some(id) = at {
+                match parent_of.get(&id) {
+                    Some((_, ResultKind::Goal)) => return id,
+                    Some((parent, _)) => at = *parent,
+                    None => break,
+                }
+            }
+            node
+        };
+        let tree = ordered(nodes.clone());
         let mut groups: Vec<ChangesByGoal> = tree
             .into_iter()
             .filter_map(|row| {
                 let of_node: Vec<FieldChange> = changes
                     .iter()
-                    .filter(|c| c.result_id == Some(row.node.id))
+                    .filter(|c| c.result_id.map(goal_of) == Some(row.node.id))
                     .cloned()
                     .collect();
                 (!of_node.is_empty()).then_some(ChangesByGoal {
@@ -731,6 +904,7 @@ impl Kesher {
             .require(caller, initiative, |a| a.can_take_part_in_agenda())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        not_in_future("noted_on", input.noted_on).map_err(|e| CoreError::Invalid(vec![e]))?;
         if !access.can_speak_for(input.organization_id) {
             return Err(CoreError::Forbidden);
         }
@@ -753,6 +927,7 @@ impl Kesher {
             })
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        not_in_future("noted_on", input.noted_on).map_err(|e| CoreError::Invalid(vec![e]))?;
         if !access.can_speak_for(input.organization_id) {
             return Err(CoreError::Forbidden);
         }

@@ -95,6 +95,26 @@ impl ResultKind {
             ResultKind::Lever | ResultKind::ActionComponent => ResultKind::ActionComponent,
         }
     }
+
+    /// How far down the chain of results this level stands: mission 0 … action component 3.
+    fn rank(self) -> u8 {
+        match self {
+            ResultKind::Mission => 0,
+            ResultKind::Goal => 1,
+            ResultKind::Lever => 2,
+            ResultKind::ActionComponent => 3,
+        }
+    }
+
+    /// Whether a node of this level may stand under `parent`: the chain of results only runs
+    /// downward (a lever under a goal, a sub-goal under a goal, never a goal under a lever),
+    /// and a mission heads a tree of its own.
+    pub fn may_stand_under(self, parent: Option<ResultKind>) -> bool {
+        match parent {
+            None => true,
+            Some(parent) => self != ResultKind::Mission && self.rank() >= parent.rank(),
+        }
+    }
 }
 
 impl DisputeStatus {
@@ -210,7 +230,7 @@ impl AgendaForm {
         );
         let note = c.check("note", optional_line(&self.note, LINE_MAX));
         let mut boundaries = Vec::new();
-        for row in &self.boundaries {
+        for (index, row) in self.boundaries.iter().enumerate() {
             // A row left entirely blank is one of the spare rows of the form.
             if [&row.dimension, &row.scope, &row.item, &row.reason]
                 .iter()
@@ -218,19 +238,22 @@ impl AgendaForm {
             {
                 continue;
             }
-            let dimension = c.check("boundaries", BoundaryDimension::parse(&row.dimension));
-            let scope = c.check("boundaries", BoundaryScope::parse(&row.scope));
-            let item = c.check("boundaries", Name::parse(&row.item));
+            // One message per row that names the row: "required" three times says nothing.
+            let dimension = BoundaryDimension::parse(&row.dimension).ok();
+            let scope = BoundaryScope::parse(&row.scope).ok();
+            let item = Name::parse(&row.item).ok();
             let reason = c.check("boundaries", optional_text(&row.reason, LONG_TEXT_MAX));
-            if let (Some(dimension), Some(scope), Some(item), Some(reason)) =
-                (dimension, scope, item, reason)
-            {
-                boundaries.push(Boundary {
-                    dimension,
-                    scope,
-                    item: item.into_string(),
-                    reason,
-                });
+            match (dimension, scope, item, reason) {
+                (Some(dimension), Some(scope), Some(item), Some(reason)) => {
+                    boundaries.push(Boundary {
+                        dimension,
+                        scope,
+                        item: item.into_string(),
+                        reason,
+                    });
+                }
+                (_, _, _, Some(_)) => c.push("boundaries", Invalid::BoundaryRow { row: index + 1 }),
+                _ => {}
             }
         }
         match (
@@ -812,6 +835,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn results_run_downward_and_a_mission_heads_its_own_tree() {
+        use ResultKind::*;
+        assert!(Mission.may_stand_under(None));
+        assert!(!Mission.may_stand_under(Some(Mission)));
+        assert!(!Mission.may_stand_under(Some(Goal)));
+        assert!(Goal.may_stand_under(Some(Mission)));
+        assert!(Goal.may_stand_under(Some(Goal)), "a sub-goal");
+        assert!(!Goal.may_stand_under(Some(Lever)));
+        assert!(ActionComponent.may_stand_under(Some(ActionComponent)));
+        assert!(
+            Lever.may_stand_under(None),
+            "a tree may start below the mission"
+        );
+    }
+
+    #[test]
     fn blank_boundary_rows_are_skipped_and_bad_ones_reported() {
         let form = AgendaForm {
             mission: "להכפיל את מספר הלומדים".into(),
@@ -847,13 +886,21 @@ mod tests {
             vision_year: "1800".into(),
             ..Default::default()
         };
-        let fields: Vec<_> = bad
-            .parse()
-            .unwrap_err()
-            .into_iter()
-            .map(|e| e.field)
-            .collect();
-        assert_eq!(fields, vec!["vision_year", "boundaries", "boundaries"]);
+        let errors = bad.parse().unwrap_err();
+        assert_eq!(
+            errors,
+            vec![
+                FieldError::new(
+                    "vision_year",
+                    Invalid::Range {
+                        min: 2000,
+                        max: 2100
+                    }
+                ),
+                // One message for the row, naming it, however many of its fields are wrong.
+                FieldError::new("boundaries", Invalid::BoundaryRow { row: 1 }),
+            ]
+        );
     }
 
     #[test]

@@ -39,6 +39,12 @@ pub enum Invalid {
     Overlap,
     #[error("this organization already endorsed that version")]
     AlreadyEndorsed,
+    #[error("a date in the future")]
+    Future,
+    #[error("boundary row {row} is incomplete")]
+    BoundaryRow { row: usize },
+    #[error("a level that cannot stand under its parent")]
+    Level,
 }
 
 impl Invalid {
@@ -61,6 +67,9 @@ impl Invalid {
             Invalid::Unknown => "invalid-unknown",
             Invalid::Overlap => "invalid-overlap",
             Invalid::AlreadyEndorsed => "invalid-already-endorsed",
+            Invalid::Future => "invalid-future",
+            Invalid::BoundaryRow { .. } => "invalid-boundary-row",
+            Invalid::Level => "invalid-level",
         }
     }
 
@@ -70,6 +79,7 @@ impl Invalid {
             Invalid::TooLong { max } => vec![("max", *max as i64)],
             Invalid::Range { min, max } => vec![("min", *min), ("max", *max)],
             Invalid::PasswordTooShort { min } => vec![("min", *min as i64)],
+            Invalid::BoundaryRow { row } => vec![("line", *row as i64)],
             _ => Vec::new(),
         }
     }

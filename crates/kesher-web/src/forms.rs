@@ -121,7 +121,7 @@ impl FormErrors {
             .iter()
             .map(|e| (e.field, field_message(lang, e)))
             .collect();
-        let summary = messages
+        let mut summary: Vec<(&'static str, String)> = messages
             .iter()
             .map(|(field, message)| {
                 let line = match labels.iter().find(|(f, _)| f == field) {
@@ -131,6 +131,13 @@ impl FormErrors {
                 (*field, line)
             })
             .collect();
+        // The summary reads in the form's order, which `labels` follows.
+        summary.sort_by_key(|(field, _)| {
+            labels
+                .iter()
+                .position(|(f, _)| f == field)
+                .unwrap_or(usize::MAX)
+        });
         Self { messages, summary }
     }
 

@@ -122,6 +122,12 @@ impl Page {
         self.lang.t_with(id, &[("name", Arg::from(name))])
     }
 
+    /// The message `id` with one name, `$name`, isolated from the sentence's direction (for
+    /// page text, not attributes: see `line`).
+    pub fn named(&self, id: &str, name: &str) -> String {
+        self.line(id, vec![("name", Arg::from(name))])
+    }
+
     /// The message `id` with text arguments, each isolated from its neighbours' direction.
     /// A sentence that names a Hebrew body beside a date ("Adopted on 15 Jan 2026 by ...")
     /// would otherwise have its words reordered by the browser. Only for page text: the
@@ -175,10 +181,7 @@ impl Page {
 
     /// A date as people in this language write it.
     pub fn date(&self, date: &NaiveDate) -> String {
-        match self.lang {
-            Lang::He => date.format("%d/%m/%Y").to_string(),
-            Lang::En => date.format("%-d %b %Y").to_string(),
-        }
+        date_in(self.lang, date)
     }
 
     /// An optional date, or nothing.
@@ -207,6 +210,14 @@ fn switch_href(uri: &str, lang: Lang) -> String {
     }
     serializer.append_pair("lang", lang.code());
     format!("{path}?{}", serializer.finish())
+}
+
+/// A date as the language writes it: 15/01/2026 in Hebrew, 15 Jan 2026 in English.
+pub fn date_in(lang: Lang, date: &NaiveDate) -> String {
+    match lang {
+        Lang::He => date.format("%d/%m/%Y").to_string(),
+        Lang::En => date.format("%-d %b %Y").to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -150,6 +150,7 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{version}/{name}", get(assets::serve_asset))
         .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(middleware::from_fn_with_state(state.clone(), context::prepare))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             // The path only: query strings can hold people's names (a search).
@@ -230,7 +231,7 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/glossary/{term}",
-            get(glossary::show_term),
+            get(glossary::show_term).post(glossary::rename_term),
         )
         .route(
             "/initiatives/{id}/glossary/{term}/definitions",
@@ -238,7 +239,7 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/definitions/{definition}/adopt",
-            post(glossary::adopt_definition),
+            get(back_to_glossary).post(glossary::adopt_definition),
         )
         .route(
             "/initiatives/{id}/decisions",
@@ -274,7 +275,7 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/disputes/{dispute}/status",
-            post(disputes::change_dispute_status),
+            get(back_to_dispute).post(disputes::change_dispute_status),
         )
         .route(
             "/initiatives/{id}/endorsements",
@@ -282,7 +283,7 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/endorsements/{endorsement}/delete",
-            post(endorsements::delete_endorsement),
+            get(back_to_endorsements).post(endorsements::delete_endorsement),
         )
         .route(
             "/initiatives/{id}/field-changes",
@@ -298,7 +299,7 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/field-changes/{change}/delete",
-            post(field_changes::delete_field_change),
+            get(back_to_field_changes).post(field_changes::delete_field_change),
         )
 }
 
@@ -316,6 +317,24 @@ async fn back_to_term(
     axum::response::Redirect::to(&format!("/initiatives/{id}/glossary/{term}"))
 }
 
+async fn back_to_glossary(
+    crate::forms::Params((id, _)): crate::forms::Params<(i64, i64)>,
+) -> axum::response::Redirect {
+    axum::response::Redirect::to(&format!("/initiatives/{id}/glossary"))
+}
+
+async fn back_to_endorsements(
+    crate::forms::Params((id, _)): crate::forms::Params<(i64, i64)>,
+) -> axum::response::Redirect {
+    axum::response::Redirect::to(&format!("/initiatives/{id}/endorsements"))
+}
+
+async fn back_to_field_changes(
+    crate::forms::Params((id, _)): crate::forms::Params<(i64, i64)>,
+) -> axum::response::Redirect {
+    axum::response::Redirect::to(&format!("/initiatives/{id}/field-changes"))
+}
+
 async fn back_to_dispute(
     crate::forms::Params((id, dispute)): crate::forms::Params<(i64, i64)>,
 ) -> axum::response::Redirect {
@@ -330,4 +349,16 @@ async fn go_home() -> axum::response::Redirect {
 
 async fn not_found() -> crate::AppError {
     crate::AppError(kesher_core::CoreError::NotFound)
+}
+
+/// An address asked with a method it does not take (a bookmarked form address, say) gets a
+/// page in the user's language that says so, with status 405, not an empty answer.
+async fn method_not_allowed() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let mut response = crate::AppError(kesher_core::CoreError::BadRequest {
+        message_id: "error-method-not-allowed",
+    })
+    .into_response();
+    *response.status_mut() = axum::http::StatusCode::METHOD_NOT_ALLOWED;
+    response
 }

@@ -71,18 +71,24 @@ pub async fn list_agenda_versions(
 }
 
 /// Save the statements and boundaries as a new version (backbone); earlier versions stay.
+/// Statements identical to the current version's save nothing: the answer is then 200 with
+/// the current version.
 #[utoipa::path(post, path = "/api/v1/initiatives/{id}/agenda", tag = "agenda", request_body = AgendaForm,
     params(("id" = i64, Path, description = "Initiative id")),
-    responses((status = 201, body = AgendaVersion), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = AgendaVersion), (status = 200, body = AgendaVersion, description = "Nothing changed"),
+        (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn revise_agenda(
     ctx: Ctx,
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<AgendaForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
-        state.kesher.revise_agenda(ctx.caller()?, id, &form).await?,
-    ))
+    let revision = state.kesher.revise_agenda(ctx.caller()?, id, &form).await?;
+    if revision.saved {
+        Ok(created(revision.version))
+    } else {
+        Ok(Json(revision.version).into_response())
+    }
 }
 
 /// One version of the agenda.

@@ -439,6 +439,67 @@ async fn each_revision_of_the_agenda_is_kept_and_versions_compare_word_by_word_i
         .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
 
+    // Saving the same statements again adds no version (endorsements of it stay current).
+    let same = [
+        ("problem", "מעט תלמידים בעיר לומדים מתמטיקה ברמה גבוהה"),
+        ("vision", "כל ילד וילדה בעיר יוכלו לבחור במדע"),
+        ("vision_year", "2030"),
+        (
+            "mission",
+            "להגדיל את מספר התלמידות והתלמידים הלומדים מדע ברמה מוגברת",
+        ),
+        ("boundary_dimension", "subject"),
+        ("boundary_item", "מתמטיקה"),
+        ("boundary_scope", "in"),
+        ("boundary_reason", ""),
+        ("boundary_dimension", "subject"),
+        ("boundary_item", "כימיה"),
+        ("boundary_scope", "out"),
+        ("boundary_reason", "ענף קטן בעיר"),
+        ("note", "רק הערה"),
+    ];
+    let response = app
+        .post(Who::Backbone, &format!("/initiatives/{i}/agenda"), &same)
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = document(
+        app.get(Who::Backbone, &format!("/initiatives/{i}/agenda"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        texts(&page, ".flash"),
+        vec!["לא היה שינוי, ולכן לא נשמרה גרסה חדשה."]
+    );
+    assert_eq!(texts(&page, "ol.versions li").len(), 3);
+
+    // A boundary whose scope and reason change is one changed boundary, not a removal and
+    // an addition.
+    let mut moved = same.to_vec();
+    moved[10] = ("boundary_scope", "in");
+    moved[11] = ("boundary_reason", "מפעל כימיה חדש באזור התעשייה");
+    app.post(Who::Backbone, &format!("/initiatives/{i}/agenda"), &moved)
+        .await;
+    let compare = document(
+        app.get(
+            Who::Member,
+            &format!("/initiatives/{i}/agenda/compare?from=3&to=4"),
+        )
+        .await,
+    )
+    .await;
+    assert!(texts(&compare, "ul.boundary-changes > li > ins:only-child").is_empty());
+    let changed = texts(&compare, "li.boundary-changed");
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert_eq!(
+        texts(&compare, "li.boundary-changed del"),
+        vec!["מחוץ ליוזמה", "ענף קטן בעיר"]
+    );
+    assert_eq!(
+        texts(&compare, "li.boundary-changed ins"),
+        vec!["בתוך היוזמה", "מפעל כימיה חדש באזור התעשייה"]
+    );
+
     // Every version is in the audit log.
     let audit: Value = app
         .api(
@@ -458,7 +519,7 @@ async fn each_revision_of_the_agenda_is_kept_and_versions_compare_word_by_word_i
         .iter()
         .filter(|e| e["entity"] == "agenda_version")
         .count();
-    assert_eq!(saved, 3);
+    assert_eq!(saved, 4);
 }
 
 #[tokio::test]
@@ -607,11 +668,17 @@ async fn a_resolved_dispute_can_be_reopened_and_keeps_its_whole_history() {
         )
         .await;
     assert_eq!(resolve.status(), StatusCode::SEE_OTHER);
-    // Resolving twice is not a change of status.
+    // Resolving twice (a double click) changes nothing, and the page says so.
     let again = app
         .post(Who::Backbone, &status, &[("status", "resolved")])
         .await;
-    assert_eq!(again.status(), StatusCode::CONFLICT);
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let page = document(app.get(Who::Backbone, &path).await).await;
+    assert_eq!(
+        texts(&page, ".flash"),
+        vec!["לשאלה כבר היה המצב הזה; לא השתנה דבר."]
+    );
+    assert_eq!(texts(&page, "#dispute-history li").len(), 2);
     let reopen = app
         .post(
             Who::Backbone,
@@ -837,4 +904,336 @@ async fn every_agenda_change_is_in_the_initiatives_history_in_words() {
     ] {
         assert!(lines.contains(expected), "missing {expected:?} in\n{lines}");
     }
+}
+
+#[tokio::test]
+async fn results_run_downward_and_arrows_that_cannot_work_are_not_offered() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let goal = app.fixture.agenda.goal.get();
+    let mission = app.fixture.agenda.mission.get();
+    // A mission under a goal is refused, on the level field.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/results"),
+            &[
+                ("parent_id", &goal.to_string()),
+                ("kind", "mission"),
+                ("title", "משימה בתוך יעד"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    assert_eq!(texts(&page, "#f-kind-error").len(), 1);
+    assert_eq!(
+        attribute(&page, "#f-title", "value").as_deref(),
+        Some("משימה בתוך יעד")
+    );
+    // A goal does not go under a lever, by the API either.
+    let lever = add_node(&app, goal, "lever", "מנוף").await;
+    let sibling = add_node(&app, mission, "goal", "יעד שני").await;
+    let response = app
+        .api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/results/{sibling}/move"),
+        )
+        .json(&json!({"parent_id": lever}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Nor can the node page offer it: the lever is not among the goal's possible parents.
+    let page = document(
+        app.get(
+            Who::Backbone,
+            &format!("/initiatives/{i}/results/{sibling}"),
+        )
+        .await,
+    )
+    .await;
+    let offered: Vec<String> = {
+        let selector = scraper::Selector::parse("#f-parent_id option").unwrap();
+        page.select(&selector)
+            .filter_map(|o| o.value().attr("value").map(str::to_string))
+            .collect()
+    };
+    assert!(
+        offered.contains(&goal.to_string()),
+        "a sub-goal may go under a goal"
+    );
+    assert!(!offered.contains(&lever.to_string()), "{offered:?}");
+    assert!(!offered.contains(&sibling.to_string()), "not under itself");
+
+    // The tree page: the mission, alone at the top, has no arrows; the first goal has no
+    // "up" and no "in"; the second goal has both.
+    let page = document(
+        app.get(Who::Backbone, &format!("/initiatives/{i}/results"))
+            .await,
+    )
+    .await;
+    let values = |id: i64| -> Vec<String> {
+        let selector =
+            scraper::Selector::parse(&format!("#node-{id} .result-actions input[name=nudge]"))
+                .unwrap();
+        page.select(&selector)
+            .map(|e| e.value().attr("value").unwrap().to_string())
+            .collect()
+    };
+    assert!(values(mission).is_empty());
+    assert_eq!(values(goal), vec!["down", "outdent"]);
+    assert_eq!(values(sibling), vec!["up", "outdent", "indent"]);
+}
+
+#[tokio::test]
+async fn a_refused_adoption_stays_on_the_terms_page_with_the_reason_beside_the_date() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let term = app.fixture.agenda.term;
+    let definition = app.throwaway_definition().await;
+    let steering = app.fixture.steering.to_string();
+    // A date in the future records nothing that happened.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/definitions/{definition}/adopt"),
+            &[("adopted_on", "2031-01-01"), ("body_id", &steering)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    assert_eq!(texts(&page, "h1"), vec!["לומד ברמה מוגברת"]);
+    assert_eq!(
+        texts(&page, &format!("#adopted-on-{definition}-error")),
+        vec!["התאריך עוד לא הגיע; כאן רושמים מה שכבר קרה."]
+    );
+    assert_eq!(
+        attribute(&page, &format!("#adopted-on-{definition}"), "value").as_deref(),
+        Some("2031-01-01")
+    );
+    assert_eq!(
+        attribute(
+            &page,
+            &format!("#adopted-by-{definition} option[selected]"),
+            "value"
+        ),
+        Some(steering)
+    );
+    // Nothing was adopted; and the form's address, opened by itself, leads back.
+    let api: Value = app
+        .api(
+            Who::Member,
+            Method::GET,
+            &format!("/api/v1/glossary/{term}"),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        api["definitions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["adopted_on"].is_null())
+    );
+    let response = app
+        .get(
+            Who::Backbone,
+            &format!("/initiatives/{i}/definitions/{definition}/adopt"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // Renaming the term keeps its definitions.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/glossary/{term}"),
+            &[("term", "לומדת או לומד ברמה מוגברת")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = document(
+        app.get(Who::Member, &format!("/initiatives/{i}/glossary/{term}"))
+            .await,
+    )
+    .await;
+    assert_eq!(texts(&page, "h1"), vec!["לומדת או לומד ברמה מוגברת"]);
+    assert_eq!(texts(&page, "ol.definitions > li").len(), 2);
+}
+
+#[tokio::test]
+async fn references_and_dates_are_checked_field_by_field() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    // A decision that points at a node of another tree names the nodes field, not the body.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/decisions"),
+            &[
+                ("decided_on", "2026-02-01"),
+                ("kind", "formal"),
+                ("text", "החלטה"),
+                ("result_ids", "999999"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    let summary = texts(&page, ".error-summary li").join(" ");
+    assert!(summary.contains("צמתים"), "{summary}");
+    assert!(!summary.contains("גוף"), "{summary}");
+    assert_eq!(texts(&page, "#f-body_id-error").len(), 0);
+    // An endorsement dated next year is refused.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/endorsements"),
+            &[
+                ("organization_id", &app.fixture.org_a.to_string()),
+                ("version", "2"),
+                ("signed_on", "2030-05-01"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        texts(&document(response).await, "#f-signed_on-error").len(),
+        1
+    );
+    // A refused question keeps the decisions that were ticked.
+    let decision = app.fixture.agenda.decision.to_string();
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/disputes"),
+            &[("question", ""), ("decision_ids", &decision)],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    assert_eq!(
+        attribute(&page, &format!("#f-decision-{decision}"), "checked").as_deref(),
+        Some("")
+    );
+    // A boundary row half filled is named by its number.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/agenda"),
+            &[
+                ("mission", "משימה"),
+                ("boundary_dimension", ""),
+                ("boundary_item", "פיזיקה"),
+                ("boundary_scope", ""),
+                ("boundary_reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    assert!(
+        texts(&page, ".error-summary")
+            .join(" ")
+            .contains("שורת הגבול ה־1"),
+        "{:?}",
+        texts(&page, ".error-summary")
+    );
+}
+
+#[tokio::test]
+async fn a_change_tied_to_a_lever_counts_for_its_goal_and_partners_see_whose_name_they_write_in() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let goal = app.fixture.agenda.goal.get();
+    let lever = add_node(&app, goal, "lever", "מנוף של היעד").await;
+    let response = app
+        .api(
+            Who::Editor,
+            Method::POST,
+            &format!("/api/v1/initiatives/{i}/field-changes"),
+        )
+        .json(
+            &json!({"organization_id": app.fixture.org_a, "result_id": lever,
+                      "before": "לפני", "now": "חוג חדש ליד המנוף", "noted_on": "2026-04-01"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let page = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/field-changes"))
+            .await,
+    )
+    .await;
+    let groups = texts(&page, "section.change-group h2");
+    assert_eq!(groups.len(), 1, "{groups:?}");
+    assert!(groups[0].contains("ממוצע ארצי בבגרות 5 יחידות") && groups[0].contains("(3)"));
+    // The form offers goals only.
+    let page = document(
+        app.get(Who::Editor, &format!("/initiatives/{i}/field-changes"))
+            .await,
+    )
+    .await;
+    let selector = scraper::Selector::parse("#f-result_id option[value]").unwrap();
+    let offered: Vec<&str> = page
+        .select(&selector)
+        .filter_map(|o| o.value().attr("value"))
+        .filter(|v| !v.is_empty())
+        .collect();
+    assert_eq!(offered, vec![goal.to_string().as_str()]);
+
+    // A partner editor is told in whose name a question is raised.
+    let page = document(
+        app.get(Who::Editor, &format!("/initiatives/{i}/disputes"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        texts(&page, "form p.hint"),
+        vec!["יירשם בשם \u{2068}עמותת מדע בשכונה\u{2069}."]
+    );
+    let page = document(
+        app.get(Who::Backbone, &format!("/initiatives/{i}/disputes"))
+            .await,
+    )
+    .await;
+    assert!(texts(&page, "form p.hint").is_empty());
+}
+
+#[tokio::test]
+async fn comparing_without_choosing_shows_the_last_change_and_form_addresses_lead_back() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let page = document(
+        app.get(
+            Who::Member,
+            &format!("/initiatives/{i}/agenda/compare?lang=en"),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        texts(&page, "h1"),
+        vec!["Version 1 compared with version 2"]
+    );
+    // An address that only takes forms, asked for a page, says so in the user's language.
+    let response = app
+        .get(
+            Who::Member,
+            &format!("/initiatives/{i}/results/theory-of-change/x"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let response = app
+        .get(Who::Backbone, &format!("/initiatives/{i}/import/1/confirm"))
+        .await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let page = document(response).await;
+    assert!(texts(&page, "main").join(" ").contains("מקבלת רק טפסים"));
 }

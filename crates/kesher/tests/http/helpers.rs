@@ -716,7 +716,8 @@ async fn seed_agenda(
     let version = kesher
         .revise_agenda(backbone, initiative, &statements)
         .await
-        .unwrap();
+        .unwrap()
+        .version;
     let node = |parent: Option<ResultNodeId>, kind: &str, title: &str| ResultForm {
         parent_id: parent.map(|p| p.to_string()).unwrap_or_default(),
         kind: kind.into(),

@@ -27,6 +27,8 @@ const LABELS: &[(&str, &str)] = &[
     ("decided_on", "field-decided-on"),
     ("kind", "field-decision-kind"),
     ("body_id", "field-body"),
+    ("result_ids", "decision-touches-results"),
+    ("term_ids", "decision-touches-terms"),
 ];
 
 #[derive(Deserialize, Default)]
@@ -54,16 +56,13 @@ pub async fn list_decisions(
     QueryParams(query): QueryParams<DecisionQuery>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let f = frame(
-        &state.kesher,
-        &ctx,
-        caller,
-        id,
-        Section::Agenda,
-        "decisions-title",
-    )
-    .await?;
     let only_contested = query.contested == "true";
+    let title = if only_contested {
+        "decisions-contested-title"
+    } else {
+        "decisions-title"
+    };
+    let f = frame(&state.kesher, &ctx, caller, id, Section::Agenda, title).await?;
     let decisions = state
         .kesher
         .decisions(caller, id)
@@ -339,7 +338,7 @@ pub async fn confirm_delete_decision(
     if !access.can_edit_agenda() {
         return Err(CoreError::Forbidden.into());
     }
-    let date = found.decided_on.to_string();
+    let date = crate::page::date_in(ctx.lang, &found.decided_on);
     confirm_delete(
         &state.kesher,
         &ctx,

@@ -4,12 +4,13 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+use kesher_core::CoreError;
 use kesher_domain::agenda::{DisputeForm, DisputeStatus, DisputeStatusForm, PositionForm};
 use kesher_domain::network::Sector;
-use kesher_domain::{DisputeId, InitiativeId};
+use kesher_domain::{DecisionId, DisputeId, InitiativeId};
 use kesher_store::{Decision, Dispute};
 
-use super::organization_choices;
+use super::{organization_choices, speaking_as};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -38,6 +39,7 @@ struct DisputesPage {
     sectors: Vec<Choice>,
     can_raise: bool,
     can_edit: bool,
+    speaking_as: Option<String>,
     form: DisputeForm,
     errors: FormErrors,
 }
@@ -46,6 +48,11 @@ impl DisputesPage {
     /// The start of a long decision, for a checkbox label.
     fn short(&self, text: &str) -> String {
         crate::html::shortened(text, 90)
+    }
+
+    /// Whether a refused form had this decision ticked.
+    fn links_decision(&self, id: &DecisionId) -> bool {
+        self.form.decision_ids.contains(&id.get())
     }
 }
 
@@ -72,6 +79,7 @@ async fn disputes_page(
         organizations: organization_choices(&state.kesher, caller, id).await?,
         sectors: choices(&f.page, Sector::ALL, Sector::code, Sector::label_id),
         can_raise: f.access.can_take_part_in_agenda(),
+        speaking_as: speaking_as(&state.kesher, caller, &f.access).await?,
         can_edit: f.access.can_edit_agenda(),
         page: f.page,
         initiative_id: id,
@@ -130,9 +138,20 @@ struct DisputePage {
     organizations: Vec<Choice>,
     can_take_part: bool,
     can_edit: bool,
+    speaking_as: Option<String>,
     /// The position as typed, kept when the form is refused.
     position: PositionForm,
     errors: FormErrors,
+    /// The note of a refused change of status, with what was wrong.
+    status_note: String,
+    status_errors: FormErrors,
+}
+
+/// The form on the dispute's page that came back refused, if one did.
+enum Refused {
+    Nothing,
+    Position(PositionForm, FormErrors),
+    Status(DisputeStatusForm, FormErrors),
 }
 
 impl DisputePage {
@@ -153,6 +172,15 @@ impl DisputePage {
                 "dispute-resolve"
             })
     }
+
+    fn status_hint(&self) -> String {
+        self.page
+            .t(if self.dispute.status == DisputeStatus::Resolved {
+                "hint-reopen-note"
+            } else {
+                "hint-status-note"
+            })
+    }
 }
 
 async fn dispute_page(
@@ -160,12 +188,21 @@ async fn dispute_page(
     ctx: &Ctx,
     id: InitiativeId,
     dispute: DisputeId,
-    position: PositionForm,
-    errors: FormErrors,
+    refused: Refused,
 ) -> Result<DisputePage, AppError> {
     let caller = ctx.caller()?;
     let (found, access) = state.kesher.dispute(caller, dispute).await?;
     check_in(id, found.initiative_id)?;
+    let (position, errors, status_note, status_errors) = match refused {
+        Refused::Nothing => Default::default(),
+        Refused::Position(form, errors) => (form, errors, String::new(), FormErrors::default()),
+        Refused::Status(form, errors) => (
+            PositionForm::default(),
+            FormErrors::default(),
+            form.note,
+            errors,
+        ),
+    };
     let mut f = frame(
         &state.kesher,
         ctx,
@@ -191,9 +228,12 @@ async fn dispute_page(
         dispute: found,
         decisions,
         can_take_part: access.can_take_part_in_agenda(),
+        speaking_as: speaking_as(&state.kesher, caller, &access).await?,
         can_edit: access.can_edit_agenda(),
         position,
         errors,
+        status_note,
+        status_errors,
     })
 }
 
@@ -203,17 +243,7 @@ pub async fn show_dispute(
     State(state): State<AppState>,
     Params((id, dispute)): Params<(InitiativeId, DisputeId)>,
 ) -> Result<Response, AppError> {
-    render(
-        &dispute_page(
-            &state,
-            &ctx,
-            id,
-            dispute,
-            PositionForm::default(),
-            FormErrors::default(),
-        )
-        .await?,
-    )
+    render(&dispute_page(&state, &ctx, id, dispute, Refused::Nothing).await?)
 }
 
 /// `POST /initiatives/{id}/disputes/{dispute}/positions` (backbone, partner editors)
@@ -233,7 +263,7 @@ pub async fn add_position(
         |_| format!("/initiatives/{id}/disputes/{dispute}#positions"),
         "flash-position-added",
         LABELS,
-        |errors| dispute_page(&state, &ctx, id, dispute, form, errors),
+        |errors| dispute_page(&state, &ctx, id, dispute, Refused::Position(form, errors)),
     )
     .await
 }
@@ -248,18 +278,30 @@ pub async fn change_dispute_status(
     let caller = ctx.caller()?;
     let (found, _) = state.kesher.dispute(caller, dispute).await?;
     check_in(id, found.initiative_id)?;
-    let changed = state
+    let here = format!("/initiatives/{id}/disputes/{dispute}");
+    let outcome = match state
         .kesher
         .change_dispute_status(caller, dispute, &form)
-        .await?;
-    let message = if changed.status == DisputeStatus::Resolved {
-        "flash-dispute-resolved"
-    } else {
-        "flash-dispute-reopened"
+        .await
+    {
+        // Sent twice (a double click, or a page left open while someone else acted): the
+        // question already stands where the form would put it; say so on its page.
+        Err(CoreError::Conflict { .. }) => {
+            return Ok(saved(&ctx, &here, "flash-dispute-status-unchanged"));
+        }
+        other => other,
     };
-    Ok(saved(
+    let message = match &outcome {
+        Ok(changed) if changed.status != DisputeStatus::Resolved => "flash-dispute-reopened",
+        _ => "flash-dispute-resolved",
+    };
+    answer_form(
         &ctx,
-        &format!("/initiatives/{id}/disputes/{dispute}"),
+        outcome,
+        |_| here.clone(),
         message,
-    ))
+        LABELS,
+        |errors| dispute_page(&state, &ctx, id, dispute, Refused::Status(form, errors)),
+    )
+    .await
 }

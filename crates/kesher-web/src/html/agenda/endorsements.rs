@@ -5,9 +5,10 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use chrono::Utc;
-use kesher_core::agenda::EndorsementBoard;
+use kesher_core::agenda::{EndorsementBoard, EndorsementRow};
 use kesher_domain::agenda::EndorsementForm;
 use kesher_domain::{EndorsementId, InitiativeId};
+use kesher_store::Endorsement;
 
 use super::organization_choices;
 use crate::AppState;
@@ -40,6 +41,27 @@ struct EndorsementsPage {
 }
 
 impl EndorsementsPage {
+    /// The organization's other endorsements, newest version first, as "version 1 (3 Nov
+    /// 2025)": an earlier signature recorded late stays visible beside the latest.
+    fn earlier(&self, row: &EndorsementRow) -> String {
+        let latest = row.latest.as_ref().map(|e| e.id);
+        let mut others: Vec<&Endorsement> = self
+            .board
+            .endorsements
+            .iter()
+            .filter(|e| e.organization_id == row.organization.id && Some(e.id) != latest)
+            .collect();
+        others.sort_by_key(|e| std::cmp::Reverse(e.version));
+        others
+            .iter()
+            .map(|e| {
+                let version = self.page.tn("agenda-version-number", e.version);
+                format!("{version} ({})", self.page.date(&e.signed_on))
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// "7 of 26 partners signed version 2; 3 are on an older version."
     fn summary(&self, current: &u32) -> String {
         let on_current = self

@@ -11,7 +11,7 @@ use kesher_domain::access::Access;
 use kesher_domain::agenda::FieldChangeForm;
 use kesher_domain::{FieldChangeId, InitiativeId, OrganizationId};
 
-use super::{organization_choices, result_choices};
+use super::{goal_choices, organization_choices};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -99,7 +99,10 @@ async fn changes_page(
     Ok(ChangesPage {
         groups: state.kesher.field_changes_by_goal(caller, id).await?,
         can_take_part: f.access.can_take_part_in_agenda(),
-        results: result_choices(&state.kesher.results_tree(caller, id).await?),
+        results: goal_choices(
+            &state.kesher.results_tree(caller, id).await?,
+            &form.result_id,
+        ),
         access: f.access,
         page: f.page,
         initiative_id: id,
@@ -188,7 +191,10 @@ async fn change_form_page(
     let here = format!("/initiatives/{id}/field-changes/{change}");
     Ok(ChangeFormPage {
         organizations: speakable(state, ctx, id, &access).await?,
-        results: result_choices(&state.kesher.results_tree(caller, id).await?),
+        results: goal_choices(
+            &state.kesher.results_tree(caller, id).await?,
+            &form.result_id,
+        ),
         page: f.page,
         initiative_id: id,
         tab: "field-changes",

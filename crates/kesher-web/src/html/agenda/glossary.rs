@@ -10,12 +10,12 @@ use kesher_domain::diff::{DiffKind, SideBySide, side_by_side};
 use kesher_domain::{DefinitionId, InitiativeId, TermId};
 use kesher_store::{Decision, Definition, GlossaryTerm};
 
-use super::{body_choices, organization_choices};
+use super::{body_choices, organization_choices, speaking_as};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params};
-use crate::html::{Choice, answer_form, check_in, frame, render, saved};
+use crate::html::{Choice, answer_form, check_in, frame, render};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -66,6 +66,8 @@ struct GlossaryPage {
     can_propose: bool,
     can_edit: bool,
     organizations: Vec<Choice>,
+    /// A partner editor's organization, in whose name proposals are recorded.
+    speaking_as: Option<String>,
     form: TermForm,
     errors: FormErrors,
 }
@@ -103,6 +105,7 @@ async fn glossary_page(
     )
     .await?;
     Ok(GlossaryPage {
+        speaking_as: speaking_as(&state.kesher, caller, &f.access).await?,
         terms: state.kesher.terms(caller, id).await?,
         can_propose: f.access.can_take_part_in_agenda(),
         can_edit: f.access.can_edit_agenda(),
@@ -163,12 +166,68 @@ struct TermPage {
     can_edit: bool,
     organizations: Vec<Choice>,
     bodies: Vec<Choice>,
+    speaking_as: Option<String>,
+    /// The term's name as typed in a refused rename.
+    rename: Option<(String, FormErrors)>,
     today: String,
     form: DefinitionForm,
+    errors: FormErrors,
+    /// A refused adoption: which definition, what was typed, and what was wrong.
+    adoption: Option<Adoption>,
+}
+
+/// The form on the term's page that came back refused, if one did.
+enum Refused {
+    Nothing,
+    Proposal(DefinitionForm, FormErrors),
+    Adoption(Adoption),
+    Rename(String, FormErrors),
+}
+
+struct Adoption {
+    definition: DefinitionId,
+    form: AdoptionForm,
     errors: FormErrors,
 }
 
 impl TermPage {
+    /// The name in the rename form: as typed if refused, else the term's own.
+    fn rename_value(&self) -> &str {
+        match &self.rename {
+            Some((typed, _)) => typed,
+            None => &self.term.term,
+        }
+    }
+
+    fn rename_error(&self) -> Option<&str> {
+        self.rename
+            .as_ref()
+            .and_then(|(_, errors)| errors.get("term"))
+    }
+
+    /// The adoption date to show in a definition's form: as typed if it was refused.
+    fn adoption_date(&self, definition: &DefinitionId) -> &str {
+        match &self.adoption {
+            Some(a) if a.definition == *definition => &a.form.adopted_on,
+            _ => &self.today,
+        }
+    }
+
+    fn adoption_body(&self, definition: &DefinitionId) -> &str {
+        match &self.adoption {
+            Some(a) if a.definition == *definition => &a.form.body_id,
+            _ => "",
+        }
+    }
+
+    /// What was wrong with `field` in this definition's refused adoption.
+    fn adoption_error(&self, definition: &DefinitionId, field: &str) -> Option<&str> {
+        match &self.adoption {
+            Some(a) if a.definition == *definition => a.errors.get(field),
+            _ => None,
+        }
+    }
+
     fn proposed_line(&self, d: &Definition) -> String {
         proposed_line(&self.page, d)
     }
@@ -183,9 +242,20 @@ async fn term_page(
     ctx: &Ctx,
     id: InitiativeId,
     term: TermId,
-    form: DefinitionForm,
-    errors: FormErrors,
+    refused: Refused,
 ) -> Result<TermPage, AppError> {
+    let (form, errors, adoption, rename) = match refused {
+        Refused::Nothing => (DefinitionForm::default(), FormErrors::default(), None, None),
+        Refused::Proposal(form, errors) => (form, errors, None, None),
+        Refused::Adoption(adoption) => {
+            let none = FormErrors::default();
+            (DefinitionForm::default(), none, Some(adoption), None)
+        }
+        Refused::Rename(typed, errors) => {
+            let none = FormErrors::default();
+            (DefinitionForm::default(), none, None, Some((typed, errors)))
+        }
+    };
     let caller = ctx.caller()?;
     let (found, access) = state.kesher.term(caller, term).await?;
     check_in(id, found.initiative_id)?;
@@ -219,6 +289,8 @@ async fn term_page(
         .filter(|d| d.term_ids.contains(&term))
         .collect();
     Ok(TermPage {
+        speaking_as: speaking_as(&state.kesher, caller, &access).await?,
+        rename,
         organizations: organization_choices(&state.kesher, caller, id).await?,
         bodies: body_choices(&state.kesher, caller, id).await?,
         page: f.page,
@@ -232,6 +304,7 @@ async fn term_page(
         today: Utc::now().date_naive().to_string(),
         form,
         errors,
+        adoption,
     })
 }
 
@@ -241,17 +314,7 @@ pub async fn show_term(
     State(state): State<AppState>,
     Params((id, term)): Params<(InitiativeId, TermId)>,
 ) -> Result<Response, AppError> {
-    render(
-        &term_page(
-            &state,
-            &ctx,
-            id,
-            term,
-            DefinitionForm::default(),
-            FormErrors::default(),
-        )
-        .await?,
-    )
+    render(&term_page(&state, &ctx, id, term, Refused::Nothing).await?)
 }
 
 /// `POST /initiatives/{id}/glossary/{term}/definitions` (backbone, partner editors)
@@ -271,7 +334,7 @@ pub async fn propose_definition(
         |_| format!("/initiatives/{id}/glossary/{term}"),
         "flash-definition-proposed",
         LABELS,
-        |errors| term_page(&state, &ctx, id, term, form, errors),
+        |errors| term_page(&state, &ctx, id, term, Refused::Proposal(form, errors)),
     )
     .await
 }
@@ -284,15 +347,56 @@ pub async fn adopt_definition(
     CsrfForm(form): CsrfForm<AdoptionForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    // Access is checked on the definition's own initiative; the page returns there.
-    let term = state
+    let term = state.kesher.term_of_definition(caller, definition).await?;
+    check_in(id, term.initiative_id)?;
+    let outcome = state
         .kesher
         .adopt_definition(caller, definition, &form)
-        .await?;
-    let _ = id;
-    Ok(saved(
+        .await;
+    answer_form(
         &ctx,
-        &format!("/initiatives/{}/glossary/{}", term.initiative_id, term.id),
+        outcome,
+        |term| format!("/initiatives/{id}/glossary/{}", term.id),
         "flash-definition-adopted",
-    ))
+        LABELS,
+        |errors| {
+            let adoption = Adoption {
+                definition,
+                form,
+                errors,
+            };
+            term_page(&state, &ctx, id, term.id, Refused::Adoption(adoption))
+        },
+    )
+    .await
+}
+
+/// A new name for a term, as typed.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct RenameForm {
+    term: String,
+}
+
+/// `POST /initiatives/{id}/glossary/{term}` (backbone): renames the term; its definitions
+/// and the decisions that point at it stay with it.
+pub async fn rename_term(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, term)): Params<(InitiativeId, TermId)>,
+    CsrfForm(form): CsrfForm<RenameForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.term(caller, term).await?;
+    check_in(id, found.initiative_id)?;
+    let outcome = state.kesher.rename_term(caller, term, &form.term).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/glossary/{term}"),
+        "flash-term-renamed",
+        LABELS,
+        |errors| term_page(&state, &ctx, id, term, Refused::Rename(form.term, errors)),
+    )
+    .await
 }

@@ -13,6 +13,8 @@ pub mod statements;
 use kesher_core::agenda::TreeRow;
 use kesher_core::{Caller, Kesher};
 use kesher_domain::InitiativeId;
+use kesher_domain::access::Access;
+use kesher_domain::agenda::ResultKind;
 use kesher_store::OrganizationFilter;
 
 use crate::error::AppError;
@@ -35,6 +37,21 @@ pub(crate) async fn body_choices(
         .collect())
 }
 
+/// The organization a partner editor's proposals, questions and positions are recorded
+/// for, so the form can say so; none for the backbone, who names one.
+pub(crate) async fn speaking_as(
+    kesher: &Kesher,
+    caller: &Caller,
+    access: &Access,
+) -> Result<Option<String>, AppError> {
+    match access.own_organization() {
+        Some(own) if !access.can_edit_agenda() => {
+            Ok(Some(kesher.organization(caller, own).await?.0.name))
+        }
+        _ => Ok(None),
+    }
+}
+
 /// The initiative's organizations as choices.
 pub(crate) async fn organization_choices(
     kesher: &Kesher,
@@ -50,6 +67,18 @@ pub(crate) async fn organization_choices(
             label: o.name,
         })
         .collect())
+}
+
+/// The goals, for "which goal does this serve"; a node already chosen that is not a goal
+/// (recorded through the API) stays on offer so that editing does not lose it.
+pub(crate) fn goal_choices(rows: &[TreeRow], chosen: &str) -> Vec<Choice> {
+    rows.iter()
+        .filter(|r| r.node.kind == ResultKind::Goal || r.node.id.to_string() == chosen)
+        .map(|r| Choice {
+            value: r.node.id.to_string(),
+            label: r.node.title.clone(),
+        })
+        .collect()
 }
 
 /// The results tree as choices, indented by depth so the shape shows in a select.

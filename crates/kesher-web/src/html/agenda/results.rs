@@ -3,6 +3,7 @@
 
 use askama::Template;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::Response;
 use kesher_core::CoreError;
 use kesher_core::agenda::{MoveForm, TreeRow, suggested_kind};
@@ -16,9 +17,10 @@ use super::{body_choices, result_choices};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::forms::{CsrfForm, FormErrors, NoFields, Params, QueryParams};
+use crate::forms::{CsrfForm, FormErrors, NoFields, Params, QueryParams, field_message};
 use crate::html::{
-    Choice, Deletion, answer_form, check_in, choices, confirm_delete, frame, render, saved,
+    Choice, Deletion, answer_form, check_in, choices, confirm_delete, frame, render, render_with,
+    saved,
 };
 use crate::page::{Page, Section};
 
@@ -54,8 +56,31 @@ struct TreePage {
 }
 
 impl TreePage {
-    fn nudges(&self) -> [(&'static str, &'static str); 4] {
+    /// The arrow buttons that can work for this row: no "up" for the first among its
+    /// siblings, no "down" for the last, no "out" at the top, and "in" only under a sibling
+    /// whose level can hold it.
+    fn nudges(&self, row: &TreeRow) -> Vec<(&'static str, &'static str)> {
+        let node = &row.node;
+        let siblings = || {
+            self.rows
+                .iter()
+                .filter(|r| r.node.parent_id == node.parent_id)
+        };
+        let last = siblings().map(|r| r.node.position).max().unwrap_or(0);
+        let before = node.position.checked_sub(1).and_then(|p| {
+            siblings()
+                .find(|r| r.node.position == p)
+                .map(|r| r.node.kind)
+        });
         NUDGES
+            .into_iter()
+            .filter(|(nudge, _)| match *nudge {
+                "up" => node.position > 0,
+                "down" => node.position < last,
+                "outdent" => node.parent_id.is_some(),
+                _ => before.is_some() && node.kind.may_stand_under(before),
+            })
+            .collect()
     }
 
     /// The arrows point the way the node goes on the screen, which depends on direction.
@@ -111,6 +136,8 @@ struct NodePage {
     changes: Vec<FieldChange>,
     parents: Vec<Choice>,
     can_edit: bool,
+    /// A refused move: the parent that was chosen, and why it cannot be.
+    refused_move: Option<(String, String)>,
 }
 
 impl NodePage {
@@ -119,12 +146,20 @@ impl NodePage {
         population_labels(&self.page, codes).join(", ")
     }
 
-    /// The move form starts at where the node stands now.
+    /// The move form starts at where the node stands now, or at the refused choice.
     fn current_parent(&self) -> String {
-        self.node
-            .parent_id
-            .map(|p| p.to_string())
-            .unwrap_or_default()
+        match &self.refused_move {
+            Some((chosen, _)) => chosen.clone(),
+            None => self
+                .node
+                .parent_id
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
+        }
+    }
+
+    fn move_error(&self) -> Option<&str> {
+        self.refused_move.as_ref().map(|(_, why)| why.as_str())
     }
 }
 
@@ -144,12 +179,22 @@ pub async fn show_result(
     State(state): State<AppState>,
     Params((id, node)): Params<(InitiativeId, ResultNodeId)>,
 ) -> Result<Response, AppError> {
+    render(&node_page(&state, &ctx, id, node, None).await?)
+}
+
+async fn node_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    node: ResultNodeId,
+    refused_move: Option<(String, String)>,
+) -> Result<NodePage, AppError> {
     let caller = ctx.caller()?;
     let (found, access) = state.kesher.result_node(caller, node).await?;
     check_in(id, found.initiative_id)?;
     let mut f = frame(
         &state.kesher,
-        &ctx,
+        ctx,
         caller,
         id,
         Section::Agenda,
@@ -174,7 +219,8 @@ pub async fn show_result(
         .filter(|r| r.node.parent_id == Some(node))
         .map(|r| r.node.clone())
         .collect();
-    // A node cannot move under itself or its descendants: they are not offered.
+    // A node cannot move under itself or its descendants, nor under a level below its own:
+    // those are not offered.
     let own_depth = rows
         .iter()
         .find(|r| r.node.id == node)
@@ -192,7 +238,7 @@ pub async fn show_result(
                 return false;
             }
             inside = false;
-            true
+            found.kind.may_stand_under(Some(r.node.kind))
         })
         .cloned()
         .collect();
@@ -210,7 +256,7 @@ pub async fn show_result(
         .into_iter()
         .filter(|c| c.result_id == Some(node))
         .collect();
-    render(&NodePage {
+    Ok(NodePage {
         page: f.page,
         initiative_id: id,
         tab: "results",
@@ -221,6 +267,7 @@ pub async fn show_result(
         decisions,
         changes,
         can_edit: access.can_edit_agenda(),
+        refused_move,
     })
 }
 
@@ -502,14 +549,29 @@ pub async fn move_result(
     let (found, _) = state.kesher.result_node(caller, node).await?;
     check_in(id, found.initiative_id)?;
     let tree = format!("/initiatives/{id}/results#node-{node}");
-    match state.kesher.move_result(caller, node, &form).await {
-        Ok(_) => Ok(saved(&ctx, &tree, "flash-result-moved")),
-        // At the edge already: say so on the tree rather than on an error page.
+    let nudged = !form.nudge.trim().is_empty();
+    let (status, why) = match state.kesher.move_result(caller, node, &form).await {
+        Ok(_) => return Ok(saved(&ctx, &tree, "flash-result-moved")),
+        // An arrow button that cannot work here: say so on the tree, by the node.
         Err(CoreError::Conflict {
             message_id: "conflict-no-room",
-        }) => Ok(saved(&ctx, &tree, "flash-result-no-room")),
-        Err(other) => Err(other.into()),
-    }
+        }) => return Ok(saved(&ctx, &tree, "flash-result-no-room")),
+        Err(CoreError::Invalid(_)) if nudged => {
+            return Ok(saved(&ctx, &tree, "flash-result-wrong-level"));
+        }
+        // The node page's "move elsewhere" form: shown again with the reason.
+        Err(CoreError::Conflict { message_id }) => (StatusCode::CONFLICT, ctx.lang.t(message_id)),
+        Err(CoreError::Invalid(errors)) => {
+            let why = errors
+                .first()
+                .map(|e| field_message(ctx.lang, e))
+                .unwrap_or_default();
+            (StatusCode::UNPROCESSABLE_ENTITY, why)
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let refused = Some((form.parent_id.trim().to_string(), why));
+    render_with(status, &node_page(&state, &ctx, id, node, refused).await?)
 }
 
 /// `GET /initiatives/{id}/results/{node}/delete` (backbone)

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use kesher_core::CoreError;
 use kesher_core::agenda::AgendaComparison;
 use kesher_domain::InitiativeId;
@@ -16,7 +16,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params, QueryParams};
-use crate::html::{Choice, answer_form, choices, frame, render};
+use crate::html::{Choice, answer_form, choices, frame, render, saved};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -272,6 +272,10 @@ pub async fn revise_agenda(
     let caller = ctx.caller()?;
     let form = sent.into_form();
     let outcome = state.kesher.revise_agenda(caller, id, &form).await;
+    if matches!(&outcome, Ok(revision) if !revision.saved) {
+        let agenda = format!("/initiatives/{id}/agenda");
+        return Ok(saved(&ctx, &agenda, "flash-agenda-unchanged"));
+    }
     let (kesher, ctx) = (&state.kesher, &ctx);
     answer_form(
         ctx,
@@ -287,10 +291,11 @@ pub async fn revise_agenda(
     .await
 }
 
+/// Which versions to compare; without them, the current version against the one before.
 #[derive(Deserialize)]
 pub struct CompareQuery {
-    from: u32,
-    to: u32,
+    from: Option<u32>,
+    to: Option<u32>,
 }
 
 #[derive(Template)]
@@ -332,15 +337,23 @@ pub async fn compare_agenda(
         "agenda-compare",
     )
     .await?;
-    let comparison = state
-        .kesher
-        .compare_agenda(caller, id, query.from, query.to)
-        .await?;
+    let (from, to) = match (query.from, query.to) {
+        (Some(from), Some(to)) => (from, to),
+        (from, to) => {
+            let latest = state.kesher.agenda_versions(caller, id).await?.len() as u32;
+            if latest == 0 {
+                return Ok(Redirect::to(&format!("/initiatives/{id}/agenda")).into_response());
+            }
+            let to = to.unwrap_or(latest);
+            (from.unwrap_or(to.saturating_sub(1).max(1)), to)
+        }
+    };
+    let comparison = state.kesher.compare_agenda(caller, id, from, to).await?;
     f.page.title = f.page.lang.t_with(
         "agenda-compare-title",
         &[
-            ("from", (query.from as usize).into()),
-            ("to", (query.to as usize).into()),
+            ("from", (from as usize).into()),
+            ("to", (to as usize).into()),
         ],
     );
     render(&ComparePage {
