@@ -267,7 +267,11 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/disputes/{dispute}",
-            get(disputes::show_dispute),
+            get(disputes::show_dispute).post(disputes::update_dispute),
+        )
+        .route(
+            "/initiatives/{id}/disputes/{dispute}/edit",
+            get(disputes::edit_dispute),
         )
         .route(
             "/initiatives/{id}/disputes/{dispute}/positions",

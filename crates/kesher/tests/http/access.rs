@@ -763,6 +763,15 @@ async fn every_agenda_page_answers_each_role_as_the_matrix_says() {
             EDITORS,
         ),
         get("/initiatives/{i}/disputes/{dispute}", READERS),
+        get("/initiatives/{i}/disputes/{dispute}/edit", MANAGERS),
+        post(
+            "/initiatives/{i}/disputes/{dispute}",
+            &[
+                ("question", "האם סופרים את הניגשים או את העוברים?"),
+                ("raised_by_organization_id", "{a}"),
+            ],
+            MANAGERS,
+        ),
         post(
             "/initiatives/{i}/disputes/{dispute}/positions",
             &[("position", "עמדה {who}")],

@@ -712,6 +712,28 @@ async fn a_resolved_dispute_can_be_reopened_and_keeps_its_whole_history() {
             .iter()
             .any(|p| p.contains("עיריית הדוגמה") && p.contains("העוברים"))
     );
+    // The backbone corrects the wording; positions and history stay.
+    let response = app
+        .post(
+            Who::Backbone,
+            &path,
+            &[
+                (
+                    "question",
+                    "האם היעד סופר את הניגשים לבחינה או את מי שעברו אותה?",
+                ),
+                ("raised_by_organization_id", &app.fixture.org_a.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = document(app.get(Who::Viewer, &format!("{path}?lang=en")).await).await;
+    assert_eq!(
+        texts(&page, "h1"),
+        vec!["האם היעד סופר את הניגשים לבחינה או את מי שעברו אותה?"]
+    );
+    assert_eq!(texts(&page, "#dispute-history li").len(), 3);
+    assert_eq!(texts(&page, "#positions li").len(), 2);
     // Viewers read it all but change nothing.
     assert!(texts(&page, "form[action$='/status']").is_empty());
 }

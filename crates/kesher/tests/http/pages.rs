@@ -56,6 +56,10 @@ async fn every_page_has_landmarks_a_skip_link_and_labelled_inputs() {
         format!("/initiatives/{i}/decisions/new"),
         format!("/initiatives/{i}/disputes"),
         format!("/initiatives/{i}/disputes/{}", app.fixture.agenda.dispute),
+        format!(
+            "/initiatives/{i}/disputes/{}/edit",
+            app.fixture.agenda.dispute
+        ),
         format!("/initiatives/{i}/endorsements"),
         format!("/initiatives/{i}/field-changes"),
     ] {

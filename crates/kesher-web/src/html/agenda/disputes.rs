@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use kesher_core::CoreError;
+use kesher_core::{Caller, CoreError};
 use kesher_domain::agenda::{DisputeForm, DisputeStatus, DisputeStatusForm, PositionForm};
 use kesher_domain::network::Sector;
 use kesher_domain::{DecisionId, DisputeId, InitiativeId};
@@ -15,7 +15,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params};
-use crate::html::{Choice, answer_form, check_in, choices, frame, render, saved};
+use crate::html::{Choice, Frame, answer_form, check_in, choices, frame, render, saved};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -34,23 +34,48 @@ struct DisputesPage {
     initiative_id: InitiativeId,
     tab: &'static str,
     disputes: Vec<Dispute>,
+    can_raise: bool,
+    fields: DisputeFields,
+}
+
+/// What the question's form needs, on the list (to raise one) and on the edit page.
+struct DisputeFields {
     decisions: Vec<Decision>,
     organizations: Vec<Choice>,
     sectors: Vec<Choice>,
-    can_raise: bool,
+    /// The backbone names who raised it; a partner editor raises it in their own name.
     can_edit: bool,
     speaking_as: Option<String>,
     form: DisputeForm,
     errors: FormErrors,
 }
 
-impl DisputesPage {
+impl DisputeFields {
+    async fn new(
+        state: &AppState,
+        caller: &Caller,
+        id: InitiativeId,
+        f: &Frame,
+        form: DisputeForm,
+        errors: FormErrors,
+    ) -> Result<DisputeFields, AppError> {
+        Ok(DisputeFields {
+            decisions: state.kesher.decisions(caller, id).await?,
+            organizations: organization_choices(&state.kesher, caller, id).await?,
+            sectors: choices(&f.page, Sector::ALL, Sector::code, Sector::label_id),
+            can_edit: f.access.can_edit_agenda(),
+            speaking_as: speaking_as(&state.kesher, caller, &f.access).await?,
+            form,
+            errors,
+        })
+    }
+
     /// The start of a long decision, for a checkbox label.
     fn short(&self, text: &str) -> String {
         crate::html::shortened(text, 90)
     }
 
-    /// Whether a refused form had this decision ticked.
+    /// Whether the form has this decision ticked.
     fn links_decision(&self, id: &DecisionId) -> bool {
         self.form.decision_ids.contains(&id.get())
     }
@@ -75,18 +100,99 @@ async fn disputes_page(
     .await?;
     Ok(DisputesPage {
         disputes: state.kesher.disputes(caller, id).await?,
-        decisions: state.kesher.decisions(caller, id).await?,
-        organizations: organization_choices(&state.kesher, caller, id).await?,
-        sectors: choices(&f.page, Sector::ALL, Sector::code, Sector::label_id),
         can_raise: f.access.can_take_part_in_agenda(),
-        speaking_as: speaking_as(&state.kesher, caller, &f.access).await?,
-        can_edit: f.access.can_edit_agenda(),
+        fields: DisputeFields::new(state, caller, id, &f, form, errors).await?,
         page: f.page,
         initiative_id: id,
         tab: "disputes",
-        form,
-        errors,
     })
+}
+
+#[derive(Template)]
+#[template(path = "agenda/dispute_edit.html")]
+struct DisputeEditPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    dispute: DisputeId,
+    fields: DisputeFields,
+}
+
+async fn dispute_edit_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    dispute: DisputeId,
+    form: Option<DisputeForm>,
+    errors: FormErrors,
+) -> Result<DisputeEditPage, AppError> {
+    let caller = ctx.caller()?;
+    let (found, access) = state.kesher.dispute(caller, dispute).await?;
+    check_in(id, found.initiative_id)?;
+    if !access.can_edit_agenda() {
+        return Err(CoreError::Forbidden.into());
+    }
+    let f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Agenda,
+        "dispute-edit",
+    )
+    .await?;
+    let form = form.unwrap_or_else(|| DisputeForm {
+        question: found.question.clone(),
+        raised_by_organization_id: found
+            .raised_by_organization_id
+            .map(|o| o.to_string())
+            .unwrap_or_default(),
+        raised_by_sector: found
+            .raised_by_sector
+            .map(|s| s.code().to_string())
+            .unwrap_or_default(),
+        decision_ids: found.decision_ids.iter().map(|d| d.get()).collect(),
+    });
+    Ok(DisputeEditPage {
+        fields: DisputeFields::new(state, caller, id, &f, form, errors).await?,
+        page: f.page,
+        initiative_id: id,
+        tab: "disputes",
+        dispute,
+    })
+}
+
+/// `GET /initiatives/{id}/disputes/{dispute}/edit` (backbone)
+pub async fn edit_dispute(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, dispute)): Params<(InitiativeId, DisputeId)>,
+) -> Result<Response, AppError> {
+    let page = dispute_edit_page(&state, &ctx, id, dispute, None, FormErrors::default());
+    render(&page.await?)
+}
+
+/// `POST /initiatives/{id}/disputes/{dispute}` (backbone): the question's words, who raised
+/// it and the decisions it is about; its positions and history stay.
+pub async fn update_dispute(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, dispute)): Params<(InitiativeId, DisputeId)>,
+    CsrfForm(form): CsrfForm<DisputeForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.dispute(caller, dispute).await?;
+    check_in(id, found.initiative_id)?;
+    let outcome = state.kesher.update_dispute(caller, dispute, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/disputes/{dispute}"),
+        "flash-saved",
+        LABELS,
+        |errors| dispute_edit_page(&state, &ctx, id, dispute, Some(form), errors),
+    )
+    .await
 }
 
 /// `GET /initiatives/{id}/disputes`
