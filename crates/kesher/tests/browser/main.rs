@@ -279,6 +279,15 @@ impl WebDriverCompatibleCommand for DevTools {
     }
 }
 
+/// The page counts a PDF's page tree declares ("/Count"): one entry for a flat document.
+fn pages_of(pdf: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(pdf)
+        .split("/Count ")
+        .skip(1)
+        .map(|rest| rest.chars().take_while(char::is_ascii_digit).collect())
+        .collect()
+}
+
 /// Whether the focused element matches `css`.
 async fn focus_is_on(client: &Client, css: &str) -> bool {
     client
@@ -519,18 +528,30 @@ async fn a_coordinator_builds_a_three_level_tree_by_keyboard_and_prints_it_right
         .await
         .unwrap();
     std::fs::write(screenshots().join("theory-of-change-he.pdf"), &pdf).unwrap();
-    // The page tree's "/Count" is the number of pages in the document.
-    let pdf = String::from_utf8_lossy(&pdf);
-    let pages: Vec<&str> = pdf
-        .split("/Count ")
-        .skip(1)
-        .map(|rest| {
-            rest.split(|c: char| !c.is_ascii_digit())
-                .next()
-                .unwrap_or("")
-        })
-        .collect();
-    assert_eq!(pages, ["1"], "the theory of change fits one page");
+    assert_eq!(pages_of(&pdf), ["1"], "the theory of change fits one page");
+
+    // The demo's municipal tree (four goals, 32 nodes) fits one sheet too, in both languages.
+    for lang in ["he", "en"] {
+        client
+            .goto(&format!(
+                "{base}/initiatives/1/results/theory-of-change?lang={lang}"
+            ))
+            .await
+            .unwrap();
+        let pdf = client
+            .print(
+                PrintConfiguration::builder()
+                    .orientation(PrintOrientation::Landscape)
+                    .size(PrintSize::A4)
+                    .build()
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+        let name = format!("theory-of-change-demo-{lang}.pdf");
+        std::fs::write(screenshots().join(name), &pdf).unwrap();
+        assert_eq!(pages_of(&pdf), ["1"], "the demo's tree in {lang}");
+    }
 
     client.close().await.unwrap();
 }
