@@ -856,7 +856,7 @@ impl Kesher {
             }
             node
         };
-        let tree = ordered(nodes.clone());
+        let tree = ordered(nodes);
         let mut groups: Vec<ChangesByGoal> = tree
             .into_iter()
             .filter_map(|row| {

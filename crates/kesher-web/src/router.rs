@@ -219,7 +219,7 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/results/{node}/move",
-            get(back_to_results).post(results::move_result),
+            back_to("results").post(results::move_result),
         )
         .route(
             "/initiatives/{id}/results/{node}/delete",
@@ -235,11 +235,11 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/glossary/{term}/definitions",
-            get(back_to_term).post(glossary::propose_definition),
+            back_to("glossary/{record}").post(glossary::propose_definition),
         )
         .route(
             "/initiatives/{id}/definitions/{definition}/adopt",
-            get(back_to_glossary).post(glossary::adopt_definition),
+            back_to("glossary").post(glossary::adopt_definition),
         )
         .route(
             "/initiatives/{id}/decisions",
@@ -275,11 +275,11 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/disputes/{dispute}/positions",
-            get(back_to_dispute).post(disputes::add_position),
+            back_to("disputes/{record}").post(disputes::add_position),
         )
         .route(
             "/initiatives/{id}/disputes/{dispute}/status",
-            get(back_to_dispute).post(disputes::change_dispute_status),
+            back_to("disputes/{record}").post(disputes::change_dispute_status),
         )
         .route(
             "/initiatives/{id}/endorsements",
@@ -287,7 +287,7 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/endorsements/{endorsement}/delete",
-            get(back_to_endorsements).post(endorsements::delete_endorsement),
+            back_to("endorsements").post(endorsements::delete_endorsement),
         )
         .route(
             "/initiatives/{id}/field-changes",
@@ -303,46 +303,20 @@ fn agenda_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/field-changes/{change}/delete",
-            get(back_to_field_changes).post(field_changes::delete_field_change),
+            back_to("field-changes").post(field_changes::delete_field_change),
         )
 }
 
 /// Addresses that only receive forms answer GET by leading back to where the form was, so a
-/// reload or a language switch on a refused form's page does not fail.
-async fn back_to_results(
-    crate::forms::Params((id, _)): crate::forms::Params<(i64, i64)>,
-) -> axum::response::Redirect {
-    axum::response::Redirect::to(&format!("/initiatives/{id}/results"))
-}
-
-async fn back_to_term(
-    crate::forms::Params((id, term)): crate::forms::Params<(i64, i64)>,
-) -> axum::response::Redirect {
-    axum::response::Redirect::to(&format!("/initiatives/{id}/glossary/{term}"))
-}
-
-async fn back_to_glossary(
-    crate::forms::Params((id, _)): crate::forms::Params<(i64, i64)>,
-) -> axum::response::Redirect {
-    axum::response::Redirect::to(&format!("/initiatives/{id}/glossary"))
-}
-
-async fn back_to_endorsements(
-    crate::forms::Params((id, _)): crate::forms::Params<(i64, i64)>,
-) -> axum::response::Redirect {
-    axum::response::Redirect::to(&format!("/initiatives/{id}/endorsements"))
-}
-
-async fn back_to_field_changes(
-    crate::forms::Params((id, _)): crate::forms::Params<(i64, i64)>,
-) -> axum::response::Redirect {
-    axum::response::Redirect::to(&format!("/initiatives/{id}/field-changes"))
-}
-
-async fn back_to_dispute(
-    crate::forms::Params((id, dispute)): crate::forms::Params<(i64, i64)>,
-) -> axum::response::Redirect {
-    axum::response::Redirect::to(&format!("/initiatives/{id}/disputes/{dispute}"))
+/// reload or a language switch on a refused form's page does not fail: to
+/// `/initiatives/{id}/{page}`, where `{record}` in `page` stands for the address's second id.
+fn back_to(page: &'static str) -> axum::routing::MethodRouter<AppState> {
+    get(
+        move |crate::forms::Params((id, record)): crate::forms::Params<(i64, i64)>| async move {
+            let page = page.replace("{record}", &record.to_string());
+            axum::response::Redirect::to(&format!("/initiatives/{id}/{page}"))
+        },
+    )
 }
 
 /// `GET /initiatives`: the list of initiatives is the start page. (A refused "new

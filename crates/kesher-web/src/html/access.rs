@@ -8,13 +8,13 @@ use kesher_core::CoreError;
 use kesher_core::accounts::RoleForm;
 use kesher_domain::access::Role;
 use kesher_domain::{InitiativeId, UserId};
-use kesher_store::{OrganizationFilter, RoleGrant};
+use kesher_store::RoleGrant;
 
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
-use crate::html::{Choice, choices, frame, render_with, saved};
+use crate::html::{Choice, choices, frame, organization_choices, render_with, saved};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -62,16 +62,7 @@ async fn access_page(
     )
     .await?;
     let grants = state.kesher.list_roles(caller, id).await?;
-    let organizations = state
-        .kesher
-        .list_organizations(caller, id, &OrganizationFilter::default(), None)
-        .await?
-        .into_iter()
-        .map(|o| Choice {
-            value: o.id.to_string(),
-            label: o.name,
-        })
-        .collect();
+    let organizations = organization_choices(&state.kesher, caller, id, None).await?;
     render_with(
         status,
         &AccessPage {

@@ -68,6 +68,32 @@ where
     }
 }
 
+/// The initiative's organizations as choices: all of them, or with `only_editable` those
+/// the caller may edit and speak for (a partner editor's own).
+pub async fn organization_choices(
+    kesher: &Kesher,
+    caller: &Caller,
+    initiative: InitiativeId,
+    only_editable: Option<&Access>,
+) -> Result<Vec<Choice>, AppError> {
+    let organizations = kesher
+        .list_organizations(
+            caller,
+            initiative,
+            &kesher_store::OrganizationFilter::default(),
+            None,
+        )
+        .await?;
+    Ok(organizations
+        .into_iter()
+        .filter(|o| only_editable.is_none_or(|a| a.can_edit_organization(o.id)))
+        .map(|o| Choice {
+            value: o.id.to_string(),
+            label: o.name,
+        })
+        .collect())
+}
+
 /// One option of a select.
 #[derive(Clone, Debug)]
 pub struct Choice {

@@ -4,11 +4,11 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use kesher_core::{Caller, CoreError, Kesher};
+use kesher_core::CoreError;
 use kesher_domain::access::Access;
 use kesher_domain::network::{PersonForm, Sector};
 use kesher_domain::{InitiativeId, PersonId};
-use kesher_store::{Membership, OrganizationFilter, Person};
+use kesher_store::{Membership, Person};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -16,7 +16,8 @@ use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params, QueryParams};
 use crate::html::{
-    Choice, Deletion, check_in, choices, confirm_delete, frame, render, render_with, saved,
+    Choice, Deletion, check_in, choices, confirm_delete, frame, organization_choices, render,
+    render_with, saved,
 };
 use crate::page::{Page, Section};
 use crate::queries::PersonQuery;
@@ -29,26 +30,6 @@ const LABELS: &[(&str, &str)] = &[
     ("email", "field-email"),
     ("phone", "field-phone"),
 ];
-
-/// The organizations a caller may place people in (all of them for the list's filter).
-async fn organization_choices(
-    kesher: &Kesher,
-    caller: &Caller,
-    initiative: InitiativeId,
-    only_editable: Option<&Access>,
-) -> Result<Vec<Choice>, AppError> {
-    let organizations = kesher
-        .list_organizations(caller, initiative, &OrganizationFilter::default(), None)
-        .await?;
-    Ok(organizations
-        .into_iter()
-        .filter(|o| only_editable.is_none_or(|a| a.can_edit_organization(o.id)))
-        .map(|o| Choice {
-            value: o.id.to_string(),
-            label: o.name,
-        })
-        .collect())
-}
 
 #[derive(Template)]
 #[template(path = "people/list.html")]

@@ -10,12 +10,14 @@ use kesher_domain::network::Sector;
 use kesher_domain::{DecisionId, DisputeId, InitiativeId};
 use kesher_store::{Decision, Dispute};
 
-use super::{organization_choices, speaking_as};
+use super::speaking_as;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params};
-use crate::html::{Choice, Frame, answer_form, check_in, choices, frame, render, saved};
+use crate::html::{
+    Choice, Frame, answer_form, check_in, choices, frame, organization_choices, render, saved,
+};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -61,7 +63,7 @@ impl DisputeFields {
     ) -> Result<DisputeFields, AppError> {
         Ok(DisputeFields {
             decisions: state.kesher.decisions(caller, id).await?,
-            organizations: organization_choices(&state.kesher, caller, id).await?,
+            organizations: organization_choices(&state.kesher, caller, id, None).await?,
             sectors: choices(&f.page, Sector::ALL, Sector::code, Sector::label_id),
             can_edit: f.access.can_edit_agenda(),
             speaking_as: speaking_as(&state.kesher, caller, &f.access).await?,
@@ -327,7 +329,7 @@ async fn dispute_page(
         .filter(|d| found.decision_ids.contains(&d.id))
         .collect();
     Ok(DisputePage {
-        organizations: organization_choices(&state.kesher, caller, id).await?,
+        organizations: organization_choices(&state.kesher, caller, id, None).await?,
         page: f.page,
         initiative_id: id,
         tab: "disputes",

@@ -10,12 +10,11 @@ use kesher_domain::agenda::EndorsementForm;
 use kesher_domain::{EndorsementId, InitiativeId};
 use kesher_store::Endorsement;
 
-use super::organization_choices;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
-use crate::html::{Choice, answer_form, frame, render, saved};
+use crate::html::{Choice, answer_form, frame, organization_choices, render, saved};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -122,7 +121,7 @@ async fn endorsements_page(
         ..Default::default()
     });
     Ok(EndorsementsPage {
-        organizations: organization_choices(&state.kesher, caller, id).await?,
+        organizations: organization_choices(&state.kesher, caller, id, None).await?,
         can_edit: f.access.can_edit_agenda(),
         page: f.page,
         initiative_id: id,

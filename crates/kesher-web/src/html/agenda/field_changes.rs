@@ -11,12 +11,12 @@ use kesher_domain::access::Access;
 use kesher_domain::agenda::FieldChangeForm;
 use kesher_domain::{FieldChangeId, InitiativeId, OrganizationId};
 
-use super::{goal_choices, organization_choices};
+use super::goal_choices;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
-use crate::html::{Choice, answer_form, check_in, frame, render, saved};
+use crate::html::{Choice, answer_form, check_in, frame, organization_choices, render, saved};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -59,15 +59,7 @@ async fn speakable(
     access: &Access,
 ) -> Result<Vec<Choice>, AppError> {
     let caller = ctx.caller()?;
-    Ok(organization_choices(&state.kesher, caller, id)
-        .await?
-        .into_iter()
-        .filter(|c| {
-            c.value
-                .parse::<i64>()
-                .is_ok_and(|n| access.can_speak_for(OrganizationId::new(n)))
-        })
-        .collect())
+    organization_choices(&state.kesher, caller, id, Some(access)).await
 }
 
 async fn changes_page(

@@ -10,12 +10,12 @@ use kesher_domain::diff::{DiffKind, SideBySide, side_by_side};
 use kesher_domain::{DefinitionId, InitiativeId, TermId};
 use kesher_store::{Decision, Definition, GlossaryTerm};
 
-use super::{body_choices, organization_choices, speaking_as};
+use super::{body_choices, speaking_as};
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params};
-use crate::html::{Choice, answer_form, check_in, frame, render};
+use crate::html::{Choice, answer_form, check_in, frame, organization_choices, render};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -109,7 +109,7 @@ async fn glossary_page(
         terms: state.kesher.terms(caller, id).await?,
         can_propose: f.access.can_take_part_in_agenda(),
         can_edit: f.access.can_edit_agenda(),
-        organizations: organization_choices(&state.kesher, caller, id).await?,
+        organizations: organization_choices(&state.kesher, caller, id, None).await?,
         page: f.page,
         initiative_id: id,
         tab: "glossary",
@@ -291,7 +291,7 @@ async fn term_page(
     Ok(TermPage {
         speaking_as: speaking_as(&state.kesher, caller, &access).await?,
         rename,
-        organizations: organization_choices(&state.kesher, caller, id).await?,
+        organizations: organization_choices(&state.kesher, caller, id, None).await?,
         bodies: body_choices(&state.kesher, caller, id).await?,
         page: f.page,
         initiative_id: id,

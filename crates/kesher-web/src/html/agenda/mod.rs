@@ -15,7 +15,6 @@ use kesher_core::{Caller, Kesher};
 use kesher_domain::InitiativeId;
 use kesher_domain::access::Access;
 use kesher_domain::agenda::ResultKind;
-use kesher_store::OrganizationFilter;
 
 use crate::error::AppError;
 use crate::html::Choice;
@@ -50,23 +49,6 @@ pub(crate) async fn speaking_as(
         }
         _ => Ok(None),
     }
-}
-
-/// The initiative's organizations as choices.
-pub(crate) async fn organization_choices(
-    kesher: &Kesher,
-    caller: &Caller,
-    initiative: InitiativeId,
-) -> Result<Vec<Choice>, AppError> {
-    Ok(kesher
-        .list_organizations(caller, initiative, &OrganizationFilter::default(), None)
-        .await?
-        .into_iter()
-        .map(|o| Choice {
-            value: o.id.to_string(),
-            label: o.name,
-        })
-        .collect())
 }
 
 /// The goals, for "which goal does this serve"; a node already chosen that is not a goal
