@@ -105,3 +105,27 @@ id_type!(
     /// A change an organization made in the field because of the agenda.
     FieldChangeId
 );
+id_type!(
+    /// A place measurements are about: the country, a district, an authority, a school.
+    PlaceId
+);
+id_type!(
+    /// A named group of places (periphery authorities), for filtering and comparison.
+    PlaceGroupId
+);
+id_type!(
+    /// An indicator of the shared measurement.
+    IndicatorId
+);
+id_type!(
+    /// A target an indicator aims at for one period.
+    TargetId
+);
+id_type!(
+    /// One file, form or API call that values came from.
+    DataSourceId
+);
+id_type!(
+    /// A saved mapping of a file's columns, reused for the next file of the same shape.
+    ColumnMappingId
+);

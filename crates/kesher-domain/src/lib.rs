@@ -9,6 +9,7 @@ pub mod diff;
 pub mod ids;
 pub mod import;
 pub mod lenient;
+pub mod measurement;
 pub mod network;
 pub mod search;
 pub mod sheet;

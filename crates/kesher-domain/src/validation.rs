@@ -45,6 +45,20 @@ pub enum Invalid {
     BoundaryRow { row: usize },
     #[error("a level that cannot stand under its parent")]
     Level,
+    #[error("not a period of the expected kind")]
+    Period,
+    #[error("not a number")]
+    Number,
+    #[error("not a valid formula")]
+    Formula,
+    #[error("a formula that refers to an unknown indicator")]
+    FormulaReference,
+    #[error("not a code of letters, digits and underscores")]
+    Code,
+    #[error("the highest value is below the lowest")]
+    NumberOrder,
+    #[error("outside the range the indicator allows")]
+    OutOfRange,
 }
 
 impl Invalid {
@@ -70,6 +84,13 @@ impl Invalid {
             Invalid::Future => "invalid-future",
             Invalid::BoundaryRow { .. } => "invalid-boundary-row",
             Invalid::Level => "invalid-level",
+            Invalid::Period => "invalid-period",
+            Invalid::Number => "invalid-number",
+            Invalid::Formula => "invalid-formula",
+            Invalid::FormulaReference => "invalid-formula-reference",
+            Invalid::Code => "invalid-code",
+            Invalid::NumberOrder => "invalid-number-order",
+            Invalid::OutOfRange => "invalid-out-of-range",
         }
     }
 
