@@ -20,11 +20,10 @@ use kesher_store::{
     DisputeEvent, Endorsement, FieldChange, GlossaryTerm, Position, ResultNode, StoreError,
     StoreResult,
 };
-use serde::Serialize;
+use sqlx::SqliteConnection;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Sqlite, SqliteConnection, Transaction};
 
-use crate::audit::{self, Change};
+use crate::audit::{commit_delete, commit_update, record_in};
 use crate::rows::{choice, get, timestamp};
 use crate::{SqliteStore, backend};
 
@@ -81,90 +80,6 @@ fn json_list(items: &[String]) -> String {
 fn list_of(row: &SqliteRow, column: &str) -> Result<Vec<String>, StoreError> {
     let raw: String = get(row, column)?;
     serde_json::from_str(&raw).map_err(|e| StoreError::Backend(format!("{column}: {e}")))
-}
-
-/// Appends an audit entry about `subject` (entity name and id) in the initiative.
-async fn record<B: Serialize, A: Serialize>(
-    conn: &mut SqliteConnection,
-    actor: Actor,
-    initiative: InitiativeId,
-    subject: (&'static str, i64),
-    action: AuditAction,
-    before: Option<&B>,
-    after: Option<&A>,
-) -> StoreResult<()> {
-    let (entity, entity_id) = subject;
-    audit::record(
-        conn,
-        actor,
-        Change {
-            initiative: Some(initiative),
-            entity,
-            entity_id,
-            action,
-            before,
-            after,
-        },
-    )
-    .await
-}
-
-/// Ends an update: when the record reads as it did (its `updated_at` aside), nothing is
-/// written and nothing is logged; otherwise the audit entry joins the same transaction.
-async fn commit_update<T: Serialize>(
-    mut tx: Transaction<'static, Sqlite>,
-    actor: Actor,
-    initiative: InitiativeId,
-    subject: (&'static str, i64),
-    before: T,
-    after: T,
-) -> StoreResult<T> {
-    if audit::unchanged(&before, &after) {
-        tx.rollback().await.map_err(backend)?;
-        return Ok(before);
-    }
-    let action = AuditAction::Update;
-    record(
-        &mut tx,
-        actor,
-        initiative,
-        subject,
-        action,
-        Some(&before),
-        Some(&after),
-    )
-    .await?;
-    tx.commit().await.map_err(backend)?;
-    Ok(after)
-}
-
-/// Deletes the subject's row with `statement` (which takes the id as `?1`) and logs what it
-/// held, in the same transaction.
-async fn commit_delete<T: Serialize>(
-    mut tx: Transaction<'static, Sqlite>,
-    actor: Actor,
-    initiative: InitiativeId,
-    statement: &'static str,
-    subject: (&'static str, i64),
-    before: &T,
-) -> StoreResult<()> {
-    sqlx::query(statement)
-        .bind(subject.1)
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
-    let action = AuditAction::Delete;
-    record::<_, ()>(
-        &mut tx,
-        actor,
-        initiative,
-        subject,
-        action,
-        Some(before),
-        None,
-    )
-    .await?;
-    tx.commit().await.map_err(backend)
 }
 
 // ---- agenda versions ----
@@ -748,7 +663,7 @@ impl AgendaStore for SqliteStore {
             .map_err(backend)?;
         }
         let created = fetch_version(&mut tx, AgendaVersionId::new(id)).await?;
-        record::<(), _>(
+        record_in::<(), _>(
             &mut tx,
             actor,
             initiative,
@@ -834,7 +749,7 @@ impl AgendaStore for SqliteStore {
         .await
         .map_err(backend)?;
         let created = fetch_result(&mut tx, ResultNodeId::new(id)).await?;
-        record::<(), _>(
+        record_in::<(), _>(
             &mut tx,
             actor,
             initiative,
@@ -928,7 +843,7 @@ impl AgendaStore for SqliteStore {
         }
         let after = fetch_result(&mut tx, id).await?;
         if before.parent_id != after.parent_id || before.position != after.position {
-            record(
+            record_in(
                 &mut tx,
                 actor,
                 initiative,
@@ -972,7 +887,7 @@ impl AgendaStore for SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(backend)?;
-        record::<_, ()>(
+        record_in::<_, ()>(
             &mut tx,
             actor,
             before.initiative_id,
@@ -1017,7 +932,7 @@ impl AgendaStore for SqliteStore {
         .map_err(backend)?;
         insert_definition(&mut tx, actor, initiative, TermId::new(id), first).await?;
         let created = fetch_term(&mut tx, TermId::new(id)).await?;
-        record::<(), _>(
+        record_in::<(), _>(
             &mut tx,
             actor,
             initiative,
@@ -1200,7 +1115,7 @@ impl AgendaStore for SqliteStore {
         .map_err(backend)?;
         write_decision_links(&mut tx, initiative, DecisionId::new(id), input).await?;
         let created = fetch_decision(&mut tx, DecisionId::new(id)).await?;
-        record::<(), _>(
+        record_in::<(), _>(
             &mut tx,
             actor,
             initiative,
@@ -1311,7 +1226,7 @@ impl AgendaStore for SqliteStore {
         write_dispute(&mut tx, initiative, id, input).await?;
         add_dispute_event(&mut tx, actor, id, DisputeStatus::Open, None).await?;
         let created = fetch_dispute(&mut tx, id).await?;
-        record::<(), _>(
+        record_in::<(), _>(
             &mut tx,
             actor,
             initiative,
@@ -1476,7 +1391,7 @@ impl AgendaStore for SqliteStore {
         .await
         .map_err(backend)?;
         let created = fetch_endorsement(&mut tx, EndorsementId::new(id)).await?;
-        record::<(), _>(
+        record_in::<(), _>(
             &mut tx,
             actor,
             initiative,
@@ -1550,7 +1465,7 @@ impl AgendaStore for SqliteStore {
         .await
         .map_err(backend)?;
         let created = fetch_field_change(&mut tx, FieldChangeId::new(id)).await?;
-        record::<(), _>(
+        record_in::<(), _>(
             &mut tx,
             actor,
             initiative,

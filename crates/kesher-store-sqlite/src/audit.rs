@@ -7,8 +7,8 @@ use kesher_store::{
     Actor, AuditAction, AuditEntry, AuditFilter, AuditStore, StoreError, StoreResult,
 };
 use serde::Serialize;
-use sqlx::SqliteConnection;
 use sqlx::sqlite::SqliteRow;
+use sqlx::{Sqlite, SqliteConnection, Transaction};
 
 use crate::rows::{get, timestamp};
 use crate::{SqliteStore, backend};
@@ -121,4 +121,88 @@ impl AuditStore for SqliteStore {
         .map_err(backend)?;
         rows.iter().map(entry).collect()
     }
+}
+
+/// Appends an audit entry about `subject` (entity name and id) in the initiative.
+pub(crate) async fn record_in<B: Serialize, A: Serialize>(
+    conn: &mut SqliteConnection,
+    actor: Actor,
+    initiative: InitiativeId,
+    subject: (&'static str, i64),
+    action: AuditAction,
+    before: Option<&B>,
+    after: Option<&A>,
+) -> StoreResult<()> {
+    let (entity, entity_id) = subject;
+    record(
+        conn,
+        actor,
+        Change {
+            initiative: Some(initiative),
+            entity,
+            entity_id,
+            action,
+            before,
+            after,
+        },
+    )
+    .await
+}
+
+/// Ends an update: when the record reads as it did (its `updated_at` aside), nothing is
+/// written and nothing is logged; otherwise the audit entry joins the same transaction.
+pub(crate) async fn commit_update<T: Serialize>(
+    mut tx: Transaction<'static, Sqlite>,
+    actor: Actor,
+    initiative: InitiativeId,
+    subject: (&'static str, i64),
+    before: T,
+    after: T,
+) -> StoreResult<T> {
+    if unchanged(&before, &after) {
+        tx.rollback().await.map_err(backend)?;
+        return Ok(before);
+    }
+    let action = AuditAction::Update;
+    record_in(
+        &mut tx,
+        actor,
+        initiative,
+        subject,
+        action,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    tx.commit().await.map_err(backend)?;
+    Ok(after)
+}
+
+/// Deletes the subject's row with `statement` (which takes the id as `?1`) and logs what it
+/// held, in the same transaction.
+pub(crate) async fn commit_delete<T: Serialize>(
+    mut tx: Transaction<'static, Sqlite>,
+    actor: Actor,
+    initiative: InitiativeId,
+    statement: &'static str,
+    subject: (&'static str, i64),
+    before: &T,
+) -> StoreResult<()> {
+    sqlx::query(statement)
+        .bind(subject.1)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+    let action = AuditAction::Delete;
+    record_in::<_, ()>(
+        &mut tx,
+        actor,
+        initiative,
+        subject,
+        action,
+        Some(before),
+        None,
+    )
+    .await?;
+    tx.commit().await.map_err(backend)
 }

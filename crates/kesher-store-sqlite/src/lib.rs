@@ -8,6 +8,7 @@ mod audit;
 mod bodies;
 mod imports;
 mod initiatives;
+mod measurement;
 mod network;
 mod rows;
 
@@ -118,6 +119,12 @@ pub(crate) fn backend(error: sqlx::Error) -> StoreError {
                 Conflict::AlreadyEndorsed
             } else if message.contains("glossary_terms.") {
                 Conflict::TermTaken
+            } else if message.contains("indicators.") {
+                Conflict::IndicatorCodeTaken
+            } else if message.contains("places.") {
+                Conflict::PlaceCodeTaken
+            } else if message.contains("place_groups.") {
+                Conflict::PlaceGroupTaken
             } else {
                 Conflict::InUse
             };

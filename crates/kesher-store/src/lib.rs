@@ -7,6 +7,7 @@
 //! with the reason, never as a bare backend error.
 
 mod agenda;
+mod measurement;
 mod records;
 mod traits;
 
@@ -14,6 +15,7 @@ mod traits;
 pub mod testsuite;
 
 pub use agenda::*;
+pub use measurement::*;
 pub use records::*;
 pub use traits::*;
 
@@ -52,6 +54,16 @@ pub enum Conflict {
     AlreadyEndorsed,
     /// Another glossary term in the initiative already has this name.
     TermTaken,
+    /// Another indicator in the initiative already has this code.
+    IndicatorCodeTaken,
+    /// Another place of the same kind in the initiative already has this code.
+    PlaceCodeTaken,
+    /// Another place group in the initiative already has this name.
+    PlaceGroupTaken,
+    /// A place of this kind cannot stand under that parent (a district under a school).
+    PlaceLevel,
+    /// One batch names the same value (indicator, place, period, cell) twice.
+    DuplicateValue,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;

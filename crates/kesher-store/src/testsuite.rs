@@ -15,6 +15,9 @@ use kesher_domain::*;
 
 use crate::*;
 
+mod measurement;
+pub use measurement::*;
+
 /// Declares one `#[tokio::test]` per conformance case, each on a fresh store from `$open`.
 #[macro_export]
 macro_rules! conformance_tests {
@@ -39,6 +42,10 @@ macro_rules! conformance_tests {
             decisions_link_only_to_their_own_initiative,
             disputes_are_resolved_and_reopened_with_their_history,
             endorsements_and_field_changes,
+            places_import_by_code_and_keep_what_blank_cells_leave,
+            values_are_written_once_and_replaced_with_history,
+            the_approval_workflow_moves_values_and_keeps_readings,
+            indicators_have_unique_codes_and_one_target_per_period,
         );
     };
     (@cases $open:expr; $($case:ident),+ $(,)?) => {
@@ -52,11 +59,11 @@ macro_rules! conformance_tests {
     };
 }
 
-fn system() -> Actor {
+pub(crate) fn system() -> Actor {
     Actor::system()
 }
 
-async fn initiative(store: &dyn Store, name: &str) -> Initiative {
+pub(crate) async fn initiative(store: &dyn Store, name: &str) -> Initiative {
     let input = InitiativeForm {
         name: name.into(),
         ..Default::default()
@@ -109,7 +116,7 @@ fn person_input(
     .unwrap()
 }
 
-fn conflict<T: std::fmt::Debug>(result: StoreResult<T>) -> Conflict {
+pub(crate) fn conflict<T: std::fmt::Debug>(result: StoreResult<T>) -> Conflict {
     match result {
         Err(StoreError::Conflict(c)) => c,
         other => panic!("expected a conflict, got {other:?}"),

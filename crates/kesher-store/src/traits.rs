@@ -225,6 +225,7 @@ pub trait Store:
     + ImportStore
     + AuditStore
     + crate::AgendaStore
+    + crate::MeasurementStore
 {
 }
 
@@ -236,5 +237,6 @@ impl<T> Store for T where
         + ImportStore
         + AuditStore
         + crate::AgendaStore
+        + crate::MeasurementStore
 {
 }

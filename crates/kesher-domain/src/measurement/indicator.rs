@@ -137,12 +137,18 @@ impl Formula {
         }
         let formula = Self(text.to_string());
         let inputs = formula.inputs();
-        if inputs.is_empty() || inputs.iter().any(|code| IndicatorCode::parse(code).is_err()) {
+        if inputs.is_empty()
+            || inputs
+                .iter()
+                .any(|code| IndicatorCode::parse(code).is_err())
+        {
             return Err(Invalid::Formula);
         }
         // The parser accepts a dangling operator (`a +`); evaluating once with every input
         // set finds it.
-        let trial = formula.compile().evaluate_strict(&vec![Some(1.0); inputs.len()]);
+        let trial = formula
+            .compile()
+            .evaluate_strict(&vec![Some(1.0); inputs.len()]);
         if trial.is_err() {
             return Err(Invalid::Formula);
         }
@@ -460,7 +466,11 @@ impl IndicatorForm {
         );
         let kind = c.check(
             "kind",
-            optional_choice(&self.kind, IndicatorKind::Quantitative, IndicatorKind::parse),
+            optional_choice(
+                &self.kind,
+                IndicatorKind::Quantitative,
+                IndicatorKind::parse,
+            ),
         );
         let scale_max = c.check(
             "scale_max",
@@ -470,10 +480,7 @@ impl IndicatorForm {
             c.push("scale_max", Invalid::Required);
         }
         let axis = c.check("axis", Axis::parse(&self.axis));
-        let result_node_id = c.check(
-            "result_node_id",
-            lenient::optional_id(&self.result_node_id),
-        );
+        let result_node_id = c.check("result_node_id", lenient::optional_id(&self.result_node_id));
         let data_source = c.check("data_source", optional_line(&self.data_source, LINE_MAX));
         let frequency = c.check(
             "frequency",
@@ -605,7 +612,11 @@ pub fn allowed_range(
 
 fn parse_dimensions(raw: &str) -> Result<Vec<String>, Invalid> {
     let mut dimensions = Vec::new();
-    for part in raw.split(['\n', ',']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in raw
+        .split(['\n', ','])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let code = IndicatorCode::parse(part)?;
         if !dimensions.contains(&code.0) {
             dimensions.push(code.0);
@@ -694,7 +705,12 @@ mod tests {
             valid_max: "10".into(),
             ..form()
         };
-        let fields: Vec<&str> = broken.parse().unwrap_err().iter().map(|e| e.field).collect();
+        let fields: Vec<&str> = broken
+            .parse()
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
         assert_eq!(
             fields,
             vec![

@@ -3,6 +3,8 @@
 
 pub mod indicator;
 pub mod period;
+pub mod place;
 pub mod quality;
 pub mod rollup;
 pub mod status;
+pub mod values;

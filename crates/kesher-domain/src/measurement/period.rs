@@ -353,8 +353,14 @@ mod tests {
         assert_eq!(Period::SchoolYear(2014).hebrew_year().unwrap(), "תשע\"ה");
         // 15 and 16 are never written with the letters of the Name.
         assert_eq!(Period::SchoolYear(2015).hebrew_year().unwrap(), "תשע\"ו");
-        assert_eq!(Period::SchoolYear(2014 - 60).hebrew_year().unwrap(), "תשט\"ו");
-        assert_eq!(Period::SchoolYear(2015 - 60).hebrew_year().unwrap(), "תשט\"ז");
+        assert_eq!(
+            Period::SchoolYear(2014 - 60).hebrew_year().unwrap(),
+            "תשט\"ו"
+        );
+        assert_eq!(
+            Period::SchoolYear(2015 - 60).hebrew_year().unwrap(),
+            "תשט\"ז"
+        );
         assert_eq!(Period::SchoolYear(2019).hebrew_year().unwrap(), "תש\"ף");
         assert_eq!(Period::SchoolYear(1999).code(), "1999/00");
         assert_eq!(Period::CalendarYear(2021).hebrew_year(), None);
@@ -363,7 +369,15 @@ mod tests {
     #[test]
     fn school_years_are_read_the_ways_people_write_them() {
         let read = |raw| Period::parse(PeriodKind::SchoolYear, raw);
-        for raw in ["2021/22", "2021-2022", "2021–22", "תשפ\"ב", "תשפב", "תשפ״ב", "2022"] {
+        for raw in [
+            "2021/22",
+            "2021-2022",
+            "2021–22",
+            "תשפ\"ב",
+            "תשפב",
+            "תשפ״ב",
+            "2022",
+        ] {
             assert_eq!(read(raw), Ok(Period::SchoolYear(2021)), "{raw}");
         }
         // The Ministry's budget file writes the year without a quote mark.

@@ -252,9 +252,7 @@ mod tests {
             Aggregation::Sum,
             &entered(&[(BIG, 300.0), (SMALL, 20.0)]),
         );
-        let share = Formula::parse("takers / students * 100")
-            .unwrap()
-            .compile();
+        let share = Formula::parse("takers / students * 100").unwrap().compile();
         // Inputs come in the formula's order (alphabetical): students, then takers.
         assert_eq!(share.inputs(), ["students", "takers"]);
         let computed = compute(&share, &[students, takers]);

@@ -91,7 +91,14 @@ mod tests {
     #[test]
     fn progress_is_measured_against_a_straight_line() {
         // From 20% in 2020 to 30% in 2025: by 2022, 24% is expected.
-        let judge = |v| status(Direction::Higher, at(2020, 20.0), at(2025, 30.0), at(2022, v));
+        let judge = |v| {
+            status(
+                Direction::Higher,
+                at(2020, 20.0),
+                at(2025, 30.0),
+                at(2022, v),
+            )
+        };
         assert_eq!(judge(23.8), Status::OnTrack);
         assert_eq!(judge(22.5), Status::AtRisk);
         assert_eq!(judge(21.0), Status::OffTrack);
@@ -120,7 +127,14 @@ mod tests {
             Status::OffTrack
         );
         // Hold at least the national average of 25%.
-        let hold = |v| status(Direction::Higher, at(2020, 26.0), at(2026, 25.0), at(2022, v));
+        let hold = |v| {
+            status(
+                Direction::Higher,
+                at(2020, 26.0),
+                at(2026, 25.0),
+                at(2022, v),
+            )
+        };
         assert_eq!(hold(25.5), Status::OnTrack);
         assert_eq!(hold(24.0), Status::OffTrack);
         // In the baseline's own year nothing is expected yet.

@@ -1,0 +1,261 @@
+//! Places measurements are about: country → district (מחוז) → authority (רשות) → school
+//! (מוסד, known by its סמל מוסד), each with the attributes comparisons are made by.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::{LINE_MAX, Name, optional_line};
+use crate::validation::Checker;
+use crate::{FieldError, Invalid, choice_enum, lenient};
+
+use super::indicator::parse_number;
+
+choice_enum!(
+    /// A level of the place hierarchy.
+    PlaceKind, "place-kind", {
+        Country => "country",
+        District => "district",
+        Authority => "authority",
+        School => "school",
+        /// A program site, a neighbourhood — anything the initiative counts by.
+        Other => "other",
+    }
+);
+
+impl PlaceKind {
+    /// The kinds a place of this kind may stand under (`Other` may stand anywhere).
+    pub fn may_stand_under(self, parent: PlaceKind) -> bool {
+        use PlaceKind::*;
+        match self {
+            Country => false,
+            District => parent == Country,
+            Authority => matches!(parent, Country | District),
+            School => matches!(parent, Country | District | Authority | Other),
+            Other => true,
+        }
+    }
+}
+
+/// What comparisons are made by. Every field is optional; an import that leaves a cell blank
+/// keeps what was there.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct PlaceAttributes {
+    /// Jewish, Arab, Druze… as the source writes it.
+    pub sector: Option<String>,
+    /// State, state-religious, Haredi…
+    pub supervision: Option<String>,
+    /// Primary, middle, upper…
+    pub stage: Option<String>,
+    /// The CBS socio-economic index value.
+    pub ses_index: Option<f64>,
+    /// The CBS socio-economic cluster, 1–10.
+    pub ses_cluster: Option<i64>,
+    /// The Ministry's nurture (טיפוח) quintile, 1–5 (5 needs the most support).
+    pub nurture_quintile: Option<i64>,
+    pub periphery: Option<bool>,
+    pub population: Option<i64>,
+    /// Students, for a school.
+    pub students: Option<i64>,
+    /// Israeli grid coordinates as the Ministry gives them.
+    pub grid_x: Option<f64>,
+    pub grid_y: Option<f64>,
+}
+
+impl PlaceAttributes {
+    /// Takes every value `newer` gives, keeping ours where it gives none.
+    pub fn merge(&mut self, newer: &PlaceAttributes) {
+        macro_rules! take {
+            ($($field:ident),*) => {
+                $(if newer.$field.is_some() { self.$field = newer.$field.clone(); })*
+            };
+        }
+        take!(
+            sector,
+            supervision,
+            stage,
+            ses_index,
+            ses_cluster,
+            nurture_quintile,
+            periphery,
+            population,
+            students,
+            grid_x,
+            grid_y
+        );
+    }
+}
+
+/// A place as a form or the API gives it.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct PlaceForm {
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<i64>)]
+    pub parent_id: String,
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = PlaceKind)]
+    pub kind: String,
+    /// The official code: סמל מוסד for a school, the CBS code for an authority.
+    #[serde(deserialize_with = "lenient::text")]
+    pub code: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub name: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub sector: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub supervision: String,
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<f64>)]
+    pub ses_index: String,
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<i64>)]
+    pub nurture_quintile: String,
+    /// `yes`, `no` or blank.
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<bool>)]
+    pub periphery: String,
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<i64>)]
+    pub population: String,
+}
+
+/// A checked place.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PlaceInput {
+    pub parent_id: Option<crate::PlaceId>,
+    pub kind: PlaceKind,
+    pub code: Option<String>,
+    pub name: Name,
+    pub attributes: PlaceAttributes,
+}
+
+/// Reads yes/no as people and files write it; blank is `None`.
+pub fn parse_yes_no(raw: &str) -> Result<Option<bool>, Invalid> {
+    match raw.trim().to_lowercase().as_str() {
+        "" => Ok(None),
+        "yes" | "true" | "1" | "כן" | "on" => Ok(Some(true)),
+        "no" | "false" | "0" | "לא" | "off" => Ok(Some(false)),
+        _ => Err(Invalid::Choice),
+    }
+}
+
+/// Reads a whole number written as files write it (`3.0`).
+pub fn parse_whole(raw: &str, min: i64, max: i64) -> Result<Option<i64>, Invalid> {
+    match parse_number(raw)? {
+        None => Ok(None),
+        Some(n) if n.fract() == 0.0 && n >= min as f64 && n <= max as f64 => Ok(Some(n as i64)),
+        Some(_) => Err(Invalid::Range { min, max }),
+    }
+}
+
+impl PlaceForm {
+    pub fn parse(&self) -> Result<PlaceInput, Vec<FieldError>> {
+        let mut c = Checker::new();
+        let parent = c.check("parent_id", lenient::optional_id(&self.parent_id));
+        let kind = c.check("kind", PlaceKind::parse(&self.kind));
+        let code = c.check("code", optional_line(&self.code, 40));
+        let name = c.check("name", Name::parse(&self.name));
+        let sector = c.check("sector", optional_line(&self.sector, LINE_MAX));
+        let supervision = c.check("supervision", optional_line(&self.supervision, LINE_MAX));
+        let ses_index = c.check("ses_index", parse_number(&self.ses_index));
+        let nurture = c.check(
+            "nurture_quintile",
+            parse_whole(&self.nurture_quintile, 1, 5),
+        );
+        let periphery = c.check("periphery", parse_yes_no(&self.periphery));
+        let population = c.check("population", parse_whole(&self.population, 0, 100_000_000));
+        match (
+            parent,
+            kind,
+            code,
+            name,
+            sector,
+            supervision,
+            ses_index,
+            nurture,
+            periphery,
+            population,
+        ) {
+            (
+                Some(parent),
+                Some(kind),
+                Some(code),
+                Some(name),
+                Some(sector),
+                Some(supervision),
+                Some(ses_index),
+                Some(nurture_quintile),
+                Some(periphery),
+                Some(population),
+            ) if c.is_empty() => Ok(PlaceInput {
+                parent_id: parent.map(crate::PlaceId::new),
+                kind,
+                code,
+                name,
+                attributes: PlaceAttributes {
+                    sector,
+                    supervision,
+                    ses_index,
+                    nurture_quintile,
+                    periphery,
+                    population,
+                    ..PlaceAttributes::default()
+                },
+            }),
+            _ => Err(c.into_errors()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_run_downward() {
+        assert!(PlaceKind::School.may_stand_under(PlaceKind::Authority));
+        assert!(PlaceKind::Authority.may_stand_under(PlaceKind::District));
+        assert!(!PlaceKind::District.may_stand_under(PlaceKind::Authority));
+        assert!(!PlaceKind::Country.may_stand_under(PlaceKind::Country));
+    }
+
+    #[test]
+    fn merging_never_erases() {
+        let mut kept = PlaceAttributes {
+            sector: Some("יהודי".into()),
+            nurture_quintile: Some(3),
+            ..PlaceAttributes::default()
+        };
+        kept.merge(&PlaceAttributes {
+            nurture_quintile: Some(4),
+            ..PlaceAttributes::default()
+        });
+        assert_eq!(kept.sector.as_deref(), Some("יהודי"));
+        assert_eq!(kept.nurture_quintile, Some(4));
+    }
+
+    #[test]
+    fn a_place_form_checks_its_numbers() {
+        let form = PlaceForm {
+            kind: "school".into(),
+            name: "עדיהו".into(),
+            nurture_quintile: "5.0".into(),
+            periphery: "כן".into(),
+            ..PlaceForm::default()
+        };
+        let input = form.parse().unwrap();
+        assert_eq!(input.attributes.nurture_quintile, Some(5));
+        assert_eq!(input.attributes.periphery, Some(true));
+        let broken = PlaceForm {
+            nurture_quintile: "7".into(),
+            periphery: "maybe".into(),
+            ..form
+        };
+        let fields: Vec<&str> = broken
+            .parse()
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, vec!["nurture_quintile", "periphery"]);
+    }
+}
