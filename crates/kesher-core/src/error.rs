@@ -34,6 +34,9 @@ pub enum CoreError {
     /// The imported file has problems; nothing was written.
     #[error("the file cannot be imported")]
     Import(Vec<Issue>),
+    /// The measurement file has problems; nothing was written.
+    #[error("the data file cannot be imported")]
+    DataImport(Vec<crate::measurement::import::DataIssue>),
     /// The request itself is malformed; the Fluent id explains how.
     #[error("bad request: {message_id}")]
     BadRequest { message_id: &'static str },
@@ -79,6 +82,21 @@ impl From<StoreError> for CoreError {
             },
             StoreError::Conflict(Conflict::Transition) => CoreError::Conflict {
                 message_id: "conflict-transition",
+            },
+            StoreError::Conflict(Conflict::IndicatorCodeTaken) => {
+                CoreError::invalid("code", Invalid::Taken)
+            }
+            StoreError::Conflict(Conflict::PlaceCodeTaken) => {
+                CoreError::invalid("code", Invalid::Taken)
+            }
+            StoreError::Conflict(Conflict::PlaceGroupTaken) => {
+                CoreError::invalid("name", Invalid::Taken)
+            }
+            StoreError::Conflict(Conflict::PlaceLevel) => {
+                CoreError::invalid("parent_id", Invalid::Level)
+            }
+            StoreError::Conflict(Conflict::DuplicateValue) => CoreError::Conflict {
+                message_id: "conflict-duplicate-value",
             },
             StoreError::Backend(message) => CoreError::Internal(message),
         }

@@ -10,6 +10,7 @@ mod error;
 mod history;
 mod imports;
 mod initiatives;
+pub mod measurement;
 mod network;
 mod overview;
 pub mod spreadsheet;

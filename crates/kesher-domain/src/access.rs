@@ -137,6 +137,17 @@ impl Access {
         self.can_edit_organization(organization)
     }
 
+    /// Places, indicators, targets, rules, imports of data and approving partners' values.
+    pub fn can_manage_measurement(&self) -> bool {
+        self.manages()
+    }
+
+    /// Entering values of an indicator: the backbone for any, a partner editor for the
+    /// indicators their organization reports.
+    pub fn can_enter_values(&self, owner: Option<OrganizationId>) -> bool {
+        self.manages() || (owner.is_some() && self.own_organization() == owner)
+    }
+
     pub fn is_admin(&self) -> bool {
         self.admin
     }

@@ -59,6 +59,8 @@ pub enum Invalid {
     NumberOrder,
     #[error("outside the range the indicator allows")]
     OutOfRange,
+    #[error("still in use")]
+    InUse,
 }
 
 impl Invalid {
@@ -91,6 +93,7 @@ impl Invalid {
             Invalid::Code => "invalid-code",
             Invalid::NumberOrder => "invalid-number-order",
             Invalid::OutOfRange => "invalid-out-of-range",
+            Invalid::InUse => "invalid-in-use",
         }
     }
 

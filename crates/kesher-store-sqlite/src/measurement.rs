@@ -224,6 +224,135 @@ async fn rewrite_place(conn: &mut SqliteConnection, place: &Place) -> StoreResul
     Ok(())
 }
 
+/// Adds or updates places (see `MeasurementStore::import_places`) inside the caller's
+/// transaction; also gives the id each row ended up with, in row order.
+async fn import_place_rows(
+    tx: &mut SqliteConnection,
+    actor: Actor,
+    initiative: InitiativeId,
+    rows: &[PlaceRow],
+) -> StoreResult<(PlaceImportOutcome, Vec<PlaceId>)> {
+    let existing: Vec<Place> =
+        sqlx::query("SELECT * FROM places WHERE initiative_id = ?1 ORDER BY id")
+            .bind(initiative.get())
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(backend)?
+            .iter()
+            .map(place)
+            .collect::<StoreResult<_>>()?;
+    let mut by_code: HashMap<(PlaceKind, String), Place> = HashMap::new();
+    let mut by_name: HashMap<(PlaceKind, String), Place> = HashMap::new();
+    for p in existing {
+        if let Some(code) = &p.code {
+            by_code.insert((p.kind, code.clone()), p.clone());
+        }
+        by_name.entry((p.kind, fold(&p.name))).or_insert(p);
+    }
+    let find = |by_code: &HashMap<(PlaceKind, String), Place>,
+                by_name: &HashMap<(PlaceKind, String), Place>,
+                key: &PlaceKey| {
+        by_code
+            .get(&(key.kind, key.key.clone()))
+            .or_else(|| by_name.get(&(key.kind, fold(&key.key))))
+            .cloned()
+    };
+    let mut outcome = PlaceImportOutcome::default();
+    let mut ids = Vec::with_capacity(rows.len());
+    for row in rows {
+        let parent = match &row.parent {
+            None => None,
+            Some(key) => Some(
+                find(&by_code, &by_name, key)
+                    .ok_or(StoreError::NotFound)?
+                    .id,
+            ),
+        };
+        let own_key = PlaceKey {
+            kind: row.kind,
+            key: row.code.clone().unwrap_or_else(|| row.name.clone()),
+        };
+        let found = match &row.code {
+            Some(code) => by_code.get(&(row.kind, code.clone())).cloned().or_else(|| {
+                by_name
+                    .get(&(row.kind, fold(&row.name)))
+                    .filter(|p| p.code.is_none())
+                    .cloned()
+            }),
+            None => find(&by_code, &by_name, &own_key),
+        };
+        let stored = match found {
+            Some(before) => {
+                let mut after = before.clone();
+                after.attributes.merge(&row.attributes);
+                after.name = row.name.clone();
+                if row.code.is_some() {
+                    after.code = row.code.clone();
+                }
+                if parent.is_some() {
+                    after.parent_id = parent;
+                }
+                if after == before {
+                    outcome.unchanged += 1;
+                } else {
+                    rewrite_place(&mut *tx, &after).await?;
+                    record_in(
+                        &mut *tx,
+                        actor,
+                        initiative,
+                        ("place", after.id.get()),
+                        AuditAction::Update,
+                        Some(&before),
+                        Some(&after),
+                    )
+                    .await?;
+                    outcome.updated += 1;
+                }
+                after
+            }
+            None => {
+                let id = insert_place(
+                    &mut *tx,
+                    initiative,
+                    parent,
+                    row.kind,
+                    row.code.as_deref(),
+                    &row.name,
+                    &row.attributes,
+                )
+                .await?;
+                let created = Place {
+                    id,
+                    initiative_id: initiative,
+                    parent_id: parent,
+                    kind: row.kind,
+                    code: row.code.clone(),
+                    name: row.name.clone(),
+                    attributes: row.attributes.clone(),
+                };
+                record_in::<(), _>(
+                    &mut *tx,
+                    actor,
+                    initiative,
+                    ("place", id.get()),
+                    AuditAction::Create,
+                    None,
+                    Some(&created),
+                )
+                .await?;
+                outcome.added += 1;
+                created
+            }
+        };
+        if let Some(code) = &stored.code {
+            by_code.insert((stored.kind, code.clone()), stored.clone());
+        }
+        ids.push(stored.id);
+        by_name.insert((stored.kind, fold(&stored.name)), stored);
+    }
+    Ok((outcome, ids))
+}
+
 // ---- indicators ----
 
 fn target(row: &SqliteRow) -> StoreResult<Target> {
@@ -589,122 +718,7 @@ impl MeasurementStore for SqliteStore {
         rows: &[PlaceRow],
     ) -> StoreResult<PlaceImportOutcome> {
         let mut tx = self.write().await?;
-        let existing: Vec<Place> =
-            sqlx::query("SELECT * FROM places WHERE initiative_id = ?1 ORDER BY id")
-                .bind(initiative.get())
-                .fetch_all(&mut *tx)
-                .await
-                .map_err(backend)?
-                .iter()
-                .map(place)
-                .collect::<StoreResult<_>>()?;
-        let mut by_code: HashMap<(PlaceKind, String), Place> = HashMap::new();
-        let mut by_name: HashMap<(PlaceKind, String), Place> = HashMap::new();
-        for p in existing {
-            if let Some(code) = &p.code {
-                by_code.insert((p.kind, code.clone()), p.clone());
-            }
-            by_name.entry((p.kind, fold(&p.name))).or_insert(p);
-        }
-        let find = |by_code: &HashMap<(PlaceKind, String), Place>,
-                    by_name: &HashMap<(PlaceKind, String), Place>,
-                    key: &PlaceKey| {
-            by_code
-                .get(&(key.kind, key.key.clone()))
-                .or_else(|| by_name.get(&(key.kind, fold(&key.key))))
-                .cloned()
-        };
-        let mut outcome = PlaceImportOutcome::default();
-        for row in rows {
-            let parent = match &row.parent {
-                None => None,
-                Some(key) => Some(
-                    find(&by_code, &by_name, key)
-                        .ok_or(StoreError::NotFound)?
-                        .id,
-                ),
-            };
-            let own_key = PlaceKey {
-                kind: row.kind,
-                key: row.code.clone().unwrap_or_else(|| row.name.clone()),
-            };
-            let found = match &row.code {
-                Some(code) => by_code.get(&(row.kind, code.clone())).cloned().or_else(|| {
-                    by_name
-                        .get(&(row.kind, fold(&row.name)))
-                        .filter(|p| p.code.is_none())
-                        .cloned()
-                }),
-                None => find(&by_code, &by_name, &own_key),
-            };
-            let stored = match found {
-                Some(before) => {
-                    let mut after = before.clone();
-                    after.attributes.merge(&row.attributes);
-                    after.name = row.name.clone();
-                    if row.code.is_some() {
-                        after.code = row.code.clone();
-                    }
-                    if parent.is_some() {
-                        after.parent_id = parent;
-                    }
-                    if after == before {
-                        outcome.unchanged += 1;
-                    } else {
-                        rewrite_place(&mut tx, &after).await?;
-                        record_in(
-                            &mut tx,
-                            actor,
-                            initiative,
-                            ("place", after.id.get()),
-                            AuditAction::Update,
-                            Some(&before),
-                            Some(&after),
-                        )
-                        .await?;
-                        outcome.updated += 1;
-                    }
-                    after
-                }
-                None => {
-                    let id = insert_place(
-                        &mut tx,
-                        initiative,
-                        parent,
-                        row.kind,
-                        row.code.as_deref(),
-                        &row.name,
-                        &row.attributes,
-                    )
-                    .await?;
-                    let created = Place {
-                        id,
-                        initiative_id: initiative,
-                        parent_id: parent,
-                        kind: row.kind,
-                        code: row.code.clone(),
-                        name: row.name.clone(),
-                        attributes: row.attributes.clone(),
-                    };
-                    record_in::<(), _>(
-                        &mut tx,
-                        actor,
-                        initiative,
-                        ("place", id.get()),
-                        AuditAction::Create,
-                        None,
-                        Some(&created),
-                    )
-                    .await?;
-                    outcome.added += 1;
-                    created
-                }
-            };
-            if let Some(code) = &stored.code {
-                by_code.insert((stored.kind, code.clone()), stored.clone());
-            }
-            by_name.insert((stored.kind, fold(&stored.name)), stored);
-        }
+        let (outcome, _) = import_place_rows(&mut tx, actor, initiative, rows).await?;
         tx.commit().await.map_err(backend)?;
         Ok(outcome)
     }
@@ -1101,10 +1115,28 @@ impl MeasurementStore for SqliteStore {
         actor: Actor,
         initiative: InitiativeId,
         source: &NewSource,
+        new_places: &[PlaceRow],
         values: &[NewValue],
         state: ValueState,
     ) -> StoreResult<ValueWriteOutcome> {
         let mut tx = self.write().await?;
+        let resolved;
+        let values = if new_places.is_empty() {
+            values
+        } else {
+            let (_, ids) = import_place_rows(&mut tx, actor, initiative, new_places).await?;
+            resolved = values
+                .iter()
+                .map(|v| {
+                    let mut v = v.clone();
+                    if let Some(index) = PlaceRow::placeholder_index(v.place_id) {
+                        v.place_id = *ids.get(index).ok_or(StoreError::NotFound)?;
+                    }
+                    Ok(v)
+                })
+                .collect::<StoreResult<Vec<_>>>()?;
+            &resolved[..]
+        };
         check_value_owners(&mut tx, initiative, values).await?;
         let cells = cell_ids(&mut tx, values.iter().map(|v| &v.cell)).await?;
         let now = Utc::now();
@@ -1167,8 +1199,9 @@ impl MeasurementStore for SqliteStore {
              FROM temp.incoming_values i
              JOIN data_values d ON d.indicator_id = i.indicator_id AND d.period = i.period
                  AND d.place_id = i.place_id AND d.cell_id = i.cell_id
-             WHERE d.value IS NOT i.value OR d.missing IS NOT i.missing
-                OR d.note IS NOT i.note OR d.state != i.state",
+             WHERE (d.value IS NOT i.value OR d.missing IS NOT i.missing
+                    OR d.note IS NOT i.note OR d.state != i.state)
+               AND NOT (i.value IS NULL AND i.missing = 'missing' AND d.value IS NOT NULL)",
         )
         .bind(now)
         .execute(&mut *tx)
@@ -1182,8 +1215,10 @@ impl MeasurementStore for SqliteStore {
              ON CONFLICT (indicator_id, period, place_id, cell_id) DO UPDATE SET
                  value = excluded.value, missing = excluded.missing, note = excluded.note,
                  state = excluded.state, source_id = excluded.source_id
-             WHERE data_values.value IS NOT excluded.value OR data_values.missing IS NOT excluded.missing
-                 OR data_values.note IS NOT excluded.note OR data_values.state != excluded.state",
+             WHERE (data_values.value IS NOT excluded.value OR data_values.missing IS NOT excluded.missing
+                    OR data_values.note IS NOT excluded.note OR data_values.state != excluded.state)
+               AND NOT (excluded.value IS NULL AND excluded.missing = 'missing'
+                        AND data_values.value IS NOT NULL)",
         )
         .execute(&mut *tx)
         .await

@@ -40,6 +40,19 @@ pub struct PlaceRow {
     pub attributes: PlaceAttributes,
 }
 
+impl PlaceRow {
+    /// The stand-in id a [`NewValue`] gives a place that is written in the same call
+    /// (`MeasurementStore::write_values`'s `new_places`, by index): -1 for the first.
+    pub fn placeholder(index: usize) -> PlaceId {
+        PlaceId::new(-(index as i64) - 1)
+    }
+
+    /// The index a stand-in id points at; `None` for a stored place's id.
+    pub fn placeholder_index(id: PlaceId) -> Option<usize> {
+        (id.get() < 0).then(|| (-id.get() - 1) as usize)
+    }
+}
+
 /// How an import names a place: its code where it has one, else its name.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PlaceKey {
@@ -337,14 +350,17 @@ pub trait MeasurementStore: Send + Sync {
     ) -> StoreResult<()>;
     async fn validation_rules(&self, initiative: InitiativeId) -> StoreResult<Vec<StoredRule>>;
 
-    /// Writes values from one source in one transaction, in the given state. A value equal to
-    /// the stored one (number, reason and state) is left alone; a different one replaces it
-    /// and the old reading goes to its history. One audit entry names the source and counts.
+    /// Writes values from one source in one transaction, in the given state, after adding
+    /// `new_places` (as `import_places` does; a value names one by [`PlaceRow::placeholder`]).
+    /// A value equal to the stored one (number, reason and state) is left alone; a value
+    /// merely missing never replaces a stored number; any other replaces it, and the old
+    /// reading goes to its history. One audit entry names the source and the counts.
     async fn write_values(
         &self,
         actor: Actor,
         initiative: InitiativeId,
         source: &NewSource,
+        new_places: &[PlaceRow],
         values: &[NewValue],
         state: ValueState,
     ) -> StoreResult<ValueWriteOutcome>;

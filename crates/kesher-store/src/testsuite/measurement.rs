@@ -184,6 +184,7 @@ pub async fn values_are_written_once_and_replaced_with_history(store: &dyn Store
             system(),
             init.id,
             &file("a.csv"),
+            &[],
             &batch,
             ValueState::Approved,
         )
@@ -195,6 +196,7 @@ pub async fn values_are_written_once_and_replaced_with_history(store: &dyn Store
             system(),
             init.id,
             &file("a.csv"),
+            &[],
             &batch,
             ValueState::Approved,
         )
@@ -208,6 +210,7 @@ pub async fn values_are_written_once_and_replaced_with_history(store: &dyn Store
             system(),
             init.id,
             &file("b.csv"),
+            &[],
             &corrected,
             ValueState::Approved,
         )
@@ -273,6 +276,7 @@ pub async fn values_are_written_once_and_replaced_with_history(store: &dyn Store
                     system(),
                     init.id,
                     &file("c.csv"),
+                    &[],
                     &twice,
                     ValueState::Approved
                 )
@@ -287,6 +291,7 @@ pub async fn values_are_written_once_and_replaced_with_history(store: &dyn Store
                 system(),
                 other.id,
                 &file("d.csv"),
+                &[],
                 &corrected,
                 ValueState::Approved
             )
@@ -309,6 +314,7 @@ pub async fn the_approval_workflow_moves_values_and_keeps_readings(store: &dyn S
                 kind: SourceKind::Form,
                 name: "טופס".into(),
             },
+            &[],
             &draft,
             ValueState::Draft,
         )

@@ -1,0 +1,1200 @@
+//! Importing places and values from CSV or XLSX through a column mapping the user chooses
+//! (and may save for the next file of the same shape). A file is checked whole — every
+//! problem is reported with its line and column — and written whole, or not at all.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use kesher_domain::import::IssueKind;
+use kesher_domain::measurement::indicator::{Cell, allowed_range, parse_number};
+use kesher_domain::measurement::period::Period;
+use kesher_domain::measurement::place::{PlaceAttributes, PlaceKind, parse_whole, parse_yes_no};
+use kesher_domain::measurement::quality::{ValidationRule, within};
+use kesher_domain::measurement::values::{MissingReason, SourceKind, ValueState};
+use kesher_domain::search::fold;
+use kesher_domain::sheet::{Table, TableRow};
+use kesher_domain::*;
+use kesher_store::{
+    ImportDraft, Indicator, NewSource, NewValue, Place, PlaceImportOutcome, PlaceKey, PlaceRow,
+    ValueWriteOutcome,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::spreadsheet::{SheetFormat, read_sheet};
+use crate::{Caller, CoreError, CoreResult, Kesher};
+
+/// The largest file the measurement import reads (the real school file is 1.5 MB).
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Which header holds which attribute of a place. Unmapped fields are not imported.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct PlaceMapping {
+    pub district: Option<String>,
+    pub authority_code: Option<String>,
+    pub authority_name: Option<String>,
+    pub school_code: Option<String>,
+    pub school_name: Option<String>,
+    pub sector: Option<String>,
+    pub supervision: Option<String>,
+    pub stage: Option<String>,
+    pub nurture_quintile: Option<String>,
+    pub students: Option<String>,
+    pub ses_index: Option<String>,
+    pub ses_cluster: Option<String>,
+    pub population: Option<String>,
+    pub periphery: Option<String>,
+    pub grid_x: Option<String>,
+    pub grid_y: Option<String>,
+}
+
+impl PlaceMapping {
+    /// The mappable fields with the header each is mapped to, in form order.
+    pub fn fields(&self) -> Vec<(&'static str, Option<&str>)> {
+        vec![
+            ("district", self.district.as_deref()),
+            ("authority_code", self.authority_code.as_deref()),
+            ("authority_name", self.authority_name.as_deref()),
+            ("school_code", self.school_code.as_deref()),
+            ("school_name", self.school_name.as_deref()),
+            ("sector", self.sector.as_deref()),
+            ("supervision", self.supervision.as_deref()),
+            ("stage", self.stage.as_deref()),
+            ("nurture_quintile", self.nurture_quintile.as_deref()),
+            ("students", self.students.as_deref()),
+            ("ses_index", self.ses_index.as_deref()),
+            ("ses_cluster", self.ses_cluster.as_deref()),
+            ("population", self.population.as_deref()),
+            ("periphery", self.periphery.as_deref()),
+            ("grid_x", self.grid_x.as_deref()),
+            ("grid_y", self.grid_y.as_deref()),
+        ]
+    }
+
+    /// A first guess from the headers, so a known file maps itself.
+    pub fn guess(headers: &[String]) -> Self {
+        let pick = |names: &[&str]| -> Option<String> {
+            headers
+                .iter()
+                .find(|h| names.iter().any(|n| fold(h) == fold(n)))
+                .cloned()
+        };
+        Self {
+            district: pick(&["district", "מחוז"]),
+            authority_code: pick(&["authority_code", "סמל רשות", "locality_code", "סמל ישוב"]),
+            authority_name: pick(&[
+                "authority_name",
+                "רשות",
+                "שם רשות",
+                "locality_name",
+                "שם ישוב",
+            ]),
+            school_code: pick(&["semel", "סמל מוסד", "סמל_מוסד", "school_code"]),
+            school_name: pick(&[
+                "school_name",
+                "school_name_budget",
+                "school",
+                "שם מוסד",
+                "שם_מוסד",
+            ]),
+            sector: pick(&["sector", "מגזר"]),
+            supervision: pick(&["supervision", "פיקוח"]),
+            stage: pick(&["education_stage", "stage", "שלב חינוך"]),
+            nurture_quintile: pick(&["nurture_quintile", "חמישון טיפוח"]),
+            students: pick(&["students_regular", "students", "תלמידים"]),
+            ses_index: pick(&["index_value", "ses_index", "מדד חברתי-כלכלי"]),
+            ses_cluster: pick(&["cluster", "ses_cluster", "אשכול"]),
+            population: pick(&["population", "אוכלוסייה"]),
+            periphery: pick(&["periphery", "פריפריה"]),
+            grid_x: pick(&["x", "grid_x"]),
+            grid_y: pick(&["y", "grid_y"]),
+        }
+    }
+}
+
+/// Long form: one value per row. Wide form: a column per indicator.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    #[default]
+    Wide,
+    Long,
+}
+
+/// A column of a wide file and the indicator it holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct WideColumn {
+    pub header: String,
+    pub indicator: String,
+    /// A factor applied on the way in (100 turns a 0–1 share into a percentage).
+    pub scale: Option<f64>,
+}
+
+/// A column holding a breakdown dimension (gender, sector…).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct BreakdownColumn {
+    pub dimension: String,
+    pub header: String,
+}
+
+/// Which header holds what in a values file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ValueMapping {
+    pub layout: Layout,
+    /// What the place column names (schools by default).
+    pub place_kind: PlaceKind,
+    pub place_code: Option<String>,
+    pub place_name: Option<String>,
+    pub period: Option<String>,
+    /// Long form: the indicator's code, and the value.
+    pub indicator: Option<String>,
+    pub value: Option<String>,
+    /// Wide form: a column per indicator.
+    pub columns: Vec<WideColumn>,
+    pub breakdowns: Vec<BreakdownColumn>,
+    /// Places the file names that are not yet known are added (a school under the authority
+    /// named in `parent_name`, when there is one).
+    pub add_missing_places: bool,
+    pub parent_name: Option<String>,
+}
+
+impl Default for ValueMapping {
+    fn default() -> Self {
+        Self {
+            layout: Layout::Wide,
+            place_kind: PlaceKind::School,
+            place_code: None,
+            place_name: None,
+            period: None,
+            indicator: None,
+            value: None,
+            columns: Vec::new(),
+            breakdowns: Vec::new(),
+            add_missing_places: false,
+            parent_name: None,
+        }
+    }
+}
+
+impl ValueMapping {
+    /// A first guess: the place and period columns, and a wide column for every header that
+    /// is an indicator's code or a known source column of one.
+    pub fn guess(headers: &[String], indicators: &[Indicator]) -> Self {
+        let places = PlaceMapping::guess(headers);
+        let pick = |names: &[&str]| -> Option<String> {
+            headers
+                .iter()
+                .find(|h| names.iter().any(|n| fold(h) == fold(n)))
+                .cloned()
+        };
+        let long = pick(&["indicator", "מדד"]).zip(pick(&["value", "ערך"]));
+        let columns = headers
+            .iter()
+            .filter_map(|h| {
+                indicators
+                    .iter()
+                    .find(|i| {
+                        fold(&i.code) == fold(h)
+                            || i.data_source.as_deref().is_some_and(|s| fold(s) == fold(h))
+                    })
+                    .map(|i| WideColumn {
+                        header: h.clone(),
+                        indicator: i.code.clone(),
+                        scale: None,
+                    })
+            })
+            .collect();
+        Self {
+            layout: if long.is_some() {
+                Layout::Long
+            } else {
+                Layout::Wide
+            },
+            place_code: places.school_code.or(places.authority_code),
+            place_name: places.school_name.clone(),
+            period: pick(&["year", "period", "שנה", "תקופה", "school_year"]),
+            indicator: long.as_ref().map(|(i, _)| i.clone()),
+            value: long.map(|(_, v)| v),
+            columns,
+            parent_name: pick(&["city", "authority_name", "רשות"]),
+            ..Self::default()
+        }
+    }
+}
+
+/// One problem in a file, with where it is.
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct DataIssue {
+    /// The spreadsheet line (the header is line 1); `None` for the file as a whole.
+    pub line: Option<usize>,
+    /// The header of the column, as the file writes it.
+    pub column: Option<String>,
+    #[serde(flatten)]
+    pub problem: DataProblem,
+}
+
+/// What is wrong.
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum DataProblem {
+    /// The file cannot be read at all.
+    Sheet {
+        #[schema(value_type = Object)]
+        kind: IssueKind,
+    },
+    /// A field the import needs is not mapped, or is mapped to a header the file lacks.
+    MissingColumn {
+        field: String,
+    },
+    /// A cell's value was refused.
+    Cell {
+        #[schema(value_type = Object)]
+        problem: Invalid,
+    },
+    UnknownPlace {
+        value: String,
+    },
+    UnknownIndicator {
+        value: String,
+    },
+    /// A computed indicator is never imported; its inputs are.
+    ComputedIndicator {
+        value: String,
+    },
+    /// The same value appears on an earlier line.
+    Duplicate {
+        first_line: usize,
+    },
+    OutOfRange {
+        value: f64,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    /// A validation rule between two indicators does not hold.
+    Rule {
+        left: String,
+        right: String,
+    },
+    NoRows,
+}
+
+impl DataIssue {
+    fn file(problem: DataProblem) -> Self {
+        Self {
+            line: None,
+            column: None,
+            problem,
+        }
+    }
+
+    fn at(row: &TableRow, column: &str, problem: DataProblem) -> Self {
+        Self {
+            line: Some(row.line),
+            column: Some(column.to_string()),
+            problem,
+        }
+    }
+}
+
+fn column_index(
+    headers: &[String],
+    field: &str,
+    header: Option<&str>,
+    issues: &mut Vec<DataIssue>,
+) -> Option<usize> {
+    let header = header?;
+    let found = headers.iter().position(|h| h == header);
+    if found.is_none() {
+        issues.push(DataIssue::file(DataProblem::MissingColumn {
+            field: field.to_string(),
+        }));
+    }
+    found
+}
+
+/// A code as spreadsheets write it: `528.0` is `528`.
+fn tidy_code(raw: &str) -> Option<String> {
+    let code = raw.trim();
+    let code = code.strip_suffix(".0").unwrap_or(code);
+    (!code.is_empty()).then(|| code.to_string())
+}
+
+fn text_cell(raw: &str) -> Option<String> {
+    let text = kesher_domain::text::tidy(raw);
+    (!text.is_empty()).then_some(text)
+}
+
+/// Turns a places file into rows for the store: districts, then authorities, then schools,
+/// each once. The attributes go to the lowest level the row names.
+pub fn plan_places(table: &Table, mapping: &PlaceMapping) -> Result<Vec<PlaceRow>, Vec<DataIssue>> {
+    let mut issues = Vec::new();
+    let headers = &table.headers;
+    let index: HashMap<&str, usize> = mapping
+        .fields()
+        .into_iter()
+        .filter_map(|(field, header)| {
+            column_index(headers, field, header, &mut issues).map(|i| (field, i))
+        })
+        .collect();
+    let names_a_level = [
+        "district",
+        "authority_code",
+        "authority_name",
+        "school_code",
+        "school_name",
+    ]
+    .iter()
+    .any(|f| index.contains_key(f));
+    if !names_a_level && issues.is_empty() {
+        issues.push(DataIssue::file(DataProblem::MissingColumn {
+            field: "school_code".into(),
+        }));
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    let mut districts: Vec<PlaceRow> = Vec::new();
+    let mut authorities: Vec<PlaceRow> = Vec::new();
+    let mut schools: Vec<PlaceRow> = Vec::new();
+    let mut seen: HashSet<(PlaceKind, String)> = HashSet::new();
+    let mut rows = 0;
+    for row in table.rows.iter().filter(|r| !r.is_blank()) {
+        rows += 1;
+        let cell = |field: &str| index.get(field).map(|&i| row.cell(i)).unwrap_or("");
+        let header = |field: &str| -> String {
+            index
+                .get(field)
+                .map(|&i| headers[i].clone())
+                .unwrap_or_else(|| field.to_string())
+        };
+        let mut problem = |field: &str, problem: Invalid| {
+            issues.push(DataIssue::at(
+                row,
+                &header(field),
+                DataProblem::Cell { problem },
+            ));
+        };
+        let number =
+            |field: &str, problem: &mut dyn FnMut(&str, Invalid)| match parse_number(cell(field)) {
+                Ok(v) => v,
+                Err(e) => {
+                    problem(field, e);
+                    None
+                }
+            };
+        let whole =
+            |field: &str, min, max, problem: &mut dyn FnMut(&str, Invalid)| match parse_whole(
+                cell(field),
+                min,
+                max,
+            ) {
+                Ok(v) => v,
+                Err(e) => {
+                    problem(field, e);
+                    None
+                }
+            };
+        let attributes = PlaceAttributes {
+            sector: text_cell(cell("sector")),
+            supervision: text_cell(cell("supervision")),
+            stage: text_cell(cell("stage")),
+            ses_index: number("ses_index", &mut problem),
+            ses_cluster: whole("ses_cluster", 1, 10, &mut problem),
+            nurture_quintile: whole("nurture_quintile", 1, 5, &mut problem),
+            periphery: match parse_yes_no(cell("periphery")) {
+                Ok(v) => v,
+                Err(e) => {
+                    problem("periphery", e);
+                    None
+                }
+            },
+            population: whole("population", 0, 100_000_000, &mut problem),
+            students: whole("students", 0, 1_000_000, &mut problem),
+            grid_x: number("grid_x", &mut problem),
+            grid_y: number("grid_y", &mut problem),
+        };
+        let district = text_cell(cell("district")).map(|name| PlaceKey {
+            kind: PlaceKind::District,
+            key: name,
+        });
+        let authority_code = tidy_code(cell("authority_code"));
+        let authority_name = text_cell(cell("authority_name"));
+        let authority = authority_code
+            .clone()
+            .or(authority_name.clone())
+            .map(|key| PlaceKey {
+                kind: PlaceKind::Authority,
+                key,
+            });
+        let school_code = tidy_code(cell("school_code"));
+        let school_name = text_cell(cell("school_name"));
+        let lowest = if school_code.is_some() || school_name.is_some() {
+            PlaceKind::School
+        } else if authority.is_some() {
+            PlaceKind::Authority
+        } else {
+            PlaceKind::District
+        };
+        let mut push = |list: &mut Vec<PlaceRow>, row: PlaceRow| {
+            let key = row.code.clone().unwrap_or_else(|| fold(&row.name));
+            if seen.insert((row.kind, key)) {
+                list.push(row);
+            }
+        };
+        if let Some(key) = &district {
+            push(
+                &mut districts,
+                PlaceRow {
+                    kind: PlaceKind::District,
+                    code: None,
+                    name: key.key.clone(),
+                    parent: None,
+                    attributes: if lowest == PlaceKind::District {
+                        attributes.clone()
+                    } else {
+                        PlaceAttributes::default()
+                    },
+                },
+            );
+        }
+        if authority.is_some() {
+            push(
+                &mut authorities,
+                PlaceRow {
+                    kind: PlaceKind::Authority,
+                    code: authority_code.clone(),
+                    name: authority_name
+                        .clone()
+                        .or(authority_code.clone())
+                        .unwrap_or_default(),
+                    parent: district.clone(),
+                    attributes: if lowest == PlaceKind::Authority {
+                        attributes.clone()
+                    } else {
+                        PlaceAttributes::default()
+                    },
+                },
+            );
+        }
+        if lowest == PlaceKind::School {
+            push(
+                &mut schools,
+                PlaceRow {
+                    kind: PlaceKind::School,
+                    code: school_code.clone(),
+                    name: school_name.or(school_code).unwrap_or_default(),
+                    parent: authority.clone().or(district.clone()),
+                    attributes,
+                },
+            );
+        }
+    }
+    if rows == 0 {
+        issues.push(DataIssue::file(DataProblem::NoRows));
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    districts.extend(authorities);
+    districts.extend(schools);
+    Ok(districts)
+}
+
+/// How the places of an initiative are found while values are read.
+pub struct PlaceIndex {
+    by_code: HashMap<(PlaceKind, String), PlaceId>,
+    by_name: HashMap<(PlaceKind, String), PlaceId>,
+}
+
+impl PlaceIndex {
+    pub fn new(places: &[Place]) -> Self {
+        let mut by_code = HashMap::new();
+        let mut by_name = HashMap::new();
+        for p in places {
+            if let Some(code) = &p.code {
+                by_code.insert((p.kind, code.clone()), p.id);
+            }
+            by_name.entry((p.kind, fold(&p.name))).or_insert(p.id);
+        }
+        Self { by_code, by_name }
+    }
+
+    /// A place by its code; by its name only when the row gives no code (names differ
+    /// between files more often than codes do, and two schools may share one).
+    fn find(&self, kind: PlaceKind, code: Option<&str>, name: Option<&str>) -> Option<PlaceId> {
+        match code {
+            Some(c) => self.by_code.get(&(kind, c.to_string())),
+            None => name.and_then(|n| self.by_name.get(&(kind, fold(n)))),
+        }
+        .copied()
+    }
+}
+
+/// What a values file will do once accepted.
+#[derive(Clone, Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct ValuePlan {
+    #[serde(skip)]
+    pub values: Vec<NewValue>,
+    /// Places the file names that will be added first.
+    #[serde(skip)]
+    pub new_places: Vec<PlaceRow>,
+    pub rows: usize,
+    pub value_count: usize,
+    pub missing_count: usize,
+    pub new_place_count: usize,
+    pub place_count: usize,
+    #[schema(value_type = Vec<String>)]
+    pub periods: Vec<Period>,
+    pub indicators: Vec<String>,
+}
+
+/// Reads a values file through its mapping against the initiative's indicators, places and
+/// rules. Every problem is collected; any problem refuses the whole file.
+pub fn plan_values(
+    table: &Table,
+    mapping: &ValueMapping,
+    indicators: &[Indicator],
+    places: &[Place],
+    rules: &[ValidationRule],
+) -> Result<ValuePlan, Vec<DataIssue>> {
+    let mut issues = Vec::new();
+    let headers = &table.headers;
+    let place_code = column_index(
+        headers,
+        "place_code",
+        mapping.place_code.as_deref(),
+        &mut issues,
+    );
+    let place_name = column_index(
+        headers,
+        "place_name",
+        mapping.place_name.as_deref(),
+        &mut issues,
+    );
+    let period = column_index(headers, "period", mapping.period.as_deref(), &mut issues);
+    let parent_name = column_index(
+        headers,
+        "parent_name",
+        mapping.parent_name.as_deref(),
+        &mut issues,
+    );
+    if place_code.is_none()
+        && place_name.is_none()
+        && mapping.place_code.is_none()
+        && mapping.place_name.is_none()
+    {
+        issues.push(DataIssue::file(DataProblem::MissingColumn {
+            field: "place_code".into(),
+        }));
+    }
+    if mapping.period.is_none() {
+        issues.push(DataIssue::file(DataProblem::MissingColumn {
+            field: "period".into(),
+        }));
+    }
+    let by_code: HashMap<&str, &Indicator> =
+        indicators.iter().map(|i| (i.code.as_str(), i)).collect();
+    // (column index, header, fixed indicator, scale)
+    let mut value_columns: Vec<(usize, String, Option<&Indicator>, f64)> = Vec::new();
+    let mut indicator_column = None;
+    match mapping.layout {
+        Layout::Long => {
+            indicator_column = column_index(
+                headers,
+                "indicator",
+                mapping.indicator.as_deref(),
+                &mut issues,
+            );
+            let value = column_index(headers, "value", mapping.value.as_deref(), &mut issues);
+            if mapping.indicator.is_none() {
+                issues.push(DataIssue::file(DataProblem::MissingColumn {
+                    field: "indicator".into(),
+                }));
+            }
+            match value {
+                Some(i) => value_columns.push((i, headers[i].clone(), None, 1.0)),
+                None if mapping.value.is_none() => {
+                    issues.push(DataIssue::file(DataProblem::MissingColumn {
+                        field: "value".into(),
+                    }))
+                }
+                None => {}
+            }
+        }
+        Layout::Wide => {
+            if mapping.columns.is_empty() {
+                issues.push(DataIssue::file(DataProblem::MissingColumn {
+                    field: "columns".into(),
+                }));
+            }
+            for column in &mapping.columns {
+                let Some(i) = column_index(headers, "columns", Some(&column.header), &mut issues)
+                else {
+                    continue;
+                };
+                match by_code.get(column.indicator.as_str()) {
+                    Some(indicator) if indicator.is_computed() => {
+                        issues.push(DataIssue::file(DataProblem::ComputedIndicator {
+                            value: column.indicator.clone(),
+                        }))
+                    }
+                    Some(indicator) => value_columns.push((
+                        i,
+                        column.header.clone(),
+                        Some(indicator),
+                        column.scale.unwrap_or(1.0),
+                    )),
+                    None => issues.push(DataIssue::file(DataProblem::UnknownIndicator {
+                        value: column.indicator.clone(),
+                    })),
+                }
+            }
+        }
+    }
+    let breakdowns: Vec<(String, usize)> = mapping
+        .breakdowns
+        .iter()
+        .filter_map(|b| {
+            column_index(headers, "breakdowns", Some(&b.header), &mut issues)
+                .map(|i| (b.dimension.clone(), i))
+        })
+        .collect();
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+
+    let index = PlaceIndex::new(places);
+    let mut plan = ValuePlan::default();
+    let mut new_places: HashMap<(PlaceKind, String), PlaceId> = HashMap::new();
+    let mut first_line: HashMap<(IndicatorId, PlaceId, Period, Cell), usize> = HashMap::new();
+    let mut periods = BTreeSet::new();
+    let mut used_indicators = BTreeSet::new();
+    let mut used_places = HashSet::new();
+    for row in table.rows.iter().filter(|r| !r.is_blank()) {
+        plan.rows += 1;
+        let code = place_code.and_then(|i| tidy_code(row.cell(i)));
+        let name = place_name.and_then(|i| text_cell(row.cell(i)));
+        let place = match index.find(mapping.place_kind, code.as_deref(), name.as_deref()) {
+            Some(id) => id,
+            None if mapping.add_missing_places && (code.is_some() || name.is_some()) => {
+                let key = (
+                    mapping.place_kind,
+                    code.clone()
+                        .unwrap_or_else(|| fold(name.as_deref().unwrap_or(""))),
+                );
+                let next = PlaceId::new(-(new_places.len() as i64) - 1);
+                *new_places.entry(key).or_insert_with(|| {
+                    let parent = parent_name
+                        .and_then(|i| text_cell(row.cell(i)))
+                        .filter(|n| index.find(PlaceKind::Authority, None, Some(n)).is_some())
+                        .map(|n| PlaceKey {
+                            kind: PlaceKind::Authority,
+                            key: n,
+                        });
+                    plan.new_places.push(PlaceRow {
+                        kind: mapping.place_kind,
+                        code: code.clone(),
+                        name: name.clone().or(code.clone()).unwrap_or_default(),
+                        parent,
+                        attributes: PlaceAttributes::default(),
+                    });
+                    next
+                })
+            }
+            None => {
+                let (column, value) = match (&code, place_code, place_name) {
+                    (Some(code), Some(i), _) => (headers[i].as_str(), code.clone()),
+                    (_, _, Some(i)) => (headers[i].as_str(), row.cell(i).to_string()),
+                    (_, Some(i), None) => (headers[i].as_str(), row.cell(i).to_string()),
+                    _ => ("", String::new()),
+                };
+                issues.push(DataIssue::at(
+                    row,
+                    column,
+                    DataProblem::UnknownPlace { value },
+                ));
+                continue;
+            }
+        };
+        used_places.insert(place);
+        let cell = Cell::of(
+            breakdowns
+                .iter()
+                .map(|(dimension, i)| (dimension.as_str(), row.cell(*i))),
+        );
+        for (column, header, fixed, scale) in &value_columns {
+            let indicator = match fixed {
+                Some(indicator) => *indicator,
+                None => {
+                    let raw = indicator_column.map(|i| row.cell(i)).unwrap_or("").trim();
+                    let header = indicator_column.map(|i| headers[i].as_str()).unwrap_or("");
+                    match by_code.get(raw.to_ascii_lowercase().as_str()) {
+                        Some(i) if i.is_computed() => {
+                            issues.push(DataIssue::at(
+                                row,
+                                header,
+                                DataProblem::ComputedIndicator { value: raw.into() },
+                            ));
+                            continue;
+                        }
+                        Some(i) => *i,
+                        None => {
+                            issues.push(DataIssue::at(
+                                row,
+                                header,
+                                DataProblem::UnknownIndicator { value: raw.into() },
+                            ));
+                            continue;
+                        }
+                    }
+                }
+            };
+            let period_header = period.map(|i| headers[i].as_str()).unwrap_or("");
+            let at = match Period::parse(
+                indicator.period_kind,
+                period.map(|i| row.cell(i)).unwrap_or(""),
+            ) {
+                Ok(p) => p,
+                Err(problem) => {
+                    issues.push(DataIssue::at(
+                        row,
+                        period_header,
+                        DataProblem::Cell { problem },
+                    ));
+                    continue;
+                }
+            };
+            let raw = row.cell(*column);
+            let (value, missing) = match parse_number(raw) {
+                Ok(Some(v)) => (Some(v * scale), None),
+                Ok(None) => (None, Some(MissingReason::Missing)),
+                Err(problem) => match MissingReason::parse(&raw.trim().to_lowercase()) {
+                    Ok(reason) => (None, Some(reason)),
+                    Err(_) => {
+                        issues.push(DataIssue::at(row, header, DataProblem::Cell { problem }));
+                        continue;
+                    }
+                },
+            };
+            if let Some(v) = value {
+                let range = allowed_range(
+                    indicator.unit,
+                    indicator.kind,
+                    indicator.scale_max,
+                    indicator.valid_min,
+                    indicator.valid_max,
+                );
+                if !within(v, range) {
+                    issues.push(DataIssue::at(
+                        row,
+                        header,
+                        DataProblem::OutOfRange {
+                            value: v,
+                            min: range.0,
+                            max: range.1,
+                        },
+                    ));
+                    continue;
+                }
+            }
+            let key = (indicator.id, place, at, cell.clone());
+            if let Some(first) = first_line.get(&key) {
+                issues.push(DataIssue::at(
+                    row,
+                    header,
+                    DataProblem::Duplicate { first_line: *first },
+                ));
+                continue;
+            }
+            first_line.insert(key, row.line);
+            periods.insert(at);
+            used_indicators.insert(indicator.code.clone());
+            if value.is_none() {
+                plan.missing_count += 1;
+            }
+            plan.values.push(NewValue {
+                indicator_id: indicator.id,
+                place_id: place,
+                period: at,
+                cell: cell.clone(),
+                value,
+                missing,
+                note: None,
+            });
+        }
+    }
+    check_rules(
+        &plan.values,
+        indicators,
+        rules,
+        &first_line,
+        headers_of(mapping),
+        &mut issues,
+    );
+    if plan.rows == 0 {
+        issues.push(DataIssue::file(DataProblem::NoRows));
+    }
+    if !issues.is_empty() {
+        issues.sort_by_key(|i| i.line);
+        return Err(issues);
+    }
+    plan.value_count = plan.values.len();
+    plan.new_place_count = plan.new_places.len();
+    plan.place_count = used_places.len();
+    plan.periods = periods.into_iter().collect();
+    plan.indicators = used_indicators.into_iter().collect();
+    Ok(plan)
+}
+
+/// The header each indicator was read from, to point a rule's problem at its column.
+fn headers_of(mapping: &ValueMapping) -> HashMap<String, String> {
+    match mapping.layout {
+        Layout::Wide => mapping
+            .columns
+            .iter()
+            .map(|c| (c.indicator.clone(), c.header.clone()))
+            .collect(),
+        Layout::Long => HashMap::new(),
+    }
+}
+
+fn check_rules(
+    values: &[NewValue],
+    indicators: &[Indicator],
+    rules: &[ValidationRule],
+    first_line: &HashMap<(IndicatorId, PlaceId, Period, Cell), usize>,
+    headers: HashMap<String, String>,
+    issues: &mut Vec<DataIssue>,
+) {
+    if rules.is_empty() {
+        return;
+    }
+    let id_of = |code: &str| indicators.iter().find(|i| i.code == code).map(|i| i.id);
+    let lookup: HashMap<(IndicatorId, PlaceId, Period, &Cell), f64> = values
+        .iter()
+        .filter_map(|v| {
+            v.value
+                .map(|x| ((v.indicator_id, v.place_id, v.period, &v.cell), x))
+        })
+        .collect();
+    for rule in rules {
+        let (Some(left), Some(right)) = (id_of(rule.left.as_str()), id_of(rule.right.as_str()))
+        else {
+            continue;
+        };
+        for v in values.iter().filter(|v| v.indicator_id == left) {
+            let other = lookup.get(&(right, v.place_id, v.period, &v.cell)).copied();
+            if !rule.holds(v.value, other) {
+                let key = (v.indicator_id, v.place_id, v.period, v.cell.clone());
+                issues.push(DataIssue {
+                    line: first_line.get(&key).copied(),
+                    column: headers.get(rule.left.as_str()).cloned(),
+                    problem: DataProblem::Rule {
+                        left: rule.left.to_string(),
+                        right: rule.right.to_string(),
+                    },
+                });
+            }
+        }
+    }
+}
+
+/// What the user is shown before a file is written.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct DataPreview {
+    pub draft_id: ImportDraftId,
+    pub file_name: String,
+    #[schema(value_type = Option<String>)]
+    pub format: Option<SheetFormat>,
+    pub headers: Vec<String>,
+    pub rows: usize,
+    pub issues: Vec<DataIssue>,
+    /// For a places file: how many places of each level it names.
+    pub place_rows: Option<PlaceCounts>,
+    /// For a values file.
+    pub value_plan: Option<ValuePlan>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Serialize, utoipa::ToSchema)]
+pub struct PlaceCounts {
+    pub districts: usize,
+    pub authorities: usize,
+    pub schools: usize,
+}
+
+/// What an accepted file did.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+#[serde(untagged)]
+pub enum DataOutcome {
+    Places(PlaceImportOutcome),
+    Values {
+        #[serde(flatten)]
+        written: ValueWriteOutcome,
+        places_added: u64,
+    },
+}
+
+/// What a file is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DataPurpose {
+    Places,
+    Values,
+}
+
+impl DataPurpose {
+    pub fn code(self) -> &'static str {
+        match self {
+            DataPurpose::Places => "places",
+            DataPurpose::Values => "values",
+        }
+    }
+}
+
+impl Kesher {
+    /// Reads an uploaded file and keeps it as a draft for mapping; nothing is written.
+    pub async fn upload_data_file(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> CoreResult<Result<ImportDraft, DataIssue>> {
+        self.require(caller, initiative, |a| a.can_manage_measurement())
+            .await?;
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(CoreError::BadRequest {
+                message_id: "import-file-too-big",
+            });
+        }
+        let sheet = match read_sheet(bytes) {
+            Ok(sheet) => sheet,
+            Err(kind) => return Ok(Err(DataIssue::file(DataProblem::Sheet { kind }))),
+        };
+        let draft = self
+            .store
+            .save_import_draft(caller.user.id, initiative, file_name, &sheet.table)
+            .await?;
+        Ok(Ok(draft))
+    }
+
+    /// The draft of an upload, for its owner only.
+    pub async fn data_draft(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        draft: ImportDraftId,
+    ) -> CoreResult<ImportDraft> {
+        self.require(caller, initiative, |a| a.can_manage_measurement())
+            .await?;
+        let draft = self.store.import_draft(draft).await?;
+        if draft.initiative_id != initiative || draft.user_id != caller.user.id {
+            return Err(CoreError::NotFound);
+        }
+        Ok(draft)
+    }
+
+    /// Checks a draft through a mapping and says what it would do.
+    pub async fn preview_places(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        draft: ImportDraftId,
+        mapping: &PlaceMapping,
+    ) -> CoreResult<DataPreview> {
+        let draft = self.data_draft(caller, initiative, draft).await?;
+        let mut preview = preview_of(&draft);
+        match plan_places(&draft.table, mapping) {
+            Ok(rows) => {
+                let count = |kind| rows.iter().filter(|r| r.kind == kind).count();
+                preview.place_rows = Some(PlaceCounts {
+                    districts: count(PlaceKind::District),
+                    authorities: count(PlaceKind::Authority),
+                    schools: count(PlaceKind::School),
+                });
+            }
+            Err(issues) => preview.issues = issues,
+        }
+        Ok(preview)
+    }
+
+    pub async fn preview_values(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        draft: ImportDraftId,
+        mapping: &ValueMapping,
+    ) -> CoreResult<DataPreview> {
+        let draft = self.data_draft(caller, initiative, draft).await?;
+        let mut preview = preview_of(&draft);
+        match self
+            .plan_values_now(initiative, &draft.table, mapping)
+            .await?
+        {
+            Ok(plan) => preview.value_plan = Some(plan),
+            Err(issues) => preview.issues = issues,
+        }
+        Ok(preview)
+    }
+
+    async fn plan_values_now(
+        &self,
+        initiative: InitiativeId,
+        table: &Table,
+        mapping: &ValueMapping,
+    ) -> CoreResult<Result<ValuePlan, Vec<DataIssue>>> {
+        let indicators = self.store.indicators(initiative).await?;
+        let places = self.store.places(initiative).await?;
+        let rules: Vec<ValidationRule> = self
+            .store
+            .validation_rules(initiative)
+            .await?
+            .into_iter()
+            .map(|r| r.rule)
+            .collect();
+        Ok(plan_values(table, mapping, &indicators, &places, &rules))
+    }
+
+    /// Writes a previewed places file, checked again against the data as it is now.
+    pub async fn import_places(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        draft: ImportDraftId,
+        mapping: &PlaceMapping,
+    ) -> CoreResult<PlaceImportOutcome> {
+        let draft = self.data_draft(caller, initiative, draft).await?;
+        let rows = plan_places(&draft.table, mapping).map_err(CoreError::DataImport)?;
+        let outcome = self
+            .store
+            .import_places(caller.actor(), initiative, &rows)
+            .await?;
+        self.store.delete_import_draft(draft.id).await?;
+        Ok(outcome)
+    }
+
+    /// Writes a previewed values file (and the places it adds) in one transaction.
+    pub async fn import_values(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        draft: ImportDraftId,
+        mapping: &ValueMapping,
+    ) -> CoreResult<DataOutcome> {
+        let draft = self.data_draft(caller, initiative, draft).await?;
+        let plan = self
+            .plan_values_now(initiative, &draft.table, mapping)
+            .await?
+            .map_err(CoreError::DataImport)?;
+        let written = self
+            .store
+            .write_values(
+                caller.actor(),
+                initiative,
+                &NewSource {
+                    kind: SourceKind::File,
+                    name: draft.file_name.clone(),
+                },
+                &plan.new_places,
+                &plan.values,
+                ValueState::Approved,
+            )
+            .await?;
+        self.store.delete_import_draft(draft.id).await?;
+        Ok(DataOutcome::Values {
+            written,
+            places_added: plan.new_places.len() as u64,
+        })
+    }
+
+    /// Imports a places or values file in one step, for the command line and the demo.
+    pub async fn import_data_file(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        file: DataFile<'_>,
+    ) -> CoreResult<DataOutcome> {
+        let DataFile {
+            purpose,
+            name: file_name,
+            bytes,
+            mapping,
+            kind,
+        } = file;
+        self.require(caller, initiative, |a| a.can_manage_measurement())
+            .await?;
+        let sheet = read_sheet(bytes).map_err(|kind| {
+            CoreError::DataImport(vec![DataIssue::file(DataProblem::Sheet { kind })])
+        })?;
+        let bad_mapping = |_| CoreError::BadRequest {
+            message_id: "data-import-bad-mapping",
+        };
+        match purpose {
+            DataPurpose::Places => {
+                let mapping = match mapping {
+                    Some(m) => serde_json::from_value(m).map_err(bad_mapping)?,
+                    None => PlaceMapping::guess(&sheet.table.headers),
+                };
+                let rows = plan_places(&sheet.table, &mapping).map_err(CoreError::DataImport)?;
+                Ok(DataOutcome::Places(
+                    self.store
+                        .import_places(caller.actor(), initiative, &rows)
+                        .await?,
+                ))
+            }
+            DataPurpose::Values => {
+                let indicators = self.store.indicators(initiative).await?;
+                let mapping = match mapping {
+                    Some(m) => serde_json::from_value(m).map_err(bad_mapping)?,
+                    None => ValueMapping::guess(&sheet.table.headers, &indicators),
+                };
+                let plan = self
+                    .plan_values_now(initiative, &sheet.table, &mapping)
+                    .await?
+                    .map_err(CoreError::DataImport)?;
+                let written = self
+                    .store
+                    .write_values(
+                        caller.actor(),
+                        initiative,
+                        &NewSource {
+                            kind,
+                            name: file_name.to_string(),
+                        },
+                        &plan.new_places,
+                        &plan.values,
+                        ValueState::Approved,
+                    )
+                    .await?;
+                Ok(DataOutcome::Values {
+                    written,
+                    places_added: plan.new_places.len() as u64,
+                })
+            }
+        }
+    }
+}
+
+/// A file handed to [`Kesher::import_data_file`].
+pub struct DataFile<'a> {
+    pub purpose: DataPurpose,
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+    /// The mapping as saved (JSON); `None` guesses it from the headers.
+    pub mapping: Option<serde_json::Value>,
+    /// How the file arrived (the command line, the demo).
+    pub kind: SourceKind,
+}
+
+fn preview_of(draft: &ImportDraft) -> DataPreview {
+    DataPreview {
+        draft_id: draft.id,
+        file_name: draft.file_name.clone(),
+        format: None,
+        headers: draft.table.headers.clone(),
+        rows: draft.table.rows.iter().filter(|r| !r.is_blank()).count(),
+        issues: Vec::new(),
+        place_rows: None,
+        value_plan: None,
+    }
+}

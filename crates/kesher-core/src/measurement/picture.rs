@@ -1,0 +1,315 @@
+//! The figures behind the measurement pages: an indicator's approved values added up the
+//! place hierarchy for every period, computed indicators recomputed from their inputs'
+//! totals, and where each indicator stands against its target.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use kesher_domain::access::Access;
+use kesher_domain::measurement::indicator::{Aggregation, Cell, Formula};
+use kesher_domain::measurement::period::Period;
+use kesher_domain::measurement::rollup::{Entered, Hierarchy, Rolled, compute, roll_up};
+use kesher_domain::measurement::status::{Point, Status, status};
+use kesher_domain::measurement::values::ValueState;
+use kesher_domain::*;
+use kesher_store::{DataValue, Indicator, Place, ValueFilter};
+use serde::Serialize;
+
+use crate::{Caller, CoreResult, Kesher};
+
+/// The whole initiative: the sum of the places at the top of the hierarchy. It has no row
+/// of its own; pages name it "all places".
+pub const ALL_PLACES: PlaceId = PlaceId::new(0);
+
+/// Figures of one indicator: period → place → figure.
+pub type Figures = BTreeMap<Period, HashMap<PlaceId, Rolled>>;
+
+/// One indicator's approved values: period → cell → place → value.
+type EnteredValues = BTreeMap<Period, HashMap<Cell, HashMap<PlaceId, f64>>>;
+
+/// Everything the measurement pages need about the initiative's places and indicators.
+pub struct Measurement {
+    pub places: Vec<Place>,
+    pub indicators: Vec<Indicator>,
+    pub hierarchy: Hierarchy,
+    /// Approved values by indicator, period, cell, place.
+    values: HashMap<IndicatorId, EnteredValues>,
+}
+
+/// An indicator's standing at one place: its latest figure and its status.
+#[derive(Clone, Debug, Serialize)]
+pub struct Standing {
+    pub latest: Option<Point>,
+    pub baseline: Option<Point>,
+    pub target: Option<Point>,
+    pub status: Status,
+}
+
+impl Measurement {
+    fn new(places: Vec<Place>, indicators: Vec<Indicator>, values: Vec<DataValue>) -> Self {
+        // Every top-level place hangs under the synthetic "all places".
+        let hierarchy = Hierarchy::new(
+            places
+                .iter()
+                .map(|p| (p.id, Some(p.parent_id.unwrap_or(ALL_PLACES))))
+                .chain(std::iter::once((ALL_PLACES, None))),
+        );
+        let mut by_indicator: HashMap<IndicatorId, EnteredValues> = HashMap::new();
+        for v in values {
+            if let Some(value) = v.value {
+                by_indicator
+                    .entry(v.indicator_id)
+                    .or_default()
+                    .entry(v.period)
+                    .or_default()
+                    .entry(v.cell)
+                    .or_default()
+                    .insert(v.place_id, value);
+            }
+        }
+        Self {
+            places,
+            indicators,
+            hierarchy,
+            values: by_indicator,
+        }
+    }
+
+    pub fn indicator_by_code(&self, code: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.code == code)
+    }
+
+    pub fn place(&self, id: PlaceId) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    /// The places directly under `parent` (the top-level ones under [`ALL_PLACES`]).
+    pub fn children(&self, parent: PlaceId) -> Vec<&Place> {
+        let parent = (parent != ALL_PLACES).then_some(parent);
+        self.places
+            .iter()
+            .filter(|p| p.parent_id == parent)
+            .collect()
+    }
+
+    /// The periods with any entered value for the indicator or, for a computed one, for
+    /// all of its inputs.
+    pub fn periods(&self, indicator: &Indicator) -> Vec<Period> {
+        let mut periods: Vec<Period> = self.periods_of(indicator, 0).into_iter().collect();
+        periods.sort();
+        periods
+    }
+
+    fn periods_of(&self, indicator: &Indicator, depth: usize) -> HashSet<Period> {
+        if depth > 8 {
+            return HashSet::new();
+        }
+        match indicator
+            .formula
+            .as_deref()
+            .and_then(|f| Formula::parse(f).ok())
+        {
+            None => self
+                .values
+                .get(&indicator.id)
+                .map(|by_period| by_period.keys().copied().collect())
+                .unwrap_or_default(),
+            Some(formula) => {
+                let mut sets = formula.inputs().into_iter().map(|code| {
+                    self.indicator_by_code(&code)
+                        .map(|i| self.periods_of(i, depth + 1))
+                        .unwrap_or_default()
+                });
+                let first = sets.next().unwrap_or_default();
+                sets.fold(first, |acc, set| acc.intersection(&set).copied().collect())
+            }
+        }
+    }
+
+    /// The breakdown cells with values for the indicator in a period (the total aside).
+    pub fn cells(&self, indicator: &Indicator, period: Period) -> Vec<Cell> {
+        let source = match indicator
+            .formula
+            .as_deref()
+            .and_then(|f| Formula::parse(f).ok())
+        {
+            None => Some(indicator),
+            Some(formula) => formula
+                .denominator()
+                .and_then(|code| self.indicator_by_code(&code)),
+        };
+        let mut cells: Vec<Cell> = source
+            .and_then(|i| self.values.get(&i.id))
+            .and_then(|by_period| by_period.get(&period))
+            .map(|by_cell| by_cell.keys().filter(|c| !c.is_total()).cloned().collect())
+            .unwrap_or_default();
+        cells.sort();
+        cells
+    }
+
+    /// The indicator's figure at every place for one period and cell.
+    pub fn figures_at(
+        &self,
+        indicator: &Indicator,
+        period: Period,
+        cell: &Cell,
+    ) -> HashMap<PlaceId, Rolled> {
+        self.figures_inner(indicator, period, cell, 0)
+    }
+
+    fn figures_inner(
+        &self,
+        indicator: &Indicator,
+        period: Period,
+        cell: &Cell,
+        depth: usize,
+    ) -> HashMap<PlaceId, Rolled> {
+        if depth > 8 {
+            return HashMap::new();
+        }
+        if let Some(formula) = indicator
+            .formula
+            .as_deref()
+            .and_then(|f| Formula::parse(f).ok())
+        {
+            let compiled = formula.compile();
+            let inputs: Vec<HashMap<PlaceId, Rolled>> = compiled
+                .inputs()
+                .iter()
+                .map(|code| {
+                    self.indicator_by_code(code)
+                        .map(|i| self.figures_inner(i, period, cell, depth + 1))
+                        .unwrap_or_default()
+                })
+                .collect();
+            return compute(&compiled, &inputs);
+        }
+        let entered_values = self
+            .values
+            .get(&indicator.id)
+            .and_then(|by_period| by_period.get(&period))
+            .and_then(|by_cell| by_cell.get(cell));
+        let Some(entered_values) = entered_values else {
+            return HashMap::new();
+        };
+        let weights: Option<HashMap<PlaceId, Rolled>> = match indicator.aggregation {
+            Aggregation::WeightedMean => indicator
+                .weight_code
+                .as_deref()
+                .and_then(|code| self.indicator_by_code(code))
+                .filter(|w| w.id != indicator.id)
+                .map(|w| self.figures_inner(w, period, cell, depth + 1)),
+            _ => None,
+        };
+        let entered: HashMap<PlaceId, Entered> = entered_values
+            .iter()
+            .map(|(&place, &value)| {
+                let weight = weights
+                    .as_ref()
+                    .and_then(|w| w.get(&place))
+                    .map(|r| r.value);
+                (place, Entered { value, weight })
+            })
+            .collect();
+        roll_up(&self.hierarchy, indicator.aggregation, &entered)
+    }
+
+    /// Every period's figures at every place, for the total or one cell.
+    pub fn figures(&self, indicator: &Indicator, cell: &Cell) -> Figures {
+        self.periods(indicator)
+            .into_iter()
+            .map(|period| (period, self.figures_at(indicator, period, cell)))
+            .collect()
+    }
+
+    /// The series of one place, in period order.
+    pub fn series(figures: &Figures, place: PlaceId) -> Vec<Point> {
+        figures
+            .iter()
+            .filter_map(|(period, at)| {
+                at.get(&place).map(|r| Point {
+                    period: *period,
+                    value: r.value,
+                })
+            })
+            .collect()
+    }
+
+    /// Where the indicator stands at a place: its latest figure against the straight line
+    /// from the baseline (or its first figure) to the next target not yet passed (or the
+    /// last one). A target that follows a benchmark place takes that place's figure.
+    pub fn standing(&self, indicator: &Indicator, figures: &Figures, place: PlaceId) -> Standing {
+        let series = Self::series(figures, place);
+        let latest = series.last().copied();
+        let baseline = match (indicator.baseline_period, indicator.baseline_value) {
+            (Some(period), Some(value)) => Some(Point { period, value }),
+            _ => series.first().copied(),
+        };
+        let target = latest.and_then(|latest| {
+            let chosen = indicator
+                .targets
+                .iter()
+                .find(|t| t.period >= latest.period)
+                .or(indicator.targets.last())?;
+            let value = match (chosen.value, chosen.benchmark_place_id) {
+                (_, Some(benchmark)) => {
+                    let benchmark_series = Self::series(figures, benchmark);
+                    benchmark_series
+                        .iter()
+                        .rev()
+                        .find(|p| p.period <= chosen.period)
+                        .map(|p| p.value)
+                        .or(chosen.value)?
+                }
+                (Some(value), None) => value,
+                (None, None) => return None,
+            };
+            Some(Point {
+                period: chosen.period,
+                value,
+            })
+        });
+        let judged = match (baseline, target, latest) {
+            (Some(b), Some(t), Some(l)) => status(indicator.direction, b, t, l),
+            _ => Status::Unknown,
+        };
+        Standing {
+            latest,
+            baseline,
+            target,
+            status: judged,
+        }
+    }
+}
+
+impl Kesher {
+    /// Loads the initiative's places, indicators and approved values, for the pages that
+    /// draw figures.
+    pub async fn measurement(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<(Measurement, Access)> {
+        let access = self.require(caller, initiative, |_| true).await?;
+        Ok((self.load_measurement(initiative).await?, access))
+    }
+
+    pub(crate) async fn load_measurement(
+        &self,
+        initiative: InitiativeId,
+    ) -> CoreResult<Measurement> {
+        let places = self.store.places(initiative).await?;
+        let indicators = self.store.indicators(initiative).await?;
+        let values = if indicators.is_empty() {
+            Vec::new()
+        } else {
+            self.store
+                .values(&ValueFilter {
+                    indicator_ids: indicators.iter().map(|i| i.id).collect(),
+                    states: vec![ValueState::Approved],
+                    ..ValueFilter::default()
+                })
+                .await?
+        };
+        Ok(Measurement::new(places, indicators, values))
+    }
+}
