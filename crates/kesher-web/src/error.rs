@@ -28,7 +28,9 @@ pub(crate) fn status_of(error: &CoreError) -> StatusCode {
         CoreError::Forbidden | CoreError::FormExpired => StatusCode::FORBIDDEN,
         CoreError::NotFound => StatusCode::NOT_FOUND,
         CoreError::Conflict { .. } => StatusCode::CONFLICT,
-        CoreError::Invalid(_) | CoreError::Import(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        CoreError::Invalid(_) | CoreError::Import(_) | CoreError::DataImport(_) => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         CoreError::BadRequest { .. } => StatusCode::BAD_REQUEST,
         CoreError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
@@ -45,7 +47,7 @@ pub(crate) fn code_of(error: &CoreError) -> &'static str {
         CoreError::NotFound => "not_found",
         CoreError::Conflict { .. } => "conflict",
         CoreError::Invalid(_) => "invalid",
-        CoreError::Import(_) => "import_refused",
+        CoreError::Import(_) | CoreError::DataImport(_) => "import_refused",
         CoreError::BadRequest { .. } => "bad_request",
         CoreError::Internal(_) => "internal",
     }
@@ -62,7 +64,7 @@ pub(crate) fn message_id_of(error: &CoreError) -> &'static str {
         CoreError::NotFound => "error-not-found",
         CoreError::Conflict { message_id } | CoreError::BadRequest { message_id } => message_id,
         CoreError::Invalid(_) => "error-invalid",
-        CoreError::Import(_) => "error-import-refused",
+        CoreError::Import(_) | CoreError::DataImport(_) => "error-import-refused",
         CoreError::Internal(_) => "error-internal",
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod api;
 mod assets;
+pub mod charts;
 pub mod context;
 mod error;
 mod forms;

@@ -38,6 +38,7 @@ impl<T: Count> Count for &T {
 pub enum Section {
     Overview,
     Agenda,
+    Measurement,
     Organizations,
     People,
     Bodies,
@@ -167,6 +168,7 @@ impl Page {
         let current = match self.nav.as_ref().map(|n| n.section) {
             Some(Section::Overview) => "overview",
             Some(Section::Agenda) => "agenda",
+            Some(Section::Measurement) => "measurement",
             Some(Section::Organizations) => "organizations",
             Some(Section::People) => "people",
             Some(Section::Bodies) => "bodies",

@@ -141,7 +141,8 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             "/initiatives/{id}/import/{draft}/confirm",
             post(imports::confirm_import),
         )
-        .merge(agenda_pages());
+        .merge(agenda_pages())
+        .merge(measurement_pages());
 
     Router::new()
         .merge(pages)
@@ -175,6 +176,79 @@ async fn openapi_document() -> impl IntoResponse {
     (
         [(header::CONTENT_TYPE, "application/json")],
         api::OPENAPI_JSON.as_str(),
+    )
+}
+
+/// The shared measurement's pages.
+fn measurement_pages() -> Router<AppState> {
+    use crate::html::measurement::{self, imports, indicators, places};
+    Router::new()
+        .route(
+            "/initiatives/{id}/measurement",
+            get(measurement::show_dashboard),
+        )
+        .route(
+            "/initiatives/{id}/measurement/indicators",
+            back_to_page("measurement").post(indicators::create_indicator),
+        )
+        .route(
+            "/initiatives/{id}/measurement/indicators/new",
+            get(indicators::new_indicator),
+        )
+        .route(
+            "/initiatives/{id}/measurement/indicators/{indicator}",
+            get(indicators::show_indicator).post(indicators::update_indicator),
+        )
+        .route(
+            "/initiatives/{id}/measurement/indicators/{indicator}/edit",
+            get(indicators::edit_indicator),
+        )
+        .route(
+            "/initiatives/{id}/measurement/indicators/{indicator}/delete",
+            get(indicators::confirm_delete_indicator).post(indicators::delete_indicator),
+        )
+        .route(
+            "/initiatives/{id}/measurement/indicators/{indicator}/targets",
+            back_to("measurement/indicators/{record}").post(indicators::set_target),
+        )
+        .route(
+            "/initiatives/{id}/measurement/indicators/{indicator}/targets/{target}/delete",
+            post(indicators::delete_target),
+        )
+        .route(
+            "/initiatives/{id}/measurement/places",
+            get(places::list_places),
+        )
+        .route(
+            "/initiatives/{id}/measurement/places/{place}",
+            get(places::show_place),
+        )
+        .route(
+            "/initiatives/{id}/measurement/import",
+            get(imports::new_data_import)
+                .post(imports::upload_data_file)
+                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
+            "/initiatives/{id}/measurement/import/{draft}",
+            get(imports::show_mapping),
+        )
+        .route(
+            "/initiatives/{id}/measurement/import/{draft}/preview",
+            back_to("measurement/import/{record}").post(imports::preview_data_file),
+        )
+        .route(
+            "/initiatives/{id}/measurement/import/{draft}/confirm",
+            back_to("measurement/import/{record}").post(imports::confirm_data_file),
+        )
+}
+
+/// A GET at a form-only address of an initiative leads to the page the form lives on.
+fn back_to_page(page: &'static str) -> axum::routing::MethodRouter<AppState> {
+    get(
+        move |crate::forms::Params(id): crate::forms::Params<i64>| async move {
+            axum::response::Redirect::to(&format!("/initiatives/{id}/{page}"))
+        },
     )
 }
 

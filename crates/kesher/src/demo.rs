@@ -225,15 +225,13 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
         }
     }
 
-    crate::demo_agenda::load(
-        store,
-        &Keys {
-            initiatives: &initiatives,
-            organizations: &organizations,
-            bodies: &bodies,
-        },
-    )
-    .await?;
+    let keys = Keys {
+        initiatives: &initiatives,
+        organizations: &organizations,
+        bodies: &bodies,
+    };
+    let results = crate::demo_agenda::load(store, &keys).await?;
+    crate::demo_measurement::load(store, &keys, &results).await?;
 
     // One hash for every demo account: they share the password, and argon2 is slow on
     // purpose, so hashing it once keeps the start quick and the memory small.

@@ -151,17 +151,29 @@ struct DemoFieldChange {
 }
 
 /// Writes every initiative's agenda from the demo file.
-pub(crate) async fn load(store: &dyn Store, keys: &Keys<'_>) -> anyhow::Result<()> {
+/// Writes every demo agenda; gives back the results-tree nodes by (initiative, node) key.
+pub(crate) async fn load(
+    store: &dyn Store,
+    keys: &Keys<'_>,
+) -> anyhow::Result<HashMap<(String, String), ResultNodeId>> {
     let file: AgendaFile = toml::from_str(AGENDA).context("reading the demo agenda")?;
+    let mut all = HashMap::new();
     for agenda in &file.agendas {
-        load_one(store, keys, agenda)
+        let results = load_one(store, keys, agenda)
             .await
             .with_context(|| format!("the agenda of {}", agenda.initiative))?;
+        for (key, id) in results {
+            all.insert((agenda.initiative.clone(), key), id);
+        }
     }
-    Ok(())
+    Ok(all)
 }
 
-async fn load_one(store: &dyn Store, keys: &Keys<'_>, agenda: &DemoAgenda) -> anyhow::Result<()> {
+async fn load_one(
+    store: &dyn Store,
+    keys: &Keys<'_>,
+    agenda: &DemoAgenda,
+) -> anyhow::Result<HashMap<String, ResultNodeId>> {
     let system = Actor::system();
     let key = agenda.initiative.as_str();
     let initiative: InitiativeId = *keys
@@ -395,7 +407,10 @@ async fn load_one(store: &dyn Store, keys: &Keys<'_>, agenda: &DemoAgenda) -> an
             .create_field_change(system, initiative, &input)
             .await?;
     }
-    Ok(())
+    Ok(results
+        .into_iter()
+        .map(|(key, id)| (key.to_string(), id))
+        .collect())
 }
 
 #[cfg(test)]

@@ -4,4 +4,5 @@
 pub mod cli;
 pub mod demo;
 mod demo_agenda;
+mod demo_measurement;
 pub mod server;

@@ -1198,3 +1198,41 @@ fn preview_of(draft: &ImportDraft) -> DataPreview {
         value_plan: None,
     }
 }
+
+impl Kesher {
+    /// The initiative's saved column mappings.
+    pub async fn column_mappings(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<Vec<kesher_store::ColumnMapping>> {
+        self.require(caller, initiative, |a| a.can_manage_measurement())
+            .await?;
+        Ok(self.store.column_mappings(initiative).await?)
+    }
+
+    /// Saves a mapping under a name, for the next file of the same shape.
+    pub async fn save_column_mapping(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        purpose: DataPurpose,
+        name: &str,
+        mapping: &serde_json::Value,
+    ) -> CoreResult<kesher_store::ColumnMapping> {
+        self.require(caller, initiative, |a| a.can_manage_measurement())
+            .await?;
+        let name = kesher_domain::text::Name::parse(name)
+            .map_err(|problem| CoreError::invalid("save_as", problem))?;
+        Ok(self
+            .store
+            .save_column_mapping(
+                caller.actor(),
+                initiative,
+                purpose.code(),
+                name.as_str(),
+                mapping,
+            )
+            .await?)
+    }
+}

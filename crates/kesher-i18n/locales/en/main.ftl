@@ -758,3 +758,283 @@ audit-field-text = The decision
 audit-field-contested = Contested
 audit-field-question = The question
 audit-field-decided_on = Date
+
+## Shared measurement
+
+nav-measurement = Shared measurement
+measurement-nav = Shared measurement sections
+measurement-tab-dashboard = Indicators
+measurement-tab-places = Places
+measurement-tab-import = Import data
+measurement-title = Shared measurement
+measurement-lead = Every indicator the partners agreed to track, for the whole initiative: its latest figure, its baseline and target, and whether it is on track.
+measurement-empty = No indicators yet. The backbone defines them, and then imports data or lets partners report it.
+measurement-no-places = No places yet: import the Ministry's school file under "Import data" to add districts, authorities and schools.
+measurement-status-counts = Where the indicators stand
+measurement-status-rule = On track: at least { $on }% of the progress a straight line from the baseline to the target expects by now (or the target already reached). At risk: { $risk }–{ $on }%. Off track: less, moving away, or the target's year passed without reaching it.
+measurement-indicator = Indicator
+measurement-latest = Latest
+measurement-baseline = Baseline
+measurement-target = Target
+measurement-targets = Targets
+measurement-status = Status
+measurement-computed = computed
+measurement-no-data = no data yet
+measurement-no-data-here = No approved figures here yet.
+measurement-all-places = All places
+measurement-place = Place
+measurement-show = Show
+measurement-value = Value
+measurement-group = Group
+measurement-places-counted = Places counted
+measurement-trend-caption = { $name } over time, with the baseline (dotted) and the target (dashed)
+measurement-compare-caption = The places under { $place }, { $period }
+measurement-compare-more = The chart shows the first { $shown } of { $total } places; the table lists them all.
+measurement-breakdown-caption = Broken down, { $period }
+measurement-target-follows = follows { $place }
+measurement-no-targets = No targets yet.
+measurement-set-target = Set a target
+measurement-target-delete-confirm = Delete this target?
+measurement-adds-up-formula = recomputed from its inputs' totals: { $formula }
+measurement-adds-up-weighted = weighted mean, weighted by { $weight }
+measurement-adds-up-sum = summed
+measurement-adds-up-mean = unweighted mean of the places
+measurement-adds-up-none = not added up; shown where entered
+status-on_track = On track
+status-at_risk = At risk
+status-off_track = Off track
+status-unknown = Not judged yet
+indicator-new-title = New indicator
+indicator-edit-title = Edit indicator
+indicator-delete-title = Delete the indicator { $name }?
+indicator-delete-explanation = Its targets and every value entered for it are deleted with it; the audit log keeps a record of the deletion.
+indicator-adding-up = How it is computed and added up
+indicator-checks-and-baseline = Checks and baseline
+conflict-indicator-in-use = Other indicators read this one (in a formula, as a weight or as a population), so it cannot be deleted or renamed:
+conflict-duplicate-value = The same value was given twice.
+field-indicator-code = Code
+hint-indicator-code = Latin letters, digits and _, starting with a letter; formulas and file headers use it (math5_takers).
+field-name-he = Name in Hebrew
+field-name-en = Name in English
+field-definition-he = Definition in Hebrew
+field-definition-en = Definition in English
+field-unit = Unit
+field-direction = Better is
+field-decimals = Decimal places
+field-indicator-kind = Kind
+field-scale-max = Top of the scale
+hint-scale-max = For a rating: the scale runs from 1 to this number (2–10).
+field-axis = Measurement axis
+field-period-kind = Measured per
+field-frequency = Collected
+field-measures-result = Measures this result
+field-reporting-organization = Reporting organization
+hint-reporting-organization = Its partner editors can enter this indicator's values.
+field-data-source = Data source
+hint-data-source = Where the numbers come from, or the column name in the source file.
+field-formula = Formula
+hint-formula = Leave empty for an indicator entered directly. For a computed one, use other indicators' codes: math5_takers / students * 100
+field-aggregation = Adding up places
+hint-aggregation = How schools add up to authorities and districts. A computed indicator always recomputes its formula from totals.
+field-weight-code = Weight indicator
+field-population-code = Counts the people from
+hint-population-code = The indicator counting the individuals behind each figure, for hiding small groups in public reports.
+field-breakdowns = Breakdowns
+hint-breakdowns = Dimensions separated by commas: gender, sector, grade, or your own.
+field-valid-min = Lowest allowed value
+field-valid-max = Highest allowed value
+field-baseline-value = Baseline value
+field-baseline-period = Baseline period
+field-period = Period
+field-target-value = Target value
+field-benchmark-place = Follows the value of
+hint-benchmark-place = Instead of a number, the target can follow another place's figure, like the national average.
+field-note = Note
+period-hint-school-year = A school year: 2021/22, its Hebrew name, or the year it ends in (2022).
+period-hint-calendar-year = A year: 2022.
+period-hint-quarter = A quarter: 2022-Q3.
+period-hint-month = A month: 2022-07.
+indicator-unit-count = Count
+indicator-unit-percent = Percent
+indicator-unit-rate = Rate
+indicator-unit-score = Score
+indicator-unit-currency = Shekels
+indicator-direction-higher = Higher
+indicator-direction-lower = Lower
+indicator-kind-quantitative = A number
+indicator-kind-qualitative = A rating on a scale
+measurement-axis-work_plan = Work plan: planned against actual
+measurement-axis-infrastructure = Health of the ecosystem's infrastructure
+measurement-axis-mapping = Continuous mapping across all ages
+frequency-yearly = Yearly
+frequency-twice_yearly = Twice a year
+frequency-quarterly = Quarterly
+frequency-monthly = Monthly
+frequency-once = Once
+aggregation-sum = Sum
+aggregation-weighted_mean = Weighted mean
+aggregation-mean = Unweighted mean
+aggregation-none = Do not add up
+period-kind-school_year = School year
+period-kind-calendar_year = Calendar year
+period-kind-quarter = Quarter
+period-kind-month = Month
+place-kind-country = Country
+place-kind-district = District
+place-kind-authority = Local authority
+place-kind-school = School
+place-kind-other = Other place
+value-state-draft = Draft
+value-state-submitted = Submitted
+value-state-approved = Approved
+value-state-returned = Returned
+missing-reason-missing = Not reported
+missing-reason-suppressed = Withheld to protect a small group
+missing-reason-not_applicable = Does not apply
+source-kind-file = File
+source-kind-form = Form
+source-kind-api = API
+source-kind-command_line = Command line
+source-kind-demo = Demo
+comparison-at_most = at most
+comparison-at_least = at least
+dimension-gender = Gender
+dimension-gender-female = girls
+dimension-gender-male = boys
+dimension-sector = Sector
+dimension-grade = Grade
+invalid-period = Write a period the way this indicator counts them.
+invalid-number = Write a number, such as 42 or 12.5.
+invalid-formula = Use only indicator codes, numbers, + - * / and brackets.
+invalid-formula-reference = The formula names an indicator code this initiative does not have.
+invalid-code = Use Latin letters, digits and _, starting with a letter.
+invalid-number-order = The highest value is below the lowest.
+invalid-out-of-range = Outside the range this indicator allows.
+invalid-in-use = Other indicators use this code; change them first.
+places-title = Places
+places-search = Find a place by name or code
+places-search-submit = Find
+places-import = Import places
+places-path = Where in the hierarchy
+places-empty = No places here.
+places-count =
+    { $count ->
+        [one] One place
+       *[other] { $count } places
+    }
+places-name = Name
+places-kind = Level
+places-code = Code
+places-details = Attributes
+places-under = Places under it
+places-under-of = The places under { $name }
+places-children =
+    { $count ->
+        [one] One place under it
+       *[other] { $count } places under it
+    }
+place-nurture = nurture quintile { $value }
+place-ses-cluster = socio-economic cluster { $value }
+place-students =
+    { $count ->
+        [one] one student
+       *[other] { $count } students
+    }
+place-population =
+    { $count ->
+        [one] one resident
+       *[other] { $count } residents
+    }
+place-periphery = periphery
+place-indicators = Indicators here
+place-how = How
+place-entered = entered for this place
+place-added-up = added up from the places under it
+data-import-title = Import data
+data-import-lead = Bring in places or values from a CSV or XLSX file. You choose which column means what; nothing is written until the whole file checks out.
+data-import-what = What the file holds
+data-purpose-places = Places: districts, authorities, schools and their attributes
+data-purpose-values = Values of indicators
+data-import-no-indicators = There are no indicators yet: define them first, then import their values.
+data-import-file-hint = CSV (UTF-8, UTF-16 or Windows-1255) or XLSX, in long form (a row per value) or wide form (a column per indicator).
+data-import-next = Continue to the column mapping
+data-mapping-title = Map the file's columns
+data-file-rows =
+    { $count ->
+        [one] one row
+       *[other] { $count } rows
+    }
+data-saved-mapping = A mapping saved earlier
+data-use-mapping = Use it
+data-mapping-heading = Which column holds what
+data-layout = The file's shape
+data-layout-wide = Wide: a column per indicator
+data-layout-long = Long: a row per value, with an indicator column and a value column
+data-columns-heading = Columns holding values
+data-columns-hint = Pick the indicator each column holds. A factor turns shares of 0–1 into percentages (100). A dimension makes the column a breakdown (gender, sector).
+data-sample = First values
+data-check-file = Check the file
+data-issues-title =
+    { $count ->
+        [one] One problem in the file
+       *[other] { $count } problems in the file
+    }
+data-issues-nothing-written = Nothing was written. Fix the file or the mapping and check again.
+data-ready-title = The file checks out
+data-save-mapping-as = Save this mapping as
+hint-save-mapping = Optional: a name, to use the same mapping for the next file of this shape.
+data-import-confirm = Import
+data-preview-places = { $districts } districts, { $authorities } authorities and { $schools } schools will be added or updated.
+data-preview-values = { $count } values for { $places } places ({ $missing } of them empty, kept as "not reported").
+data-preview-periods = Periods: { $periods }
+data-preview-indicators = Indicators: { $indicators }
+data-preview-new-places =
+    { $count ->
+        [one] One place the file names is not known yet and will be added.
+       *[other] { $count } places the file names are not known yet and will be added.
+    }
+data-issue-missing-column = The mapping needs a column for "{ $field }", and the file has none by that name.
+data-issue-cell = { $problem }
+data-issue-unknown-place = No place with code or name "{ $value }". Import the places first, or tick "add places the file names".
+data-issue-unknown-indicator = No indicator with code "{ $value }".
+data-issue-computed-indicator = "{ $value }" is computed from other indicators; import its inputs instead.
+data-issue-duplicate = The same value already appears on line { $line }.
+data-issue-out-of-range = { $value } is outside the allowed range ({ $min } to { $max }).
+data-issue-rule = The rule "{ $left } is at most { $right }" does not hold here.
+data-issue-no-rows = The file has no rows of data.
+data-import-bad-mapping = The mapping could not be read.
+flash-places-imported = The places were imported.
+flash-values-imported = The values were imported.
+mapping-district = District
+mapping-authority-code = Authority code
+mapping-authority-name = Authority name
+mapping-school-code = School code (semel)
+mapping-school-name = School name
+mapping-sector = Sector
+mapping-supervision = Supervision
+mapping-stage = Education stage
+mapping-nurture-quintile = Nurture quintile
+mapping-students = Students
+mapping-ses-index = Socio-economic index
+mapping-ses-cluster = Socio-economic cluster
+mapping-population = Population
+mapping-periphery = Periphery (yes/no)
+mapping-grid-x = Coordinate X
+mapping-grid-y = Coordinate Y
+mapping-place-code = Place code
+mapping-place-name = Place name
+mapping-period = Period
+mapping-indicator = Indicator code (long form)
+mapping-value = Value (long form)
+mapping-parent-name = Authority of a new place
+mapping-columns = Columns holding values
+mapping-breakdowns = Breakdown columns
+mapping-place-kind = The places the file names are
+mapping-not-in-file = — not in this file —
+mapping-add-missing-places = Add places the file names that are not known yet (under the authority named in their row, when it is known)
+mapping-indicator-column = Indicator
+mapping-indicator-of = Indicator in column { $name }
+mapping-scale = Factor
+mapping-scale-of = Factor for column { $name }
+mapping-dimension = Breakdown dimension
+mapping-dimension-of = Breakdown dimension of column { $name }

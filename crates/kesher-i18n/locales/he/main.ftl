@@ -759,3 +759,283 @@ audit-field-text = ההחלטה
 audit-field-contested = שנויה במחלוקת
 audit-field-question = השאלה
 audit-field-decided_on = תאריך
+
+## מדידה משותפת
+
+nav-measurement = מדידה משותפת
+measurement-nav = חלקי המדידה המשותפת
+measurement-tab-dashboard = מדדים
+measurement-tab-places = מקומות
+measurement-tab-import = ייבוא נתונים
+measurement-title = מדידה משותפת
+measurement-lead = כל מדד שהשותפים הסכימו לעקוב אחריו, ברמת היוזמה כולה: הנתון העדכני, נקודת המוצא והיעד, והאם הוא בכיוון הנכון.
+measurement-empty = עדיין אין מדדים. צוות השדרה מגדיר אותם, ואז מייבא נתונים או מאפשר לשותפים לדווח.
+measurement-no-places = עדיין אין מקומות: אפשר לייבא את קובץ בתי הספר של משרד החינוך תחת "ייבוא נתונים", וכך יתווספו מחוזות, רשויות ובתי ספר.
+measurement-status-counts = היכן עומדים המדדים
+measurement-status-rule = בכיוון: לפחות { $on }% מההתקדמות שקו ישר מנקודת המוצא אל היעד מצפה לה עד עכשיו (או שהיעד כבר הושג). בסיכון: { $risk }–{ $on }%. לא בכיוון: פחות מכך, התרחקות מהיעד, או ששנת היעד עברה והוא לא הושג.
+measurement-indicator = מדד
+measurement-latest = עדכני
+measurement-baseline = נקודת מוצא
+measurement-target = יעד
+measurement-targets = יעדים
+measurement-status = מצב
+measurement-computed = מחושב
+measurement-no-data = אין עדיין נתונים
+measurement-no-data-here = אין כאן עדיין נתונים מאושרים.
+measurement-all-places = כל המקומות
+measurement-place = מקום
+measurement-show = הצגה
+measurement-value = ערך
+measurement-group = קבוצה
+measurement-places-counted = מקומות שנספרו
+measurement-trend-caption = { $name } לאורך זמן, עם נקודת המוצא (קו מנוקד) והיעד (קו מקווקו)
+measurement-compare-caption = המקומות שתחת { $place }, { $period }
+measurement-compare-more = התרשים מציג את { $shown } הראשונים מתוך { $total } מקומות; הטבלה מפרטת את כולם.
+measurement-breakdown-caption = בפילוח, { $period }
+measurement-target-follows = צמוד ל{ $place }
+measurement-no-targets = עדיין לא נקבעו יעדים.
+measurement-set-target = קביעת יעד
+measurement-target-delete-confirm = למחוק את היעד הזה?
+measurement-adds-up-formula = מחושב מחדש מסיכומי המדדים שהוא נשען עליהם: { $formula }
+measurement-adds-up-weighted = ממוצע משוקלל, לפי { $weight }
+measurement-adds-up-sum = סכום
+measurement-adds-up-mean = ממוצע פשוט של המקומות
+measurement-adds-up-none = לא מסוכם; מוצג במקום שבו הוזן
+status-on_track = בכיוון
+status-at_risk = בסיכון
+status-off_track = לא בכיוון
+status-unknown = עדיין אין הערכה
+indicator-new-title = מדד חדש
+indicator-edit-title = עריכת מדד
+indicator-delete-title = למחוק את המדד { $name }?
+indicator-delete-explanation = היעדים שלו וכל הערכים שהוזנו לו יימחקו יחד איתו; יומן השינויים ישמור תיעוד של המחיקה.
+indicator-adding-up = איך הוא מחושב ומסוכם
+indicator-checks-and-baseline = בדיקות ונקודת מוצא
+conflict-indicator-in-use = מדדים אחרים נשענים על המדד הזה (בנוסחה, כמשקל או כאוכלוסייה), ולכן אי אפשר למחוק אותו או לשנות את הקוד שלו:
+conflict-duplicate-value = אותו ערך נמסר פעמיים.
+field-indicator-code = קוד
+hint-indicator-code = אותיות לטיניות, ספרות ו-_, ובתחילה אות; בקוד משתמשים בנוסחאות ובכותרות קבצים (math5_takers).
+field-name-he = שם בעברית
+field-name-en = שם באנגלית
+field-definition-he = הגדרה בעברית
+field-definition-en = הגדרה באנגלית
+field-unit = יחידה
+field-direction = טוב יותר כשהוא
+field-decimals = ספרות אחרי הנקודה
+field-indicator-kind = סוג
+field-scale-max = ראש הסולם
+hint-scale-max = לדירוג: הסולם נע בין 1 למספר הזה (2–10).
+field-axis = ציר מדידה
+field-period-kind = נמדד לפי
+field-frequency = נאסף
+field-measures-result = מודד את התוצאה
+field-reporting-organization = הארגון המדווח
+hint-reporting-organization = עורכי הארגון יוכלו להזין את ערכי המדד.
+field-data-source = מקור הנתונים
+hint-data-source = מאין מגיעים המספרים, או שם העמודה בקובץ המקור.
+field-formula = נוסחה
+hint-formula = להשאיר ריק למדד שמוזן ישירות. למדד מחושב משתמשים בקודים של מדדים אחרים: math5_takers / students * 100
+field-aggregation = סיכום מקומות
+hint-aggregation = איך בתי הספר מסתכמים לרשויות ולמחוזות. מדד מחושב תמיד מחשב את הנוסחה מחדש מהסיכומים.
+field-weight-code = מדד המשקל
+field-population-code = סופר את האנשים לפי
+hint-population-code = המדד שסופר את האנשים שמאחורי כל נתון, כדי להסתיר קבוצות קטנות בדוחות פומביים.
+field-breakdowns = פילוחים
+hint-breakdowns = ממדים מופרדים בפסיקים: gender, sector, grade, או ממדים משלכם.
+field-valid-min = הערך הנמוך המותר
+field-valid-max = הערך הגבוה המותר
+field-baseline-value = ערך נקודת המוצא
+field-baseline-period = תקופת נקודת המוצא
+field-period = תקופה
+field-target-value = ערך היעד
+field-benchmark-place = צמוד לערך של
+hint-benchmark-place = במקום מספר, היעד יכול להיצמד לנתון של מקום אחר, למשל הממוצע הארצי.
+field-note = הערה
+period-hint-school-year = שנת לימודים: 2021/22, תשפ"ב, או השנה שבה היא מסתיימת (2022).
+period-hint-calendar-year = שנה: 2022.
+period-hint-quarter = רבעון: 2022-Q3.
+period-hint-month = חודש: 2022-07.
+indicator-unit-count = מספר
+indicator-unit-percent = אחוז
+indicator-unit-rate = שיעור
+indicator-unit-score = ציון
+indicator-unit-currency = ש"ח
+indicator-direction-higher = גבוה יותר
+indicator-direction-lower = נמוך יותר
+indicator-kind-quantitative = מספר
+indicator-kind-qualitative = דירוג בסולם
+measurement-axis-work_plan = תוכנית העבודה: מתוכנן מול בפועל
+measurement-axis-infrastructure = בריאות התשתית של המערכת
+measurement-axis-mapping = מיפוי רציף לאורך כל הגילים
+frequency-yearly = פעם בשנה
+frequency-twice_yearly = פעמיים בשנה
+frequency-quarterly = פעם ברבעון
+frequency-monthly = פעם בחודש
+frequency-once = פעם אחת
+aggregation-sum = סכום
+aggregation-weighted_mean = ממוצע משוקלל
+aggregation-mean = ממוצע פשוט
+aggregation-none = ללא סיכום
+period-kind-school_year = שנת לימודים
+period-kind-calendar_year = שנה קלנדרית
+period-kind-quarter = רבעון
+period-kind-month = חודש
+place-kind-country = ארץ
+place-kind-district = מחוז
+place-kind-authority = רשות מקומית
+place-kind-school = בית ספר
+place-kind-other = מקום אחר
+value-state-draft = טיוטה
+value-state-submitted = נשלח לאישור
+value-state-approved = מאושר
+value-state-returned = הוחזר לתיקון
+missing-reason-missing = לא דווח
+missing-reason-suppressed = הוסתר כדי להגן על קבוצה קטנה
+missing-reason-not_applicable = לא רלוונטי
+source-kind-file = קובץ
+source-kind-form = טופס
+source-kind-api = ממשק תכנות
+source-kind-command_line = שורת הפקודה
+source-kind-demo = הדגמה
+comparison-at_most = לכל היותר
+comparison-at_least = לפחות
+dimension-gender = מגדר
+dimension-gender-female = בנות
+dimension-gender-male = בנים
+dimension-sector = מגזר
+dimension-grade = שכבה
+invalid-period = יש לכתוב תקופה כפי שהמדד הזה סופר אותה.
+invalid-number = יש לכתוב מספר, למשל 42 או 12.5.
+invalid-formula = מותר להשתמש רק בקודים של מדדים, במספרים, ב-‎+ - * /‎ ובסוגריים.
+invalid-formula-reference = הנוסחה מזכירה קוד מדד שאין ביוזמה.
+invalid-code = יש להשתמש באותיות לטיניות, בספרות וב-_, ולפתוח באות.
+invalid-number-order = הערך הגבוה נמוך מהערך הנמוך.
+invalid-out-of-range = מחוץ לטווח שהמדד מתיר.
+invalid-in-use = מדדים אחרים משתמשים בקוד הזה; יש לשנות אותם קודם.
+places-title = מקומות
+places-search = חיפוש מקום לפי שם או קוד
+places-search-submit = חיפוש
+places-import = ייבוא מקומות
+places-path = המיקום בהיררכיה
+places-empty = אין כאן מקומות.
+places-count =
+    { $count ->
+        [one] מקום אחד
+       *[other] { $count } מקומות
+    }
+places-name = שם
+places-kind = רמה
+places-code = קוד
+places-details = מאפיינים
+places-under = מקומות תחתיו
+places-under-of = המקומות שתחת { $name }
+places-children =
+    { $count ->
+        [one] מקום אחד תחתיו
+       *[other] { $count } מקומות תחתיו
+    }
+place-nurture = חמישון טיפוח { $value }
+place-ses-cluster = אשכול חברתי-כלכלי { $value }
+place-students =
+    { $count ->
+        [one] תלמיד/ה אחד/ת
+       *[other] { $count } תלמידים
+    }
+place-population =
+    { $count ->
+        [one] תושב/ת אחד/ת
+       *[other] { $count } תושבים
+    }
+place-periphery = פריפריה
+place-indicators = המדדים כאן
+place-how = איך
+place-entered = הוזן למקום הזה
+place-added-up = סוכם מהמקומות שתחתיו
+data-import-title = ייבוא נתונים
+data-import-lead = הכנסת מקומות או ערכים מקובץ CSV או XLSX. אתם קובעים איזו עמודה מה משמעותה; דבר לא נכתב עד שהקובץ כולו עובר את הבדיקה.
+data-import-what = מה יש בקובץ
+data-purpose-places = מקומות: מחוזות, רשויות, בתי ספר והמאפיינים שלהם
+data-purpose-values = ערכים של מדדים
+data-import-no-indicators = עדיין אין מדדים: קודם מגדירים אותם, ואחר כך מייבאים את הערכים שלהם.
+data-import-file-hint = ‏CSV ‏(UTF-8, UTF-16 או Windows-1255) או XLSX, בצורה ארוכה (שורה לכל ערך) או רחבה (עמודה לכל מדד).
+data-import-next = המשך להתאמת העמודות
+data-mapping-title = התאמת העמודות של הקובץ
+data-file-rows =
+    { $count ->
+        [one] שורה אחת
+       *[other] { $count } שורות
+    }
+data-saved-mapping = התאמה ששמרתם בעבר
+data-use-mapping = שימוש בה
+data-mapping-heading = איזו עמודה מכילה מה
+data-layout = צורת הקובץ
+data-layout-wide = רחבה: עמודה לכל מדד
+data-layout-long = ארוכה: שורה לכל ערך, עם עמודת מדד ועמודת ערך
+data-columns-heading = עמודות שמכילות ערכים
+data-columns-hint = בחרו את המדד שכל עמודה מכילה. מקדם הופך שיעורים של 0–1 לאחוזים (100). ממד הופך את העמודה לפילוח (gender, sector).
+data-sample = ערכים ראשונים
+data-check-file = בדיקת הקובץ
+data-issues-title =
+    { $count ->
+        [one] בעיה אחת בקובץ
+       *[other] { $count } בעיות בקובץ
+    }
+data-issues-nothing-written = דבר לא נכתב. אפשר לתקן את הקובץ או את ההתאמה ולבדוק שוב.
+data-ready-title = הקובץ עבר את הבדיקה
+data-save-mapping-as = שמירת ההתאמה בשם
+hint-save-mapping = לא חובה: שם, כדי להשתמש באותה התאמה בקובץ הבא באותה צורה.
+data-import-confirm = ייבוא
+data-preview-places = יתווספו או יעודכנו { $districts } מחוזות, { $authorities } רשויות ו-{ $schools } בתי ספר.
+data-preview-values = { $count } ערכים ל-{ $places } מקומות (מתוכם { $missing } ריקים, שיישמרו כ"לא דווח").
+data-preview-periods = תקופות: { $periods }
+data-preview-indicators = מדדים: { $indicators }
+data-preview-new-places =
+    { $count ->
+        [one] מקום אחד שהקובץ מזכיר עדיין אינו מוכר ויתווסף.
+       *[other] { $count } מקומות שהקובץ מזכיר עדיין אינם מוכרים ויתווספו.
+    }
+data-issue-missing-column = ההתאמה צריכה עמודה עבור "{ $field }", ואין בקובץ עמודה בשם הזה.
+data-issue-cell = { $problem }
+data-issue-unknown-place = אין מקום עם הקוד או השם "{ $value }". אפשר לייבא קודם את המקומות, או לסמן "הוספת מקומות שהקובץ מזכיר".
+data-issue-unknown-indicator = אין מדד עם הקוד "{ $value }".
+data-issue-computed-indicator = "{ $value }" מחושב ממדדים אחרים; מייבאים את המדדים שהוא נשען עליהם.
+data-issue-duplicate = אותו ערך כבר מופיע בשורה { $line }.
+data-issue-out-of-range = { $value } מחוץ לטווח המותר ({ $min } עד { $max }).
+data-issue-rule = הכלל "{ $left } לכל היותר { $right }" לא מתקיים כאן.
+data-issue-no-rows = אין בקובץ שורות נתונים.
+data-import-bad-mapping = לא הצלחנו לקרוא את ההתאמה.
+flash-places-imported = המקומות יובאו.
+flash-values-imported = הערכים יובאו.
+mapping-district = מחוז
+mapping-authority-code = סמל רשות
+mapping-authority-name = שם רשות
+mapping-school-code = סמל מוסד
+mapping-school-name = שם מוסד
+mapping-sector = מגזר
+mapping-supervision = פיקוח
+mapping-stage = שלב חינוך
+mapping-nurture-quintile = חמישון טיפוח
+mapping-students = תלמידים
+mapping-ses-index = מדד חברתי-כלכלי
+mapping-ses-cluster = אשכול חברתי-כלכלי
+mapping-population = אוכלוסייה
+mapping-periphery = פריפריה (כן/לא)
+mapping-grid-x = קואורדינטה X
+mapping-grid-y = קואורדינטה Y
+mapping-place-code = קוד מקום
+mapping-place-name = שם מקום
+mapping-period = תקופה
+mapping-indicator = קוד מדד (צורה ארוכה)
+mapping-value = ערך (צורה ארוכה)
+mapping-parent-name = הרשות של מקום חדש
+mapping-columns = עמודות שמכילות ערכים
+mapping-breakdowns = עמודות פילוח
+mapping-place-kind = המקומות שהקובץ מזכיר הם
+mapping-not-in-file = — לא בקובץ הזה —
+mapping-add-missing-places = הוספת מקומות שהקובץ מזכיר ועדיין אינם מוכרים (תחת הרשות שבשורה שלהם, אם היא מוכרת)
+mapping-indicator-column = מדד
+mapping-indicator-of = המדד בעמודה { $name }
+mapping-scale = מקדם
+mapping-scale-of = המקדם לעמודה { $name }
+mapping-dimension = ממד פילוח
+mapping-dimension-of = ממד הפילוח של העמודה { $name }

@@ -106,6 +106,15 @@ pub fn error_body(lang: Lang, error: &CoreError) -> serde_json::Value {
     };
     let issues = match error {
         CoreError::Import(issues) => issue_messages(lang, issues),
+        CoreError::DataImport(issues) => issues
+            .iter()
+            .map(|i| IssueMessage {
+                line: i.line,
+                column: i.column.clone(),
+                code: code_text(&i.problem),
+                message: crate::html::measurement::imports::data_issue_text(lang, i),
+            })
+            .collect(),
         _ => Vec::new(),
     };
     let body = ErrorBody {

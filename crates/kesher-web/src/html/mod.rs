@@ -8,6 +8,7 @@ pub mod errors;
 pub mod home;
 pub mod imports;
 pub mod initiatives;
+pub mod measurement;
 pub mod organizations;
 pub mod people;
 pub mod session;

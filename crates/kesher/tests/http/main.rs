@@ -7,4 +7,5 @@ mod api;
 mod cli;
 mod helpers;
 mod imports;
+mod measurement;
 mod pages;

@@ -1,0 +1,667 @@
+//! Importing places and values: upload a file, map its columns (guessed from the headers,
+//! or a mapping saved earlier), see every problem by line and column, then write it whole.
+
+use askama::Template;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use kesher_core::CoreError;
+use kesher_core::measurement::import::{
+    BreakdownColumn, DataIssue, DataOutcome, DataPreview, DataProblem, DataPurpose, Layout,
+    PlaceMapping, ValueMapping, WideColumn,
+};
+use kesher_domain::measurement::place::PlaceKind;
+use kesher_domain::{ImportDraftId, InitiativeId};
+use kesher_i18n::{Arg, Lang};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::{AppError, bad_request};
+use crate::forms::{CsrfForm, Params, QueryParams};
+use crate::html::{Choice, frame, render, render_with, saved};
+use crate::page::{Page, Section};
+
+/// A problem of a data file in the user's language.
+pub fn data_issue_text(lang: Lang, issue: &DataIssue) -> String {
+    let (id, args): (&str, Vec<(&str, Arg)>) = match &issue.problem {
+        DataProblem::Sheet { kind } => {
+            return crate::html::errors::issue_text(
+                lang,
+                &kesher_domain::import::Issue::file(kind.clone()),
+            );
+        }
+        DataProblem::MissingColumn { field } => (
+            "data-issue-missing-column",
+            vec![(
+                "field",
+                lang.t(&format!("mapping-{}", field.replace('_', "-")))
+                    .into(),
+            )],
+        ),
+        DataProblem::Cell { problem } => {
+            let message = crate::forms::field_message(
+                lang,
+                &kesher_domain::FieldError::new("value", problem.clone()),
+            );
+            ("data-issue-cell", vec![("problem", message.into())])
+        }
+        DataProblem::UnknownPlace { value } => (
+            "data-issue-unknown-place",
+            vec![("value", value.clone().into())],
+        ),
+        DataProblem::UnknownIndicator { value } => (
+            "data-issue-unknown-indicator",
+            vec![("value", value.clone().into())],
+        ),
+        DataProblem::ComputedIndicator { value } => (
+            "data-issue-computed-indicator",
+            vec![("value", value.clone().into())],
+        ),
+        DataProblem::Duplicate { first_line } => (
+            "data-issue-duplicate",
+            vec![("line", (*first_line as i64).into())],
+        ),
+        DataProblem::OutOfRange { value, min, max } => (
+            "data-issue-out-of-range",
+            vec![
+                ("value", value.to_string().into()),
+                (
+                    "min",
+                    min.map(|m| m.to_string())
+                        .unwrap_or_else(|| "—".into())
+                        .into(),
+                ),
+                (
+                    "max",
+                    max.map(|m| m.to_string())
+                        .unwrap_or_else(|| "—".into())
+                        .into(),
+                ),
+            ],
+        ),
+        DataProblem::Rule { left, right } => (
+            "data-issue-rule",
+            vec![
+                ("left", left.clone().into()),
+                ("right", right.clone().into()),
+            ],
+        ),
+        DataProblem::NoRows => ("data-issue-no-rows", Vec::new()),
+    };
+    lang.t_with(id, &args)
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MappingQuery {
+    pub purpose: Option<String>,
+    pub mapping: Option<i64>,
+}
+
+fn purpose_of(raw: Option<&str>) -> DataPurpose {
+    match raw {
+        Some("places") => DataPurpose::Places,
+        _ => DataPurpose::Values,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "measurement/import.html")]
+struct UploadPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    problem: Option<String>,
+    has_places: bool,
+    has_indicators: bool,
+}
+
+async fn upload_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    problem: Option<String>,
+) -> Result<UploadPage, AppError> {
+    let caller = ctx.caller()?;
+    let f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Measurement,
+        "data-import-title",
+    )
+    .await?;
+    if !f.access.can_manage_measurement() {
+        return Err(CoreError::Forbidden.into());
+    }
+    let (places, _) = state.kesher.places(caller, id).await?;
+    let (indicators, _) = state.kesher.indicators(caller, id).await?;
+    Ok(UploadPage {
+        page: f.page,
+        initiative_id: id,
+        tab: "import",
+        problem,
+        has_places: !places.is_empty(),
+        has_indicators: !indicators.is_empty(),
+    })
+}
+
+/// `GET /initiatives/{id}/measurement/import` (backbone)
+pub async fn new_data_import(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    render(&upload_page(&state, &ctx, id, None).await?)
+}
+
+/// `POST /initiatives/{id}/measurement/import` (backbone): multipart `csrf`, `purpose`, `file`.
+pub async fn upload_data_file(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let mut token = None;
+    let mut purpose = None;
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = multipart.next_field().await.map_err(|_| bad_request())? {
+        match field.name() {
+            Some("csrf") => token = Some(field.text().await.map_err(|_| bad_request())?),
+            Some("purpose") => purpose = Some(field.text().await.map_err(|_| bad_request())?),
+            Some("file") => {
+                let name = field.file_name().unwrap_or("").to_string();
+                let bytes = field.bytes().await.map_err(|_| CoreError::BadRequest {
+                    message_id: "import-file-too-big",
+                })?;
+                file = Some((name, bytes.to_vec()));
+            }
+            _ => {}
+        }
+    }
+    ctx.check_csrf(token.as_deref())?;
+    let purpose = purpose_of(purpose.as_deref());
+    let (name, bytes) = match file {
+        Some((name, bytes)) if !bytes.is_empty() => (name, bytes),
+        _ => {
+            let problem = ctx.lang.t("import-no-file");
+            return render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &upload_page(&state, &ctx, id, Some(problem)).await?,
+            );
+        }
+    };
+    match state
+        .kesher
+        .upload_data_file(caller, id, &name, &bytes)
+        .await?
+    {
+        Ok(draft) => Ok(Redirect::to(&format!(
+            "/initiatives/{id}/measurement/import/{}?purpose={}",
+            draft.id,
+            purpose.code()
+        ))
+        .into_response()),
+        Err(issue) => {
+            let problem = data_issue_text(ctx.lang, &issue);
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &upload_page(&state, &ctx, id, Some(problem)).await?,
+            )
+        }
+    }
+}
+
+/// One mappable field and the header chosen for it.
+pub struct MappingField {
+    pub name: String,
+    pub label: String,
+    pub selected: String,
+}
+
+/// One header of a wide file and the indicator it is mapped to.
+pub struct HeaderChoice {
+    pub index: usize,
+    pub header: String,
+    pub indicator: String,
+    pub scale: String,
+    pub dimension: String,
+    /// The first few cells under the header.
+    pub samples: String,
+}
+
+#[derive(Template)]
+#[template(path = "measurement/mapping.html")]
+struct MappingPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    draft: ImportDraftId,
+    file_name: String,
+    purpose: &'static str,
+    headers: Vec<String>,
+    rows: usize,
+    fields: Vec<MappingField>,
+    layout: &'static str,
+    place_kinds: Vec<Choice>,
+    place_kind: String,
+    add_missing_places: bool,
+    columns: Vec<HeaderChoice>,
+    indicator_choices: Vec<Choice>,
+    saved: Vec<Choice>,
+    preview: Option<DataPreview>,
+    issues: Vec<(String, String, String)>,
+    mapping_json: String,
+    summary: Vec<String>,
+}
+
+impl MappingPage {
+    /// No error beside a field (the mapping's problems are listed with the file's).
+    fn none(&self) -> Option<&str> {
+        None
+    }
+}
+
+fn place_fields(page: &Page, mapping: &PlaceMapping) -> Vec<MappingField> {
+    mapping
+        .fields()
+        .into_iter()
+        .map(|(field, header)| MappingField {
+            name: format!("place.{field}"),
+            label: page.t(&format!("mapping-{}", field.replace('_', "-"))),
+            selected: header.unwrap_or("").to_string(),
+        })
+        .collect()
+}
+
+fn value_fields(page: &Page, mapping: &ValueMapping) -> Vec<MappingField> {
+    [
+        ("place_code", &mapping.place_code),
+        ("place_name", &mapping.place_name),
+        ("period", &mapping.period),
+        ("indicator", &mapping.indicator),
+        ("value", &mapping.value),
+        ("parent_name", &mapping.parent_name),
+    ]
+    .into_iter()
+    .map(|(field, header)| MappingField {
+        name: field.to_string(),
+        label: page.t(&format!("mapping-{}", field.replace('_', "-"))),
+        selected: header.clone().unwrap_or_default(),
+    })
+    .collect()
+}
+
+/// Reads the mapping form (field → header pairs) into a mapping.
+fn read_places(pairs: &[(String, String)]) -> PlaceMapping {
+    let mut object = serde_json::Map::new();
+    for (key, value) in pairs {
+        if let Some(field) = key.strip_prefix("place.")
+            && !value.is_empty()
+        {
+            object.insert(field.to_string(), value.clone().into());
+        }
+    }
+    serde_json::from_value(object.into()).unwrap_or_default()
+}
+
+fn read_values(pairs: &[(String, String)], headers: &[String]) -> ValueMapping {
+    let get = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty())
+    };
+    let mut mapping = ValueMapping {
+        layout: if get("layout").as_deref() == Some("long") {
+            Layout::Long
+        } else {
+            Layout::Wide
+        },
+        place_kind: get("place_kind")
+            .and_then(|k| PlaceKind::parse(&k).ok())
+            .unwrap_or(PlaceKind::School),
+        place_code: get("place_code"),
+        place_name: get("place_name"),
+        period: get("period"),
+        indicator: get("indicator"),
+        value: get("value"),
+        parent_name: get("parent_name"),
+        add_missing_places: get("add_missing_places").is_some(),
+        ..ValueMapping::default()
+    };
+    for (index, header) in headers.iter().enumerate() {
+        if let Some(indicator) = get(&format!("col.{index}")) {
+            mapping.columns.push(WideColumn {
+                header: header.clone(),
+                indicator,
+                scale: get(&format!("scale.{index}")).and_then(|s| s.trim().parse().ok()),
+            });
+        }
+        if let Some(dimension) = get(&format!("dim.{index}")) {
+            mapping.breakdowns.push(BreakdownColumn {
+                dimension,
+                header: header.clone(),
+            });
+        }
+    }
+    mapping
+}
+
+struct MappingState {
+    purpose: DataPurpose,
+    places: PlaceMapping,
+    values: ValueMapping,
+}
+
+async fn mapping_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    draft_id: ImportDraftId,
+    chosen: MappingState,
+    preview: Option<DataPreview>,
+) -> Result<MappingPage, AppError> {
+    let caller = ctx.caller()?;
+    let draft = state.kesher.data_draft(caller, id, draft_id).await?;
+    let f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Measurement,
+        "data-mapping-title",
+    )
+    .await?;
+    let page = f.page;
+    let (indicators, _) = state.kesher.indicators(caller, id).await?;
+    let saved = state
+        .kesher
+        .column_mappings(caller, id)
+        .await?
+        .into_iter()
+        .filter(|m| m.purpose == chosen.purpose.code())
+        .map(|m| Choice {
+            value: m.id.to_string(),
+            label: m.name,
+        })
+        .collect();
+    let english = page.lang == Lang::En;
+    let columns = draft
+        .table
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(index, header)| {
+            let wide = chosen.values.columns.iter().find(|c| &c.header == header);
+            HeaderChoice {
+                index,
+                header: header.clone(),
+                indicator: wide.map(|c| c.indicator.clone()).unwrap_or_default(),
+                scale: wide
+                    .and_then(|c| c.scale)
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                dimension: chosen
+                    .values
+                    .breakdowns
+                    .iter()
+                    .find(|b| &b.header == header)
+                    .map(|b| b.dimension.clone())
+                    .unwrap_or_default(),
+                samples: draft
+                    .table
+                    .rows
+                    .iter()
+                    .take(3)
+                    .map(|r| r.cell(index).to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            }
+        })
+        .collect();
+    let issues = preview
+        .as_ref()
+        .map(|p| {
+            p.issues
+                .iter()
+                .map(|i| {
+                    (
+                        i.line.map(|l| l.to_string()).unwrap_or_default(),
+                        i.column.clone().unwrap_or_default(),
+                        data_issue_text(page.lang, i),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let summary = preview
+        .as_ref()
+        .map(|p| summary_lines(&page, p))
+        .unwrap_or_default();
+    let mapping_json = match chosen.purpose {
+        DataPurpose::Places => serde_json::to_string(&chosen.places),
+        DataPurpose::Values => serde_json::to_string(&chosen.values),
+    }
+    .unwrap_or_default();
+    Ok(MappingPage {
+        fields: match chosen.purpose {
+            DataPurpose::Places => place_fields(&page, &chosen.places),
+            DataPurpose::Values => value_fields(&page, &chosen.values),
+        },
+        place_kinds: crate::html::choices(
+            &page,
+            PlaceKind::ALL,
+            PlaceKind::code,
+            PlaceKind::label_id,
+        ),
+        indicator_choices: indicators
+            .iter()
+            .filter(|i| !i.is_computed())
+            .map(|i| Choice {
+                value: i.code.clone(),
+                label: format!("{} · {}", i.code, i.name_in(english)),
+            })
+            .collect(),
+        place_kind: chosen.values.place_kind.code().to_string(),
+        add_missing_places: chosen.values.add_missing_places,
+        layout: match chosen.values.layout {
+            Layout::Wide => "wide",
+            Layout::Long => "long",
+        },
+        rows: draft.table.rows.iter().filter(|r| !r.is_blank()).count(),
+        headers: draft.table.headers.clone(),
+        file_name: draft.file_name.clone(),
+        purpose: chosen.purpose.code(),
+        draft: draft_id,
+        columns,
+        saved,
+        issues,
+        summary,
+        mapping_json,
+        preview,
+        page,
+        initiative_id: id,
+        tab: "import",
+    })
+}
+
+fn summary_lines(page: &Page, preview: &DataPreview) -> Vec<String> {
+    let mut lines = Vec::new();
+    if let Some(counts) = &preview.place_rows {
+        lines.push(page.line(
+            "data-preview-places",
+            vec![
+                ("districts", (counts.districts as i64).into()),
+                ("authorities", (counts.authorities as i64).into()),
+                ("schools", (counts.schools as i64).into()),
+            ],
+        ));
+    }
+    if let Some(plan) = &preview.value_plan {
+        let periods = plan
+            .periods
+            .iter()
+            .map(|p| super::period_label(page.lang, *p))
+            .collect::<Vec<_>>()
+            .join(", ");
+        lines.push(page.line(
+            "data-preview-values",
+            vec![
+                ("count", (plan.value_count as i64).into()),
+                ("places", (plan.place_count as i64).into()),
+                ("missing", (plan.missing_count as i64).into()),
+            ],
+        ));
+        lines.push(page.line("data-preview-periods", vec![("periods", periods.into())]));
+        lines.push(page.line(
+            "data-preview-indicators",
+            vec![("indicators", plan.indicators.join(", ").into())],
+        ));
+        if plan.new_place_count > 0 {
+            lines.push(page.tn("data-preview-new-places", plan.new_place_count));
+        }
+    }
+    lines
+}
+
+/// `GET /initiatives/{id}/measurement/import/{draft}?purpose=&mapping=` (backbone)
+pub async fn show_mapping(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, draft)): Params<(InitiativeId, ImportDraftId)>,
+    QueryParams(query): QueryParams<MappingQuery>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let purpose = purpose_of(query.purpose.as_deref());
+    let found = state.kesher.data_draft(caller, id, draft).await?;
+    let (indicators, _) = state.kesher.indicators(caller, id).await?;
+    let saved = match query.mapping {
+        Some(chosen) => state
+            .kesher
+            .column_mappings(caller, id)
+            .await?
+            .into_iter()
+            .find(|m| m.id.get() == chosen && m.purpose == purpose.code())
+            .map(|m| m.mapping),
+        None => None,
+    };
+    let chosen = MappingState {
+        purpose,
+        places: saved
+            .clone()
+            .and_then(|m| serde_json::from_value(m).ok())
+            .unwrap_or_else(|| PlaceMapping::guess(&found.table.headers)),
+        values: saved
+            .and_then(|m| serde_json::from_value(m).ok())
+            .unwrap_or_else(|| ValueMapping::guess(&found.table.headers, &indicators)),
+    };
+    render(&mapping_page(&state, &ctx, id, draft, chosen, None).await?)
+}
+
+/// `POST /initiatives/{id}/measurement/import/{draft}/preview` (backbone)
+pub async fn preview_data_file(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, draft)): Params<(InitiativeId, ImportDraftId)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let purpose = purpose_of(
+        pairs
+            .iter()
+            .find(|(k, _)| k == "purpose")
+            .map(|(_, v)| v.as_str()),
+    );
+    let found = state.kesher.data_draft(caller, id, draft).await?;
+    let chosen = MappingState {
+        purpose,
+        places: read_places(&pairs),
+        values: read_values(&pairs, &found.table.headers),
+    };
+    let preview = match purpose {
+        DataPurpose::Places => {
+            state
+                .kesher
+                .preview_places(caller, id, draft, &chosen.places)
+                .await?
+        }
+        DataPurpose::Values => {
+            state
+                .kesher
+                .preview_values(caller, id, draft, &chosen.values)
+                .await?
+        }
+    };
+    let status = if preview.issues.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render_with(
+        status,
+        &mapping_page(&state, &ctx, id, draft, chosen, Some(preview)).await?,
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ConfirmForm {
+    pub purpose: String,
+    pub mapping: String,
+    pub save_as: String,
+}
+
+/// `POST /initiatives/{id}/measurement/import/{draft}/confirm` (backbone)
+pub async fn confirm_data_file(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, draft)): Params<(InitiativeId, ImportDraftId)>,
+    CsrfForm(form): CsrfForm<ConfirmForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let purpose = purpose_of(Some(&form.purpose));
+    let mapping: serde_json::Value =
+        serde_json::from_str(&form.mapping).map_err(|_| bad_request())?;
+    let outcome = match purpose {
+        DataPurpose::Places => {
+            let places: PlaceMapping =
+                serde_json::from_value(mapping.clone()).map_err(|_| bad_request())?;
+            DataOutcome::Places(
+                state
+                    .kesher
+                    .import_places(caller, id, draft, &places)
+                    .await?,
+            )
+        }
+        DataPurpose::Values => {
+            let values: ValueMapping =
+                serde_json::from_value(mapping.clone()).map_err(|_| bad_request())?;
+            state
+                .kesher
+                .import_values(caller, id, draft, &values)
+                .await?
+        }
+    };
+    if !form.save_as.trim().is_empty() {
+        state
+            .kesher
+            .save_column_mapping(caller, id, purpose, &form.save_as, &mapping)
+            .await?;
+    }
+    let (location, message) = match outcome {
+        DataOutcome::Places(_) => (
+            format!("/initiatives/{id}/measurement/places"),
+            "flash-places-imported",
+        ),
+        DataOutcome::Values { .. } => (
+            format!("/initiatives/{id}/measurement"),
+            "flash-values-imported",
+        ),
+    };
+    Ok(saved(&ctx, &location, message))
+}

@@ -1,0 +1,443 @@
+//! Shared measurement through the pages: the Ministry's real files imported through the
+//! column mapping, indicators defined by the backbone, the picture they add up to, and who
+//! may see and do what.
+
+use kesher_core::measurement::import::{DataFile, DataPurpose};
+use kesher_domain::measurement::values::SourceKind;
+use kesher_store::ValueFilter;
+use reqwest::StatusCode;
+use reqwest::multipart::{Form, Part};
+use scraper::{Html, Selector};
+
+use crate::helpers::{TestApp, Who, attribute, document, texts};
+
+fn shared(name: &str) -> Vec<u8> {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data")
+        .join(name);
+    std::fs::read(&path).expect("the real data file beside the project")
+}
+
+/// Uploads a file as the backbone; gives the address of its mapping page.
+async fn upload(app: &TestApp, purpose: &str, bytes: Vec<u8>, name: &str) -> String {
+    let client = app.as_(Who::Backbone);
+    let csrf = app.csrf_of(client, "/").await;
+    let form = Form::new()
+        .text("csrf", csrf)
+        .text("purpose", purpose.to_string())
+        .part("file", Part::bytes(bytes).file_name(name.to_string()));
+    let response = client
+        .post(app.url(&format!(
+            "/initiatives/{}/measurement/import",
+            app.fixture.initiative
+        )))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    response.headers()["location"].to_str().unwrap().to_string()
+}
+
+/// The fields of a form as the page filled them: selected options, checked boxes, inputs.
+fn filled(page: &Html, form: &str) -> Vec<(String, String)> {
+    let form_selector = Selector::parse(form).unwrap();
+    let form = page.select(&form_selector).next().expect("the form");
+    let mut fields = Vec::new();
+    for select in form.select(&Selector::parse("select").unwrap()) {
+        let name = select.value().attr("name").unwrap().to_string();
+        if let Some(option) = select
+            .select(&Selector::parse("option[selected]").unwrap())
+            .next()
+        {
+            fields.push((name, option.value().attr("value").unwrap_or("").to_string()));
+        }
+    }
+    for input in form.select(&Selector::parse("input").unwrap()) {
+        let kind = input.value().attr("type").unwrap_or("text");
+        let Some(name) = input.value().attr("name") else {
+            continue;
+        };
+        let checked = input.value().attr("checked").is_some();
+        if name == "csrf" || (matches!(kind, "checkbox" | "radio") && !checked) {
+            continue;
+        }
+        fields.push((
+            name.to_string(),
+            input.value().attr("value").unwrap_or("").to_string(),
+        ));
+    }
+    fields
+}
+
+async fn post_pairs(app: &TestApp, path: &str, pairs: &[(String, String)]) -> reqwest::Response {
+    let fields: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    app.post(Who::Backbone, path, &fields).await
+}
+
+async fn create_indicator(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
+    app.post(
+        Who::Backbone,
+        &format!(
+            "/initiatives/{}/measurement/indicators",
+            app.fixture.initiative
+        ),
+        fields,
+    )
+    .await
+}
+
+async fn school_indicators(app: &TestApp) {
+    for fields in [
+        vec![
+            ("code", "students"),
+            ("name_he", "תלמידים"),
+            ("unit", "count"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+            ("data_source", "students_regular"),
+        ],
+        vec![
+            ("code", "math_takers"),
+            ("name_he", "ניגשים במתמטיקה"),
+            ("unit", "count"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+            ("data_source", "math_takers_total"),
+        ],
+        vec![
+            ("code", "math5_rate"),
+            ("name_he", "שיעור 5 יחידות"),
+            ("unit", "percent"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+            ("aggregation", "weighted_mean"),
+            ("weight_code", "math_takers"),
+            ("data_source", "math_5unit_participation"),
+        ],
+        vec![
+            ("code", "math5_takers"),
+            ("name_he", "ניגשים ל-5 יחידות"),
+            ("unit", "count"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+            ("formula", "math5_rate * math_takers / 100"),
+            ("decimals", "0"),
+        ],
+    ] {
+        let response = create_indicator(app, &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{fields:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_ministry_files_import_through_the_mapping_pages_and_add_up() {
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+
+    // Places: the budget file maps itself.
+    let mapping = upload(
+        &app,
+        "places",
+        shared("il_moe_budget_clean.csv"),
+        "budget.csv",
+    )
+    .await;
+    let page = document(app.get(Who::Backbone, &mapping).await).await;
+    assert_eq!(
+        attribute(&page, "#f-place\\.school_code option[selected]", "value").as_deref(),
+        Some("semel")
+    );
+    let fields = filled(&page, "form[action$=preview]");
+    let preview_path = attribute(&page, "form[action$=preview]", "action").unwrap();
+    let response = post_pairs(&app, &preview_path, &fields).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = document(response).await;
+    let summary = texts(&page, ".preview-ok li").join(" ");
+    assert!(summary.contains("4718"), "{summary}");
+    assert!(summary.contains("255"), "{summary}");
+    let confirm = attribute(&page, "form[action$=confirm]", "action").unwrap();
+    let response = post_pairs(&app, &confirm, &filled(&page, "form[action$=confirm]")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let places = document(
+        app.get(
+            Who::Viewer,
+            &format!("/initiatives/{id}/measurement/places"),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(texts(&places, "tbody tr").len(), 6, "six districts on top");
+
+    // Values: the school file, once the indicators exist.
+    school_indicators(&app).await;
+    let mapping = upload(
+        &app,
+        "values",
+        shared("il_school_level_features_targets.csv"),
+        "schools.csv",
+    )
+    .await;
+    let page = document(app.get(Who::Backbone, &mapping).await).await;
+    let preview_path = attribute(&page, "form[action$=preview]", "action").unwrap();
+    let mut fields = filled(&page, "form[action$=preview]");
+    // The participation column holds shares of 0–1: the user sets its factor to 100.
+    let index = page
+        .select(&Selector::parse("table.mapping tbody tr").unwrap())
+        .position(|row| row.text().any(|t| t == "math_5unit_participation"))
+        .unwrap();
+    fields.retain(|(k, _)| k != &format!("scale.{index}"));
+    fields.push((format!("scale.{index}"), "100".into()));
+
+    // Fifteen schools are not in the budget file: refused, line by line, nothing written.
+    let response = post_pairs(&app, &preview_path, &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    let issues = texts(&page, "table.issues tbody tr");
+    assert_eq!(issues.len(), 18);
+    assert!(issues[0].contains("141598"), "{}", issues[0]);
+    assert!(
+        app.store
+            .values(&ValueFilter::default())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // Ticking "add places the file names" lets the whole file in.
+    fields.push(("add_missing_places".into(), "on".into()));
+    let response = post_pairs(&app, &preview_path, &fields).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = document(response).await;
+    let summary = texts(&page, ".preview-ok li").join(" ");
+    assert!(
+        summary.contains("2012/13") && summary.contains("2015/16"),
+        "{summary}"
+    );
+    let confirm = attribute(&page, "form[action$=confirm]", "action").unwrap();
+    let mut confirm_fields = filled(&page, "form[action$=confirm]");
+    confirm_fields.retain(|(k, _)| k != "save_as");
+    confirm_fields.push(("save_as".into(), "קובץ בתי הספר".into()));
+    let response = post_pairs(&app, &confirm, &confirm_fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let stored = app.store.values(&ValueFilter::default()).await.unwrap();
+    // Three entered indicators per row; the computed one is never stored.
+    assert_eq!(stored.len(), 3731 * 3);
+
+    // The picture: the dashboard, and the indicator's trend with its table.
+    let (indicators, _) = app
+        .kesher
+        .indicators(&app.caller(Who::Backbone).await, id)
+        .await
+        .unwrap();
+    let rate = indicators.iter().find(|i| i.code == "math5_rate").unwrap();
+    let page = document(
+        app.get(
+            Who::Member,
+            &format!("/initiatives/{id}/measurement/indicators/{}", rate.id),
+        )
+        .await,
+    )
+    .await;
+    let trend = texts(&page, "#trend tbody tr");
+    assert_eq!(trend.len(), 4, "{trend:?}");
+    assert!(trend[3].contains("2015/16"));
+    let latest = texts(&page, "#trend tbody tr:last-child td.number")[0].clone();
+    let titles = texts(&page, "#trend svg title");
+    assert_eq!(titles.len(), 4);
+    assert!(
+        titles[3].ends_with(&latest),
+        "the chart's last point ({}) shows the table's last value ({latest})",
+        titles[3]
+    );
+    assert_eq!(
+        attribute(&page, "#trend svg", "aria-labelledby").as_deref(),
+        Some("trend-caption")
+    );
+    assert_eq!(
+        texts(&page, "#compare tbody tr").len(),
+        6,
+        "one row per district"
+    );
+
+    // A computed indicator is recomputed from totals: 5-unit takers equal the weighted
+    // share times all takers, at every level.
+    let takers = indicators
+        .iter()
+        .find(|i| i.code == "math5_takers")
+        .unwrap();
+    let page = document(
+        app.get(
+            Who::Member,
+            &format!("/initiatives/{id}/measurement/indicators/{}", takers.id),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(texts(&page, "#trend tbody tr").len(), 4);
+
+    // The saved mapping is offered for the next file.
+    let mapping = upload(
+        &app,
+        "values",
+        shared("il_school_level_features_targets.csv"),
+        "again.csv",
+    )
+    .await;
+    let page = document(app.get(Who::Backbone, &mapping).await).await;
+    assert!(texts(&page, "#f-mapping option").contains(&"קובץ בתי הספר".to_string()));
+}
+
+#[tokio::test]
+async fn a_broken_values_file_is_refused_whole_with_each_line_named() {
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let caller = app.caller(Who::Backbone).await;
+    app.kesher
+        .import_data_file(
+            &caller,
+            id,
+            DataFile {
+                purpose: DataPurpose::Places,
+                name: "budget.csv",
+                bytes: &shared("il_moe_budget_clean.csv"),
+                mapping: None,
+                kind: SourceKind::CommandLine,
+            },
+        )
+        .await
+        .unwrap();
+    school_indicators(&app).await;
+    // Long form: indicator, school, year, value — with a word, a percentage over 100, an
+    // unknown indicator and a repeated value among good rows.
+    let csv = "indicator,semel,year,value\n\
+               students,110023,2016,1024\n\
+               students,110056,2016,many\n\
+               math5_rate,110023,2016,130\n\
+               reading,110023,2016,4\n\
+               students,110023,2016,1000\n\
+               math_takers,110023,2016,80\n";
+    let mapping = upload(&app, "values", csv.as_bytes().to_vec(), "broken.csv").await;
+    let page = document(app.get(Who::Backbone, &mapping).await).await;
+    assert_eq!(
+        attribute(&page, "#f-layout-long", "checked").as_deref(),
+        Some("")
+    );
+    let preview_path = attribute(&page, "form[action$=preview]", "action").unwrap();
+    let response = post_pairs(&app, &preview_path, &filled(&page, "form[action$=preview]")).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    let lines: Vec<String> = texts(&page, "table.issues tbody tr td:first-child");
+    assert_eq!(lines, vec!["3", "4", "5", "6"]);
+    let problems = texts(&page, "table.issues tbody tr td:last-child");
+    assert!(problems[1].contains("130"), "{}", problems[1]);
+    assert!(problems[2].contains("reading"), "{}", problems[2]);
+    assert!(
+        problems[3].contains('2'),
+        "names the first line: {}",
+        problems[3]
+    );
+    assert!(
+        app.store
+            .values(&ValueFilter::default())
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing is written"
+    );
+    // No confirm button on a refused file.
+    assert!(attribute(&page, "form[action$=confirm]", "action").is_none());
+}
+
+#[tokio::test]
+async fn an_indicator_form_refuses_a_formula_over_unknown_codes_and_keeps_what_was_typed() {
+    let app = TestApp::spawn().await;
+    let response = create_indicator(
+        &app,
+        &[
+            ("code", "girls_share"),
+            ("name_he", "שיעור הבנות"),
+            ("unit", "percent"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+            ("formula", "girls / pupils * 100"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    assert_eq!(
+        attribute(&page, "#f-formula", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attribute(&page, "#f-name_he", "value").as_deref(),
+        Some("שיעור הבנות")
+    );
+    assert_eq!(texts(&page, ".error-summary li").len(), 1);
+}
+
+#[tokio::test]
+async fn measurement_pages_open_to_readers_and_managing_to_the_backbone() {
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let response = create_indicator(
+        &app,
+        &[
+            ("code", "students"),
+            ("name_he", "תלמידים"),
+            ("unit", "count"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+        ],
+    )
+    .await;
+    let indicator = response.headers()["location"].to_str().unwrap().to_string();
+    let read = [
+        format!("/initiatives/{id}/measurement"),
+        format!("/initiatives/{id}/measurement/places"),
+        indicator.clone(),
+    ];
+    let manage = [
+        format!("/initiatives/{id}/measurement/import"),
+        format!("/initiatives/{id}/measurement/indicators/new"),
+        format!("{indicator}/edit"),
+        format!("{indicator}/delete"),
+    ];
+    for who in Who::ALL {
+        let (reads, manages) = match who {
+            Who::Anonymous => (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER),
+            Who::Outsider => (StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+            Who::Admin | Who::Backbone => (StatusCode::OK, StatusCode::OK),
+            Who::Editor | Who::Member | Who::Viewer => (StatusCode::OK, StatusCode::FORBIDDEN),
+        };
+        for path in &read {
+            assert_eq!(
+                app.get(who, path).await.status(),
+                reads,
+                "{who:?} GET {path}"
+            );
+        }
+        for path in &manage {
+            assert_eq!(
+                app.get(who, path).await.status(),
+                manages,
+                "{who:?} GET {path}"
+            );
+        }
+    }
+    // Writes are refused the same way.
+    for who in [Who::Editor, Who::Member, Who::Viewer, Who::Outsider] {
+        let response = app
+            .post(
+                who,
+                &format!("/initiatives/{id}/measurement/indicators"),
+                &[("code", "x"), ("name_he", "x"), ("unit", "count")],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{who:?}");
+    }
+}
