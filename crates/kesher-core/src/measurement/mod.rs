@@ -333,3 +333,212 @@ fn linked_choice(error: StoreError) -> CoreError {
         other => other.into(),
     }
 }
+
+/// One value sent through the API or a form.
+#[derive(Clone, Debug, serde::Deserialize, utoipa::ToSchema)]
+pub struct ValueEntry {
+    /// The indicator's code.
+    pub indicator: String,
+    pub place_id: i64,
+    /// In the indicator's kind of period: `2021/22`, `2021`, `2021-Q3`, `2021-07`.
+    pub period: String,
+    /// The breakdown cell, dimension → value (`{"gender": "female"}`); empty for the total.
+    #[serde(default)]
+    pub cell: std::collections::BTreeMap<String, String>,
+    pub value: Option<f64>,
+    /// Why there is no value: `missing`, `suppressed` or `not_applicable`.
+    pub missing: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A batch of values from one source.
+#[derive(Clone, Debug, serde::Deserialize, utoipa::ToSchema)]
+pub struct ValueBatchForm {
+    /// What the values are (a report's name, a program's).
+    pub source: String,
+    pub entries: Vec<ValueEntry>,
+}
+
+impl Kesher {
+    /// Writes values sent by a form or the API, all or none. The backbone's values are
+    /// approved at once; a partner editor's, for the indicators their organization reports,
+    /// wait for the backbone's approval.
+    pub async fn enter_values(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        batch: &ValueBatchForm,
+        kind: kesher_domain::measurement::values::SourceKind,
+    ) -> CoreResult<kesher_store::ValueWriteOutcome> {
+        use kesher_domain::measurement::indicator::{Cell, allowed_range};
+        use kesher_domain::measurement::period::Period;
+        use kesher_domain::measurement::quality::within;
+        use kesher_domain::measurement::values::{MissingReason, ValueState};
+        use kesher_store::{NewSource, NewValue};
+
+        use self::import::{DataIssue, DataProblem};
+
+        let access = self.require(caller, initiative, |_| true).await?;
+        let source = kesher_domain::text::Name::parse(&batch.source)
+            .map_err(|problem| CoreError::invalid("source", problem))?;
+        if batch.entries.is_empty() {
+            return Err(CoreError::invalid("entries", Invalid::Required));
+        }
+        let indicators = self.store.indicators(initiative).await?;
+        let places: HashSet<PlaceId> = self
+            .store
+            .places(initiative)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        let mut issues = Vec::new();
+        let mut values = Vec::new();
+        let mut seen = HashSet::new();
+        for (index, entry) in batch.entries.iter().enumerate() {
+            let issue = |column: &str, problem: DataProblem| DataIssue {
+                line: Some(index + 1),
+                column: Some(column.to_string()),
+                problem,
+            };
+            let Some(indicator) = indicators.iter().find(|i| i.code == entry.indicator) else {
+                issues.push(issue(
+                    "indicator",
+                    DataProblem::UnknownIndicator {
+                        value: entry.indicator.clone(),
+                    },
+                ));
+                continue;
+            };
+            if !access.can_enter_values(indicator.owner_organization_id) {
+                return Err(CoreError::Forbidden);
+            }
+            if indicator.is_computed() {
+                issues.push(issue(
+                    "indicator",
+                    DataProblem::ComputedIndicator {
+                        value: entry.indicator.clone(),
+                    },
+                ));
+                continue;
+            }
+            let place = PlaceId::new(entry.place_id);
+            if !places.contains(&place) {
+                issues.push(issue(
+                    "place_id",
+                    DataProblem::UnknownPlace {
+                        value: entry.place_id.to_string(),
+                    },
+                ));
+                continue;
+            }
+            let period = match Period::parse(indicator.period_kind, &entry.period) {
+                Ok(p) => p,
+                Err(problem) => {
+                    issues.push(issue("period", DataProblem::Cell { problem }));
+                    continue;
+                }
+            };
+            let missing = match (&entry.value, entry.missing.as_deref()) {
+                (Some(_), _) => None,
+                (None, Some(reason)) => match MissingReason::parse(reason) {
+                    Ok(r) => Some(r),
+                    Err(problem) => {
+                        issues.push(issue("missing", DataProblem::Cell { problem }));
+                        continue;
+                    }
+                },
+                (None, None) => Some(MissingReason::Missing),
+            };
+            if let Some(v) = entry.value {
+                let range = allowed_range(
+                    indicator.unit,
+                    indicator.kind,
+                    indicator.scale_max,
+                    indicator.valid_min,
+                    indicator.valid_max,
+                );
+                if !v.is_finite() || !within(v, range) {
+                    issues.push(issue(
+                        "value",
+                        DataProblem::OutOfRange {
+                            value: v,
+                            min: range.0,
+                            max: range.1,
+                        },
+                    ));
+                    continue;
+                }
+            }
+            let cell = Cell::of(entry.cell.iter().map(|(d, v)| (d.as_str(), v.as_str())));
+            if !seen.insert((indicator.id, place, period, cell.clone())) {
+                issues.push(issue(
+                    "indicator",
+                    DataProblem::Duplicate {
+                        first_line: index + 1,
+                    },
+                ));
+                continue;
+            }
+            values.push(NewValue {
+                indicator_id: indicator.id,
+                place_id: place,
+                period,
+                cell,
+                value: entry.value,
+                missing,
+                note: entry.note.clone().filter(|n| !n.trim().is_empty()),
+            });
+        }
+        if !issues.is_empty() {
+            return Err(CoreError::DataImport(issues));
+        }
+        let state = if access.can_manage_measurement() {
+            ValueState::Approved
+        } else {
+            ValueState::Submitted
+        };
+        Ok(self
+            .store
+            .write_values(
+                caller.actor(),
+                initiative,
+                &NewSource {
+                    kind,
+                    name: source.as_str().to_string(),
+                },
+                &[],
+                &values,
+                state,
+            )
+            .await?)
+    }
+
+    /// Values of the initiative: by indicator, period and state (approved when not asked).
+    pub async fn values(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        filter: kesher_store::ValueFilter,
+    ) -> CoreResult<Vec<kesher_store::DataValue>> {
+        self.require(caller, initiative, |_| true).await?;
+        let own: HashSet<IndicatorId> = self
+            .store
+            .indicators(initiative)
+            .await?
+            .into_iter()
+            .map(|i| i.id)
+            .collect();
+        if filter.indicator_ids.iter().any(|i| !own.contains(i)) {
+            return Err(CoreError::NotFound);
+        }
+        let mut filter = filter;
+        if filter.indicator_ids.is_empty() {
+            filter.indicator_ids = own.into_iter().collect();
+        }
+        if filter.indicator_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(self.store.values(&filter).await?)
+    }
+}

@@ -153,14 +153,30 @@ impl Measurement {
         period: Period,
         cell: &Cell,
     ) -> HashMap<PlaceId, Rolled> {
-        self.figures_inner(indicator, period, cell, 0)
+        self.figures_inner(indicator, period, cell, None, 0)
     }
 
+    fn entered(
+        &self,
+        indicator: &Indicator,
+        period: Period,
+        cell: &Cell,
+    ) -> Option<&HashMap<PlaceId, f64>> {
+        self.values
+            .get(&indicator.id)
+            .and_then(|by_period| by_period.get(&period))
+            .and_then(|by_cell| by_cell.get(cell))
+    }
+
+    /// `only` keeps the entered values of those places alone: a formula's inputs are added
+    /// up over the places that report all of them, so a school that gave its students but
+    /// not its examinees does not count as having none.
     fn figures_inner(
         &self,
         indicator: &Indicator,
         period: Period,
         cell: &Cell,
+        only: Option<&HashSet<PlaceId>>,
         depth: usize,
     ) -> HashMap<PlaceId, Rolled> {
         if depth > 8 {
@@ -172,23 +188,36 @@ impl Measurement {
             .and_then(|f| Formula::parse(f).ok())
         {
             let compiled = formula.compile();
-            let inputs: Vec<HashMap<PlaceId, Rolled>> = compiled
+            let input_indicators: Vec<Option<&Indicator>> = compiled
                 .inputs()
                 .iter()
-                .map(|code| {
-                    self.indicator_by_code(code)
-                        .map(|i| self.figures_inner(i, period, cell, depth + 1))
+                .map(|code| self.indicator_by_code(code))
+                .collect();
+            let mut complete: Option<HashSet<PlaceId>> = only.cloned();
+            for input in input_indicators.iter().flatten() {
+                if input.is_computed() {
+                    continue;
+                }
+                let places: HashSet<PlaceId> = self
+                    .entered(input, period, cell)
+                    .map(|values| values.keys().copied().collect())
+                    .unwrap_or_default();
+                complete = Some(match complete {
+                    None => places,
+                    Some(so_far) => so_far.intersection(&places).copied().collect(),
+                });
+            }
+            let inputs: Vec<HashMap<PlaceId, Rolled>> = input_indicators
+                .iter()
+                .map(|input| {
+                    input
+                        .map(|i| self.figures_inner(i, period, cell, complete.as_ref(), depth + 1))
                         .unwrap_or_default()
                 })
                 .collect();
             return compute(&compiled, &inputs);
         }
-        let entered_values = self
-            .values
-            .get(&indicator.id)
-            .and_then(|by_period| by_period.get(&period))
-            .and_then(|by_cell| by_cell.get(cell));
-        let Some(entered_values) = entered_values else {
+        let Some(entered_values) = self.entered(indicator, period, cell) else {
             return HashMap::new();
         };
         let weights: Option<HashMap<PlaceId, Rolled>> = match indicator.aggregation {
@@ -197,11 +226,12 @@ impl Measurement {
                 .as_deref()
                 .and_then(|code| self.indicator_by_code(code))
                 .filter(|w| w.id != indicator.id)
-                .map(|w| self.figures_inner(w, period, cell, depth + 1)),
+                .map(|w| self.figures_inner(w, period, cell, only, depth + 1)),
             _ => None,
         };
         let entered: HashMap<PlaceId, Entered> = entered_values
             .iter()
+            .filter(|(place, _)| only.is_none_or(|only| only.contains(place)))
             .map(|(&place, &value)| {
                 let weight = weights
                     .as_ref()

@@ -10,6 +10,7 @@ mod agenda;
 mod bodies;
 mod imports;
 mod initiatives;
+mod measurement;
 mod memberships;
 mod organizations;
 mod people;
@@ -175,6 +176,7 @@ impl Modify for Security {
         (name = "imports", description = "Importing the partner list from a spreadsheet"),
         (name = "accounts", description = "The signed-in user and, for admins, all accounts"),
         (name = "agenda", description = "The common agenda: versioned statements, the results tree, glossary, decisions, disputes, endorsements and changes in the field"),
+        (name = "measurement", description = "Shared measurement: places, periods, indicators with targets, values, and figures added up the place hierarchy"),
     )
 )]
 struct ApiDoc;
@@ -189,7 +191,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(bodies::routes())
         .merge(memberships::routes())
         .merge(imports::routes())
-        .merge(agenda::routes());
+        .merge(agenda::routes())
+        .merge(measurement::routes());
     router.split_for_parts()
 }
 

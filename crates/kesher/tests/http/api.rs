@@ -274,6 +274,14 @@ async fn the_openapi_document_describes_every_entity_and_every_route() {
         "/api/v1/endorsements/{id}",
         "/api/v1/initiatives/{id}/field-changes",
         "/api/v1/field-changes/{id}",
+        "/api/v1/initiatives/{id}/places",
+        "/api/v1/places/{id}",
+        "/api/v1/initiatives/{id}/periods",
+        "/api/v1/initiatives/{id}/indicators",
+        "/api/v1/indicators/{id}",
+        "/api/v1/indicators/{id}/targets",
+        "/api/v1/indicators/{id}/figures",
+        "/api/v1/initiatives/{id}/values",
     ] {
         assert!(paths.contains_key(path), "the document lacks {path}");
     }
@@ -301,6 +309,14 @@ async fn the_openapi_document_describes_every_entity_and_every_route() {
         "FieldChange",
         "ResultKind",
         "DisputeStatus",
+        "Place",
+        "Indicator",
+        "IndicatorForm",
+        "DataValue",
+        "ValueBatchForm",
+        "Figures",
+        "Unit",
+        "Aggregation",
     ] {
         assert!(
             schemas.contains_key(schema),

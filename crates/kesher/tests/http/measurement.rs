@@ -441,3 +441,168 @@ async fn measurement_pages_open_to_readers_and_managing_to_the_backbone() {
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{who:?}");
     }
 }
+
+#[tokio::test]
+async fn values_sent_over_the_api_add_up_and_a_partner_waits_for_approval() {
+    use reqwest::Method;
+    use serde_json::{Value, json};
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let place = |name: &str, kind: &str, parent: Option<i64>| json!({"name": name, "kind": kind, "parent_id": parent.map(|p| p.to_string()).unwrap_or_default()});
+    let post =
+        |who: Who, path: String, body: Value| app.api(who, Method::POST, &path).json(&body).send();
+    let town: Value = post(
+        Who::Backbone,
+        format!("/api/v1/initiatives/{id}/places"),
+        place("מגדל הדרים", "authority", None),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let town_id = town["id"].as_i64().unwrap();
+    let mut schools = Vec::new();
+    for name in ["אופק", "רעים"] {
+        let response = post(
+            Who::Backbone,
+            format!("/api/v1/initiatives/{id}/places"),
+            place(name, "school", Some(town_id)),
+        )
+        .await
+        .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+        let created: Value = response.json().await.unwrap();
+        schools.push(created["id"].as_i64().unwrap());
+    }
+    for (code, unit, formula, owner) in [
+        ("takers", "count", "", app.fixture.org_a.to_string()),
+        ("pupils", "count", "", String::new()),
+        ("share", "percent", "takers / pupils * 100", String::new()),
+    ] {
+        let response = post(
+            Who::Backbone,
+            format!("/api/v1/initiatives/{id}/indicators"),
+            json!({"code": code, "name_he": code, "unit": unit, "axis": "mapping",
+                   "period_kind": "school_year", "formula": formula,
+                   "owner_organization_id": owner}),
+        )
+        .await
+        .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED, "{code}");
+    }
+    let entry = |indicator: &str, place: i64, value: f64| json!({"indicator": indicator, "place_id": place, "period": "תשפ\"ו", "value": value});
+    // The backbone's values are approved at once.
+    let response = post(
+        Who::Backbone,
+        format!("/api/v1/initiatives/{id}/values"),
+        json!({"source": "דוח שנתי", "entries": [
+            entry("pupils", schools[0], 300.0), entry("pupils", schools[1], 20.0),
+            entry("takers", schools[0], 60.0)]}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    // A partner editor reports the indicator their organization owns; it waits.
+    let response = post(
+        Who::Editor,
+        format!("/api/v1/initiatives/{id}/values"),
+        json!({"source": "דיווח התוכנית", "entries": [entry("takers", schools[1], 10.0)]}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    // …and may not report another's.
+    let response = post(
+        Who::Editor,
+        format!("/api/v1/initiatives/{id}/values"),
+        json!({"source": "x", "entries": [entry("pupils", schools[1], 25.0)]}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let submitted: Vec<Value> = app
+        .api(
+            Who::Backbone,
+            Method::GET,
+            &format!("/api/v1/initiatives/{id}/values?state=submitted"),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(submitted.len(), 1);
+    assert_eq!(submitted[0]["period"], "2025/26");
+
+    // Figures add up approved values only, and a ratio only over the schools that report
+    // both its inputs: 60 of 300 at the town until the partner's value is approved — not
+    // 60 of 320, as if the second school had no examinees.
+    let (indicators, _) = app
+        .kesher
+        .indicators(&app.caller(Who::Backbone).await, id)
+        .await
+        .unwrap();
+    let share = indicators.iter().find(|i| i.code == "share").unwrap();
+    let figures = |_: ()| {
+        app.api(
+            Who::Viewer,
+            Method::GET,
+            &format!("/api/v1/indicators/{}/figures?place={town_id}", share.id),
+        )
+        .send()
+    };
+    let before: Value = figures(()).await.unwrap().json().await.unwrap();
+    assert_eq!(before["series"][0]["value"], 20.0);
+    let takers = indicators.iter().find(|i| i.code == "takers").unwrap();
+    let moved = app
+        .store
+        .change_value_state(
+            kesher_store::Actor::system(),
+            id,
+            &[kesher_store::ValueKey {
+                indicator_id: takers.id,
+                place_id: kesher_domain::PlaceId::new(schools[1]),
+                period: kesher_domain::measurement::period::Period::SchoolYear(2025),
+                cell: kesher_domain::measurement::indicator::Cell::total(),
+            }],
+            &[kesher_domain::measurement::values::ValueState::Submitted],
+            kesher_domain::measurement::values::ValueState::Approved,
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(moved, 1);
+    let after: Value = figures(()).await.unwrap().json().await.unwrap();
+    // 70 of 320, not the 35% an average of 20% and 50% would give.
+    assert_eq!(after["series"][0]["value"], 21.875);
+    assert_eq!(after["series"][0]["period"], "2025/26");
+
+    // A batch with a bad entry writes nothing and names the entry.
+    let response = post(
+        Who::Backbone,
+        format!("/api/v1/initiatives/{id}/values"),
+        json!({"source": "x", "entries": [entry("pupils", schools[0], 301.0),
+                                          entry("share", schools[0], 50.0)]}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["issues"][0]["line"], 2);
+    assert_eq!(body["error"]["issues"][0]["code"], "computed_indicator");
+    let periods: Vec<Value> = app
+        .api(
+            Who::Viewer,
+            Method::GET,
+            &format!("/api/v1/initiatives/{id}/periods"),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(periods[0]["hebrew"], "תשפ\"ו");
+}

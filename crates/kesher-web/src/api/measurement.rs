@@ -1,0 +1,370 @@
+//! Shared measurement over the API: places, periods, indicators with targets, values in
+//! and out, and an indicator's figures added up at a place.
+
+use axum::Json;
+use axum::extract::State;
+use axum::response::Response;
+use kesher_core::measurement::ValueBatchForm;
+use kesher_core::measurement::picture::{ALL_PLACES, Standing};
+use kesher_domain::measurement::indicator::{Cell, IndicatorForm};
+use kesher_domain::measurement::period::Period;
+use kesher_domain::measurement::place::PlaceForm;
+use kesher_domain::measurement::status::Point;
+use kesher_domain::measurement::values::{SourceKind, TargetForm, ValueState};
+use kesher_domain::*;
+use kesher_store::{DataValue, Indicator, Place, ValueFilter, ValueWriteOutcome};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::AppState;
+use crate::api::{ErrorBody, created};
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::forms::{JsonBody, Params, QueryParams};
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_places, create_place))
+        .routes(routes!(show_place))
+        .routes(routes!(list_periods))
+        .routes(routes!(list_indicators, create_indicator))
+        .routes(routes!(show_indicator, update_indicator, delete_indicator))
+        .routes(routes!(set_target))
+        .routes(routes!(show_figures))
+        .routes(routes!(list_values, enter_values))
+}
+
+/// Every place of the initiative.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/places", tag = "measurement",
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 200, body = Vec<Place>), (status = 403, body = ErrorBody)))]
+pub async fn list_places(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Json<Vec<Place>>, AppError> {
+    Ok(Json(state.kesher.places(ctx.caller()?, id).await?.0))
+}
+
+/// Add a place (backbone).
+#[utoipa::path(post, path = "/api/v1/initiatives/{id}/places", tag = "measurement", request_body = PlaceForm,
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 201, body = Place), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_place(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    JsonBody(form): JsonBody<PlaceForm>,
+) -> Result<Response, AppError> {
+    Ok(created(
+        state.kesher.create_place(ctx.caller()?, id, &form).await?,
+    ))
+}
+
+/// One place.
+#[utoipa::path(get, path = "/api/v1/places/{id}", tag = "measurement",
+    params(("id" = i64, Path, description = "Place id")),
+    responses((status = 200, body = Place), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn show_place(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<PlaceId>,
+) -> Result<Json<Place>, AppError> {
+    Ok(Json(state.kesher.place(ctx.caller()?, id).await?.0))
+}
+
+/// A period as the API gives it.
+#[derive(Serialize, ToSchema)]
+pub struct PeriodInfo {
+    /// `2021/22`, `2021`, `2021-Q3`, `2021-07`.
+    pub code: String,
+    /// `school_year`, `calendar_year`, `quarter` or `month`.
+    pub kind: String,
+    /// The Hebrew name of a school year (`תשפ"ב`).
+    pub hebrew: Option<String>,
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PeriodQuery {
+    /// Only the periods this indicator (by code) has values for.
+    indicator: Option<String>,
+}
+
+/// The periods the initiative's values cover, in order.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/periods", tag = "measurement",
+    params(("id" = i64, Path, description = "Initiative id"), PeriodQuery),
+    responses((status = 200, body = Vec<PeriodInfo>), (status = 403, body = ErrorBody)))]
+pub async fn list_periods(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    QueryParams(query): QueryParams<PeriodQuery>,
+) -> Result<Json<Vec<PeriodInfo>>, AppError> {
+    let (measurement, _) = state.kesher.measurement(ctx.caller()?, id).await?;
+    let mut periods: Vec<Period> = measurement
+        .indicators
+        .iter()
+        .filter(|i| query.indicator.as_deref().is_none_or(|c| c == i.code))
+        .flat_map(|i| measurement.periods(i))
+        .collect();
+    periods.sort();
+    periods.dedup();
+    Ok(Json(
+        periods
+            .into_iter()
+            .map(|p| PeriodInfo {
+                code: p.code(),
+                kind: p.kind().code().to_string(),
+                hebrew: p.hebrew_year(),
+            })
+            .collect(),
+    ))
+}
+
+/// Every indicator of the initiative, in code order.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/indicators", tag = "measurement",
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 200, body = Vec<Indicator>), (status = 403, body = ErrorBody)))]
+pub async fn list_indicators(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Json<Vec<Indicator>>, AppError> {
+    Ok(Json(state.kesher.indicators(ctx.caller()?, id).await?.0))
+}
+
+/// Define an indicator (backbone).
+#[utoipa::path(post, path = "/api/v1/initiatives/{id}/indicators", tag = "measurement", request_body = IndicatorForm,
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 201, body = Indicator), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_indicator(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    JsonBody(form): JsonBody<IndicatorForm>,
+) -> Result<Response, AppError> {
+    Ok(created(
+        state
+            .kesher
+            .create_indicator(ctx.caller()?, id, &form)
+            .await?,
+    ))
+}
+
+/// One indicator with its targets.
+#[utoipa::path(get, path = "/api/v1/indicators/{id}", tag = "measurement",
+    params(("id" = i64, Path, description = "Indicator id")),
+    responses((status = 200, body = Indicator), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn show_indicator(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<IndicatorId>,
+) -> Result<Json<Indicator>, AppError> {
+    Ok(Json(state.kesher.indicator(ctx.caller()?, id).await?.0))
+}
+
+/// Change an indicator's definition (backbone).
+#[utoipa::path(put, path = "/api/v1/indicators/{id}", tag = "measurement", request_body = IndicatorForm,
+    params(("id" = i64, Path, description = "Indicator id")),
+    responses((status = 200, body = Indicator), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_indicator(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<IndicatorId>,
+    JsonBody(form): JsonBody<IndicatorForm>,
+) -> Result<Json<Indicator>, AppError> {
+    Ok(Json(
+        state
+            .kesher
+            .update_indicator(ctx.caller()?, id, &form)
+            .await?,
+    ))
+}
+
+/// Delete an indicator with its targets and values (backbone); refused while others read it.
+#[utoipa::path(delete, path = "/api/v1/indicators/{id}", tag = "measurement",
+    params(("id" = i64, Path, description = "Indicator id")),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn delete_indicator(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<IndicatorId>,
+) -> Result<Response, AppError> {
+    use axum::response::IntoResponse;
+    state.kesher.delete_indicator(ctx.caller()?, id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT.into_response())
+}
+
+/// Set the target for a period (replacing the one there) (backbone).
+#[utoipa::path(post, path = "/api/v1/indicators/{id}/targets", tag = "measurement", request_body = TargetForm,
+    params(("id" = i64, Path, description = "Indicator id")),
+    responses((status = 200, body = Indicator), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn set_target(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<IndicatorId>,
+    JsonBody(form): JsonBody<TargetForm>,
+) -> Result<Json<Indicator>, AppError> {
+    Ok(Json(
+        state.kesher.set_target(ctx.caller()?, id, &form).await?,
+    ))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct FiguresQuery {
+    /// A place id; the whole initiative when absent (or 0).
+    place: Option<i64>,
+}
+
+/// An indicator's figure at a place for one period.
+#[derive(Serialize, ToSchema)]
+pub struct FigurePoint {
+    pub period: String,
+    pub value: f64,
+    /// How many places with entered values it adds up.
+    pub places: u32,
+}
+
+/// An indicator's series at one place, and where it stands against its target.
+#[derive(Serialize, ToSchema)]
+pub struct Figures {
+    pub indicator_id: IndicatorId,
+    pub place_id: PlaceId,
+    pub series: Vec<FigurePoint>,
+    /// `on_track`, `at_risk`, `off_track` or `unknown`.
+    pub status: String,
+    pub baseline: Option<FigurePoint>,
+    pub target: Option<FigurePoint>,
+}
+
+fn point(p: Point) -> FigurePoint {
+    FigurePoint {
+        period: p.period.code(),
+        value: p.value,
+        places: 0,
+    }
+}
+
+/// An indicator added up at a place, period by period (approved values only).
+#[utoipa::path(get, path = "/api/v1/indicators/{id}/figures", tag = "measurement",
+    params(("id" = i64, Path, description = "Indicator id"), FiguresQuery),
+    responses((status = 200, body = Figures), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn show_figures(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<IndicatorId>,
+    QueryParams(query): QueryParams<FiguresQuery>,
+) -> Result<Json<Figures>, AppError> {
+    let caller = ctx.caller()?;
+    let (indicator, _) = state.kesher.indicator(caller, id).await?;
+    let (measurement, _) = state
+        .kesher
+        .measurement(caller, indicator.initiative_id)
+        .await?;
+    let place = query.place.map(PlaceId::new).unwrap_or(ALL_PLACES);
+    if place != ALL_PLACES && measurement.place(place).is_none() {
+        return Err(kesher_core::CoreError::NotFound.into());
+    }
+    let figures = measurement.figures(&indicator, &Cell::total());
+    let series = figures
+        .iter()
+        .filter_map(|(period, at)| {
+            at.get(&place).map(|r| FigurePoint {
+                period: period.code(),
+                value: r.value,
+                places: r.places,
+            })
+        })
+        .collect();
+    let Standing {
+        baseline,
+        target,
+        status,
+        ..
+    } = measurement.standing(&indicator, &figures, place);
+    Ok(Json(Figures {
+        indicator_id: id,
+        place_id: place,
+        series,
+        status: status.code().to_string(),
+        baseline: baseline.map(point),
+        target: target.map(point),
+    }))
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ValuesQuery {
+    /// Only this indicator (by code).
+    indicator: Option<String>,
+    /// Only this period (`2021/22`…).
+    period: Option<String>,
+    /// Only this place.
+    place: Option<i64>,
+    /// `draft`, `submitted`, `approved` (the default) or `returned`.
+    state: Option<String>,
+}
+
+/// Values as stored (each with its source), by indicator, period, place and state.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/values", tag = "measurement",
+    params(("id" = i64, Path, description = "Initiative id"), ValuesQuery),
+    responses((status = 200, body = Vec<DataValue>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn list_values(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    QueryParams(query): QueryParams<ValuesQuery>,
+) -> Result<Json<Vec<DataValue>>, AppError> {
+    let caller = ctx.caller()?;
+    let bad = || crate::error::bad_request();
+    let mut filter = ValueFilter::default();
+    if let Some(code) = &query.indicator {
+        let (indicators, _) = state.kesher.indicators(caller, id).await?;
+        let found = indicators
+            .iter()
+            .find(|i| &i.code == code)
+            .ok_or(AppError(kesher_core::CoreError::NotFound))?;
+        filter.indicator_ids.push(found.id);
+        if let Some(period) = &query.period {
+            filter
+                .periods
+                .push(Period::parse(found.period_kind, period).map_err(|_| bad())?);
+        }
+    } else if let Some(period) = &query.period {
+        filter
+            .periods
+            .push(Period::parse_code(period).map_err(|_| bad())?);
+    }
+    if let Some(place) = query.place {
+        filter.place_ids.push(PlaceId::new(place));
+    }
+    filter.states.push(match &query.state {
+        Some(raw) => ValueState::parse(raw).map_err(|_| bad())?,
+        None => ValueState::Approved,
+    });
+    Ok(Json(state.kesher.values(caller, id, filter).await?))
+}
+
+/// Send values (all or none). The backbone's are approved at once; a partner editor's, for
+/// the indicators their organization reports, wait for approval. Problems come back as
+/// issues numbered by entry (from 1).
+#[utoipa::path(post, path = "/api/v1/initiatives/{id}/values", tag = "measurement", request_body = ValueBatchForm,
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 201, body = ValueWriteOutcome), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn enter_values(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    JsonBody(batch): JsonBody<ValueBatchForm>,
+) -> Result<Response, AppError> {
+    Ok(created(
+        state
+            .kesher
+            .enter_values(ctx.caller()?, id, &batch, SourceKind::Api)
+            .await?,
+    ))
+}
