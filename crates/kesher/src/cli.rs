@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Args, Parser, Subcommand};
 use kesher_core::accounts::UserForm;
+use kesher_store::AccountStore;
 use kesher_web::WebConfig;
 
 use crate::{demo, server};
@@ -71,6 +72,27 @@ enum Command {
     Token {
         #[command(subcommand)]
         command: TokenCommand,
+    },
+    /// Import places or indicator values from a CSV or XLSX file, all or nothing, as the
+    /// import pages do. Problems are listed by line and column, and nothing is written.
+    Import {
+        #[command(flatten)]
+        database: Database,
+        /// The initiative's id.
+        #[arg(long)]
+        initiative: i64,
+        /// The account the import is made as (its role is checked; the audit log names it).
+        #[arg(long = "as")]
+        email: String,
+        /// What the file holds.
+        #[arg(long, value_parser = ["places", "values"])]
+        purpose: String,
+        /// A column mapping as JSON (as the import page saves it); guessed from the headers
+        /// when not given.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// The file.
+        file: PathBuf,
     },
     /// Write a consistent copy of the database to a new file, even while Kesher serves.
     Backup {
@@ -276,6 +298,92 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 "Keep this token secret; it is shown only once. Send it as: Authorization: Bearer <token>"
             );
             store.close().await;
+        }
+        Command::Import {
+            database,
+            initiative,
+            email,
+            purpose,
+            mapping,
+            file,
+        } => {
+            use kesher_core::measurement::import::{DataFile, DataOutcome, DataPurpose};
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let mapping = match mapping {
+                Some(path) => Some(
+                    serde_json::from_slice(
+                        &std::fs::read(&path)
+                            .with_context(|| format!("reading {}", path.display()))?,
+                    )
+                    .with_context(|| format!("{} is not a JSON mapping", path.display()))?,
+                ),
+                None => None,
+            };
+            let (store, kesher) = server::open(&database.db).await?;
+            let user = store
+                .user_credentials(
+                    &kesher_domain::text::Email::parse(&email)
+                        .map_err(|_| anyhow::anyhow!("{email} is not an e-mail address"))?,
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .ok_or_else(|| anyhow::anyhow!("no account has the e-mail address {email}"))?
+                .user;
+            let caller = kesher_core::Caller { user };
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let outcome = kesher
+                .import_data_file(
+                    &caller,
+                    kesher_domain::InitiativeId::new(initiative),
+                    DataFile {
+                        purpose: if purpose == "places" {
+                            DataPurpose::Places
+                        } else {
+                            DataPurpose::Values
+                        },
+                        name: &name,
+                        bytes: &bytes,
+                        mapping,
+                        kind: kesher_domain::measurement::values::SourceKind::CommandLine,
+                    },
+                )
+                .await;
+            store.close().await;
+            match outcome {
+                Ok(DataOutcome::Places(o)) => println!(
+                    "Places: {} added, {} updated, {} unchanged.",
+                    o.added, o.updated, o.unchanged
+                ),
+                Ok(DataOutcome::Values {
+                    written,
+                    places_added,
+                }) => println!(
+                    "Values: {} added, {} changed, {} unchanged; {} places added.",
+                    written.added, written.changed, written.unchanged, places_added
+                ),
+                Err(kesher_core::CoreError::DataImport(issues)) => {
+                    for issue in issues.iter().take(50) {
+                        eprintln!(
+                            "line {}, column {}: {}",
+                            issue.line.map(|l| l.to_string()).unwrap_or("-".into()),
+                            issue.column.as_deref().unwrap_or("-"),
+                            kesher_web::html::measurement::imports::data_issue_text(
+                                kesher_i18n::Lang::En,
+                                issue
+                            )
+                        );
+                    }
+                    bail!(
+                        "the file was not imported: {} problems (nothing was written)",
+                        issues.len()
+                    );
+                }
+                Err(other) => return Err(explain(other)),
+            }
         }
         Command::Backup { database, to } => {
             if !database.db.exists() {

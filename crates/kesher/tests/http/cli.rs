@@ -291,3 +291,67 @@ fn backup_writes_a_consistent_copy_while_the_server_runs() {
     ]);
     assert!(!twice.status.success());
 }
+
+#[tokio::test]
+async fn import_reads_the_ministry_file_and_refuses_a_broken_one_whole() {
+    let app = crate::helpers::TestApp::spawn().await;
+    let db = app.db_path.to_str().unwrap().to_string();
+    let initiative = app.fixture.initiative.to_string();
+    let budget = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/il_moe_budget_clean.csv");
+    let run = |args: Vec<String>| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        kesher(&args)
+    };
+    let base = |purpose: &str, file: &str| {
+        vec![
+            "import".to_string(),
+            "--db".into(),
+            db.clone(),
+            "--initiative".into(),
+            initiative.clone(),
+            "--as".into(),
+            "backbone@example.org".into(),
+            "--purpose".into(),
+            purpose.into(),
+            file.into(),
+        ]
+    };
+    let places = run(base("places", budget.to_str().unwrap()));
+    assert!(
+        places.status.success(),
+        "{}",
+        String::from_utf8_lossy(&places.stderr)
+    );
+    // 6 districts, 255 authorities and 4,718 schools.
+    assert_eq!(
+        String::from_utf8_lossy(&places.stdout).trim(),
+        "Places: 4979 added, 0 updated, 0 unchanged."
+    );
+    let (stored, _) = app
+        .kesher
+        .places(
+            &app.caller(crate::helpers::Who::Viewer).await,
+            app.fixture.initiative,
+        )
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 4979);
+
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.csv");
+    std::fs::write(
+        &broken,
+        "indicator,semel,year,value\nnothing,110023,2016,3\n",
+    )
+    .unwrap();
+    let refused = run(base("values", broken.to_str().unwrap()));
+    assert!(!refused.status.success());
+    let errors = String::from_utf8_lossy(&refused.stderr);
+    assert!(errors.contains("line 2, column indicator"), "{errors}");
+    // A member cannot import at all.
+    let mut as_member = base("places", budget.to_str().unwrap());
+    as_member[6] = "member@example.org".into();
+    let forbidden = run(as_member);
+    assert!(!forbidden.status.success());
+}
