@@ -56,6 +56,8 @@ pub struct Nav {
     pub section: Section,
     /// The backbone's own links (import, access, history) show only to those who may use them.
     pub manages: bool,
+    /// Whether the caller speaks for an organization or the backbone (reports values).
+    pub takes_part: bool,
 }
 
 /// The frame of every page.
@@ -103,6 +105,7 @@ impl Page {
             initiative_name: initiative.name.clone(),
             section,
             manages: access.can_manage_network(),
+            takes_part: access.can_take_part_in_agenda(),
         });
         self
     }

@@ -181,8 +181,20 @@ async fn openapi_document() -> impl IntoResponse {
 
 /// The shared measurement's pages.
 fn measurement_pages() -> Router<AppState> {
-    use crate::html::measurement::{self, imports, indicators, places};
+    use crate::html::measurement::{self, imports, indicators, places, reporting};
     Router::new()
+        .route(
+            "/initiatives/{id}/measurement/report",
+            get(reporting::show_report).post(reporting::enter_values),
+        )
+        .route(
+            "/initiatives/{id}/measurement/report/submit",
+            back_to_page("measurement/report").post(reporting::submit_values),
+        )
+        .route(
+            "/initiatives/{id}/measurement/approvals",
+            get(reporting::show_approvals).post(reporting::review_values),
+        )
         .route(
             "/initiatives/{id}/measurement",
             get(measurement::show_dashboard),

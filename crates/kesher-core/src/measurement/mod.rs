@@ -4,6 +4,7 @@
 
 pub mod import;
 pub mod picture;
+pub mod review;
 
 use std::collections::HashSet;
 
@@ -362,13 +363,14 @@ pub struct ValueBatchForm {
 impl Kesher {
     /// Writes values sent by a form or the API, all or none. The backbone's values are
     /// approved at once; a partner editor's, for the indicators their organization reports,
-    /// wait for the backbone's approval.
+    /// are kept as a draft (`as_draft`) or sent for the backbone's approval.
     pub async fn enter_values(
         &self,
         caller: &Caller,
         initiative: InitiativeId,
         batch: &ValueBatchForm,
         kind: kesher_domain::measurement::values::SourceKind,
+        as_draft: bool,
     ) -> CoreResult<kesher_store::ValueWriteOutcome> {
         use kesher_domain::measurement::indicator::{Cell, allowed_range};
         use kesher_domain::measurement::period::Period;
@@ -495,6 +497,8 @@ impl Kesher {
         }
         let state = if access.can_manage_measurement() {
             ValueState::Approved
+        } else if as_draft {
+            ValueState::Draft
         } else {
             ValueState::Submitted
         };

@@ -570,7 +570,10 @@ impl IndicatorForm {
             weight_code: weight_code.flatten(),
             formula: formula.flatten(),
             population_code: population_code.flatten(),
-            decimals: decimals.flatten().map_or(1, |d| d as u8),
+            // Counts are whole; everything else shows one decimal unless asked otherwise.
+            decimals: decimals
+                .flatten()
+                .map_or(if unit == Unit::Count { 0 } else { 1 }, |d| d as u8),
             breakdowns: breakdowns.unwrap_or_default(),
             valid_min: valid_min.flatten(),
             valid_max: valid_max.flatten(),

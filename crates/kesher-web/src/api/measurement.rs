@@ -364,7 +364,7 @@ pub async fn enter_values(
     Ok(created(
         state
             .kesher
-            .enter_values(ctx.caller()?, id, &batch, SourceKind::Api)
+            .enter_values(ctx.caller()?, id, &batch, SourceKind::Api, false)
             .await?,
     ))
 }

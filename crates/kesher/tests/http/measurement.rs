@@ -606,3 +606,181 @@ async fn values_sent_over_the_api_add_up_and_a_partner_waits_for_approval() {
         .unwrap();
     assert_eq!(periods[0]["hebrew"], "תשפ\"ו");
 }
+
+#[tokio::test]
+async fn a_partner_reports_the_backbone_returns_then_approves_and_only_then_it_counts() {
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let backbone = app.caller(Who::Backbone).await;
+    let town = app
+        .kesher
+        .create_place(
+            &backbone,
+            id,
+            &kesher_domain::measurement::place::PlaceForm {
+                kind: "authority".into(),
+                code: "9000".into(),
+                name: "מגדל הדרים".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let owner = app.fixture.org_a.to_string();
+    let response = create_indicator(
+        &app,
+        &[
+            ("code", "club_members"),
+            ("name_he", "חברי מועדון המדע"),
+            ("unit", "count"),
+            ("axis", "work_plan"),
+            ("period_kind", "school_year"),
+            ("owner_organization_id", &owner),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let report = format!("/initiatives/{id}/measurement/report");
+    // Members and viewers do not report; the partner editor does.
+    assert_eq!(
+        app.get(Who::Member, &report).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let approvals = format!("/initiatives/{id}/measurement/approvals");
+    assert_eq!(
+        app.get(Who::Editor, &approvals).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    // A row naming an unknown place refuses the form and keeps what was typed.
+    let response = app
+        .post(
+            Who::Editor,
+            &report,
+            &[
+                ("indicator", "club_members"),
+                ("period", "2025/26"),
+                ("place.0", "9000"),
+                ("value.0", "48"),
+                ("place.1", "עיר אחרת"),
+                ("value.1", "3"),
+                ("action", "draft"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    assert!(texts(&page, ".error-summary li")[0].contains("עיר אחרת"));
+    assert_eq!(
+        attribute(&page, "#f-value-0", "value").as_deref(),
+        Some("48")
+    );
+    let response = app
+        .post(
+            Who::Editor,
+            &report,
+            &[
+                ("indicator", "club_members"),
+                ("period", "2025/26"),
+                ("place.0", "9000"),
+                ("value.0", "48"),
+                ("action", "draft"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // The draft is the partner's alone until sent.
+    let queue = document(app.get(Who::Backbone, &approvals).await).await;
+    assert!(texts(&queue, "table.approvals tbody tr").is_empty());
+    let page = document(app.get(Who::Editor, &report).await).await;
+    let key = attribute(&page, "input[name=key]", "value").unwrap();
+    let response = app
+        .post(
+            Who::Editor,
+            &format!("{report}/submit"),
+            &[("key", key.as_str())],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    // Returning needs a comment.
+    let queue = document(app.get(Who::Backbone, &approvals).await).await;
+    assert_eq!(texts(&queue, "table.approvals tbody tr").len(), 1);
+    let response = app
+        .post(
+            Who::Backbone,
+            &approvals,
+            &[("key", key.as_str()), ("action", "return")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = app
+        .post(
+            Who::Backbone,
+            &approvals,
+            &[
+                ("key", key.as_str()),
+                ("action", "return"),
+                ("comment", "נא לספור רק משתתפים קבועים"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = document(app.get(Who::Editor, &report).await).await;
+    assert!(
+        texts(&page, "tbody tr")
+            .iter()
+            .any(|row| row.contains("נא לספור רק משתתפים קבועים"))
+    );
+    let place_page = format!("/initiatives/{id}/measurement/places/{}", town.id);
+    let figures = texts(
+        &document(app.get(Who::Viewer, &place_page).await).await,
+        "tbody td.number",
+    );
+    assert!(figures.is_empty(), "not counted yet");
+
+    // Fixed and sent again, then approved: now it counts.
+    let response = app
+        .post(
+            Who::Editor,
+            &report,
+            &[
+                ("indicator", "club_members"),
+                ("period", "2025/26"),
+                ("place.0", "9000"),
+                ("value.0", "41"),
+                ("action", "submit"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let response = app
+        .post(
+            Who::Backbone,
+            &approvals,
+            &[("key", key.as_str()), ("action", "approve")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let figures = texts(
+        &document(app.get(Who::Viewer, &place_page).await).await,
+        "tbody td.number",
+    );
+    assert_eq!(figures, vec!["41"]);
+    let history = app.store.value_history(&key_of_text(&key)).await.unwrap();
+    let states: Vec<String> = history.iter().map(|v| v.state.code().to_string()).collect();
+    assert_eq!(
+        states,
+        ["approved", "submitted", "returned", "submitted", "draft"]
+    );
+}
+
+fn key_of_text(text: &str) -> kesher_store::ValueKey {
+    let parts: Vec<&str> = text.splitn(4, '~').collect();
+    kesher_store::ValueKey {
+        indicator_id: kesher_domain::IndicatorId::new(parts[0].parse().unwrap()),
+        place_id: kesher_domain::PlaceId::new(parts[1].parse().unwrap()),
+        period: kesher_domain::measurement::period::Period::from_key(parts[2].parse().unwrap())
+            .unwrap(),
+        cell: kesher_domain::measurement::indicator::Cell::from_key(parts[3]),
+    }
+}

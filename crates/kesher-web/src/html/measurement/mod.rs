@@ -5,6 +5,7 @@
 pub mod imports;
 pub mod indicators;
 pub mod places;
+pub mod reporting;
 
 use askama::Template;
 use axum::extract::State;
