@@ -80,7 +80,9 @@ fn finish(svg: String, labelled_by: &str, marks: &[Mark]) -> String {
     let mut out = svg.replacen(
         "<svg ",
         &format!(
-            "<svg role=\"img\" aria-labelledby=\"{}\" class=\"chart\" ",
+            // The page may be right to left; the chart's geometry is not (plotters anchors its
+            // labels assuming left to right). Hebrew inside each label still reads right to left.
+            "<svg role=\"img\" aria-labelledby=\"{}\" class=\"chart\" direction=\"ltr\" ",
             escape(labelled_by)
         ),
         1,

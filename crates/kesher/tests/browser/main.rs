@@ -555,3 +555,125 @@ async fn a_coordinator_builds_a_three_level_tree_by_keyboard_and_prints_it_right
 
     client.close().await.unwrap();
 }
+
+/// Chooses an option of a select by its value.
+async fn choose(client: &Client, css: &str, value: &str) {
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap()
+        .select_by_value(value)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_imports_a_file_fixes_the_mapping_and_finds_the_value_on_the_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (kesher, _) =
+        kesher::demo::prepare_with_password(&dir.path().join("demo.db"), PASSWORD.into())
+            .await
+            .unwrap();
+    let running = kesher::server::start(kesher, "127.0.0.1:0", Default::default())
+        .await
+        .unwrap();
+    let base = format!("http://{}", running.address);
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, client) = start_browser(profile.path()).await;
+    client.goto(&format!("{base}/login")).await.unwrap();
+    type_into(&client, "#f-email", "admin@example.org").await;
+    type_into(&client, "#f-password", PASSWORD).await;
+    click(&client, "form button[type=submit]").await;
+    wait_for_path(&client, |p| p == "/").await;
+
+    // The national network (the demo's second initiative) has the Ministry's schools. A
+    // file with Hebrew headers: school code, year, number of maths examinees in 2016/17.
+    let file = dir.path().join("examinees-2017.csv");
+    std::fs::write(
+        &file,
+        "סמל מוסד,שנה,ניגשים\n110023,2017,140\n110056,2017,12\n",
+    )
+    .unwrap();
+    client
+        .goto(&format!("{base}/initiatives/2/measurement/import"))
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("#f-file"))
+        .await
+        .unwrap()
+        .send_keys(file.to_str().unwrap())
+        .await
+        .unwrap();
+    click(&client, "form[enctype] button[type=submit]").await;
+    wait_for_path(&client, |p| p.contains("/measurement/import/")).await;
+    // The school code and the year are recognised from their Hebrew headers.
+    let code = client
+        .find(Locator::Css("#f-place_code option[selected]"))
+        .await
+        .unwrap()
+        .attr("value")
+        .await
+        .unwrap();
+    assert_eq!(code.as_deref(), Some("סמל מוסד"));
+
+    // First the column is mapped to the wrong indicator: a percentage cannot be 140.
+    choose(&client, "#f-col-2", "math5_rate").await;
+    click(&client, "form[action$=preview] button[type=submit]").await;
+    let issues = client
+        .find_all(Locator::Css("table.issues tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(issues.len(), 1);
+    assert!(
+        issues[0].text().await.unwrap().contains("140"),
+        "the report names the value"
+    );
+    client
+        .screenshot()
+        .await
+        .map(|png| std::fs::write(screenshots().join("import-issues-he.png"), png))
+        .unwrap()
+        .unwrap();
+
+    // Fixed: the column holds examinees.
+    choose(&client, "#f-col-2", "math_takers").await;
+    click(&client, "form[action$=preview] button[type=submit]").await;
+    assert!(text_of(&client, ".preview-ok").await.contains("2016/17"));
+    click(&client, "form[action$=confirm] button[type=submit]").await;
+    wait_for_path(&client, |p| p == "/initiatives/2/measurement").await;
+
+    // The school's page leads to the indicator, where the new value closes the trend.
+    client
+        .goto(&format!("{base}/initiatives/2/measurement/places?q=110023"))
+        .await
+        .unwrap();
+    click(&client, "tbody tr th a").await;
+    wait_for_path(&client, |p| p.contains("/measurement/places/")).await;
+    let link = client
+        .find(Locator::XPath("//a[contains(., 'ניגשים לבגרות במתמטיקה')]"))
+        .await
+        .unwrap();
+    link.click().await.unwrap();
+    wait_for_path(&client, |p| p.contains("/measurement/indicators/")).await;
+    let last_row = text_of(&client, "#trend tbody tr:last-child").await;
+    assert!(
+        last_row.contains("2016/17") && last_row.contains("140"),
+        "{last_row}"
+    );
+    let titles = client
+        .find_all(Locator::Css("#trend svg title"))
+        .await
+        .unwrap();
+    let last_title = titles.last().unwrap().prop("textContent").await.unwrap();
+    assert!(
+        last_title.as_deref().is_some_and(|t| t.ends_with("140")),
+        "the chart's last point says 140: {last_title:?}"
+    );
+    client
+        .screenshot()
+        .await
+        .map(|png| std::fs::write(screenshots().join("indicator-he.png"), png))
+        .unwrap()
+        .unwrap();
+}

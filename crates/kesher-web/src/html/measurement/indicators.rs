@@ -451,7 +451,23 @@ async fn indicator_page(
     Ok(IndicatorPage {
         facts: facts(&f.page, &indicator, &measurement),
         place_name: place_label(&measurement, &f.page, place),
-        place_choices: place_choices(&measurement, &f.page),
+        place_choices: {
+            let mut offered = place_choices(&measurement, &f.page);
+            // A school reached from its own page is offered too, so the picker says where
+            // the page stands.
+            if !offered.iter().any(|c| c.value == place.to_string())
+                && let Some(chosen) = measurement.place(place)
+            {
+                offered.insert(
+                    1,
+                    Choice {
+                        value: place.to_string(),
+                        label: format!("{} · {}", chosen.name, f.page.t(chosen.kind.label_id())),
+                    },
+                );
+            }
+            offered
+        },
         selected_place: place.to_string(),
         rule: status_rule(&f.page),
         period_hint: f.page.t(&format!(
