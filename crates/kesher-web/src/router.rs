@@ -192,6 +192,18 @@ fn measurement_pages() -> Router<AppState> {
             back_to_page("measurement/report").post(reporting::submit_values),
         )
         .route(
+            "/initiatives/{id}/measurement/indicators/{indicator}/download",
+            get(indicators::download_indicator),
+        )
+        .route(
+            "/initiatives/{id}/measurement/setup.json",
+            get(measurement::download_setup),
+        )
+        .route(
+            "/initiatives/{id}/measurement/dhis2.json",
+            get(measurement::download_dhis2),
+        )
+        .route(
             "/initiatives/{id}/measurement/approvals",
             get(reporting::show_approvals).post(reporting::review_values),
         )

@@ -2,6 +2,7 @@
 //! pages draw — every indicator added up the place hierarchy, with its status. Imports of
 //! places and values live in [`import`].
 
+pub mod export;
 pub mod import;
 pub mod picture;
 pub mod review;

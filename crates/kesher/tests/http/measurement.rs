@@ -605,6 +605,82 @@ async fn values_sent_over_the_api_add_up_and_a_partner_waits_for_approval() {
         .await
         .unwrap();
     assert_eq!(periods[0]["hebrew"], "תשפ\"ו");
+
+    // Data out: every approved value as CSV, the figures as shown, and DHIS2's shape.
+    let pupils = indicators.iter().find(|i| i.code == "pupils").unwrap();
+    let csv = app
+        .get(
+            Who::Viewer,
+            &format!(
+                "/initiatives/{id}/measurement/indicators/{}/download?what=values&format=csv",
+                pupils.id
+            ),
+        )
+        .await;
+    assert!(
+        csv.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("pupils.csv")
+    );
+    let text = csv.text().await.unwrap();
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[1].contains("אופק")
+            && lines[1].contains("2025/26")
+            && lines[1].ends_with(",300,,,דוח שנתי"),
+        "{}",
+        lines[1]
+    );
+    let shown = app
+        .get(
+            Who::Viewer,
+            &format!(
+                "/initiatives/{id}/measurement/indicators/{}/download?what=shown&format=xlsx&place={town_id}",
+                share.id
+            ),
+        )
+        .await;
+    assert_eq!(shown.status(), StatusCode::OK);
+    assert!(shown.bytes().await.unwrap().starts_with(b"PK"));
+    let dhis2: Value = app
+        .get(
+            Who::Viewer,
+            &format!("/initiatives/{id}/measurement/dhis2.json"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let data_values = dhis2["dataValues"].as_array().unwrap();
+    assert_eq!(data_values.len(), 4, "the four approved entered values");
+    assert!(data_values.iter().all(|v| v["period"] == "2025Sep"));
+    assert!(
+        data_values
+            .iter()
+            .any(|v| v["dataElement"] == "takers" && v["value"] == "10")
+    );
+    assert_eq!(
+        app.get(
+            Who::Viewer,
+            &format!("/initiatives/{id}/measurement/setup.json")
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+    let setup: Value = app
+        .get(
+            Who::Backbone,
+            &format!("/initiatives/{id}/measurement/setup.json"),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(setup["indicators"].as_array().unwrap().len(), 3);
+    assert_eq!(setup["places"].as_array().unwrap().len(), 3);
 }
 
 #[tokio::test]

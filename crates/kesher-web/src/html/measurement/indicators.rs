@@ -5,6 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use kesher_core::CoreError;
+use kesher_core::measurement::export::Download;
 use kesher_core::measurement::picture::{ALL_PLACES, Measurement};
 use kesher_domain::measurement::indicator::{
     Aggregation, Axis, Cell, Direction, Frequency, IndicatorForm, IndicatorKind, Unit,
@@ -507,6 +508,90 @@ pub async fn show_indicator(
         )
         .await?,
     )
+}
+
+/// What to download from an indicator's page.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct DownloadQuery {
+    /// `shown` (the figures on the page) or `values` (every approved value).
+    pub what: String,
+    /// `csv` or `xlsx`.
+    pub format: String,
+    pub place: Option<i64>,
+}
+
+/// A file in the answer, named for the browser's download.
+pub fn attachment(download: &Download, format: &str, name: &str) -> Result<Response, AppError> {
+    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    let (bytes, content_type, extension) = if format == "xlsx" {
+        (
+            download.to_xlsx()?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        )
+    } else {
+        (download.to_csv(), "text/csv; charset=utf-8", "csv")
+    };
+    Ok((
+        [
+            (CONTENT_TYPE, content_type.to_string()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}.{extension}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+/// `GET /initiatives/{id}/measurement/indicators/{indicator}/download?what=&format=&place=`
+pub async fn download_indicator(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, indicator_id)): Params<(InitiativeId, IndicatorId)>,
+    QueryParams(query): QueryParams<DownloadQuery>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (indicator, _) = state.kesher.indicator(caller, indicator_id).await?;
+    check_in(id, indicator.initiative_id)?;
+    let download = if query.what == "values" {
+        state
+            .kesher
+            .indicator_values_download(caller, id, &indicator.code)
+            .await?
+    } else {
+        let page = Page::new(&ctx, String::new());
+        let (measurement, _) = state.kesher.measurement(caller, id).await?;
+        let place = query
+            .place
+            .map(PlaceId::new)
+            .filter(|p| *p == ALL_PLACES || measurement.place(*p).is_some())
+            .unwrap_or(ALL_PLACES);
+        let name = indicator.name_in(page.lang == Lang::En).to_string();
+        let (figures, _) = figures_for(&page, &measurement, &indicator, place, &name);
+        let mut rows = Vec::new();
+        for figure in &figures {
+            for row in &figure.rows {
+                rows.push(vec![
+                    figure.caption.clone(),
+                    row.label.clone(),
+                    row.value.replace(',', ""),
+                ]);
+            }
+        }
+        Download {
+            headers: vec![
+                page.t("download-section"),
+                page.t("download-label"),
+                page.t("measurement-value"),
+            ],
+            rows,
+        }
+    };
+    attachment(&download, &query.format, &indicator.code)
 }
 
 /// `POST /initiatives/{id}/measurement/indicators/{indicator}/targets` (backbone)

@@ -34,6 +34,55 @@ pub fn period_label(lang: Lang, period: Period) -> String {
     }
 }
 
+/// `GET /initiatives/{id}/measurement/setup.json` (backbone): the whole setup.
+pub async fn download_setup(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    use axum::http::header::CONTENT_DISPOSITION;
+    use axum::response::IntoResponse;
+    let setup = state.kesher.measurement_setup(ctx.caller()?, id).await?;
+    Ok((
+        [(
+            CONTENT_DISPOSITION,
+            "attachment; filename=\"measurement-setup.json\"".to_string(),
+        )],
+        axum::Json(setup),
+    )
+        .into_response())
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Dhis2Query {
+    pub indicator: Option<String>,
+}
+
+/// `GET /initiatives/{id}/measurement/dhis2.json?indicator=`: approved values as a DHIS2
+/// `dataValueSets` document.
+pub async fn download_dhis2(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    crate::forms::QueryParams(query): crate::forms::QueryParams<Dhis2Query>,
+) -> Result<Response, AppError> {
+    use axum::http::header::CONTENT_DISPOSITION;
+    use axum::response::IntoResponse;
+    let document = state
+        .kesher
+        .dhis2_data_values(ctx.caller()?, id, query.indicator.as_deref())
+        .await?;
+    Ok((
+        [(
+            CONTENT_DISPOSITION,
+            "attachment; filename=\"dataValueSets.json\"".to_string(),
+        )],
+        axum::Json(document),
+    )
+        .into_response())
+}
+
 /// The rule behind the status, in the page's language.
 pub fn status_rule(page: &Page) -> String {
     page.line(
