@@ -234,6 +234,8 @@ mod tests {
                     ("indicators", "i".into()),
                     ("left", "l".into()),
                     ("right", "r".into()),
+                    ("group", "g".into()),
+                    ("reference", "r".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

@@ -21,6 +21,9 @@ pub struct Line {
     pub stroke: Stroke,
     /// `#rrggbb`.
     pub colour: (u8, u8, u8),
+    /// Whether each point gets a hover mark with its value (a straight reference line
+    /// does not need one at each end).
+    pub marks: bool,
 }
 
 /// The colours of the charts: dark enough on white for WCAG's 3:1 for graphics.
@@ -182,7 +185,7 @@ pub fn trend(
                     chart.draw_series(DashedLineSeries::new(points.clone(), 3, 5, style))
                 }
             };
-            if line.stroke == Stroke::Solid {
+            if line.marks {
                 for &(x, y) in &line.points {
                     let (px, py) = chart.backend_coord(&(x as f64, y));
                     let period = x_labels.get(x).cloned().unwrap_or_default();
@@ -283,6 +286,7 @@ mod tests {
                 points: vec![(0, 20.0), (2, 24.5)],
                 stroke: Stroke::Solid,
                 colour: SERIES,
+                marks: true,
             }],
             1,
             true,

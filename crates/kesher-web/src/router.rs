@@ -181,8 +181,12 @@ async fn openapi_document() -> impl IntoResponse {
 
 /// The shared measurement's pages.
 fn measurement_pages() -> Router<AppState> {
-    use crate::html::measurement::{self, imports, indicators, places, reporting};
+    use crate::html::measurement::{self, gaps, imports, indicators, places, reporting};
     Router::new()
+        .route(
+            "/initiatives/{id}/measurement/indicators/{indicator}/gap",
+            get(gaps::show_gap),
+        )
         .route(
             "/initiatives/{id}/measurement/report",
             get(reporting::show_report).post(reporting::enter_values),

@@ -343,3 +343,98 @@ impl Kesher {
         Ok(Measurement::new(places, indicators, values))
     }
 }
+
+/// A group of the initiative to compare, for the gap view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// A breakdown cell, everywhere (girls).
+    Cell(Cell),
+    /// The places with this nurture quintile, and the places under them.
+    Quintile(i64),
+    /// Periphery places (or not), and the places under them.
+    Periphery(bool),
+    /// The places of this sector, and the places under them.
+    Sector(String),
+    /// A named group of places, and the places under them.
+    Places(PlaceGroupId),
+}
+
+impl Group {
+    /// The group's code in a URL: `cell:gender=female`, `quintile:5`, `periphery:yes`,
+    /// `sector:ערבי`, `group:3`.
+    pub fn code(&self) -> String {
+        match self {
+            Group::Cell(cell) => format!("cell:{}", cell.key()),
+            Group::Quintile(q) => format!("quintile:{q}"),
+            Group::Periphery(p) => format!("periphery:{}", if *p { "yes" } else { "no" }),
+            Group::Sector(s) => format!("sector:{s}"),
+            Group::Places(id) => format!("group:{id}"),
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Group> {
+        let (kind, value) = raw.split_once(':')?;
+        Some(match kind {
+            "cell" => Group::Cell(Cell::from_key(value)),
+            "quintile" => Group::Quintile(value.parse().ok()?),
+            "periphery" => Group::Periphery(value == "yes"),
+            "sector" => Group::Sector(value.to_string()),
+            "group" => Group::Places(PlaceGroupId::new(value.parse().ok()?)),
+            _ => return None,
+        })
+    }
+}
+
+impl Measurement {
+    /// The places a group holds: those matching it and every place under them.
+    fn places_of(&self, group: &Group, groups: &[kesher_store::PlaceGroup]) -> HashSet<PlaceId> {
+        let matches = |place: &Place| match group {
+            Group::Cell(_) => true,
+            Group::Quintile(q) => place.attributes.nurture_quintile == Some(*q),
+            Group::Periphery(p) => place.attributes.periphery.unwrap_or(false) == *p,
+            Group::Sector(s) => place.attributes.sector.as_deref() == Some(s.as_str()),
+            Group::Places(id) => groups
+                .iter()
+                .find(|g| g.id == *id)
+                .is_some_and(|g| g.place_ids.contains(&place.id)),
+        };
+        let chosen: HashSet<PlaceId> = self
+            .places
+            .iter()
+            .filter(|p| matches(p))
+            .map(|p| p.id)
+            .collect();
+        self.places
+            .iter()
+            .filter(|p| {
+                chosen.contains(&p.id)
+                    || self.hierarchy.ancestors(p.id).any(|a| chosen.contains(&a))
+            })
+            .map(|p| p.id)
+            .collect()
+    }
+
+    /// A group's figure in every period, added up over the group's own places only.
+    pub fn group_series(
+        &self,
+        indicator: &Indicator,
+        group: &Group,
+        groups: &[kesher_store::PlaceGroup],
+    ) -> Vec<Point> {
+        let (cell, only) = match group {
+            Group::Cell(cell) => (cell.clone(), None),
+            other => (Cell::total(), Some(self.places_of(other, groups))),
+        };
+        self.periods(indicator)
+            .into_iter()
+            .filter_map(|period| {
+                self.figures_inner(indicator, period, &cell, only.as_ref(), 0)
+                    .get(&ALL_PLACES)
+                    .map(|r| Point {
+                        period,
+                        value: r.value,
+                    })
+            })
+            .collect()
+    }
+}

@@ -279,6 +279,34 @@ async fn the_ministry_files_import_through_the_mapping_pages_and_add_up() {
     .await;
     assert_eq!(texts(&page, "#trend tbody tr").len(), 4);
 
+    // The gap view: nurture quintile 5 (most support) against quintile 1, per year; each
+    // gap is the difference of the two figures beside it.
+    let page = document(
+        app.get(
+            Who::Member,
+            &format!(
+                "/initiatives/{id}/measurement/indicators/{}/gap?group=quintile:5&reference=quintile:1",
+                rate.id
+            ),
+        )
+        .await,
+    )
+    .await;
+    let rows = page
+        .select(&Selector::parse("#gap tbody tr").unwrap())
+        .map(|row| {
+            row.select(&Selector::parse("td").unwrap())
+                .map(|td| td.text().collect::<String>().parse::<f64>().unwrap())
+                .collect::<Vec<f64>>()
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(rows.len(), 4);
+    for row in &rows {
+        assert!((row[0] - row[1] - row[2]).abs() < 0.11, "{row:?}");
+        assert!(row[0] != row[1], "the two groups differ: {row:?}");
+    }
+    assert_eq!(texts(&page, "#gap svg title").len(), 8, "both lines titled");
+
     // The saved mapping is offered for the next file.
     let mapping = upload(
         &app,

@@ -181,6 +181,7 @@ fn figures_for(
             .collect(),
         stroke: Stroke::Solid,
         colour: charts::SERIES,
+        marks: true,
     }];
     if let Some(b) = standing.baseline
         && !periods.is_empty()
@@ -190,6 +191,7 @@ fn figures_for(
             points: vec![(0, b.value), (periods.len() - 1, b.value)],
             stroke: Stroke::Dotted,
             colour: charts::BASELINE,
+            marks: false,
         });
     }
     if let Some(t) = standing.target
@@ -200,6 +202,7 @@ fn figures_for(
             points: vec![(0, t.value), (periods.len() - 1, t.value)],
             stroke: Stroke::Dashed,
             colour: charts::TARGET,
+            marks: false,
         });
     }
     let from_zero = matches!(indicator.unit, Unit::Count | Unit::Percent | Unit::Currency);

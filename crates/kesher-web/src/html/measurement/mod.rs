@@ -2,6 +2,7 @@
 //! indicator's picture (trend, comparison across places, breakdown, each with its table),
 //! the indicator form, places, and file imports through a column mapping.
 
+pub mod gaps;
 pub mod imports;
 pub mod indicators;
 pub mod places;

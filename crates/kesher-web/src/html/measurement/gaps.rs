@@ -1,0 +1,223 @@
+//! The gap view: one group of the initiative against a reference group over time — girls
+//! against boys, periphery against centre, nurture quintile 5 against 1 — with the gap in
+//! each period, as a chart and as its table.
+
+use std::collections::BTreeSet;
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use kesher_core::measurement::picture::{Group, Measurement};
+use kesher_domain::measurement::indicator::Cell;
+use kesher_domain::{IndicatorId, InitiativeId};
+use kesher_i18n::Lang;
+use kesher_store::{Indicator, PlaceGroup};
+use serde::Deserialize;
+
+use super::indicators::{FigureRow, cell_label};
+use super::period_label;
+use crate::AppState;
+use crate::charts::{self, Line, Stroke, number};
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::forms::{Params, QueryParams};
+use crate::html::{Choice, check_in, frame, render};
+use crate::page::{Page, Section};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct GapQuery {
+    pub group: String,
+    pub reference: String,
+}
+
+fn group_label(page: &Page, group: &Group, groups: &[PlaceGroup]) -> String {
+    match group {
+        Group::Cell(cell) => cell_label(page, cell),
+        Group::Quintile(q) => page.line("place-nurture", vec![("value", (*q).into())]),
+        Group::Periphery(true) => page.t("gap-periphery"),
+        Group::Periphery(false) => page.t("gap-not-periphery"),
+        Group::Sector(s) => page.line("gap-sector", vec![("name", s.clone().into())]),
+        Group::Places(id) => groups
+            .iter()
+            .find(|g| g.id == *id)
+            .map(|g| g.name.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// The groups the initiative's data can tell apart for this indicator.
+fn offered(measurement: &Measurement, indicator: &Indicator, groups: &[PlaceGroup]) -> Vec<Group> {
+    let mut out = Vec::new();
+    let cells: BTreeSet<Cell> = measurement
+        .periods(indicator)
+        .into_iter()
+        .flat_map(|p| measurement.cells(indicator, p))
+        .collect();
+    out.extend(cells.into_iter().map(Group::Cell));
+    let quintiles: BTreeSet<i64> = measurement
+        .places
+        .iter()
+        .filter_map(|p| p.attributes.nurture_quintile)
+        .collect();
+    out.extend(quintiles.into_iter().map(Group::Quintile));
+    if measurement
+        .places
+        .iter()
+        .any(|p| p.attributes.periphery.is_some())
+    {
+        out.extend([Group::Periphery(true), Group::Periphery(false)]);
+    }
+    let sectors: BTreeSet<String> = measurement
+        .places
+        .iter()
+        .filter_map(|p| p.attributes.sector.clone())
+        .collect();
+    out.extend(sectors.into_iter().map(Group::Sector));
+    out.extend(groups.iter().map(|g| Group::Places(g.id)));
+    out
+}
+
+#[derive(Template)]
+#[template(path = "measurement/gap.html")]
+struct GapPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    indicator: Indicator,
+    choices: Vec<Choice>,
+    group: String,
+    reference: String,
+    group_name: String,
+    reference_name: String,
+    caption: String,
+    svg: String,
+    rows: Vec<FigureRow>,
+}
+
+/// `GET /initiatives/{id}/measurement/indicators/{indicator}/gap?group=&reference=`
+pub async fn show_gap(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, indicator_id)): Params<(InitiativeId, IndicatorId)>,
+    QueryParams(query): QueryParams<GapQuery>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (indicator, _) = state.kesher.indicator(caller, indicator_id).await?;
+    check_in(id, indicator.initiative_id)?;
+    let mut f = frame(
+        &state.kesher,
+        &ctx,
+        caller,
+        id,
+        Section::Measurement,
+        "gap-title",
+    )
+    .await?;
+    let (measurement, _) = state.kesher.measurement(caller, id).await?;
+    let groups = state.kesher.place_groups(caller, id).await?;
+    let options = offered(&measurement, &indicator, &groups);
+    let choices: Vec<Choice> = options
+        .iter()
+        .map(|g| Choice {
+            value: g.code(),
+            label: group_label(&f.page, g, &groups),
+        })
+        .collect();
+    // By default, the first two groups the data offers (girls and boys, when broken down).
+    let pick = |raw: &str, fallback: usize| {
+        Group::parse(raw)
+            .filter(|g| options.contains(g))
+            .or_else(|| options.get(fallback).cloned())
+    };
+    let group = pick(&query.group, 0);
+    let reference = pick(&query.reference, 1);
+    let name = indicator.name_in(f.page.lang == Lang::En).to_string();
+    f.page.title = f.page.line("gap-title-of", vec![("name", name.into())]);
+    let (mut svg, mut rows) = (String::new(), Vec::new());
+    let (mut group_name, mut reference_name) = (String::new(), String::new());
+    if let (Some(group), Some(reference)) = (&group, &reference) {
+        group_name = group_label(&f.page, group, &groups);
+        reference_name = group_label(&f.page, reference, &groups);
+        let ours = measurement.group_series(&indicator, group, &groups);
+        let theirs = measurement.group_series(&indicator, reference, &groups);
+        let periods: Vec<_> = measurement.periods(&indicator);
+        let labels: Vec<String> = periods
+            .iter()
+            .map(|p| period_label(f.page.lang, *p))
+            .collect();
+        let points = |series: &[kesher_domain::measurement::status::Point]| {
+            series
+                .iter()
+                .filter_map(|p| {
+                    periods
+                        .iter()
+                        .position(|q| *q == p.period)
+                        .map(|i| (i, p.value))
+                })
+                .collect::<Vec<_>>()
+        };
+        if !ours.is_empty() || !theirs.is_empty() {
+            svg = charts::trend(
+                &labels,
+                &[
+                    Line {
+                        label: group_name.clone(),
+                        points: points(&ours),
+                        stroke: Stroke::Solid,
+                        colour: charts::SERIES,
+                        marks: true,
+                    },
+                    Line {
+                        label: reference_name.clone(),
+                        points: points(&theirs),
+                        stroke: Stroke::Dashed,
+                        colour: charts::OTHER,
+                        marks: true,
+                    },
+                ],
+                indicator.decimals,
+                false,
+                "gap-caption",
+            );
+        }
+        for period in &periods {
+            let a = ours.iter().find(|p| p.period == *period).map(|p| p.value);
+            let b = theirs.iter().find(|p| p.period == *period).map(|p| p.value);
+            let shown =
+                |v: Option<f64>| v.map(|x| number(x, indicator.decimals)).unwrap_or_default();
+            rows.push(FigureRow {
+                label: period_label(f.page.lang, *period),
+                value: shown(a),
+                extra: vec![
+                    shown(b),
+                    match (a, b) {
+                        (Some(a), Some(b)) => number(a - b, indicator.decimals),
+                        _ => String::new(),
+                    },
+                ],
+            });
+        }
+    }
+    let caption = f.page.line(
+        "gap-caption",
+        vec![
+            ("group", group_name.clone().into()),
+            ("reference", reference_name.clone().into()),
+        ],
+    );
+    render(&GapPage {
+        caption,
+        page: f.page,
+        initiative_id: id,
+        tab: "dashboard",
+        indicator,
+        choices,
+        group: group.map(|g| g.code()).unwrap_or_default(),
+        reference: reference.map(|g| g.code()).unwrap_or_default(),
+        group_name,
+        reference_name,
+        svg,
+        rows,
+    })
+}
