@@ -42,7 +42,7 @@ pub struct Secret(String);
 
 impl Secret {
     /// 32 random bytes, URL-safe base64, with a prefix that says what it is.
-    fn generate(prefix: &str) -> Self {
+    pub(crate) fn generate(prefix: &str) -> Self {
         let bytes: [u8; 32] = rand::random();
         Self(format!(
             "{prefix}{}",

@@ -226,6 +226,7 @@ pub trait Store:
     + AuditStore
     + crate::AgendaStore
     + crate::MeasurementStore
+    + crate::ReportCardStore
 {
 }
 
@@ -238,5 +239,6 @@ impl<T> Store for T where
         + AuditStore
         + crate::AgendaStore
         + crate::MeasurementStore
+        + crate::ReportCardStore
 {
 }

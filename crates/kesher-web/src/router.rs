@@ -181,8 +181,15 @@ async fn openapi_document() -> impl IntoResponse {
 
 /// The shared measurement's pages.
 fn measurement_pages() -> Router<AppState> {
-    use crate::html::measurement::{self, gaps, imports, indicators, places, reporting};
+    use crate::html::measurement::{
+        self, gaps, imports, indicators, places, report_card, reporting,
+    };
     Router::new()
+        .route("/report/{slug}", get(report_card::show_report_card))
+        .route(
+            "/initiatives/{id}/measurement/report-card",
+            get(report_card::edit_report_card).post(report_card::save_report_card),
+        )
         .route(
             "/initiatives/{id}/measurement/indicators/{indicator}/gap",
             get(gaps::show_gap),

@@ -5,6 +5,7 @@
 pub mod export;
 pub mod import;
 pub mod picture;
+pub mod report_card;
 pub mod review;
 
 use std::collections::HashSet;

@@ -888,3 +888,106 @@ fn key_of_text(text: &str) -> kesher_store::ValueKey {
         cell: kesher_domain::measurement::indicator::Cell::from_key(parts[3]),
     }
 }
+
+#[tokio::test]
+async fn the_public_report_card_hides_small_groups_and_what_would_reveal_them() {
+    use reqwest::Method;
+    use serde_json::json;
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let mut towns = Vec::new();
+    for name in ["אלון", "ברוש", "גפן"] {
+        let town: serde_json::Value = app
+            .api(
+                Who::Backbone,
+                Method::POST,
+                &format!("/api/v1/initiatives/{id}/places"),
+            )
+            .json(&json!({"name": name, "kind": "authority"}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        towns.push(town["id"].as_i64().unwrap());
+    }
+    let response = create_indicator(
+        &app,
+        &[
+            ("code", "girls_in_physics"),
+            ("name_he", "בנות במגמת פיזיקה"),
+            ("unit", "count"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // Two towns now: 300 and 6 girls. Hiding the 6 alone would let anyone subtract.
+    let entry = |town: i64, value: f64, period: &str| json!({"indicator": "girls_in_physics", "place_id": town, "period": period, "value": value});
+    let response = app
+        .api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/initiatives/{id}/values"),
+        )
+        .json(&json!({"source": "מיפוי", "entries": [
+            entry(towns[0], 300.0, "2024/25"), entry(towns[1], 6.0, "2024/25"),
+            entry(towns[0], 280.0, "2023/24"), entry(towns[1], 7.0, "2023/24"),
+            entry(towns[2], 50.0, "2023/24")]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let settings = format!("/initiatives/{id}/measurement/report-card");
+    assert_eq!(
+        app.get(Who::Viewer, &settings).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let response = app
+        .post(
+            Who::Backbone,
+            &settings,
+            &[
+                ("title", "כרטיס הדיווח של היוזמה"),
+                ("threshold", "10"),
+                ("indicators", "girls_in_physics"),
+                ("published", "on"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = document(app.get(Who::Backbone, &settings).await).await;
+    let address = attribute(&page, ".preview-ok a", "href").unwrap();
+    assert!(address.starts_with("/report/") && address.len() > 40);
+
+    // No account is needed to read it.
+    let public = document(app.get(Who::Anonymous, &address).await).await;
+    assert_eq!(
+        texts(&public, "figure tbody td"),
+        vec!["337", "306"],
+        "the totals are large enough to show"
+    );
+    assert_eq!(
+        texts(&public, ".card-places td"),
+        vec!["מוסתר", "מוסתר"],
+        "6 is small, and 300 next to a total of 306 would reveal it"
+    );
+    assert_eq!(texts(&public, ".card-places th[scope=row]").len(), 2);
+
+    // Unpublished, the address answers as if it never existed.
+    app.post(
+        Who::Backbone,
+        &settings,
+        &[
+            ("title", "כרטיס הדיווח של היוזמה"),
+            ("indicators", "girls_in_physics"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        app.get(Who::Anonymous, &address).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}

@@ -6,6 +6,7 @@ pub mod gaps;
 pub mod imports;
 pub mod indicators;
 pub mod places;
+pub mod report_card;
 pub mod reporting;
 
 use askama::Template;
