@@ -30,4 +30,20 @@ for path in /initiatives/1 /initiatives/1/organizations /initiatives/1/people /i
   wrk -t2 -c8 -d5s --latency -H "Cookie: kesher_session=$session" "http://$addr$path" \
     | grep -E "Requests/sec|50%|90%|99%|Non-2xx"
 done
+# Shared measurement: the national network (initiative 2) holds the Ministry's 4,995 places and
+# four school years of school data; the admin reads it.
+admin_jar="$work/admin-jar"
+csrf=$(curl -s -c "$admin_jar" -b "$admin_jar" "http://$addr/login" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+curl -s -c "$admin_jar" -b "$admin_jar" -o /dev/null --data-urlencode "csrf=$csrf" --data-urlencode "email=admin@example.org" \
+  --data-urlencode "password=$password" "http://$addr/login"
+admin=$(awk '$6 == "kesher_session" {print $7}' "$admin_jar")
+card=$(curl -s -b "$admin_jar" "http://$addr/initiatives/2/measurement/report-card" | grep -o 'href="/report/[^"]*"' | head -1 | sed 's/href="//;s/"//')
+for path in /initiatives/2/measurement /initiatives/2/measurement/indicators/3 \
+            "/initiatives/2/measurement/indicators/3/gap?group=quintile:5&reference=quintile:1" \
+            "/initiatives/2/measurement/places?q=%D7%97%D7%99%D7%A4%D7%94" /api/v1/indicators/4/figures \
+            "$card"; do
+  echo "--- GET $path"
+  wrk -t2 -c8 -d5s --latency -H "Cookie: kesher_session=$admin" "http://$addr$path" \
+    | grep -E "Requests/sec|50%|90%|99%|Non-2xx"
+done
 echo "RSS after the load: $(awk '/VmRSS/ {print $2, $3}' /proc/$pid/status); peak $(awk '/VmHWM/ {print $2, $3}' /proc/$pid/status)"
