@@ -33,6 +33,8 @@ pub use throttle::LoginThrottle;
 pub struct Kesher {
     store: Arc<dyn Store>,
     throttle: Arc<LoginThrottle>,
+    /// Each initiative's measurement as last loaded, with the data version it was loaded at.
+    measurements: Arc<measurement::picture::MeasurementCache>,
 }
 
 impl Kesher {
@@ -40,6 +42,7 @@ impl Kesher {
         Self {
             store,
             throttle: Arc::new(LoginThrottle::default()),
+            measurements: Arc::default(),
         }
     }
 

@@ -1503,6 +1503,16 @@ impl MeasurementStore for SqliteStore {
         Ok(saved)
     }
 
+    async fn data_version(&self, initiative: InitiativeId) -> StoreResult<i64> {
+        let version: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(id) FROM audit_log WHERE initiative_id = ?1")
+                .bind(initiative.get())
+                .fetch_one(&self.pool)
+                .await
+                .map_err(backend)?;
+        Ok(version.unwrap_or(0))
+    }
+
     async fn column_mappings(&self, initiative: InitiativeId) -> StoreResult<Vec<ColumnMapping>> {
         sqlx::query("SELECT * FROM column_mappings WHERE initiative_id = ?1 ORDER BY purpose, name")
             .bind(initiative.get())

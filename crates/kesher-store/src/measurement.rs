@@ -394,6 +394,11 @@ pub trait MeasurementStore: Send + Sync {
         mapping: &serde_json::Value,
     ) -> StoreResult<ColumnMapping>;
     async fn column_mappings(&self, initiative: InitiativeId) -> StoreResult<Vec<ColumnMapping>>;
+
+    /// A number that changes whenever anything of the initiative changes (every write
+    /// appends to the audit log in its own transaction): the key for caching what is
+    /// computed from the initiative's data.
+    async fn data_version(&self, initiative: InitiativeId) -> StoreResult<i64>;
 }
 
 /// An initiative's public report card.

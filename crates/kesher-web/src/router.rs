@@ -182,9 +182,29 @@ async fn openapi_document() -> impl IntoResponse {
 /// The shared measurement's pages.
 fn measurement_pages() -> Router<AppState> {
     use crate::html::measurement::{
-        self, gaps, imports, indicators, places, report_card, reporting,
+        self, gaps, imports, indicators, places, report_card, reporting, setup,
     };
     Router::new()
+        .route(
+            "/initiatives/{id}/measurement/setup",
+            get(setup::show_setup),
+        )
+        .route(
+            "/initiatives/{id}/measurement/setup/groups",
+            back_to_page("measurement/setup").post(setup::create_group),
+        )
+        .route(
+            "/initiatives/{id}/measurement/setup/groups/{group}/delete",
+            back_to("measurement/setup").post(setup::delete_group),
+        )
+        .route(
+            "/initiatives/{id}/measurement/setup/rules",
+            back_to_page("measurement/setup").post(setup::create_rule),
+        )
+        .route(
+            "/initiatives/{id}/measurement/setup/rules/{rule}/delete",
+            back_to("measurement/setup").post(setup::delete_rule),
+        )
         .route("/report/{slug}", get(report_card::show_report_card))
         .route(
             "/initiatives/{id}/measurement/report-card",

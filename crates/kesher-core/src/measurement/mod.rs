@@ -494,6 +494,11 @@ impl Kesher {
                 note: entry.note.clone().filter(|n| !n.trim().is_empty()),
             });
         }
+        // With every entry read, entry n is value n: the rules can name their entries.
+        if issues.is_empty() {
+            self.check_rules_on_entry(initiative, &indicators, &values, &mut issues)
+                .await?;
+        }
         if !issues.is_empty() {
             return Err(CoreError::DataImport(issues));
         }
@@ -518,6 +523,78 @@ impl Kesher {
                 state,
             )
             .await?)
+    }
+
+    /// Checks the initiative's rules between indicators on entered values, against the other
+    /// values of the same batch or, failing that, the stored ones.
+    async fn check_rules_on_entry(
+        &self,
+        initiative: InitiativeId,
+        indicators: &[Indicator],
+        values: &[kesher_store::NewValue],
+        issues: &mut Vec<self::import::DataIssue>,
+    ) -> CoreResult<()> {
+        use self::import::{DataIssue, DataProblem};
+        let rules = self.store.validation_rules(initiative).await?;
+        if rules.is_empty() || values.is_empty() {
+            return Ok(());
+        }
+        let id_of = |code: &str| indicators.iter().find(|i| i.code == code).map(|i| i.id);
+        let stored = self
+            .store
+            .values(&kesher_store::ValueFilter {
+                indicator_ids: indicators.iter().map(|i| i.id).collect(),
+                place_ids: values.iter().map(|v| v.place_id).collect(),
+                periods: values.iter().map(|v| v.period).collect(),
+                ..kesher_store::ValueFilter::default()
+            })
+            .await?;
+        let value_of = |indicator: IndicatorId, like: &kesher_store::NewValue| {
+            values
+                .iter()
+                .find(|v| {
+                    v.indicator_id == indicator
+                        && v.place_id == like.place_id
+                        && v.period == like.period
+                        && v.cell == like.cell
+                })
+                .map(|v| v.value)
+                .or_else(|| {
+                    stored
+                        .iter()
+                        .find(|v| {
+                            v.indicator_id == indicator
+                                && v.place_id == like.place_id
+                                && v.period == like.period
+                                && v.cell == like.cell
+                        })
+                        .map(|v| v.value)
+                })
+                .flatten()
+        };
+        for stored_rule in &rules {
+            let rule = &stored_rule.rule;
+            let (Some(left), Some(right)) = (id_of(rule.left.as_str()), id_of(rule.right.as_str()))
+            else {
+                continue;
+            };
+            for (index, v) in values.iter().enumerate() {
+                if v.indicator_id != left && v.indicator_id != right {
+                    continue;
+                }
+                if !rule.holds(value_of(left, v), value_of(right, v)) {
+                    issues.push(DataIssue {
+                        line: Some(index + 1),
+                        column: Some("value".into()),
+                        problem: DataProblem::Rule {
+                            left: rule.left.to_string(),
+                            right: rule.right.to_string(),
+                        },
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Values of the initiative: by indicator, period and state (approved when not asked).
@@ -546,5 +623,85 @@ impl Kesher {
             return Ok(Vec::new());
         }
         Ok(self.store.values(&filter).await?)
+    }
+}
+
+impl Kesher {
+    /// The initiative's rules between indicators.
+    pub async fn validation_rules(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<Vec<kesher_store::StoredRule>> {
+        self.require(caller, initiative, |_| true).await?;
+        Ok(self.store.validation_rules(initiative).await?)
+    }
+
+    /// Adds a rule between two of the initiative's indicators (backbone); imports and forms
+    /// check it from then on.
+    pub async fn create_validation_rule(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        left: &str,
+        comparison: &str,
+        right: &str,
+    ) -> CoreResult<kesher_store::StoredRule> {
+        use kesher_domain::measurement::indicator::IndicatorCode;
+        use kesher_domain::measurement::quality::{Comparison, ValidationRule};
+        self.require(caller, initiative, |a| a.can_manage_measurement())
+            .await?;
+        let known = self.store.indicators(initiative).await?;
+        let mut problems = Vec::new();
+        let mut code = |field: &'static str, raw: &str| match IndicatorCode::parse(raw) {
+            Ok(c) if known.iter().any(|i| i.code == c.as_str()) => Some(c),
+            Ok(_) => {
+                problems.push(FieldError::new(field, Invalid::Choice));
+                None
+            }
+            Err(p) => {
+                problems.push(FieldError::new(field, p));
+                None
+            }
+        };
+        let left = code("left", left);
+        let right = code("right", right);
+        let comparison = Comparison::parse(comparison)
+            .map_err(|p| problems.push(FieldError::new("comparison", p)))
+            .ok();
+        if let (Some(l), Some(r)) = (&left, &right)
+            && l == r
+        {
+            problems.push(FieldError::new("right", Invalid::Choice));
+        }
+        match (left, comparison, right) {
+            (Some(left), Some(comparison), Some(right)) if problems.is_empty() => Ok(self
+                .store
+                .create_validation_rule(
+                    caller.actor(),
+                    initiative,
+                    &ValidationRule {
+                        left,
+                        comparison,
+                        right,
+                    },
+                )
+                .await?),
+            _ => Err(CoreError::Invalid(problems)),
+        }
+    }
+
+    pub async fn delete_validation_rule(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        id: i64,
+    ) -> CoreResult<()> {
+        self.require(caller, initiative, |a| a.can_manage_measurement())
+            .await?;
+        Ok(self
+            .store
+            .delete_validation_rule(caller.actor(), initiative, id)
+            .await?)
     }
 }

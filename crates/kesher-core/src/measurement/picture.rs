@@ -3,6 +3,7 @@
 //! totals, and where each indicator stands against its target.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use kesher_domain::access::Access;
 use kesher_domain::measurement::indicator::{Aggregation, Cell, Formula};
@@ -27,12 +28,23 @@ pub type Figures = BTreeMap<Period, HashMap<PlaceId, Rolled>>;
 type EnteredValues = BTreeMap<Period, HashMap<Cell, HashMap<PlaceId, f64>>>;
 
 /// Everything the measurement pages need about the initiative's places and indicators.
+/// Built once per version of the initiative's data and shared; the figures it computes are
+/// kept with it, so pages after the first only read them.
 pub struct Measurement {
     pub places: Vec<Place>,
     pub indicators: Vec<Indicator>,
     pub hierarchy: Hierarchy,
     /// Approved values by indicator, period, cell, place.
     values: HashMap<IndicatorId, EnteredValues>,
+    by_id: HashMap<PlaceId, usize>,
+    children: HashMap<Option<PlaceId>, Vec<usize>>,
+    figures: Mutex<HashMap<(IndicatorId, Cell), Arc<Figures>>>,
+}
+
+/// The measurements of the initiatives, each with the data version it was built at.
+#[derive(Default)]
+pub struct MeasurementCache {
+    loaded: Mutex<HashMap<InitiativeId, (i64, Arc<Measurement>)>>,
 }
 
 /// An indicator's standing at one place: its latest figure and its status.
@@ -66,11 +78,19 @@ impl Measurement {
                     .insert(v.place_id, value);
             }
         }
+        let by_id = places.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
+        let mut children: HashMap<Option<PlaceId>, Vec<usize>> = HashMap::new();
+        for (i, p) in places.iter().enumerate() {
+            children.entry(p.parent_id).or_default().push(i);
+        }
         Self {
             places,
             indicators,
             hierarchy,
             values: by_indicator,
+            by_id,
+            children,
+            figures: Mutex::default(),
         }
     }
 
@@ -79,16 +99,16 @@ impl Measurement {
     }
 
     pub fn place(&self, id: PlaceId) -> Option<&Place> {
-        self.places.iter().find(|p| p.id == id)
+        self.by_id.get(&id).map(|&i| &self.places[i])
     }
 
     /// The places directly under `parent` (the top-level ones under [`ALL_PLACES`]).
     pub fn children(&self, parent: PlaceId) -> Vec<&Place> {
         let parent = (parent != ALL_PLACES).then_some(parent);
-        self.places
-            .iter()
-            .filter(|p| p.parent_id == parent)
-            .collect()
+        self.children
+            .get(&parent)
+            .map(|list| list.iter().map(|&i| &self.places[i]).collect())
+            .unwrap_or_default()
     }
 
     /// The periods with any entered value for the indicator or, for a computed one, for
@@ -243,12 +263,23 @@ impl Measurement {
         roll_up(&self.hierarchy, indicator.aggregation, &entered)
     }
 
-    /// Every period's figures at every place, for the total or one cell.
-    pub fn figures(&self, indicator: &Indicator, cell: &Cell) -> Figures {
-        self.periods(indicator)
-            .into_iter()
-            .map(|period| (period, self.figures_at(indicator, period, cell)))
-            .collect()
+    /// Every period's figures at every place, for the total or one cell; computed once per
+    /// version of the data.
+    pub fn figures(&self, indicator: &Indicator, cell: &Cell) -> Arc<Figures> {
+        let key = (indicator.id, cell.clone());
+        if let Some(done) = self.figures.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return done;
+        }
+        let computed: Arc<Figures> = Arc::new(
+            self.periods(indicator)
+                .into_iter()
+                .map(|period| (period, self.figures_at(indicator, period, cell)))
+                .collect(),
+        );
+        if let Ok(mut memo) = self.figures.lock() {
+            memo.insert(key, computed.clone());
+        }
+        computed
     }
 
     /// The series of one place, in period order.
@@ -318,15 +349,37 @@ impl Kesher {
         &self,
         caller: &Caller,
         initiative: InitiativeId,
-    ) -> CoreResult<(Measurement, Access)> {
+    ) -> CoreResult<(Arc<Measurement>, Access)> {
         let access = self.require(caller, initiative, |_| true).await?;
         Ok((self.load_measurement(initiative).await?, access))
     }
 
+    /// The initiative's measurement: the one already built when the data has not changed
+    /// since (any write moves the data version on), else a new one. The version is read
+    /// before building, so data written meanwhile only makes the next request build again.
     pub(crate) async fn load_measurement(
         &self,
         initiative: InitiativeId,
-    ) -> CoreResult<Measurement> {
+    ) -> CoreResult<Arc<Measurement>> {
+        let version = self.store.data_version(initiative).await?;
+        if let Some((built_at, measurement)) = self
+            .measurements
+            .loaded
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&initiative).cloned())
+            && built_at == version
+        {
+            return Ok(measurement);
+        }
+        let measurement = Arc::new(self.build_measurement(initiative).await?);
+        if let Ok(mut loaded) = self.measurements.loaded.lock() {
+            loaded.insert(initiative, (version, measurement.clone()));
+        }
+        Ok(measurement)
+    }
+
+    async fn build_measurement(&self, initiative: InitiativeId) -> CoreResult<Measurement> {
         let places = self.store.places(initiative).await?;
         let indicators = self.store.indicators(initiative).await?;
         let values = if indicators.is_empty() {

@@ -172,7 +172,7 @@ impl Kesher {
                 people(
                     &measurement,
                     &indicator,
-                    population.as_ref(),
+                    population.as_deref(),
                     &own,
                     place,
                     period,

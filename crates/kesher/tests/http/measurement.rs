@@ -991,3 +991,147 @@ async fn the_public_report_card_hides_small_groups_and_what_would_reveal_them() 
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn groups_and_rules_set_up_by_the_backbone_shape_the_gaps_and_refuse_data() {
+    use reqwest::Method;
+    use serde_json::{Value, json};
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let place = |body: Value| {
+        app.api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/initiatives/{id}/places"),
+        )
+        .json(&body)
+        .send()
+    };
+    let district: Value = place(json!({"name": "צפון", "kind": "district"}))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let district_id = district["id"].as_i64().unwrap().to_string();
+    for (name, code, periphery) in [("קצרין", "4100", "yes"), ("עפולה", "7700", "no")] {
+        let response = place(json!({"name": name, "code": code, "kind": "authority",
+                                    "parent_id": district_id, "periphery": periphery}))
+        .await
+        .unwrap();
+        assert_eq!(response.status(), StatusCode::CREATED);
+    }
+    let setup = format!("/initiatives/{id}/measurement/setup");
+    assert_eq!(
+        app.get(Who::Editor, &setup).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    // By attributes: the periphery authorities under the district.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("{setup}/groups"),
+            &[
+                ("name", "רשויות הפריפריה"),
+                ("kind", "authority"),
+                ("periphery", "כן"),
+                ("under", "צפון"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // By codes that match nothing: refused, with the name kept.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("{setup}/groups"),
+            &[("name", "ריקה"), ("codes", "1234\n5678")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    assert_eq!(
+        attribute(&page, "#f-name", "value").as_deref(),
+        Some("ריקה")
+    );
+    let page = document(app.get(Who::Backbone, &setup).await).await;
+    assert_eq!(
+        texts(&page, "table.groups tbody tr td.number"),
+        vec!["1"],
+        "one periphery authority"
+    );
+
+    for (code, name) in [("takers", "ניגשים"), ("pupils", "תלמידים")] {
+        create_indicator(
+            &app,
+            &[
+                ("code", code),
+                ("name_he", name),
+                ("unit", "count"),
+                ("axis", "mapping"),
+                ("period_kind", "school_year"),
+            ],
+        )
+        .await;
+    }
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("{setup}/rules"),
+            &[
+                ("left", "takers"),
+                ("comparison", "at_most"),
+                ("right", "takers"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("{setup}/rules"),
+            &[
+                ("left", "takers"),
+                ("comparison", "at_most"),
+                ("right", "pupils"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = document(app.get(Who::Backbone, &setup).await).await;
+    assert_eq!(
+        texts(&page, "ul.rules li span"),
+        vec!["ניגשים לכל היותר תלמידים"]
+    );
+
+    // The rule holds on entry: against the batch, and against what is stored.
+    let entry = |indicator: &str, value: f64| json!({"indicator": indicator, "place_id": district["id"], "period": "2025/26", "value": value});
+    let send = |entries: Vec<Value>| {
+        app.api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/initiatives/{id}/values"),
+        )
+        .json(&json!({"source": "בדיקה", "entries": entries}))
+        .send()
+    };
+    let response = send(vec![entry("pupils", 20.0), entry("takers", 50.0)])
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["issues"][0]["code"], "rule");
+    assert_eq!(
+        send(vec![entry("pupils", 20.0)]).await.unwrap().status(),
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        send(vec![entry("takers", 21.0)]).await.unwrap().status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "checked against the stored 20 students"
+    );
+    assert_eq!(
+        send(vec![entry("takers", 12.0)]).await.unwrap().status(),
+        StatusCode::CREATED
+    );
+}

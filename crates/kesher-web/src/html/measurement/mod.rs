@@ -8,6 +8,7 @@ pub mod indicators;
 pub mod places;
 pub mod report_card;
 pub mod reporting;
+pub mod setup;
 
 use askama::Template;
 use axum::extract::State;

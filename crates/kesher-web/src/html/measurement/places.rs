@@ -1,6 +1,8 @@
 //! Places: the hierarchy level by level (or found by name or code), and a place's own page
 //! with its attributes and where each indicator stands there.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
@@ -63,14 +65,14 @@ fn details(page: &Page, place: &Place) -> String {
     parts.join(" · ")
 }
 
-fn row(page: &Page, place: &Place, all: &[Place]) -> PlaceRow {
+fn row(page: &Page, place: &Place, children: &HashMap<PlaceId, usize>) -> PlaceRow {
     PlaceRow {
         id: place.id,
         name: place.name.clone(),
         kind: page.t(place.kind.label_id()),
         code: place.code.clone().unwrap_or_default(),
         details: details(page, place),
-        children: all.iter().filter(|p| p.parent_id == Some(place.id)).count(),
+        children: children.get(&place.id).copied().unwrap_or(0),
     }
 }
 
@@ -142,11 +144,17 @@ pub async fn list_places(
             .collect()
     };
     let total = chosen.len();
+    let mut children: HashMap<PlaceId, usize> = HashMap::new();
+    for p in &places {
+        if let Some(parent) = p.parent_id {
+            *children.entry(parent).or_default() += 1;
+        }
+    }
     render(&PlacesPage {
         rows: chosen
             .into_iter()
             .take(MOST_ROWS)
-            .map(|p| row(&f.page, p, &places))
+            .map(|p| row(&f.page, p, &children))
             .collect(),
         crumbs: chain(&places, parent),
         query: query.q,
@@ -206,18 +214,15 @@ pub async fn show_place(
         .indicators
         .iter()
         .filter_map(|indicator| {
-            let periods = measurement.periods(indicator);
-            periods.iter().rev().find_map(|period| {
-                measurement
-                    .figures_at(indicator, *period, &Cell::total())
-                    .get(&place.id)
-                    .map(|r| PlaceFigure {
-                        indicator_id: indicator.id,
-                        name: indicator.name_in(english).to_string(),
-                        period: period_label(f.page.lang, *period),
-                        value: number(r.value, indicator.decimals),
-                        entered: r.entered,
-                    })
+            let figures = measurement.figures(indicator, &Cell::total());
+            figures.iter().rev().find_map(|(period, at)| {
+                at.get(&place.id).map(|r| PlaceFigure {
+                    indicator_id: indicator.id,
+                    name: indicator.name_in(english).to_string(),
+                    period: period_label(f.page.lang, *period),
+                    value: number(r.value, indicator.decimals),
+                    entered: r.entered,
+                })
             })
         })
         .collect();
