@@ -45,6 +45,9 @@ pub struct Measurement {
 #[derive(Default)]
 pub struct MeasurementCache {
     loaded: Mutex<HashMap<InitiativeId, (i64, Arc<Measurement>)>>,
+    /// Held while one is built, so requests arriving together wait for it instead of each
+    /// building their own.
+    building: tokio::sync::Mutex<()>,
 }
 
 /// An indicator's standing at one place: its latest figure and its status.
@@ -362,14 +365,20 @@ impl Kesher {
         initiative: InitiativeId,
     ) -> CoreResult<Arc<Measurement>> {
         let version = self.store.data_version(initiative).await?;
-        if let Some((built_at, measurement)) = self
-            .measurements
-            .loaded
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&initiative).cloned())
-            && built_at == version
-        {
+        let cached = || {
+            self.measurements
+                .loaded
+                .lock()
+                .ok()
+                .and_then(|m| m.get(&initiative).cloned())
+                .filter(|(built_at, _)| *built_at == version)
+                .map(|(_, measurement)| measurement)
+        };
+        if let Some(measurement) = cached() {
+            return Ok(measurement);
+        }
+        let _building = self.measurements.building.lock().await;
+        if let Some(measurement) = cached() {
             return Ok(measurement);
         }
         let measurement = Arc::new(self.build_measurement(initiative).await?);

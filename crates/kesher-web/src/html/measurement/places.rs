@@ -127,7 +127,9 @@ pub async fn list_places(
         "places-title",
     )
     .await?;
-    let (places, access) = state.kesher.places(caller, id).await?;
+    // The places as the measurement already holds them (read once per data version).
+    let (measurement, access) = state.kesher.measurement(caller, id).await?;
+    let places = &measurement.places;
     let parent = query
         .parent
         .map(PlaceId::new)
@@ -145,7 +147,7 @@ pub async fn list_places(
     };
     let total = chosen.len();
     let mut children: HashMap<PlaceId, usize> = HashMap::new();
-    for p in &places {
+    for p in places.iter() {
         if let Some(parent) = p.parent_id {
             *children.entry(parent).or_default() += 1;
         }
@@ -156,7 +158,7 @@ pub async fn list_places(
             .take(MOST_ROWS)
             .map(|p| row(&f.page, p, &children))
             .collect(),
-        crumbs: chain(&places, parent),
+        crumbs: chain(places, parent),
         query: query.q,
         total,
         manages: access.can_manage_measurement(),
