@@ -27,7 +27,9 @@ use crate::forms::{JsonBody, Params, QueryParams};
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_places, create_place))
-        .routes(routes!(show_place))
+        .routes(routes!(show_place, update_place, delete_place))
+        .routes(routes!(list_place_groups, create_place_group))
+        .routes(routes!(list_rules, create_rule))
         .routes(routes!(list_periods))
         .routes(routes!(list_indicators, create_indicator))
         .routes(routes!(show_indicator, update_indicator, delete_indicator))
@@ -73,6 +75,131 @@ pub async fn show_place(
     Params(id): Params<PlaceId>,
 ) -> Result<Json<Place>, AppError> {
     Ok(Json(state.kesher.place(ctx.caller()?, id).await?.0))
+}
+
+/// Change a place (backbone).
+#[utoipa::path(put, path = "/api/v1/places/{id}", tag = "measurement", request_body = PlaceForm,
+    params(("id" = i64, Path, description = "Place id")),
+    responses((status = 200, body = Place), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn update_place(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<PlaceId>,
+    JsonBody(form): JsonBody<PlaceForm>,
+) -> Result<Json<Place>, AppError> {
+    Ok(Json(
+        state.kesher.update_place(ctx.caller()?, id, &form).await?,
+    ))
+}
+
+/// Delete a place (backbone); refused while places stand under it or it has values.
+#[utoipa::path(delete, path = "/api/v1/places/{id}", tag = "measurement",
+    params(("id" = i64, Path, description = "Place id")),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn delete_place(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<PlaceId>,
+) -> Result<Response, AppError> {
+    use axum::response::IntoResponse;
+    state.kesher.delete_place(ctx.caller()?, id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT.into_response())
+}
+
+/// The initiative's groups of places.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/place-groups", tag = "measurement",
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 200, body = Vec<kesher_store::PlaceGroup>), (status = 403, body = ErrorBody)))]
+pub async fn list_place_groups(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Json<Vec<kesher_store::PlaceGroup>>, AppError> {
+    Ok(Json(state.kesher.place_groups(ctx.caller()?, id).await?))
+}
+
+/// A group of places to make.
+#[derive(Deserialize, ToSchema)]
+pub struct PlaceGroupBody {
+    pub name: String,
+    pub place_ids: Vec<i64>,
+}
+
+/// Make a group of places (backbone).
+#[utoipa::path(post, path = "/api/v1/initiatives/{id}/place-groups", tag = "measurement", request_body = PlaceGroupBody,
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 201, body = kesher_store::PlaceGroup), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_place_group(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    JsonBody(body): JsonBody<PlaceGroupBody>,
+) -> Result<Response, AppError> {
+    let places: Vec<PlaceId> = body.place_ids.into_iter().map(PlaceId::new).collect();
+    Ok(created(
+        state
+            .kesher
+            .create_place_group(ctx.caller()?, id, &body.name, &places)
+            .await?,
+    ))
+}
+
+/// A rule between two indicators.
+#[derive(Serialize, Deserialize, ToSchema)]
+pub struct RuleBody {
+    pub id: Option<i64>,
+    /// The left indicator's code.
+    pub left: String,
+    /// `at_most` or `at_least`.
+    pub comparison: String,
+    pub right: String,
+}
+
+/// The initiative's rules between indicators.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/rules", tag = "measurement",
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 200, body = Vec<RuleBody>), (status = 403, body = ErrorBody)))]
+pub async fn list_rules(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Json<Vec<RuleBody>>, AppError> {
+    Ok(Json(
+        state
+            .kesher
+            .validation_rules(ctx.caller()?, id)
+            .await?
+            .into_iter()
+            .map(|r| RuleBody {
+                id: Some(r.id),
+                left: r.rule.left.to_string(),
+                comparison: r.rule.comparison.code().to_string(),
+                right: r.rule.right.to_string(),
+            })
+            .collect(),
+    ))
+}
+
+/// Add a rule (backbone); imports and entries are checked against it from then on.
+#[utoipa::path(post, path = "/api/v1/initiatives/{id}/rules", tag = "measurement", request_body = RuleBody,
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 201, body = RuleBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn create_rule(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    JsonBody(body): JsonBody<RuleBody>,
+) -> Result<Response, AppError> {
+    let stored = state
+        .kesher
+        .create_validation_rule(ctx.caller()?, id, &body.left, &body.comparison, &body.right)
+        .await?;
+    Ok(created(RuleBody {
+        id: Some(stored.id),
+        left: stored.rule.left.to_string(),
+        comparison: stored.rule.comparison.code().to_string(),
+        right: stored.rule.right.to_string(),
+    }))
 }
 
 /// A period as the API gives it.

@@ -282,6 +282,8 @@ async fn the_openapi_document_describes_every_entity_and_every_route() {
         "/api/v1/indicators/{id}/targets",
         "/api/v1/indicators/{id}/figures",
         "/api/v1/initiatives/{id}/values",
+        "/api/v1/initiatives/{id}/place-groups",
+        "/api/v1/initiatives/{id}/rules",
     ] {
         assert!(paths.contains_key(path), "the document lacks {path}");
     }

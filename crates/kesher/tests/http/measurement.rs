@@ -1134,4 +1134,62 @@ async fn groups_and_rules_set_up_by_the_backbone_shape_the_gaps_and_refuse_data(
         send(vec![entry("takers", 12.0)]).await.unwrap().status(),
         StatusCode::CREATED
     );
+
+    // The same setup over the API: rules and groups read and made, a place renamed, and a
+    // place with places under it kept.
+    let rules: Vec<Value> = app
+        .api(
+            Who::Viewer,
+            Method::GET,
+            &format!("/api/v1/initiatives/{id}/rules"),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(rules.len(), 1);
+    assert_eq!(rules[0]["comparison"], "at_most");
+    let response = app
+        .api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/initiatives/{id}/place-groups"),
+        )
+        .json(&json!({"name": "המחוז", "place_ids": [district["id"]]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let response = app
+        .api(
+            Who::Member,
+            Method::POST,
+            &format!("/api/v1/initiatives/{id}/rules"),
+        )
+        .json(&json!({"left": "pupils", "comparison": "at_least", "right": "takers"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    let district_path = format!("/api/v1/places/{}", district["id"]);
+    let renamed: Value = app
+        .api(Who::Backbone, Method::PUT, &district_path)
+        .json(&json!({"name": "מחוז הצפון", "kind": "district"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(renamed["name"], "מחוז הצפון");
+    assert_eq!(
+        app.api(Who::Backbone, Method::DELETE, &district_path)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::CONFLICT
+    );
 }
