@@ -23,6 +23,7 @@ use kesher_store::{
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::error::choice_of;
 use crate::{Caller, CoreError, CoreResult, Kesher};
 
 /// Two agenda versions side by side.
@@ -173,17 +174,6 @@ fn speaking_for(
         (Some(_), _) => Err(CoreError::Forbidden),
         (None, Some(own)) if !access.can_edit_agenda() => Ok(Some(own)),
         (None, _) => Ok(None),
-    }
-}
-
-/// A reference to a record that does not exist, or belongs elsewhere, is a wrong choice in
-/// the form rather than a missing page.
-fn choice_of(field: &'static str) -> impl Fn(StoreError) -> CoreError {
-    move |error| match error {
-        StoreError::NotFound | StoreError::Conflict(kesher_store::Conflict::WrongInitiative) => {
-            CoreError::invalid(field, Invalid::Choice)
-        }
-        other => other.into(),
     }
 }
 

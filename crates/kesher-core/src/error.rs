@@ -102,3 +102,14 @@ impl From<StoreError> for CoreError {
         }
     }
 }
+
+/// A reference to a record that does not exist, or belongs elsewhere, is a wrong choice in
+/// the form rather than a missing page.
+pub(crate) fn choice_of(field: &'static str) -> impl Fn(StoreError) -> CoreError {
+    move |error| match error {
+        StoreError::NotFound | StoreError::Conflict(Conflict::WrongInitiative) => {
+            CoreError::invalid(field, kesher_domain::Invalid::Choice)
+        }
+        other => other.into(),
+    }
+}

@@ -24,54 +24,9 @@ use sqlx::SqliteConnection;
 use sqlx::sqlite::SqliteRow;
 
 use crate::audit::{commit_delete, commit_update, record_in};
+use crate::owned::{Owned, check_owned};
 use crate::rows::{choice, get, timestamp};
 use crate::{SqliteStore, backend};
-
-/// A record that belongs to one initiative, for the checks of references.
-#[derive(Clone, Copy)]
-enum Owned {
-    Body(BodyId),
-    Organization(OrganizationId),
-    Result(ResultNodeId),
-    Term(TermId),
-    Decision(DecisionId),
-}
-
-/// Refuses a reference to a record of another initiative (or to none at all).
-async fn check_owned(
-    conn: &mut SqliteConnection,
-    owned: Owned,
-    initiative: InitiativeId,
-) -> StoreResult<()> {
-    let query = match owned {
-        Owned::Body(id) => {
-            sqlx::query_scalar("SELECT initiative_id FROM bodies WHERE id = ?1").bind(id.get())
-        }
-        Owned::Organization(id) => {
-            sqlx::query_scalar("SELECT initiative_id FROM organizations WHERE id = ?1")
-                .bind(id.get())
-        }
-        Owned::Result(id) => {
-            sqlx::query_scalar("SELECT initiative_id FROM result_nodes WHERE id = ?1")
-                .bind(id.get())
-        }
-        Owned::Term(id) => {
-            sqlx::query_scalar("SELECT initiative_id FROM glossary_terms WHERE id = ?1")
-                .bind(id.get())
-        }
-        Owned::Decision(id) => {
-            sqlx::query_scalar("SELECT initiative_id FROM decisions WHERE id = ?1").bind(id.get())
-        }
-    };
-    let owner: Option<i64> = query.fetch_optional(conn).await.map_err(backend)?;
-    match owner {
-        None => Err(StoreError::NotFound),
-        Some(owner) if owner != initiative.get() => {
-            Err(StoreError::Conflict(Conflict::WrongInitiative))
-        }
-        Some(_) => Ok(()),
-    }
-}
 
 fn json_list(items: &[String]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())

@@ -10,6 +10,7 @@ mod imports;
 mod initiatives;
 mod measurement;
 mod network;
+mod owned;
 mod rows;
 
 use std::path::Path;

@@ -27,6 +27,7 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::audit::{commit_delete, commit_update, record_in};
+use crate::owned::{Owned, check_owned};
 use crate::rows::{choice, get, timestamp};
 use crate::{SqliteStore, backend};
 
@@ -50,33 +51,6 @@ fn optional_choice<T>(
 fn state_of(row: &SqliteRow) -> StoreResult<ValueState> {
     let n: i64 = get(row, "state")?;
     ValueState::from_number(n).ok_or_else(|| StoreError::Backend(format!("bad state {n}")))
-}
-
-/// Refuses a record of another initiative (or none at all).
-async fn check_initiative(
-    conn: &mut SqliteConnection,
-    table: &'static str,
-    id: i64,
-    initiative: InitiativeId,
-) -> StoreResult<()> {
-    let statement = match table {
-        "places" => "SELECT initiative_id FROM places WHERE id = ?1",
-        "result_nodes" => "SELECT initiative_id FROM result_nodes WHERE id = ?1",
-        "organizations" => "SELECT initiative_id FROM organizations WHERE id = ?1",
-        _ => "SELECT initiative_id FROM indicators WHERE id = ?1",
-    };
-    let owner: Option<i64> = sqlx::query_scalar(statement)
-        .bind(id)
-        .fetch_optional(conn)
-        .await
-        .map_err(backend)?;
-    match owner {
-        None => Err(StoreError::NotFound),
-        Some(owner) if owner != initiative.get() => {
-            Err(StoreError::Conflict(Conflict::WrongInitiative))
-        }
-        Some(_) => Ok(()),
-    }
 }
 
 // ---- places ----
@@ -128,7 +102,7 @@ async fn check_place_parent(
     let Some(parent) = parent else {
         return Ok(());
     };
-    check_initiative(conn, "places", parent.get(), initiative).await?;
+    check_owned(conn, Owned::Place(parent), initiative).await?;
     let parent_place = fetch_place(conn, parent).await?;
     if !kind.may_stand_under(parent_place.kind) {
         return Err(StoreError::Conflict(Conflict::PlaceLevel));
@@ -429,10 +403,10 @@ async fn check_indicator_references(
     input: &IndicatorInput,
 ) -> StoreResult<()> {
     if let Some(node) = input.result_node_id {
-        check_initiative(conn, "result_nodes", node.get(), initiative).await?;
+        check_owned(conn, Owned::Result(node), initiative).await?;
     }
     if let Some(organization) = input.owner_organization_id {
-        check_initiative(conn, "organizations", organization.get(), initiative).await?;
+        check_owned(conn, Owned::Organization(organization), initiative).await?;
     }
     Ok(())
 }
@@ -743,7 +717,7 @@ impl MeasurementStore for SqliteStore {
         .await
         .map_err(backend)?;
         for place in places {
-            check_initiative(&mut tx, "places", place.get(), initiative).await?;
+            check_owned(&mut tx, Owned::Place(*place), initiative).await?;
             sqlx::query(
                 "INSERT OR IGNORE INTO place_group_members (group_id, place_id) VALUES (?1, ?2)",
             )
@@ -968,7 +942,7 @@ impl MeasurementStore for SqliteStore {
         let mut tx = self.write().await?;
         let before = fetch_indicator(&mut tx, indicator).await?;
         if let Some(place) = input.benchmark_place_id {
-            check_initiative(&mut tx, "places", place.get(), before.initiative_id).await?;
+            check_owned(&mut tx, Owned::Place(place), before.initiative_id).await?;
         }
         sqlx::query(
             "INSERT INTO targets (indicator_id, period, value, benchmark_place_id, note)
@@ -1270,7 +1244,7 @@ impl MeasurementStore for SqliteStore {
         let mut moved = 0;
         let mut moved_keys = Vec::new();
         for key in keys {
-            check_initiative(&mut tx, "indicators", key.indicator_id.get(), initiative).await?;
+            check_owned(&mut tx, Owned::Indicator(key.indicator_id), initiative).await?;
             let Some(cell) = existing_cell_id(&mut tx, &key.cell).await? else {
                 continue;
             };

@@ -43,6 +43,15 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
     }
 }
 
+/// The value of a field of a form read as name–value pairs (forms whose fields are numbered
+/// rows or one per file column); "" when absent.
+pub fn pair<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
 /// A form that carries nothing but its CSRF token (sign out, delete, confirm).
 #[derive(serde::Deserialize)]
 pub struct NoFields {}

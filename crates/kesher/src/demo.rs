@@ -117,12 +117,17 @@ pub(crate) fn refused(what: &str, errors: Vec<FieldError>) -> anyhow::Error {
     anyhow!("demo data: {what} is refused: {errors:?}")
 }
 
-/// A readable password for the demo's accounts.
-fn generate_password() -> String {
+/// Random letters and digits that cannot be mistaken for one another when read aloud.
+pub(crate) fn readable_random(length: usize) -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    (0..16)
+    (0..length)
         .map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char)
         .collect()
+}
+
+/// A readable password for the demo's accounts.
+fn generate_password() -> String {
+    readable_random(16)
 }
 
 /// Writes the whole demo into an empty store.

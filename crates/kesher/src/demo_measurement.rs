@@ -401,12 +401,7 @@ pub(crate) async fn load(
         .await
         .context("the network's measurement")?;
     // A published report card; its address is random, as every card's is.
-    let slug: String = {
-        const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyz23456789";
-        (0..32)
-            .map(|_| ALPHABET[rand::random_range(0..ALPHABET.len())] as char)
-            .collect()
-    };
+    let slug = crate::demo::readable_random(40);
     store
         .save_report_card(
             Actor::system(),

@@ -15,18 +15,10 @@ use kesher_domain::measurement::indicator::{IndicatorForm, IndicatorInput};
 use kesher_domain::measurement::place::PlaceForm;
 use kesher_domain::measurement::values::TargetForm;
 use kesher_domain::*;
-use kesher_store::{Indicator, Place, PlaceGroup, StoreError};
+use kesher_store::{Indicator, Place, PlaceGroup};
 
+use crate::error::choice_of;
 use crate::{Caller, CoreError, CoreResult, Kesher};
-
-fn choice_of(field: &'static str) -> impl Fn(StoreError) -> CoreError {
-    move |error| match error {
-        StoreError::NotFound | StoreError::Conflict(kesher_store::Conflict::WrongInitiative) => {
-            CoreError::invalid(field, Invalid::Choice)
-        }
-        other => other.into(),
-    }
-}
 
 /// Refuses a formula, weight or population that names an indicator the initiative does not
 /// have, or a formula that would read itself (directly or through others).
@@ -234,7 +226,7 @@ impl Kesher {
         self.store
             .create_indicator(caller.actor(), initiative, &input)
             .await
-            .map_err(linked_choice)
+            .map_err(choice_of("result_node_id"))
     }
 
     pub async fn update_indicator(
@@ -256,7 +248,7 @@ impl Kesher {
         self.store
             .update_indicator(caller.actor(), id, &input)
             .await
-            .map_err(linked_choice)
+            .map_err(choice_of("result_node_id"))
     }
 
     /// Refused while another indicator's formula, weight or population reads it.
@@ -326,15 +318,6 @@ pub fn readers_of<'a>(code: &str, indicators: &'a [Indicator]) -> Vec<&'a Indica
                 })
         })
         .collect()
-}
-
-fn linked_choice(error: StoreError) -> CoreError {
-    match error {
-        StoreError::NotFound | StoreError::Conflict(kesher_store::Conflict::WrongInitiative) => {
-            CoreError::invalid("result_node_id", Invalid::Choice)
-        }
-        other => other.into(),
-    }
 }
 
 /// One value sent through the API or a form.

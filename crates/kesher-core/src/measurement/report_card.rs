@@ -9,7 +9,7 @@ use kesher_domain::*;
 use kesher_store::{Indicator, ReportCard, ReportCardInput};
 use serde::Deserialize;
 
-use super::picture::{ALL_PLACES, Figures, Measurement};
+use super::picture::{ALL_PLACES, Figures};
 use crate::{Caller, CoreError, CoreResult, Kesher};
 
 /// The report card as the settings form sends it.
@@ -50,7 +50,6 @@ pub struct PublicCard {
 /// counts people: its population indicator's figure, or its own when it is itself a count
 /// of people.
 fn people(
-    measurement: &Measurement,
     indicator: &Indicator,
     population: Option<&Figures>,
     own: &Figures,
@@ -62,7 +61,6 @@ fn people(
         (None, Unit::Count) if indicator.population_code.is_none() => own,
         _ => return None,
     };
-    let _ = measurement;
     figures
         .get(&period)
         .and_then(|at| at.get(&place))
@@ -168,16 +166,8 @@ impl Kesher {
                 .as_deref()
                 .and_then(|c| measurement.indicator_by_code(c))
                 .map(|p| measurement.figures(p, &Cell::total()));
-            let count = |place, period| {
-                people(
-                    &measurement,
-                    &indicator,
-                    population.as_deref(),
-                    &own,
-                    place,
-                    period,
-                )
-            };
+            let count =
+                |place, period| people(&indicator, population.as_deref(), &own, place, period);
             let small = |n: Option<f64>| n.is_some_and(|n| n < f64::from(card.threshold));
             let trend: Vec<(Period, Shown)> = own
                 .iter()

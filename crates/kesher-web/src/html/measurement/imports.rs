@@ -18,7 +18,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{AppError, bad_request};
-use crate::forms::{CsrfForm, Params, QueryParams};
+use crate::forms::{CsrfForm, Params, QueryParams, pair};
 use crate::html::{Choice, frame, render, render_with, saved};
 use crate::page::{Page, Section};
 
@@ -309,13 +309,7 @@ fn read_places(pairs: &[(String, String)]) -> PlaceMapping {
 }
 
 fn read_values(pairs: &[(String, String)], headers: &[String]) -> ValueMapping {
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .filter(|v| !v.is_empty())
-    };
+    let get = |name: &str| Some(pair(pairs, name).to_string()).filter(|v| !v.is_empty());
     let mut mapping = ValueMapping {
         layout: if get("layout").as_deref() == Some("long") {
             Layout::Long
@@ -571,12 +565,7 @@ pub async fn preview_data_file(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let purpose = purpose_of(
-        pairs
-            .iter()
-            .find(|(k, _)| k == "purpose")
-            .map(|(_, v)| v.as_str()),
-    );
+    let purpose = purpose_of(Some(pair(&pairs, "purpose")));
     let found = state.kesher.data_draft(caller, id, draft).await?;
     let chosen = MappingState {
         purpose,

@@ -348,7 +348,7 @@ pub fn cell_label(page: &Page, cell: &Cell) -> String {
         .join(", ")
 }
 
-fn facts(page: &Page, indicator: &Indicator, measurement: &Measurement) -> Vec<(String, String)> {
+fn facts(page: &Page, indicator: &Indicator) -> Vec<(String, String)> {
     let mut facts = vec![
         (page.t("field-indicator-code"), indicator.code.clone()),
         (page.t("field-unit"), page.t(indicator.unit.label_id())),
@@ -390,7 +390,6 @@ fn facts(page: &Page, indicator: &Indicator, measurement: &Measurement) -> Vec<(
     if let Some(population) = &indicator.population_code {
         facts.push((page.t("field-population-code"), population.clone()));
     }
-    let _ = measurement;
     facts
 }
 
@@ -453,7 +452,7 @@ async fn indicator_page(
         })
         .collect();
     Ok(IndicatorPage {
-        facts: facts(&f.page, &indicator, &measurement),
+        facts: facts(&f.page, &indicator),
         place_name: place_label(&measurement, &f.page, place),
         place_choices: {
             let mut offered = place_choices(&measurement, &f.page);

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use kesher_core::measurement::picture::ALL_PLACES;
 use kesher_domain::measurement::indicator::Cell;
 use kesher_domain::search::fold;
 use kesher_domain::{InitiativeId, PlaceId};
@@ -228,7 +227,6 @@ pub async fn show_place(
             })
         })
         .collect();
-    let _ = ALL_PLACES;
     render(&PlacePage {
         kind: f.page.t(place.kind.label_id()),
         crumbs: chain(&measurement.places, place.parent_id),

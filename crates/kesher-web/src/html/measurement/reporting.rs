@@ -23,7 +23,7 @@ use crate::AppState;
 use crate::charts::number;
 use crate::context::Ctx;
 use crate::error::{AppError, bad_request};
-use crate::forms::{CsrfForm, Params};
+use crate::forms::{CsrfForm, Params, pair};
 use crate::html::{Choice, frame, render, render_with, saved};
 use crate::page::{Page, Section};
 
@@ -159,11 +159,7 @@ async fn report_page(
     if !access.can_take_part_in_agenda() {
         return Err(CoreError::Forbidden.into());
     }
-    let get = |name: &str| -> String {
-        form.and_then(|pairs| pairs.iter().find(|(k, _)| k == name))
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let get = |name: &str| -> String { form.map(|f| pair(f, name)).unwrap_or("").to_string() };
     let rows = (0..ROWS)
         .map(|index| EntryRow {
             index,
@@ -219,13 +215,7 @@ pub async fn enter_values(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let get = |name: &str| -> String {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_string())
-            .unwrap_or_default()
-    };
+    let get = |name: &str| pair(&pairs, name).trim().to_string();
     let (places, _) = state.kesher.places(caller, id).await?;
     let mut issues = Vec::new();
     let mut entries = Vec::new();
@@ -443,17 +433,11 @@ pub async fn review_values(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let keys = chosen_keys(&pairs)?;
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
+    let get = |name: &str| pair(&pairs, name);
     let approve = get("action") != "return";
     match state
         .kesher
-        .review_values(ctx.caller()?, id, &keys, approve, &get("comment"))
+        .review_values(ctx.caller()?, id, &keys, approve, get("comment"))
         .await
     {
         Ok(_) => Ok(saved(
