@@ -39,8 +39,151 @@ pub fn read_sheet(bytes: &[u8]) -> Result<ReadSheet, IssueKind> {
         });
     }
     let (text, format) = decode_text(bytes)?;
-    let table = read_csv(&text)?;
+    let table = read_csv(text, format)?;
     Ok(ReadSheet { format, table })
+}
+
+/// A file opened for reading a chunk of rows at a time ([`SheetChunks`]): CSV is decoded
+/// to text once and its rows are read as they are asked for; a workbook is unpacked whole
+/// (calamine reads it so anyway).
+pub enum OpenSheet {
+    Csv(String, SheetFormat),
+    Xlsx(Table),
+}
+
+impl OpenSheet {
+    pub fn open(bytes: &[u8]) -> Result<Self, IssueKind> {
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Err(IssueKind::Empty);
+        }
+        if bytes.starts_with(b"PK\x03\x04") {
+            return read_xlsx(bytes).map(OpenSheet::Xlsx);
+        }
+        let (text, format) = decode_text(bytes)?;
+        Ok(OpenSheet::Csv(text, format))
+    }
+
+    pub fn format(&self) -> SheetFormat {
+        match self {
+            OpenSheet::Csv(_, format) => *format,
+            OpenSheet::Xlsx(_) => SheetFormat::Xlsx,
+        }
+    }
+
+    /// The rows, `rows_per_chunk` at a time, so a file of millions of cells is never held
+    /// as one table of strings.
+    pub fn chunks(&mut self, rows_per_chunk: usize) -> Result<SheetChunks<'_>, IssueKind> {
+        let rows_per_chunk = rows_per_chunk.max(1);
+        match self {
+            OpenSheet::Xlsx(table) => Ok(SheetChunks {
+                headers: table.headers.clone(),
+                rows_per_chunk,
+                source: ChunkSource::Rows(std::mem::take(&mut table.rows).into_iter()),
+            }),
+            OpenSheet::Csv(text, _) => {
+                let mut source = ChunkSource::Csv {
+                    reader: csv::ReaderBuilder::new()
+                        .has_headers(false)
+                        .flexible(true)
+                        .delimiter(detect_delimiter(text))
+                        .from_reader(text.as_bytes()),
+                    newlines: text.match_indices('\n').map(|(i, _)| i).collect(),
+                    text,
+                    record: csv::StringRecord::new(),
+                };
+                // The header is the first row that is not blank.
+                let headers = loop {
+                    match source.next_row()? {
+                        None => return Err(IssueKind::Empty),
+                        Some(row) if row.cells.iter().all(|c| c.trim().is_empty()) => {}
+                        Some(row) => break row.cells,
+                    }
+                };
+                Ok(SheetChunks {
+                    headers,
+                    rows_per_chunk,
+                    source,
+                })
+            }
+        }
+    }
+}
+
+/// The rows of an [`OpenSheet`], a chunk at a time.
+pub struct SheetChunks<'t> {
+    headers: Vec<String>,
+    rows_per_chunk: usize,
+    source: ChunkSource<'t>,
+}
+
+enum ChunkSource<'t> {
+    Csv {
+        reader: csv::Reader<&'t [u8]>,
+        newlines: Vec<usize>,
+        text: &'t str,
+        record: csv::StringRecord,
+    },
+    Rows(std::vec::IntoIter<TableRow>),
+}
+
+impl ChunkSource<'_> {
+    fn next_row(&mut self) -> Result<Option<TableRow>, IssueKind> {
+        match self {
+            ChunkSource::Rows(rows) => Ok(rows.next()),
+            ChunkSource::Csv {
+                reader,
+                newlines,
+                text,
+                record,
+            } => {
+                // The csv reader only fails on invalid UTF-8, which the decoding rules out.
+                if !reader
+                    .read_record(record)
+                    .map_err(|_| IssueKind::UnknownEncoding)?
+                {
+                    return Ok(None);
+                }
+                // The reader's own line count drifts after blank lines, so a record's line
+                // is worked out from where its first character sits.
+                let line = record
+                    .position()
+                    .map(|p| {
+                        let byte = p.byte() as usize;
+                        let start = byte
+                            + text[byte..]
+                                .chars()
+                                .take_while(|c| matches!(c, '\r' | '\n'))
+                                .map(char::len_utf8)
+                                .sum::<usize>();
+                        newlines.partition_point(|&n| n < start) + 1
+                    })
+                    .unwrap_or(0);
+                let cells = record
+                    .iter()
+                    .map(|c| c.trim_matches('\u{feff}').to_string())
+                    .collect();
+                Ok(Some(TableRow { line, cells }))
+            }
+        }
+    }
+}
+
+impl SheetChunks<'_> {
+    pub fn headers(&self) -> &[String] {
+        &self.headers
+    }
+
+    /// The next rows (at most the chunk's size), or `None` after the last.
+    pub fn next_chunk(&mut self) -> Result<Option<Vec<TableRow>>, IssueKind> {
+        let mut rows = Vec::new();
+        while rows.len() < self.rows_per_chunk {
+            match self.source.next_row()? {
+                Some(row) => rows.push(row),
+                None => break,
+            }
+        }
+        Ok((!rows.is_empty()).then_some(rows))
+    }
 }
 
 /// Decodes CSV bytes, detecting the encoding.
@@ -104,48 +247,14 @@ fn detect_delimiter(text: &str) -> u8 {
     best.0
 }
 
-fn read_csv(text: &str) -> Result<Table, IssueKind> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(detect_delimiter(text))
-        .from_reader(text.as_bytes());
-    // The reader's own line count drifts after blank lines, so a record's line is worked
-    // out from where its first character sits.
-    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
-    let line_at = |byte: usize| {
-        let start = byte
-            + text[byte..]
-                .chars()
-                .take_while(|c| matches!(c, '\r' | '\n'))
-                .map(char::len_utf8)
-                .sum::<usize>();
-        newlines.partition_point(|&n| n < start) + 1
-    };
-    let mut headers = None;
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        // The csv reader only fails on invalid UTF-8, which the decoding above rules out.
-        let record = record.map_err(|_| IssueKind::UnknownEncoding)?;
-        let line = record
-            .position()
-            .map(|p| line_at(p.byte() as usize))
-            .unwrap_or(0);
-        let cells: Vec<String> = record
-            .iter()
-            .map(|c| c.trim_matches('\u{feff}').to_string())
-            .collect();
-        if headers.is_none() {
-            if cells.iter().all(|c| c.trim().is_empty()) {
-                continue;
-            }
-            headers = Some(cells);
-        } else {
-            rows.push(TableRow { line, cells });
-        }
-    }
-    let headers = headers.ok_or(IssueKind::Empty)?;
-    Ok(Table { headers, rows })
+fn read_csv(text: String, format: SheetFormat) -> Result<Table, IssueKind> {
+    let mut sheet = OpenSheet::Csv(text, format);
+    let mut chunks = sheet.chunks(usize::MAX)?;
+    let rows = chunks.next_chunk()?.unwrap_or_default();
+    Ok(Table {
+        headers: chunks.headers,
+        rows,
+    })
 }
 
 fn cell_text(cell: &Data) -> String {

@@ -17,10 +17,10 @@ use kesher_domain::measurement::values::{MissingReason, SourceKind, TargetInput,
 use kesher_domain::search::fold;
 use kesher_domain::*;
 use kesher_store::{
-    Actor, AuditAction, ColumnMapping, Conflict, DataSource, DataValue, Indicator,
+    Actor, ApprovedValue, AuditAction, ColumnMapping, Conflict, DataSource, DataValue, Indicator,
     MeasurementStore, NewSource, NewValue, Place, PlaceGroup, PlaceImportOutcome, PlaceKey,
     PlaceRow, ReportCard, ReportCardInput, ReportCardStore, StoreError, StoreResult, StoredRule,
-    Target, ValueFilter, ValueKey, ValueVersion, ValueWriteOutcome,
+    Target, ValueFilter, ValueKey, ValueVersion, ValueWriteOutcome, ValueWriter,
 };
 use serde::Serialize;
 use sqlx::sqlite::SqliteRow;
@@ -520,6 +520,174 @@ async fn check_value_owners(
 
 /// SQLite allows 32,766 bound parameters in one statement; nine per value.
 const VALUES_PER_STATEMENT: usize = 3_000;
+
+/// A [`ValueWriter`] holding its write transaction; dropped unfinished, it rolls back.
+struct SqliteValueWriter {
+    tx: sqlx::Transaction<'static, Sqlite>,
+    actor: Actor,
+    initiative: InitiativeId,
+    source: NewSource,
+    source_id: i64,
+    state: ValueState,
+    now: chrono::DateTime<Utc>,
+    /// The ids of the places added so far, by placeholder index.
+    new_place_ids: Vec<PlaceId>,
+    cells: HashMap<Cell, i64>,
+    staged: u64,
+}
+
+#[async_trait::async_trait]
+impl ValueWriter for SqliteValueWriter {
+    async fn add(&mut self, new_places: &[PlaceRow], values: &[NewValue]) -> StoreResult<()> {
+        let tx = &mut self.tx;
+        if !new_places.is_empty() {
+            let (_, ids) = import_place_rows(tx, self.actor, self.initiative, new_places).await?;
+            self.new_place_ids.extend(ids);
+        }
+        let resolved;
+        let values = if self.new_place_ids.is_empty() {
+            values
+        } else {
+            resolved = values
+                .iter()
+                .map(|v| {
+                    let mut v = v.clone();
+                    if let Some(index) = PlaceRow::placeholder_index(v.place_id) {
+                        v.place_id = *self.new_place_ids.get(index).ok_or(StoreError::NotFound)?;
+                    }
+                    Ok(v)
+                })
+                .collect::<StoreResult<Vec<_>>>()?;
+            &resolved[..]
+        };
+        check_value_owners(tx, self.initiative, values).await?;
+        let unseen: Vec<&Cell> = values
+            .iter()
+            .map(|v| &v.cell)
+            .filter(|c| !self.cells.contains_key(*c))
+            .collect();
+        if !unseen.is_empty() {
+            self.cells.extend(cell_ids(tx, unseen.into_iter()).await?);
+        }
+        // In the table's key order, each batch lands in a few runs of pages rather than all
+        // over the table.
+        let mut ordered: Vec<&NewValue> = values.iter().collect();
+        ordered.sort_unstable_by(|a, b| {
+            (a.indicator_id, a.period.key(), a.place_id)
+                .cmp(&(b.indicator_id, b.period.key(), b.place_id))
+                .then_with(|| self.cells.get(&a.cell).cmp(&self.cells.get(&b.cell)))
+        });
+        for chunk in ordered.chunks(VALUES_PER_STATEMENT) {
+            let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "INSERT INTO temp.incoming_values (indicator_id, period, place_id, cell_id, value, missing, note, state, source_id) ",
+            );
+            insert.push_values(chunk, |mut b, v| {
+                b.push_bind(v.indicator_id.get())
+                    .push_bind(v.period.key())
+                    .push_bind(v.place_id.get())
+                    .push_bind(self.cells.get(&v.cell).copied().unwrap_or(0))
+                    .push_bind(v.value)
+                    .push_bind(v.missing.map(MissingReason::code))
+                    .push_bind(v.note.as_deref())
+                    .push_bind(self.state.as_number())
+                    .push_bind(self.source_id);
+            });
+            insert.build().execute(&mut **tx).await.map_err(|e| {
+                if let sqlx::Error::Database(db) = &e
+                    && db.is_unique_violation()
+                {
+                    return StoreError::Conflict(Conflict::DuplicateValue);
+                }
+                backend(e)
+            })?;
+        }
+        self.staged += values.len() as u64;
+        Ok(())
+    }
+
+    async fn finish(self: Box<Self>) -> StoreResult<ValueWriteOutcome> {
+        let Self {
+            mut tx,
+            actor,
+            initiative,
+            source,
+            source_id,
+            now,
+            staged,
+            ..
+        } = *self;
+        let changed = sqlx::query(
+            "INSERT INTO value_history (indicator_id, period, place_id, cell_id, value, missing, note, state, source_id, replaced_at)
+             SELECT d.indicator_id, d.period, d.place_id, d.cell_id, d.value, d.missing, d.note, d.state, d.source_id, ?1
+             FROM temp.incoming_values i
+             JOIN data_values d ON d.indicator_id = i.indicator_id AND d.period = i.period
+                 AND d.place_id = i.place_id AND d.cell_id = i.cell_id
+             WHERE (d.value IS NOT i.value OR d.missing IS NOT i.missing
+                    OR d.note IS NOT i.note OR d.state != i.state)
+               AND NOT (i.value IS NULL AND i.missing = 'missing' AND d.value IS NOT NULL)",
+        )
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?
+        .rows_affected();
+        let written = sqlx::query(
+            "INSERT INTO data_values (indicator_id, period, place_id, cell_id, value, missing, note, state, source_id)
+             SELECT indicator_id, period, place_id, cell_id, value, missing, note, state, source_id
+             FROM temp.incoming_values WHERE true
+             ON CONFLICT (indicator_id, period, place_id, cell_id) DO UPDATE SET
+                 value = excluded.value, missing = excluded.missing, note = excluded.note,
+                 state = excluded.state, source_id = excluded.source_id
+             WHERE (data_values.value IS NOT excluded.value OR data_values.missing IS NOT excluded.missing
+                    OR data_values.note IS NOT excluded.note OR data_values.state != excluded.state)
+               AND NOT (excluded.value IS NULL AND excluded.missing = 'missing'
+                        AND data_values.value IS NOT NULL)",
+        )
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?
+        .rows_affected();
+        sqlx::query("DELETE FROM temp.incoming_values")
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        let added = written.saturating_sub(changed);
+        let unchanged = staged.saturating_sub(written);
+        sqlx::query("UPDATE data_sources SET rows = ?1 WHERE id = ?2")
+            .bind(staged as i64)
+            .bind(source_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        record_in::<(), _>(
+            &mut tx,
+            actor,
+            initiative,
+            ("data_source", source_id),
+            AuditAction::Create,
+            None,
+            Some(&ValueBatch {
+                source: &source.name,
+                kind: source.kind,
+                added,
+                changed,
+                unchanged,
+            }),
+        )
+        .await?;
+        sqlx::query("PRAGMA temp.cache_size = -2000")
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(ValueWriteOutcome {
+            source_id: DataSourceId::new(source_id),
+            added,
+            changed,
+            unchanged,
+        })
+    }
+}
 
 fn data_source(row: &SqliteRow) -> StoreResult<DataSource> {
     Ok(DataSource {
@@ -1084,50 +1252,28 @@ impl MeasurementStore for SqliteStore {
             .collect()
     }
 
-    async fn write_values(
+    async fn begin_values(
         &self,
         actor: Actor,
         initiative: InitiativeId,
         source: &NewSource,
-        new_places: &[PlaceRow],
-        values: &[NewValue],
         state: ValueState,
-    ) -> StoreResult<ValueWriteOutcome> {
+    ) -> StoreResult<Box<dyn ValueWriter>> {
         let mut tx = self.write().await?;
-        let resolved;
-        let values = if new_places.is_empty() {
-            values
-        } else {
-            let (_, ids) = import_place_rows(&mut tx, actor, initiative, new_places).await?;
-            resolved = values
-                .iter()
-                .map(|v| {
-                    let mut v = v.clone();
-                    if let Some(index) = PlaceRow::placeholder_index(v.place_id) {
-                        v.place_id = *ids.get(index).ok_or(StoreError::NotFound)?;
-                    }
-                    Ok(v)
-                })
-                .collect::<StoreResult<Vec<_>>>()?;
-            &resolved[..]
-        };
-        check_value_owners(&mut tx, initiative, values).await?;
-        let cells = cell_ids(&mut tx, values.iter().map(|v| &v.cell)).await?;
         let now = Utc::now();
         let source_id: i64 = sqlx::query_scalar(
             "INSERT INTO data_sources (initiative_id, kind, name, created_by, created_at, rows)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+             VALUES (?1, ?2, ?3, ?4, ?5, 0) RETURNING id",
         )
         .bind(initiative.get())
         .bind(source.kind.code())
         .bind(&source.name)
         .bind(actor.user_id().map(UserId::get))
         .bind(now)
-        .bind(values.len() as i64)
         .fetch_one(&mut *tx)
         .await
         .map_err(backend)?;
-        // The batch goes to a temporary table first; comparing and merging it are then two
+        // The batches go to a temporary table first; comparing and merging it are then two
         // statements, however many values it holds.
         sqlx::query(
             "CREATE TEMP TABLE IF NOT EXISTS incoming_values (
@@ -1143,90 +1289,24 @@ impl MeasurementStore for SqliteStore {
             .execute(&mut *tx)
             .await
             .map_err(backend)?;
-        for chunk in values.chunks(VALUES_PER_STATEMENT) {
-            let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "INSERT INTO temp.incoming_values (indicator_id, period, place_id, cell_id, value, missing, note, state, source_id) ",
-            );
-            insert.push_values(chunk, |mut b, v| {
-                b.push_bind(v.indicator_id.get())
-                    .push_bind(v.period.key())
-                    .push_bind(v.place_id.get())
-                    .push_bind(cells.get(&v.cell).copied().unwrap_or(0))
-                    .push_bind(v.value)
-                    .push_bind(v.missing.map(MissingReason::code))
-                    .push_bind(v.note.as_deref())
-                    .push_bind(state.as_number())
-                    .push_bind(source_id);
-            });
-            insert.build().execute(&mut *tx).await.map_err(|e| {
-                if let sqlx::Error::Database(db) = &e
-                    && db.is_unique_violation()
-                {
-                    return StoreError::Conflict(Conflict::DuplicateValue);
-                }
-                backend(e)
-            })?;
-        }
-        let changed = sqlx::query(
-            "INSERT INTO value_history (indicator_id, period, place_id, cell_id, value, missing, note, state, source_id, replaced_at)
-             SELECT d.indicator_id, d.period, d.place_id, d.cell_id, d.value, d.missing, d.note, d.state, d.source_id, ?1
-             FROM temp.incoming_values i
-             JOIN data_values d ON d.indicator_id = i.indicator_id AND d.period = i.period
-                 AND d.place_id = i.place_id AND d.cell_id = i.cell_id
-             WHERE (d.value IS NOT i.value OR d.missing IS NOT i.missing
-                    OR d.note IS NOT i.note OR d.state != i.state)
-               AND NOT (i.value IS NULL AND i.missing = 'missing' AND d.value IS NOT NULL)",
-        )
-        .bind(now)
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?
-        .rows_affected();
-        let written = sqlx::query(
-            "INSERT INTO data_values (indicator_id, period, place_id, cell_id, value, missing, note, state, source_id)
-             SELECT indicator_id, period, place_id, cell_id, value, missing, note, state, source_id
-             FROM temp.incoming_values WHERE true
-             ON CONFLICT (indicator_id, period, place_id, cell_id) DO UPDATE SET
-                 value = excluded.value, missing = excluded.missing, note = excluded.note,
-                 state = excluded.state, source_id = excluded.source_id
-             WHERE (data_values.value IS NOT excluded.value OR data_values.missing IS NOT excluded.missing
-                    OR data_values.note IS NOT excluded.note OR data_values.state != excluded.state)
-               AND NOT (excluded.value IS NULL AND excluded.missing = 'missing'
-                        AND data_values.value IS NOT NULL)",
-        )
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?
-        .rows_affected();
-        sqlx::query("DELETE FROM temp.incoming_values")
+        // A large file's values are kept in the temporary table until the merge; with the
+        // default 2 MB page cache SQLite would write and reread it many times over.
+        sqlx::query("PRAGMA temp.cache_size = -65536")
             .execute(&mut *tx)
             .await
             .map_err(backend)?;
-        let added = written.saturating_sub(changed);
-        let unchanged = (values.len() as u64).saturating_sub(written);
-        record_in::<(), _>(
-            &mut tx,
+        Ok(Box::new(SqliteValueWriter {
+            tx,
             actor,
             initiative,
-            ("data_source", source_id),
-            AuditAction::Create,
-            None,
-            Some(&ValueBatch {
-                source: &source.name,
-                kind: source.kind,
-                added,
-                changed,
-                unchanged,
-            }),
-        )
-        .await?;
-        tx.commit().await.map_err(backend)?;
-        Ok(ValueWriteOutcome {
-            source_id: DataSourceId::new(source_id),
-            added,
-            changed,
-            unchanged,
-        })
+            source: source.clone(),
+            source_id,
+            state,
+            now,
+            new_place_ids: Vec::new(),
+            cells: HashMap::from([(Cell::total(), 0)]),
+            staged: 0,
+        }))
     }
 
     async fn change_value_state(
@@ -1352,6 +1432,51 @@ impl MeasurementStore for SqliteStore {
             .iter()
             .map(data_value)
             .collect()
+    }
+
+    async fn visit_approved_values(
+        &self,
+        initiative: InitiativeId,
+        visit: &mut (dyn for<'c> FnMut(ApprovedValue<'c>) + Send),
+    ) -> StoreResult<()> {
+        use futures_util::TryStreamExt;
+        let mut conn = self.read().await?;
+        let cells: HashMap<i64, Cell> =
+            sqlx::query_as::<_, (i64, String)>("SELECT id, key FROM breakdown_cells")
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(backend)?
+                .into_iter()
+                .map(|(id, key)| (id, Cell::from_key(&key)))
+                .chain(std::iter::once((0, Cell::total())))
+                .collect();
+        // Rows are read as a stream of plain tuples: a full row object per value would take
+        // gigabytes at a national scale.
+        let mut rows = sqlx::query_as::<_, (i64, i64, i64, i64, Option<f64>)>(
+            "SELECT v.indicator_id, v.period, v.place_id, v.cell_id, v.value
+             FROM data_values v JOIN indicators i ON i.id = v.indicator_id
+             WHERE i.initiative_id = ?1 AND v.state = ?2
+               AND (v.value IS NOT NULL OR v.missing IS NOT ?3)",
+        )
+        .bind(initiative.get())
+        .bind(ValueState::Approved.as_number())
+        .bind(MissingReason::NotApplicable.code())
+        .fetch(&mut *conn);
+        while let Some((indicator, period, place, cell, value)) =
+            rows.try_next().await.map_err(backend)?
+        {
+            let (Some(period), Some(cell)) = (Period::from_key(period), cells.get(&cell)) else {
+                continue;
+            };
+            visit(ApprovedValue {
+                indicator_id: IndicatorId::new(indicator),
+                period,
+                place_id: PlaceId::new(place),
+                cell,
+                value,
+            });
+        }
+        Ok(())
     }
 
     async fn value_periods(&self, indicator: IndicatorId) -> StoreResult<Vec<Period>> {

@@ -183,6 +183,17 @@ pub struct NewValue {
     pub note: Option<String>,
 }
 
+/// One approved number, as [`MeasurementStore::visit_approved_values`] hands it over.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ApprovedValue<'a> {
+    pub indicator_id: IndicatorId,
+    pub period: Period,
+    pub place_id: PlaceId,
+    pub cell: &'a Cell,
+    /// `None`: the value is unknown (missing or suppressed).
+    pub value: Option<f64>,
+}
+
 /// The key of a value.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
 pub struct ValueKey {
@@ -267,6 +278,16 @@ pub struct ColumnMapping {
     #[schema(value_type = Object)]
     pub mapping: serde_json::Value,
     pub updated_at: DateTime<Utc>,
+}
+
+/// Values from one source being written, a batch at a time, in one transaction.
+#[async_trait]
+pub trait ValueWriter: Send {
+    /// Adds `new_places`, then holds `values` until the end. A value names a new place by
+    /// its placeholder, counted on from the new places of earlier batches.
+    async fn add(&mut self, new_places: &[PlaceRow], values: &[NewValue]) -> StoreResult<()>;
+    /// Merges every batch into the stored values, records the audit entry and commits.
+    async fn finish(self: Box<Self>) -> StoreResult<ValueWriteOutcome>;
 }
 
 /// Places, indicators, values and their sources.
@@ -363,7 +384,21 @@ pub trait MeasurementStore: Send + Sync {
         new_places: &[PlaceRow],
         values: &[NewValue],
         state: ValueState,
-    ) -> StoreResult<ValueWriteOutcome>;
+    ) -> StoreResult<ValueWriteOutcome> {
+        let mut writer = self.begin_values(actor, initiative, source, state).await?;
+        writer.add(new_places, values).await?;
+        writer.finish().await
+    }
+    /// [`Self::write_values`] a batch at a time, for files too large to hold whole: the
+    /// writer holds one transaction until [`ValueWriter::finish`], and dropping it keeps
+    /// nothing.
+    async fn begin_values(
+        &self,
+        actor: Actor,
+        initiative: InitiativeId,
+        source: &NewSource,
+        state: ValueState,
+    ) -> StoreResult<Box<dyn ValueWriter>>;
     /// Moves values from one of `from` to `to` (the approval workflow), with an optional note
     /// (the backbone's comment). Returns how many moved; the old readings join their history.
     async fn change_value_state(
@@ -376,6 +411,15 @@ pub trait MeasurementStore: Send + Sync {
         note: Option<&str>,
     ) -> StoreResult<u64>;
     async fn values(&self, filter: &ValueFilter) -> StoreResult<Vec<DataValue>>;
+    /// Hands every approved value of the initiative's entered indicators to `visit`, one at
+    /// a time and in key order, so that millions of them can be added up without being held
+    /// as rows. A value missing or suppressed comes as `None` (it is unknown); one marked
+    /// not applicable is left out.
+    async fn visit_approved_values(
+        &self,
+        initiative: InitiativeId,
+        visit: &mut (dyn for<'c> FnMut(ApprovedValue<'c>) + Send),
+    ) -> StoreResult<()>;
     /// The periods an indicator has values for, in order.
     async fn value_periods(&self, indicator: IndicatorId) -> StoreResult<Vec<Period>>;
     /// The current reading first, then earlier ones, newest first.

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use kesher_domain::import::IssueKind;
 use kesher_domain::measurement::indicator::{Cell, allowed_range, parse_number};
-use kesher_domain::measurement::period::Period;
+use kesher_domain::measurement::period::{Period, PeriodKind};
 use kesher_domain::measurement::place::{PlaceAttributes, PlaceKind, parse_whole, parse_yes_no};
 use kesher_domain::measurement::quality::{ValidationRule, within};
 use kesher_domain::measurement::values::{MissingReason, SourceKind, ValueState};
@@ -19,7 +19,7 @@ use kesher_store::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::spreadsheet::{SheetFormat, read_sheet};
+use crate::spreadsheet::{OpenSheet, SheetFormat, read_sheet};
 use crate::{Caller, CoreError, CoreResult, Kesher};
 
 /// The largest file the measurement import reads (the real school file is 1.5 MB).
@@ -557,293 +557,451 @@ pub fn plan_values(
     places: &[Place],
     rules: &[ValidationRule],
 ) -> Result<ValuePlan, Vec<DataIssue>> {
-    let mut issues = Vec::new();
-    let headers = &table.headers;
-    let place_code = column_index(
-        headers,
-        "place_code",
-        mapping.place_code.as_deref(),
-        &mut issues,
-    );
-    let place_name = column_index(
-        headers,
-        "place_name",
-        mapping.place_name.as_deref(),
-        &mut issues,
-    );
-    let period = column_index(headers, "period", mapping.period.as_deref(), &mut issues);
-    let parent_name = column_index(
-        headers,
-        "parent_name",
-        mapping.parent_name.as_deref(),
-        &mut issues,
-    );
-    if place_code.is_none()
-        && place_name.is_none()
-        && mapping.place_code.is_none()
-        && mapping.place_name.is_none()
-    {
-        issues.push(DataIssue::file(DataProblem::MissingColumn {
-            field: "place_code".into(),
-        }));
-    }
-    if mapping.period.is_none() {
-        issues.push(DataIssue::file(DataProblem::MissingColumn {
-            field: "period".into(),
-        }));
-    }
-    let by_code: HashMap<&str, &Indicator> =
-        indicators.iter().map(|i| (i.code.as_str(), i)).collect();
-    // (column index, header, fixed indicator, scale)
-    let mut value_columns: Vec<(usize, String, Option<&Indicator>, f64)> = Vec::new();
-    let mut indicator_column = None;
-    match mapping.layout {
-        Layout::Long => {
-            indicator_column = column_index(
-                headers,
-                "indicator",
-                mapping.indicator.as_deref(),
-                &mut issues,
-            );
-            let value = column_index(headers, "value", mapping.value.as_deref(), &mut issues);
-            if mapping.indicator.is_none() {
-                issues.push(DataIssue::file(DataProblem::MissingColumn {
-                    field: "indicator".into(),
-                }));
-            }
-            match value {
-                Some(i) => value_columns.push((i, headers[i].clone(), None, 1.0)),
-                None if mapping.value.is_none() => {
-                    issues.push(DataIssue::file(DataProblem::MissingColumn {
-                        field: "value".into(),
-                    }))
-                }
-                None => {}
-            }
+    let mut planner = ValuePlanner::new(&table.headers, mapping, indicators, places, rules)?;
+    let values = planner.plan_rows(&table.rows);
+    let new_places = planner.take_new_places();
+    let mut plan = planner.finish()?;
+    plan.values = values;
+    plan.new_places = new_places;
+    Ok(plan)
+}
+
+/// Reads a values file a chunk of rows at a time, for files too large to hold whole (the
+/// command line's national files). Problems are collected across chunks and reported by
+/// [`ValuePlanner::finish`]. A wide file's row holds every indicator of its place, period and
+/// cell, so rules between indicators are checked within its chunk; a long file should be
+/// planned whole, as [`plan_values`] does, so that a rule sees both of its values.
+pub struct ValuePlanner<'a> {
+    headers: Vec<String>,
+    mapping: &'a ValueMapping,
+    indicators: &'a [Indicator],
+    rules: &'a [ValidationRule],
+    by_code: HashMap<&'a str, &'a Indicator>,
+    place_code: Option<usize>,
+    place_name: Option<usize>,
+    period: Option<usize>,
+    parent_name: Option<usize>,
+    indicator_column: Option<usize>,
+    /// (column index, header, fixed indicator, scale)
+    value_columns: Vec<(usize, String, Option<&'a Indicator>, f64)>,
+    breakdowns: Vec<(String, usize)>,
+    index: PlaceIndex,
+    new_place_ids: HashMap<(PlaceKind, String), PlaceId>,
+    new_places: Vec<PlaceRow>,
+    /// Where each wide row's place, period and cell first appeared (chunk, line), to find
+    /// a row repeated in a later chunk.
+    rows_seen: HashMap<(PlaceId, Period, Cell), (usize, usize)>,
+    chunks: usize,
+    periods: BTreeSet<Period>,
+    used_indicators: HashSet<IndicatorId>,
+    used_places: HashSet<PlaceId>,
+    summary: ValuePlan,
+    issues: Vec<DataIssue>,
+}
+
+impl<'a> ValuePlanner<'a> {
+    /// Checks the mapping against the headers; a column the mapping names that the file
+    /// lacks refuses the file before any row is read.
+    pub fn new(
+        headers: &[String],
+        mapping: &'a ValueMapping,
+        indicators: &'a [Indicator],
+        places: &[Place],
+        rules: &'a [ValidationRule],
+    ) -> Result<Self, Vec<DataIssue>> {
+        let mut issues = Vec::new();
+        let place_code = column_index(
+            headers,
+            "place_code",
+            mapping.place_code.as_deref(),
+            &mut issues,
+        );
+        let place_name = column_index(
+            headers,
+            "place_name",
+            mapping.place_name.as_deref(),
+            &mut issues,
+        );
+        let period = column_index(headers, "period", mapping.period.as_deref(), &mut issues);
+        let parent_name = column_index(
+            headers,
+            "parent_name",
+            mapping.parent_name.as_deref(),
+            &mut issues,
+        );
+        if place_code.is_none()
+            && place_name.is_none()
+            && mapping.place_code.is_none()
+            && mapping.place_name.is_none()
+        {
+            issues.push(DataIssue::file(DataProblem::MissingColumn {
+                field: "place_code".into(),
+            }));
         }
-        Layout::Wide => {
-            if mapping.columns.is_empty() {
-                issues.push(DataIssue::file(DataProblem::MissingColumn {
-                    field: "columns".into(),
-                }));
-            }
-            for column in &mapping.columns {
-                let Some(i) = column_index(headers, "columns", Some(&column.header), &mut issues)
-                else {
-                    continue;
-                };
-                match by_code.get(column.indicator.as_str()) {
-                    Some(indicator) if indicator.is_computed() => {
-                        issues.push(DataIssue::file(DataProblem::ComputedIndicator {
-                            value: column.indicator.clone(),
+        if mapping.period.is_none() {
+            issues.push(DataIssue::file(DataProblem::MissingColumn {
+                field: "period".into(),
+            }));
+        }
+        let by_code: HashMap<&str, &Indicator> =
+            indicators.iter().map(|i| (i.code.as_str(), i)).collect();
+        // (column index, header, fixed indicator, scale)
+        let mut value_columns: Vec<(usize, String, Option<&Indicator>, f64)> = Vec::new();
+        let mut indicator_column = None;
+        match mapping.layout {
+            Layout::Long => {
+                indicator_column = column_index(
+                    headers,
+                    "indicator",
+                    mapping.indicator.as_deref(),
+                    &mut issues,
+                );
+                let value = column_index(headers, "value", mapping.value.as_deref(), &mut issues);
+                if mapping.indicator.is_none() {
+                    issues.push(DataIssue::file(DataProblem::MissingColumn {
+                        field: "indicator".into(),
+                    }));
+                }
+                match value {
+                    Some(i) => value_columns.push((i, headers[i].clone(), None, 1.0)),
+                    None if mapping.value.is_none() => {
+                        issues.push(DataIssue::file(DataProblem::MissingColumn {
+                            field: "value".into(),
                         }))
                     }
-                    Some(indicator) => value_columns.push((
-                        i,
-                        column.header.clone(),
-                        Some(indicator),
-                        column.scale.unwrap_or(1.0),
-                    )),
-                    None => issues.push(DataIssue::file(DataProblem::UnknownIndicator {
-                        value: column.indicator.clone(),
-                    })),
+                    None => {}
+                }
+            }
+            Layout::Wide => {
+                if mapping.columns.is_empty() {
+                    issues.push(DataIssue::file(DataProblem::MissingColumn {
+                        field: "columns".into(),
+                    }));
+                }
+                for column in &mapping.columns {
+                    let Some(i) =
+                        column_index(headers, "columns", Some(&column.header), &mut issues)
+                    else {
+                        continue;
+                    };
+                    match by_code.get(column.indicator.as_str()) {
+                        Some(indicator) if indicator.is_computed() => {
+                            issues.push(DataIssue::file(DataProblem::ComputedIndicator {
+                                value: column.indicator.clone(),
+                            }))
+                        }
+                        Some(indicator) => value_columns.push((
+                            i,
+                            column.header.clone(),
+                            Some(indicator),
+                            column.scale.unwrap_or(1.0),
+                        )),
+                        None => issues.push(DataIssue::file(DataProblem::UnknownIndicator {
+                            value: column.indicator.clone(),
+                        })),
+                    }
                 }
             }
         }
-    }
-    let breakdowns: Vec<(String, usize)> = mapping
-        .breakdowns
-        .iter()
-        .filter_map(|b| {
-            column_index(headers, "breakdowns", Some(&b.header), &mut issues)
-                .map(|i| (b.dimension.clone(), i))
+        let breakdowns: Vec<(String, usize)> = mapping
+            .breakdowns
+            .iter()
+            .filter_map(|b| {
+                column_index(headers, "breakdowns", Some(&b.header), &mut issues)
+                    .map(|i| (b.dimension.clone(), i))
+            })
+            .collect();
+        if !issues.is_empty() {
+            return Err(issues);
+        }
+        Ok(Self {
+            headers: headers.to_vec(),
+            mapping,
+            indicators,
+            rules,
+            by_code,
+            place_code,
+            place_name,
+            period,
+            parent_name,
+            indicator_column,
+            value_columns,
+            breakdowns,
+            index: PlaceIndex::new(places),
+            new_place_ids: HashMap::new(),
+            new_places: Vec::new(),
+            rows_seen: HashMap::new(),
+            chunks: 0,
+            periods: BTreeSet::new(),
+            used_indicators: HashSet::new(),
+            used_places: HashSet::new(),
+            summary: ValuePlan::default(),
+            issues: Vec::new(),
         })
-        .collect();
-    if !issues.is_empty() {
-        return Err(issues);
     }
 
-    let index = PlaceIndex::new(places);
-    let mut plan = ValuePlan::default();
-    let mut new_places: HashMap<(PlaceKind, String), PlaceId> = HashMap::new();
-    let mut first_line: HashMap<(IndicatorId, PlaceId, Period, Cell), usize> = HashMap::new();
-    let mut periods = BTreeSet::new();
-    let mut used_indicators = BTreeSet::new();
-    let mut used_places = HashSet::new();
-    for row in table.rows.iter().filter(|r| !r.is_blank()) {
-        plan.rows += 1;
-        let code = place_code.and_then(|i| tidy_code(row.cell(i)));
-        let name = place_name.and_then(|i| text_cell(row.cell(i)));
-        let place = match index.find(mapping.place_kind, code.as_deref(), name.as_deref()) {
-            Some(id) => id,
-            None if mapping.add_missing_places && (code.is_some() || name.is_some()) => {
-                let key = (
-                    mapping.place_kind,
-                    code.clone()
-                        .unwrap_or_else(|| fold(name.as_deref().unwrap_or(""))),
-                );
-                let next = PlaceId::new(-(new_places.len() as i64) - 1);
-                *new_places.entry(key).or_insert_with(|| {
-                    let parent = parent_name
-                        .and_then(|i| text_cell(row.cell(i)))
-                        .filter(|n| index.find(PlaceKind::Authority, None, Some(n)).is_some())
-                        .map(|n| PlaceKey {
-                            kind: PlaceKind::Authority,
-                            key: n,
-                        });
-                    plan.new_places.push(PlaceRow {
-                        kind: mapping.place_kind,
-                        code: code.clone(),
-                        name: name.clone().or(code.clone()).unwrap_or_default(),
-                        parent,
-                        attributes: PlaceAttributes::default(),
-                    });
-                    next
-                })
-            }
-            None => {
-                let (column, value) = match (&code, place_code, place_name) {
-                    (Some(code), Some(i), _) => (headers[i].as_str(), code.clone()),
-                    (_, _, Some(i)) => (headers[i].as_str(), row.cell(i).to_string()),
-                    (_, Some(i), None) => (headers[i].as_str(), row.cell(i).to_string()),
-                    _ => ("", String::new()),
-                };
-                issues.push(DataIssue::at(
-                    row,
-                    column,
-                    DataProblem::UnknownPlace { value },
-                ));
-                continue;
-            }
-        };
-        used_places.insert(place);
-        let cell = Cell::of(
-            breakdowns
-                .iter()
-                .map(|(dimension, i)| (dimension.as_str(), row.cell(*i))),
+    /// Reads rows; returns the values they hold. Problems are kept for [`Self::finish`].
+    pub fn plan_rows(&mut self, rows: &[TableRow]) -> Vec<NewValue> {
+        let Self {
+            headers,
+            mapping,
+            indicators,
+            rules,
+            by_code,
+            place_code,
+            place_name,
+            period,
+            parent_name,
+            indicator_column,
+            value_columns,
+            breakdowns,
+            index,
+            new_place_ids: new_places,
+            new_places: new_place_rows,
+            rows_seen,
+            chunks,
+            periods,
+            used_indicators,
+            used_places,
+            summary: plan,
+            issues,
+        } = self;
+        let (mapping, indicators, rules) = (*mapping, *indicators, *rules);
+        let (place_code, place_name, period, parent_name, indicator_column) = (
+            *place_code,
+            *place_name,
+            *period,
+            *parent_name,
+            *indicator_column,
         );
-        for (column, header, fixed, scale) in &value_columns {
-            let indicator = match fixed {
-                Some(indicator) => *indicator,
-                None => {
-                    let raw = indicator_column.map(|i| row.cell(i)).unwrap_or("").trim();
-                    let header = indicator_column.map(|i| headers[i].as_str()).unwrap_or("");
-                    match by_code.get(raw.to_ascii_lowercase().as_str()) {
-                        Some(i) if i.is_computed() => {
-                            issues.push(DataIssue::at(
-                                row,
-                                header,
-                                DataProblem::ComputedIndicator { value: raw.into() },
-                            ));
-                            continue;
-                        }
-                        Some(i) => *i,
-                        None => {
-                            issues.push(DataIssue::at(
-                                row,
-                                header,
-                                DataProblem::UnknownIndicator { value: raw.into() },
-                            ));
-                            continue;
-                        }
-                    }
+        *chunks += 1;
+        let chunk = *chunks;
+        let mut values = Vec::new();
+        let mut first_line: HashMap<(IndicatorId, PlaceId, Period, Cell), usize> = HashMap::new();
+        for row in rows.iter().filter(|r| !r.is_blank()) {
+            plan.rows += 1;
+            let code = place_code.and_then(|i| tidy_code(row.cell(i)));
+            let name = place_name.and_then(|i| text_cell(row.cell(i)));
+            let place = match index.find(mapping.place_kind, code.as_deref(), name.as_deref()) {
+                Some(id) => id,
+                None if mapping.add_missing_places && (code.is_some() || name.is_some()) => {
+                    let key = (
+                        mapping.place_kind,
+                        code.clone()
+                            .unwrap_or_else(|| fold(name.as_deref().unwrap_or(""))),
+                    );
+                    let next = PlaceId::new(-(new_places.len() as i64) - 1);
+                    *new_places.entry(key).or_insert_with(|| {
+                        let parent = parent_name
+                            .and_then(|i| text_cell(row.cell(i)))
+                            .filter(|n| index.find(PlaceKind::Authority, None, Some(n)).is_some())
+                            .map(|n| PlaceKey {
+                                kind: PlaceKind::Authority,
+                                key: n,
+                            });
+                        new_place_rows.push(PlaceRow {
+                            kind: mapping.place_kind,
+                            code: code.clone(),
+                            name: name.clone().or(code.clone()).unwrap_or_default(),
+                            parent,
+                            attributes: PlaceAttributes::default(),
+                        });
+                        next
+                    })
                 }
-            };
-            let period_header = period.map(|i| headers[i].as_str()).unwrap_or("");
-            let at = match Period::parse(
-                indicator.period_kind,
-                period.map(|i| row.cell(i)).unwrap_or(""),
-            ) {
-                Ok(p) => p,
-                Err(problem) => {
+                None => {
+                    let (column, value) = match (&code, place_code, place_name) {
+                        (Some(code), Some(i), _) => (headers[i].as_str(), code.clone()),
+                        (_, _, Some(i)) => (headers[i].as_str(), row.cell(i).to_string()),
+                        (_, Some(i), None) => (headers[i].as_str(), row.cell(i).to_string()),
+                        _ => ("", String::new()),
+                    };
                     issues.push(DataIssue::at(
                         row,
-                        period_header,
-                        DataProblem::Cell { problem },
+                        column,
+                        DataProblem::UnknownPlace { value },
                     ));
                     continue;
                 }
             };
-            let raw = row.cell(*column);
-            let (value, missing) = match parse_number(raw) {
-                Ok(Some(v)) => (Some(v * scale), None),
-                Ok(None) => (None, Some(MissingReason::Missing)),
-                Err(problem) => match MissingReason::parse(&raw.trim().to_lowercase()) {
-                    Ok(reason) => (None, Some(reason)),
-                    Err(_) => {
-                        issues.push(DataIssue::at(row, header, DataProblem::Cell { problem }));
+            used_places.insert(place);
+            let cell = Cell::of(
+                breakdowns
+                    .iter()
+                    .map(|(dimension, i)| (dimension.as_str(), row.cell(*i))),
+            );
+            let mut row_checked = mapping.layout == Layout::Long;
+            let mut row_period: Option<(PeriodKind, Result<Period, Invalid>)> = None;
+            for (column, header, fixed, scale) in value_columns.iter() {
+                let indicator = match fixed {
+                    Some(indicator) => *indicator,
+                    None => {
+                        let raw = indicator_column.map(|i| row.cell(i)).unwrap_or("").trim();
+                        let header = indicator_column.map(|i| headers[i].as_str()).unwrap_or("");
+                        match by_code.get(raw.to_ascii_lowercase().as_str()) {
+                            Some(i) if i.is_computed() => {
+                                issues.push(DataIssue::at(
+                                    row,
+                                    header,
+                                    DataProblem::ComputedIndicator { value: raw.into() },
+                                ));
+                                continue;
+                            }
+                            Some(i) => *i,
+                            None => {
+                                issues.push(DataIssue::at(
+                                    row,
+                                    header,
+                                    DataProblem::UnknownIndicator { value: raw.into() },
+                                ));
+                                continue;
+                            }
+                        }
+                    }
+                };
+                let period_header = period.map(|i| headers[i].as_str()).unwrap_or("");
+                // The row's period is read once for each kind of period its indicators use.
+                let parsed = match &row_period {
+                    Some((kind, parsed)) if *kind == indicator.period_kind => parsed.clone(),
+                    _ => {
+                        let parsed = Period::parse(
+                            indicator.period_kind,
+                            period.map(|i| row.cell(i)).unwrap_or(""),
+                        );
+                        row_period = Some((indicator.period_kind, parsed.clone()));
+                        parsed
+                    }
+                };
+                let at = match parsed {
+                    Ok(p) => p,
+                    Err(problem) => {
+                        issues.push(DataIssue::at(
+                            row,
+                            period_header,
+                            DataProblem::Cell { problem },
+                        ));
                         continue;
                     }
-                },
-            };
-            if let Some(v) = value {
-                let range = allowed_range(
-                    indicator.unit,
-                    indicator.kind,
-                    indicator.scale_max,
-                    indicator.valid_min,
-                    indicator.valid_max,
-                );
-                if !within(v, range) {
+                };
+                let raw = row.cell(*column);
+                let (value, missing) = match parse_number(raw) {
+                    Ok(Some(v)) => (Some(v * scale), None),
+                    Ok(None) => (None, Some(MissingReason::Missing)),
+                    Err(problem) => match MissingReason::parse(&raw.trim().to_lowercase()) {
+                        Ok(reason) => (None, Some(reason)),
+                        Err(_) => {
+                            issues.push(DataIssue::at(row, header, DataProblem::Cell { problem }));
+                            continue;
+                        }
+                    },
+                };
+                if let Some(v) = value {
+                    let range = allowed_range(
+                        indicator.unit,
+                        indicator.kind,
+                        indicator.scale_max,
+                        indicator.valid_min,
+                        indicator.valid_max,
+                    );
+                    if !within(v, range) {
+                        issues.push(DataIssue::at(
+                            row,
+                            header,
+                            DataProblem::OutOfRange {
+                                value: v,
+                                min: range.0,
+                                max: range.1,
+                            },
+                        ));
+                        continue;
+                    }
+                }
+                if !row_checked {
+                    row_checked = true;
+                    let seen = rows_seen
+                        .entry((place, at, cell.clone()))
+                        .or_insert((chunk, row.line));
+                    if seen.0 != chunk {
+                        issues.push(DataIssue::at(
+                            row,
+                            header,
+                            DataProblem::Duplicate { first_line: seen.1 },
+                        ));
+                        break;
+                    }
+                }
+                let key = (indicator.id, place, at, cell.clone());
+                if let Some(first) = first_line.get(&key) {
                     issues.push(DataIssue::at(
                         row,
                         header,
-                        DataProblem::OutOfRange {
-                            value: v,
-                            min: range.0,
-                            max: range.1,
-                        },
+                        DataProblem::Duplicate { first_line: *first },
                     ));
                     continue;
                 }
+                first_line.insert(key, row.line);
+                periods.insert(at);
+                used_indicators.insert(indicator.id);
+                if value.is_none() {
+                    plan.missing_count += 1;
+                }
+                values.push(NewValue {
+                    indicator_id: indicator.id,
+                    place_id: place,
+                    period: at,
+                    cell: cell.clone(),
+                    value,
+                    missing,
+                    note: None,
+                });
             }
-            let key = (indicator.id, place, at, cell.clone());
-            if let Some(first) = first_line.get(&key) {
-                issues.push(DataIssue::at(
-                    row,
-                    header,
-                    DataProblem::Duplicate { first_line: *first },
-                ));
-                continue;
-            }
-            first_line.insert(key, row.line);
-            periods.insert(at);
-            used_indicators.insert(indicator.code.clone());
-            if value.is_none() {
-                plan.missing_count += 1;
-            }
-            plan.values.push(NewValue {
-                indicator_id: indicator.id,
-                place_id: place,
-                period: at,
-                cell: cell.clone(),
-                value,
-                missing,
-                note: None,
-            });
         }
+        check_rules(
+            &values,
+            indicators,
+            rules,
+            &first_line,
+            headers_of(mapping),
+            issues,
+        );
+        plan.value_count += values.len();
+        values
     }
-    check_rules(
-        &plan.values,
-        indicators,
-        rules,
-        &first_line,
-        headers_of(mapping),
-        &mut issues,
-    );
-    if plan.rows == 0 {
-        issues.push(DataIssue::file(DataProblem::NoRows));
+
+    /// The places added since the last call, in the order their placeholders count
+    /// ([`PlaceRow::placeholder`]).
+    pub fn take_new_places(&mut self) -> Vec<PlaceRow> {
+        std::mem::take(&mut self.new_places)
     }
-    if !issues.is_empty() {
-        issues.sort_by_key(|i| i.line);
-        return Err(issues);
+
+    pub fn has_problems(&self) -> bool {
+        !self.issues.is_empty()
     }
-    plan.value_count = plan.values.len();
-    plan.new_place_count = plan.new_places.len();
-    plan.place_count = used_places.len();
-    plan.periods = periods.into_iter().collect();
-    plan.indicators = used_indicators.into_iter().collect();
-    Ok(plan)
+
+    /// Every problem found, in line order, or what the file holds.
+    pub fn finish(self) -> Result<ValuePlan, Vec<DataIssue>> {
+        let mut issues = self.issues;
+        let mut plan = self.summary;
+        if plan.rows == 0 {
+            issues.push(DataIssue::file(DataProblem::NoRows));
+        }
+        if !issues.is_empty() {
+            issues.sort_by_key(|i| i.line);
+            return Err(issues);
+        }
+        plan.new_place_count = self.new_place_ids.len();
+        plan.place_count = self.used_places.len();
+        plan.periods = self.periods.into_iter().collect();
+        let mut codes: Vec<String> = self
+            .indicators
+            .iter()
+            .filter(|i| self.used_indicators.contains(&i.id))
+            .map(|i| i.code.to_string())
+            .collect();
+        codes.sort();
+        plan.indicators = codes;
+        Ok(plan)
+    }
 }
 
 /// The header each indicator was read from, to point a rule's problem at its column.
@@ -1123,57 +1281,94 @@ impl Kesher {
         } = file;
         self.require(caller, initiative, |a| a.can_manage_measurement())
             .await?;
-        let sheet = read_sheet(bytes).map_err(|kind| {
-            CoreError::DataImport(vec![DataIssue::file(DataProblem::Sheet { kind })])
-        })?;
+        let sheet_problem =
+            |kind| CoreError::DataImport(vec![DataIssue::file(DataProblem::Sheet { kind })]);
         let bad_mapping = |_| CoreError::BadRequest {
             message_id: "data-import-bad-mapping",
         };
-        match purpose {
-            DataPurpose::Places => {
-                let mapping = match mapping {
-                    Some(m) => serde_json::from_value(m).map_err(bad_mapping)?,
-                    None => PlaceMapping::guess(&sheet.table.headers),
-                };
-                let rows = plan_places(&sheet.table, &mapping).map_err(CoreError::DataImport)?;
-                Ok(DataOutcome::Places(
-                    self.store
-                        .import_places(caller.actor(), initiative, &rows)
-                        .await?,
-                ))
+        if purpose == DataPurpose::Places {
+            let sheet = read_sheet(bytes).map_err(sheet_problem)?;
+            let mapping = match mapping {
+                Some(m) => serde_json::from_value(m).map_err(bad_mapping)?,
+                None => PlaceMapping::guess(&sheet.table.headers),
+            };
+            let rows = plan_places(&sheet.table, &mapping).map_err(CoreError::DataImport)?;
+            return Ok(DataOutcome::Places(
+                self.store
+                    .import_places(caller.actor(), initiative, &rows)
+                    .await?,
+            ));
+        }
+        let indicators = self.store.indicators(initiative).await?;
+        let places = self.store.places(initiative).await?;
+        let rules: Vec<ValidationRule> = self
+            .store
+            .validation_rules(initiative)
+            .await?
+            .into_iter()
+            .map(|r| r.rule)
+            .collect();
+        let mut sheet = OpenSheet::open(bytes).map_err(sheet_problem)?;
+        let mut chunks = sheet.chunks(ROWS_PER_CHUNK).map_err(sheet_problem)?;
+        let mapping: ValueMapping = match mapping {
+            Some(m) => serde_json::from_value(m).map_err(bad_mapping)?,
+            None => ValueMapping::guess(chunks.headers(), &indicators),
+        };
+        // A long file is planned whole: a rule between two indicators needs both values,
+        // and they may sit far apart in it.
+        let rows_per_chunk = match mapping.layout {
+            Layout::Wide => ROWS_PER_CHUNK,
+            Layout::Long => usize::MAX,
+        };
+        let mut planner =
+            ValuePlanner::new(chunks.headers(), &mapping, &indicators, &places, &rules)
+                .map_err(CoreError::DataImport)?;
+        let mut writer = self
+            .store
+            .begin_values(
+                caller.actor(),
+                initiative,
+                &NewSource {
+                    kind,
+                    name: file_name.to_string(),
+                },
+                ValueState::Approved,
+            )
+            .await?;
+        loop {
+            // A short chunk only when the layout asks for the whole file.
+            let next = if rows_per_chunk == usize::MAX {
+                let mut all = Vec::new();
+                while let Some(more) = chunks.next_chunk().map_err(sheet_problem)? {
+                    all.extend(more);
+                }
+                (!all.is_empty()).then_some(all)
+            } else {
+                chunks.next_chunk().map_err(sheet_problem)?
+            };
+            let Some(chunk) = next else { break };
+            let values = planner.plan_rows(&chunk);
+            let new_places = planner.take_new_places();
+            // After the first problem the rest is still read, to report every problem,
+            // but nothing more is written: the transaction will be dropped.
+            if !planner.has_problems() {
+                writer.add(&new_places, &values).await?;
             }
-            DataPurpose::Values => {
-                let indicators = self.store.indicators(initiative).await?;
-                let mapping = match mapping {
-                    Some(m) => serde_json::from_value(m).map_err(bad_mapping)?,
-                    None => ValueMapping::guess(&sheet.table.headers, &indicators),
-                };
-                let plan = self
-                    .plan_values_now(initiative, &sheet.table, &mapping)
-                    .await?
-                    .map_err(CoreError::DataImport)?;
-                let written = self
-                    .store
-                    .write_values(
-                        caller.actor(),
-                        initiative,
-                        &NewSource {
-                            kind,
-                            name: file_name.to_string(),
-                        },
-                        &plan.new_places,
-                        &plan.values,
-                        ValueState::Approved,
-                    )
-                    .await?;
-                Ok(DataOutcome::Values {
-                    written,
-                    places_added: plan.new_places.len() as u64,
-                })
+            if rows_per_chunk == usize::MAX {
+                break;
             }
         }
+        let plan = planner.finish().map_err(CoreError::DataImport)?;
+        let written = writer.finish().await?;
+        Ok(DataOutcome::Values {
+            written,
+            places_added: plan.new_place_count as u64,
+        })
     }
 }
+
+/// How many rows of a wide values file are read, checked and written at a time.
+const ROWS_PER_CHUNK: usize = 5_000;
 
 /// A file handed to [`Kesher::import_data_file`].
 pub struct DataFile<'a> {

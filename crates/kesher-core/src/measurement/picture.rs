@@ -10,9 +10,8 @@ use kesher_domain::measurement::indicator::{Aggregation, Cell, Formula};
 use kesher_domain::measurement::period::Period;
 use kesher_domain::measurement::rollup::{Entered, Hierarchy, Rolled, compute, roll_up};
 use kesher_domain::measurement::status::{Point, Status, status};
-use kesher_domain::measurement::values::ValueState;
 use kesher_domain::*;
-use kesher_store::{DataValue, Indicator, Place, ValueFilter};
+use kesher_store::{Indicator, Place};
 use serde::Serialize;
 
 use crate::{Caller, CoreResult, Kesher};
@@ -23,6 +22,9 @@ pub const ALL_PLACES: PlaceId = PlaceId::new(0);
 
 /// Figures of one indicator: period → place → figure.
 pub type Figures = BTreeMap<Period, HashMap<PlaceId, Rolled>>;
+
+/// The values of one (indicator, period, cell) gathered while the store streams them.
+type Filing = ((IndicatorId, Period, Cell), HashMap<PlaceId, f64>);
 
 /// One indicator's approved values: period → cell → place → value.
 type EnteredValues = BTreeMap<Period, HashMap<Cell, HashMap<PlaceId, f64>>>;
@@ -60,7 +62,12 @@ pub struct Standing {
 }
 
 impl Measurement {
-    fn new(places: Vec<Place>, indicators: Vec<Indicator>, values: Vec<DataValue>) -> Self {
+    fn new(
+        places: Vec<Place>,
+        indicators: Vec<Indicator>,
+        mut values: HashMap<IndicatorId, EnteredValues>,
+        unknown: &HashSet<(IndicatorId, Period, PlaceId)>,
+    ) -> Self {
         // Every top-level place hangs under the synthetic "all places".
         let hierarchy = Hierarchy::new(
             places
@@ -68,19 +75,7 @@ impl Measurement {
                 .map(|p| (p.id, Some(p.parent_id.unwrap_or(ALL_PLACES))))
                 .chain(std::iter::once((ALL_PLACES, None))),
         );
-        let mut by_indicator: HashMap<IndicatorId, EnteredValues> = HashMap::new();
-        for v in values {
-            if let Some(value) = v.value {
-                by_indicator
-                    .entry(v.indicator_id)
-                    .or_default()
-                    .entry(v.period)
-                    .or_default()
-                    .entry(v.cell)
-                    .or_default()
-                    .insert(v.place_id, value);
-            }
-        }
+        add_totals_from_cells(&indicators, &mut values, unknown);
         let by_id = places.iter().enumerate().map(|(i, p)| (p.id, i)).collect();
         let mut children: HashMap<Option<PlaceId>, Vec<usize>> = HashMap::new();
         for (i, p) in places.iter().enumerate() {
@@ -90,7 +85,7 @@ impl Measurement {
             places,
             indicators,
             hierarchy,
-            values: by_indicator,
+            values,
             by_id,
             children,
             figures: Mutex::default(),
@@ -381,6 +376,11 @@ impl Kesher {
         if let Some(measurement) = cached() {
             return Ok(measurement);
         }
+        // The stale one is let go first: at a national scale two side by side would double
+        // the memory the figures take.
+        if let Ok(mut loaded) = self.measurements.loaded.lock() {
+            loaded.remove(&initiative);
+        }
         let measurement = Arc::new(self.build_measurement(initiative).await?);
         if let Ok(mut loaded) = self.measurements.loaded.lock() {
             loaded.insert(initiative, (version, measurement.clone()));
@@ -391,18 +391,140 @@ impl Kesher {
     async fn build_measurement(&self, initiative: InitiativeId) -> CoreResult<Measurement> {
         let places = self.store.places(initiative).await?;
         let indicators = self.store.indicators(initiative).await?;
-        let values = if indicators.is_empty() {
-            Vec::new()
-        } else {
-            self.store
-                .values(&ValueFilter {
-                    indicator_ids: indicators.iter().map(|i| i.id).collect(),
-                    states: vec![ValueState::Approved],
-                    ..ValueFilter::default()
-                })
-                .await?
+        let mut values: HashMap<IndicatorId, EnteredValues> = HashMap::new();
+        let mut unknown: HashSet<(IndicatorId, Period, PlaceId)> = HashSet::new();
+        // The last (indicator, period, cell) seen: values come in key order, so most land
+        // in the same map as the one before and skip three lookups.
+        let mut current: Option<Filing> = None;
+        let flush = |values: &mut HashMap<IndicatorId, EnteredValues>, done: Option<Filing>| {
+            if let Some(((indicator, period, cell), at)) = done {
+                values
+                    .entry(indicator)
+                    .or_default()
+                    .entry(period)
+                    .or_default()
+                    .entry(cell)
+                    .or_default()
+                    .extend(at);
+            }
         };
-        Ok(Measurement::new(places, indicators, values))
+        self.store
+            .visit_approved_values(initiative, &mut |v| {
+                let same = current.as_ref().is_some_and(|((i, p, c), _)| {
+                    *i == v.indicator_id && *p == v.period && c == v.cell
+                });
+                if !same {
+                    let key = (v.indicator_id, v.period, v.cell.clone());
+                    flush(&mut values, current.replace((key, HashMap::new())));
+                }
+                match (v.value, current.as_mut()) {
+                    (Some(value), Some((_, at))) => {
+                        at.insert(v.place_id, value);
+                    }
+                    (None, _) => {
+                        unknown.insert((v.indicator_id, v.period, v.place_id));
+                    }
+                    (Some(_), None) => {}
+                }
+            })
+            .await?;
+        flush(&mut values, current.take());
+        Ok(Measurement::new(places, indicators, values, &unknown))
+    }
+}
+
+/// Gives every place whose values were entered only broken down (by gender, by sector…) a
+/// total made of them, so the place counts in the figures above it. The total adds up the
+/// finest breakdown the place has (gender × sector rather than gender alone, which would
+/// count the same people again); a weighted mean weighs each cell by the weight indicator's
+/// value in the same cell. A total entered by hand is kept; a place with a cell missing or
+/// suppressed gets none (the sum of the cells it has would understate it); and an
+/// unweighted mean or an indicator that is not added up gets none.
+fn add_totals_from_cells(
+    indicators: &[Indicator],
+    values: &mut HashMap<IndicatorId, EnteredValues>,
+    unknown: &HashSet<(IndicatorId, Period, PlaceId)>,
+) {
+    let total = Cell::total();
+    for indicator in indicators.iter().filter(|i| !i.is_computed()) {
+        let weight = match indicator.aggregation {
+            Aggregation::Sum => None,
+            Aggregation::WeightedMean => match indicator
+                .weight_code
+                .as_deref()
+                .and_then(|code| indicators.iter().find(|i| i.code == code))
+            {
+                Some(weight) => Some(weight.id),
+                None => continue,
+            },
+            Aggregation::Mean | Aggregation::None => continue,
+        };
+        let Some(by_period) = values.get(&indicator.id) else {
+            continue;
+        };
+        let mut derived: Vec<(Period, HashMap<PlaceId, f64>)> = Vec::new();
+        for (period, by_cell) in by_period {
+            // The cells grouped by the dimensions they break down by, finest first.
+            let mut sets: BTreeMap<(std::cmp::Reverse<usize>, Vec<&str>), Vec<&Cell>> =
+                BTreeMap::new();
+            for cell in by_cell.keys().filter(|c| !c.is_total()) {
+                let dimensions: Vec<&str> = cell.parts().into_iter().map(|(d, _)| d).collect();
+                sets.entry((std::cmp::Reverse(dimensions.len()), dimensions))
+                    .or_default()
+                    .push(cell);
+            }
+            if sets.is_empty() {
+                continue;
+            }
+            let entered_total = by_cell.get(&total);
+            let weights = weight
+                .and_then(|w| values.get(&w))
+                .and_then(|w| w.get(period));
+            // place → (set it was added from, Σ value·weight, Σ weight)
+            let mut sums: HashMap<PlaceId, (usize, f64, f64)> = HashMap::new();
+            for (set, cells) in sets.values().enumerate() {
+                for cell in cells {
+                    let cell_weights = weights.and_then(|w| w.get(*cell));
+                    for (&place, &value) in &by_cell[*cell] {
+                        if entered_total.is_some_and(|t| t.contains_key(&place))
+                            || unknown.contains(&(indicator.id, *period, place))
+                        {
+                            continue;
+                        }
+                        let w = match (weight, cell_weights) {
+                            (None, _) => 1.0,
+                            (Some(_), Some(w)) => match w.get(&place) {
+                                Some(&w) if w > 0.0 => w,
+                                _ => continue,
+                            },
+                            (Some(_), None) => continue,
+                        };
+                        let entry = sums.entry(place).or_insert((set, 0.0, 0.0));
+                        if entry.0 == set {
+                            entry.1 += value * w;
+                            entry.2 += w;
+                        }
+                    }
+                }
+            }
+            let totals: HashMap<PlaceId, f64> = sums
+                .into_iter()
+                .filter(|(_, (_, _, w))| *w > 0.0)
+                .map(|(place, (_, sum, w))| (place, if weight.is_some() { sum / w } else { sum }))
+                .collect();
+            if !totals.is_empty() {
+                derived.push((*period, totals));
+            }
+        }
+        let by_period = values.entry(indicator.id).or_default();
+        for (period, totals) in derived {
+            by_period
+                .entry(period)
+                .or_default()
+                .entry(total.clone())
+                .or_default()
+                .extend(totals);
+        }
     }
 }
 

@@ -1193,3 +1193,159 @@ async fn groups_and_rules_set_up_by_the_backbone_shape_the_gaps_and_refuse_data(
         StatusCode::CONFLICT
     );
 }
+
+/// A national file is read a few thousand rows at a time: values given only by gender add
+/// up to each school's total (none where a cell is missing), the totals add up the
+/// hierarchy, and a row repeated in a later chunk still refuses the whole file.
+#[tokio::test]
+async fn a_large_file_broken_down_by_gender_adds_up_and_a_row_repeated_far_below_is_refused() {
+    use kesher_core::measurement::import::{DataOutcome, DataProblem};
+    use kesher_core::measurement::picture::{ALL_PLACES, Measurement};
+    use kesher_domain::measurement::indicator::Cell;
+    use kesher_domain::measurement::place::PlaceKind;
+
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let caller = app.caller(Who::Backbone).await;
+    app.kesher
+        .import_data_file(
+            &caller,
+            id,
+            DataFile {
+                purpose: DataPurpose::Places,
+                name: "budget.csv",
+                bytes: &shared("il_moe_budget_clean.csv"),
+                mapping: None,
+                kind: SourceKind::CommandLine,
+            },
+        )
+        .await
+        .unwrap();
+    let common = [
+        ("unit", "count"),
+        ("axis", "mapping"),
+        ("period_kind", "school_year"),
+        ("breakdowns", "gender"),
+    ];
+    for fields in [
+        vec![("code", "enrolled"), ("name_he", "נרשמים")],
+        vec![("code", "passed"), ("name_he", "עוברים")],
+        vec![
+            ("code", "pass_share"),
+            ("name_he", "שיעור עוברים"),
+            ("formula", "passed / enrolled * 100"),
+            ("decimals", "1"),
+        ],
+    ] {
+        let mut fields = fields;
+        fields.extend(common);
+        if fields.iter().any(|(k, _)| *k == "formula") {
+            fields.retain(|(k, v)| *k != "unit" || *v != "count");
+            fields.push(("unit", "percent"));
+        }
+        let response = create_indicator(&app, &fields).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{fields:?}");
+    }
+
+    // Two rows (girls, boys) for each of the 4,718 schools: more than one chunk.
+    let (places, _) = app.kesher.places(&caller, id).await.unwrap();
+    let schools: Vec<&str> = places
+        .iter()
+        .filter(|p| p.kind == PlaceKind::School)
+        .filter_map(|p| p.code.as_deref())
+        .collect();
+    assert_eq!(schools.len(), 4_718);
+    let mut csv = String::from("semel,year,gender,enrolled,passed\n");
+    let (mut enrolled_all, mut enrolled_complete, mut passed_complete) = (0.0, 0.0, 0.0);
+    for (i, school) in schools.iter().enumerate() {
+        for (g, gender) in ["female", "male"].into_iter().enumerate() {
+            let enrolled = (10 + (i + g) % 7) as f64;
+            let passed = ((i + 3 * g) % 5) as f64;
+            enrolled_all += enrolled;
+            // The first school's boys passing is not known: the school has no total.
+            let passed_cell = if i == 0 && gender == "male" {
+                String::new()
+            } else {
+                passed.to_string()
+            };
+            if i != 0 {
+                enrolled_complete += enrolled;
+                passed_complete += passed;
+            }
+            csv.push_str(&format!(
+                "{school},2024/25,{gender},{enrolled},{passed_cell}\n"
+            ));
+        }
+    }
+    let mapping = serde_json::json!({
+        "layout": "wide",
+        "place_kind": "school",
+        "place_code": "semel",
+        "period": "year",
+        "columns": [
+            {"header": "enrolled", "indicator": "enrolled", "scale": null},
+            {"header": "passed", "indicator": "passed", "scale": null}
+        ],
+        "breakdowns": [{"dimension": "gender", "header": "gender"}],
+        "add_missing_places": false
+    });
+    let import = |bytes: Vec<u8>| {
+        let app = &app;
+        let caller = &caller;
+        let mapping = mapping.clone();
+        async move {
+            app.kesher
+                .import_data_file(
+                    caller,
+                    id,
+                    DataFile {
+                        purpose: DataPurpose::Values,
+                        name: "national.csv",
+                        bytes: &bytes,
+                        mapping: Some(mapping),
+                        kind: SourceKind::CommandLine,
+                    },
+                )
+                .await
+        }
+    };
+    let Ok(DataOutcome::Values { written, .. }) = import(csv.clone().into_bytes()).await else {
+        panic!("the file imports");
+    };
+    assert_eq!(written.added, 4 * 4_718);
+
+    let (measurement, _) = app.kesher.measurement(&caller, id).await.unwrap();
+    let national = |code: &str| {
+        let indicator = measurement.indicator_by_code(code).unwrap();
+        let figures = measurement.figures(indicator, &Cell::total());
+        Measurement::series(&figures, ALL_PLACES)
+            .last()
+            .map(|p| p.value)
+            .unwrap()
+    };
+    assert_eq!(national("enrolled"), enrolled_all);
+    assert_eq!(national("passed"), passed_complete);
+    let share = national("pass_share");
+    let expected = passed_complete / enrolled_complete * 100.0;
+    assert!((share - expected).abs() < 1e-9, "{share} ≠ {expected}");
+
+    // The first school's girls again at the very end, far into the second chunk.
+    let sources = app.store.data_sources(id).await.unwrap().len();
+    let mut repeated = csv;
+    repeated.push_str(&format!("{},2024/25,female,99,9\n", schools[0]));
+    let Err(kesher_core::CoreError::DataImport(issues)) = import(repeated.into_bytes()).await
+    else {
+        panic!("a repeated row refuses the file");
+    };
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].line, Some(2 * 4_718 + 2));
+    assert!(matches!(
+        issues[0].problem,
+        DataProblem::Duplicate { first_line: 2 }
+    ));
+    assert_eq!(
+        app.store.data_sources(id).await.unwrap().len(),
+        sources,
+        "nothing of the refused file is kept"
+    );
+}
