@@ -569,15 +569,7 @@ impl ValueWriter for SqliteValueWriter {
         if !unseen.is_empty() {
             self.cells.extend(cell_ids(tx, unseen.into_iter()).await?);
         }
-        // In the table's key order, each batch lands in a few runs of pages rather than all
-        // over the table.
-        let mut ordered: Vec<&NewValue> = values.iter().collect();
-        ordered.sort_unstable_by(|a, b| {
-            (a.indicator_id, a.period.key(), a.place_id)
-                .cmp(&(b.indicator_id, b.period.key(), b.place_id))
-                .then_with(|| self.cells.get(&a.cell).cmp(&self.cells.get(&b.cell)))
-        });
-        for chunk in ordered.chunks(VALUES_PER_STATEMENT) {
+        for chunk in values.chunks(VALUES_PER_STATEMENT) {
             let mut insert: QueryBuilder<Sqlite> = QueryBuilder::new(
                 "INSERT INTO temp.incoming_values (indicator_id, period, place_id, cell_id, value, missing, note, state, source_id) ",
             );
@@ -675,10 +667,6 @@ impl ValueWriter for SqliteValueWriter {
             }),
         )
         .await?;
-        sqlx::query("PRAGMA temp.cache_size = -2000")
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
         tx.commit().await.map_err(backend)?;
         Ok(ValueWriteOutcome {
             source_id: DataSourceId::new(source_id),
@@ -1286,12 +1274,6 @@ impl MeasurementStore for SqliteStore {
         .await
         .map_err(backend)?;
         sqlx::query("DELETE FROM temp.incoming_values")
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        // A large file's values are kept in the temporary table until the merge; with the
-        // default 2 MB page cache SQLite would write and reread it many times over.
-        sqlx::query("PRAGMA temp.cache_size = -65536")
             .execute(&mut *tx)
             .await
             .map_err(backend)?;

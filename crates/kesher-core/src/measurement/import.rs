@@ -1314,12 +1314,6 @@ impl Kesher {
             Some(m) => serde_json::from_value(m).map_err(bad_mapping)?,
             None => ValueMapping::guess(chunks.headers(), &indicators),
         };
-        // A long file is planned whole: a rule between two indicators needs both values,
-        // and they may sit far apart in it.
-        let rows_per_chunk = match mapping.layout {
-            Layout::Wide => ROWS_PER_CHUNK,
-            Layout::Long => usize::MAX,
-        };
         let mut planner =
             ValuePlanner::new(chunks.headers(), &mapping, &indicators, &places, &rules)
                 .map_err(CoreError::DataImport)?;
@@ -1335,27 +1329,19 @@ impl Kesher {
                 ValueState::Approved,
             )
             .await?;
-        loop {
-            // A short chunk only when the layout asks for the whole file.
-            let next = if rows_per_chunk == usize::MAX {
-                let mut all = Vec::new();
-                while let Some(more) = chunks.next_chunk().map_err(sheet_problem)? {
-                    all.extend(more);
-                }
-                (!all.is_empty()).then_some(all)
-            } else {
-                chunks.next_chunk().map_err(sheet_problem)?
-            };
-            let Some(chunk) = next else { break };
+        // A long file is planned whole: a rule between two indicators needs both values,
+        // and they may sit far apart in it.
+        let whole = mapping.layout == Layout::Long;
+        while let Some(mut chunk) = chunks.next_chunk().map_err(sheet_problem)? {
+            while whole && let Some(more) = chunks.next_chunk().map_err(sheet_problem)? {
+                chunk.extend(more);
+            }
             let values = planner.plan_rows(&chunk);
             let new_places = planner.take_new_places();
             // After the first problem the rest is still read, to report every problem,
             // but nothing more is written: the transaction will be dropped.
             if !planner.has_problems() {
                 writer.add(&new_places, &values).await?;
-            }
-            if rows_per_chunk == usize::MAX {
-                break;
             }
         }
         let plan = planner.finish().map_err(CoreError::DataImport)?;
