@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, anyhow};
 use kesher_core::measurement::import::{
-    Layout, PlaceMapping, ValueMapping, WideColumn, plan_places, plan_values,
+    Layout, PlaceMapping, ValueMapping, WideColumn, keep_places_here, plan_places, plan_values,
 };
 use kesher_core::spreadsheet::read_sheet;
 use kesher_domain::measurement::indicator::{Cell, IndicatorForm};
@@ -244,6 +244,15 @@ async fn load_network(
         .map_err(|e| anyhow!("reading the budget file: {e:?}"))?;
     let rows = plan_places(&budget.table, &PlaceMapping::guess(&budget.table.headers))
         .map_err(|issues| anyhow!("the budget file: {issues:?}"))?;
+    store.import_places(system, initiative, &rows).await?;
+    // The CBS socio-economic table gives the authorities their index, cluster and
+    // population; it lists every locality, so only the authorities already here take it.
+    let ses = read_sheet(&std::fs::read(dir.join("il_cbs_ses_clean.csv"))?)
+        .map_err(|e| anyhow!("reading the CBS table: {e:?}"))?;
+    let mapping = PlaceMapping::guess(&ses.table.headers);
+    let rows =
+        plan_places(&ses.table, &mapping).map_err(|issues| anyhow!("the CBS table: {issues:?}"))?;
+    let (rows, _) = keep_places_here(rows, &store.places(initiative).await?);
     store.import_places(system, initiative, &rows).await?;
 
     let schools = read_sheet(&std::fs::read(

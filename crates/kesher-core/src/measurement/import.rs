@@ -7,7 +7,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use kesher_domain::import::IssueKind;
 use kesher_domain::measurement::indicator::{Cell, allowed_range, parse_number};
 use kesher_domain::measurement::period::{Period, PeriodKind};
-use kesher_domain::measurement::place::{PlaceAttributes, PlaceKind, parse_whole, parse_yes_no};
+use kesher_domain::measurement::place::{
+    PlaceAttributes, PlaceKind, ministry_authority_code, parse_whole, parse_yes_no,
+};
 use kesher_domain::measurement::quality::{ValidationRule, within};
 use kesher_domain::measurement::values::{MissingReason, SourceKind, ValueState};
 use kesher_domain::search::fold;
@@ -45,6 +47,23 @@ pub struct PlaceMapping {
     pub periphery: Option<String>,
     pub grid_x: Option<String>,
     pub grid_y: Option<String>,
+    /// What the authority code column holds.
+    pub authority_code_form: AuthorityCodeForm,
+    /// Only add facts to places already here: their names and hierarchy stay, and a row
+    /// naming any other place is skipped. A CBS locality table lists every village, most of
+    /// which are not authorities.
+    pub update_only: bool,
+}
+
+/// Whose numbering an authority code column is in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AuthorityCodeForm {
+    /// The Ministry of Education's authority code, as in its school files.
+    #[default]
+    Ministry,
+    /// The CBS locality code (סמל ישוב); the Ministry's code is made from it.
+    CbsLocality,
 }
 
 impl PlaceMapping {
@@ -78,9 +97,17 @@ impl PlaceMapping {
                 .find(|h| names.iter().any(|n| fold(h) == fold(n)))
                 .cloned()
         };
+        let cbs_code = pick(&["locality_code", "סמל ישוב"]);
+        let cbs = cbs_code.is_some();
         Self {
+            authority_code_form: if cbs {
+                AuthorityCodeForm::CbsLocality
+            } else {
+                AuthorityCodeForm::Ministry
+            },
+            update_only: cbs,
             district: pick(&["district", "מחוז"]),
-            authority_code: pick(&["authority_code", "סמל רשות", "locality_code", "סמל ישוב"]),
+            authority_code: cbs_code.or_else(|| pick(&["authority_code", "סמל רשות"])),
             authority_name: pick(&[
                 "authority_name",
                 "רשות",
@@ -417,7 +444,19 @@ pub fn plan_places(table: &Table, mapping: &PlaceMapping) -> Result<Vec<PlaceRow
             kind: PlaceKind::District,
             key: name,
         });
-        let authority_code = tidy_code(cell("authority_code"));
+        let authority_code = match mapping.authority_code_form {
+            AuthorityCodeForm::Ministry => tidy_code(cell("authority_code")),
+            AuthorityCodeForm::CbsLocality => match tidy_code(cell("authority_code")) {
+                None => None,
+                Some(cbs) => match ministry_authority_code(&cbs) {
+                    Ok(code) => Some(code),
+                    Err(e) => {
+                        problem("authority_code", e);
+                        None
+                    }
+                },
+            },
+        };
         let authority_name = text_cell(cell("authority_name"));
         let authority = authority_code
             .clone()
@@ -498,6 +537,27 @@ pub fn plan_places(table: &Table, mapping: &PlaceMapping) -> Result<Vec<PlaceRow
     districts.extend(authorities);
     districts.extend(schools);
     Ok(districts)
+}
+
+/// For an update-only mapping: the rows naming a place already here, keeping its name and
+/// parent, and how many rows name any other place (those are skipped).
+pub fn keep_places_here(rows: Vec<PlaceRow>, places: &[Place]) -> (Vec<PlaceRow>, usize) {
+    let index = PlaceIndex::new(places);
+    let names: HashMap<PlaceId, &str> = places.iter().map(|p| (p.id, p.name.as_str())).collect();
+    let planned = rows.len();
+    let kept: Vec<PlaceRow> = rows
+        .into_iter()
+        .filter_map(|row| {
+            let id = index.find(row.kind, row.code.as_deref(), Some(&row.name))?;
+            Some(PlaceRow {
+                name: names[&id].to_string(),
+                parent: None,
+                ..row
+            })
+        })
+        .collect();
+    let skipped = planned - kept.len();
+    (kept, skipped)
 }
 
 /// How the places of an initiative are found while values are read.
@@ -1078,6 +1138,8 @@ pub struct PlaceCounts {
     pub districts: usize,
     pub authorities: usize,
     pub schools: usize,
+    /// Places the file names that are not here, skipped under an update-only mapping.
+    pub skipped: usize,
 }
 
 /// What an accepted file did.
@@ -1164,16 +1226,34 @@ impl Kesher {
         let mut preview = preview_of(&draft);
         match plan_places(&draft.table, mapping) {
             Ok(rows) => {
+                let (rows, skipped) = self.places_to_write(initiative, rows, mapping).await?;
                 let count = |kind| rows.iter().filter(|r| r.kind == kind).count();
                 preview.place_rows = Some(PlaceCounts {
                     districts: count(PlaceKind::District),
                     authorities: count(PlaceKind::Authority),
                     schools: count(PlaceKind::School),
+                    skipped,
                 });
             }
             Err(issues) => preview.issues = issues,
         }
         Ok(preview)
+    }
+
+    /// The planned rows as they will be written. Under an update-only mapping that is the
+    /// rows naming a place already here, keeping its name and parent, and the count of the
+    /// rest, which are skipped.
+    async fn places_to_write(
+        &self,
+        initiative: InitiativeId,
+        rows: Vec<PlaceRow>,
+        mapping: &PlaceMapping,
+    ) -> CoreResult<(Vec<PlaceRow>, usize)> {
+        if !mapping.update_only {
+            return Ok((rows, 0));
+        }
+        let places = self.store.places(initiative).await?;
+        Ok(keep_places_here(rows, &places))
     }
 
     pub async fn preview_values(
@@ -1223,6 +1303,7 @@ impl Kesher {
     ) -> CoreResult<PlaceImportOutcome> {
         let draft = self.data_draft(caller, initiative, draft).await?;
         let rows = plan_places(&draft.table, mapping).map_err(CoreError::DataImport)?;
+        let (rows, _) = self.places_to_write(initiative, rows, mapping).await?;
         let outcome = self
             .store
             .import_places(caller.actor(), initiative, &rows)
@@ -1293,6 +1374,7 @@ impl Kesher {
                 None => PlaceMapping::guess(&sheet.table.headers),
             };
             let rows = plan_places(&sheet.table, &mapping).map_err(CoreError::DataImport)?;
+            let (rows, _) = self.places_to_write(initiative, rows, &mapping).await?;
             return Ok(DataOutcome::Places(
                 self.store
                     .import_places(caller.actor(), initiative, &rows)

@@ -147,6 +147,31 @@ pub fn parse_whole(raw: &str, min: i64, max: i64) -> Result<Option<i64>, Invalid
     }
 }
 
+/// The Ministry of Education's code for an authority, from the CBS locality code (סמל ישוב)
+/// of the locality it governs: the Ministry appends a Luhn check digit (Jerusalem, 3000 at
+/// the CBS, is 30007 in the Ministry's files). This is what joins the CBS's locality tables to
+/// the Ministry's school files. Files often write the code as a decimal (`3000.0`).
+pub fn ministry_authority_code(cbs_locality: &str) -> Result<String, Invalid> {
+    let code = parse_whole(cbs_locality, 1, 99_999_999)?.ok_or(Invalid::Required)?;
+    let digits = code.to_string();
+    let sum: u32 = digits
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            // The digit beside the check digit is doubled, then every second one leftwards.
+            if i % 2 == 0 {
+                let twice = d * 2;
+                if twice > 9 { twice - 9 } else { twice }
+            } else {
+                d
+            }
+        })
+        .sum();
+    Ok(format!("{digits}{}", (10 - sum % 10) % 10))
+}
+
 impl PlaceForm {
     pub fn parse(&self) -> Result<PlaceInput, Vec<FieldError>> {
         let mut c = Checker::new();
@@ -209,6 +234,22 @@ impl PlaceForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cbs_locality_code_becomes_the_ministry_authority_code() {
+        // Pairs read off the real files: the CBS socio-economic table and the Ministry budget.
+        for (cbs, ministry) in [
+            ("3000", "30007"), // ירושלים
+            ("2610", "26104"), // בית שמש
+            ("489.0", "4895"), // דבורייה
+            ("5000", "50005"), // תל אביב -יפו
+            ("1061", "10611"), // נוף הגליל, listed by the CBS under its old name
+        ] {
+            assert_eq!(ministry_authority_code(cbs).unwrap(), ministry, "{cbs}");
+        }
+        assert_eq!(ministry_authority_code("abc"), Err(Invalid::Number));
+        assert_eq!(ministry_authority_code(""), Err(Invalid::Required));
+    }
 
     #[test]
     fn levels_run_downward() {

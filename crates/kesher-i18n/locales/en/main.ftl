@@ -988,6 +988,17 @@ data-preview-places = { $districts } districts, { $authorities } authorities and
 data-preview-values = { $count } values for { $places } places ({ $missing } of them empty, kept as "not reported").
 data-preview-periods = Periods: { $periods }
 data-preview-indicators = Indicators: { $indicators }
+data-preview-places-skipped =
+    { $count ->
+        [one] One place the file names is not here; it will be skipped.
+       *[other] { $count } places the file names are not here; they will be skipped.
+    }
+mapping-authority-code-form = The authority code column holds
+mapping-code-form-ministry = Ministry of Education authority codes (as in the Ministry's school files)
+mapping-code-form-cbs = CBS locality codes (semel yishuv)
+hint-code-form-cbs = The Ministry's code for an authority is the CBS code of its locality with one check digit added, so Kesher finds the authority from either.
+mapping-update-only = Only add facts to places already here
+hint-update-only = Names and the hierarchy stay as they are, and rows for places not here are skipped. Use this for a CBS locality table, which lists every village and town.
 data-preview-new-places =
     { $count ->
         [one] One place the file names is not known yet and will be added.

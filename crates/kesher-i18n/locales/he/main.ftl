@@ -989,6 +989,17 @@ data-preview-places = יתווספו או יעודכנו { $districts } מחוז
 data-preview-values = { $count } ערכים ל-{ $places } מקומות (מתוכם { $missing } ריקים, שיישמרו כ"לא דווח").
 data-preview-periods = תקופות: { $periods }
 data-preview-indicators = מדדים: { $indicators }
+data-preview-places-skipped =
+    { $count ->
+        [one] מקום אחד שהקובץ מזכיר אינו כאן, והוא ידולג.
+       *[other] { $count } מקומות שהקובץ מזכיר אינם כאן, והם ידולגו.
+    }
+mapping-authority-code-form = בעמודת סמל הרשות יש
+mapping-code-form-ministry = סמלי רשות של משרד החינוך (כמו בקובצי בתי הספר של המשרד)
+mapping-code-form-cbs = סמלי יישוב של הלמ"ס
+hint-code-form-cbs = סמל הרשות במשרד החינוך הוא סמל היישוב של הלמ"ס עם ספרת ביקורת אחת בסופו, ולכן קשר מוצאת את הרשות לפי כל אחד מהם.
+mapping-update-only = רק להוסיף נתונים למקומות שכבר כאן
+hint-update-only = השמות והמבנה נשארים כפי שהם, ושורות של מקומות שאינם כאן מדולגות. מתאים לטבלת יישובים של הלמ"ס, שמונה כל כפר ועיירה.
 data-preview-new-places =
     { $count ->
         [one] מקום אחד שהקובץ מזכיר עדיין אינו מוכר ויתווסף.

@@ -1349,3 +1349,141 @@ async fn a_large_file_broken_down_by_gender_adds_up_and_a_row_repeated_far_below
         "nothing of the refused file is kept"
     );
 }
+
+#[tokio::test]
+async fn the_cbs_tables_add_their_figures_to_the_ministry_authorities_and_add_no_villages() {
+    use kesher_domain::measurement::place::PlaceKind;
+
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let caller = app.caller(Who::Backbone).await;
+    app.kesher
+        .import_data_file(
+            &caller,
+            id,
+            DataFile {
+                purpose: DataPurpose::Places,
+                name: "budget.csv",
+                bytes: &shared("il_moe_budget_clean.csv"),
+                mapping: None,
+                kind: SourceKind::CommandLine,
+            },
+        )
+        .await
+        .unwrap();
+    let (before, _) = app.kesher.places(&caller, id).await.unwrap();
+    let authority = |places: &[kesher_store::Place], code: &str| {
+        places
+            .iter()
+            .find(|p| p.kind == PlaceKind::Authority && p.code.as_deref() == Some(code))
+            .cloned()
+            .expect("the Ministry's authority")
+    };
+    assert_eq!(authority(&before, "30007").attributes.ses_cluster, None);
+
+    // The socio-economic table maps itself: CBS locality codes, facts for places already here.
+    let mapping = upload(&app, "places", shared("il_cbs_ses_clean.csv"), "ses.csv").await;
+    let page = document(app.get(Who::Backbone, &mapping).await).await;
+    assert!(attribute(&page, "#f-code-cbs", "checked").is_some());
+    assert!(attribute(&page, "#f-update-only", "checked").is_some());
+    let preview_path = attribute(&page, "form[action$=preview]", "action").unwrap();
+    let response = post_pairs(&app, &preview_path, &filled(&page, "form[action$=preview]")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = document(response).await;
+    let summary = texts(&page, ".preview-ok li").join(" ");
+    // 196 of the 255 authorities are localities; regional councils are not in the table.
+    assert!(summary.contains("196"), "{summary}");
+    assert!(
+        summary.contains("1012"),
+        "the villages are skipped: {summary}"
+    );
+    let confirm = attribute(&page, "form[action$=confirm]", "action").unwrap();
+    let response = post_pairs(&app, &confirm, &filled(&page, "form[action$=confirm]")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let (after, _) = app.kesher.places(&caller, id).await.unwrap();
+    assert_eq!(after.len(), before.len(), "no place was added");
+    let jerusalem = authority(&after, "30007");
+    assert_eq!(jerusalem.name, "ירושלים");
+    assert_eq!(jerusalem.attributes.ses_cluster, Some(2));
+    assert_eq!(jerusalem.attributes.ses_index, Some(-0.919));
+    assert_eq!(jerusalem.attributes.population, Some(863_795));
+    assert_eq!(
+        jerusalem.parent_id,
+        authority(&before, "30007").parent_id,
+        "the hierarchy stays"
+    );
+    // The CBS still lists נוף הגליל by its old name; the Ministry's newer name is kept.
+    let nof_hagalil = authority(&after, "10611");
+    assert_eq!(nof_hagalil.name, "נוף הגליל");
+    assert_eq!(nof_hagalil.attributes.ses_cluster, Some(5));
+
+    // The locality list, in Windows-1255, mapped by hand: its code column is named SEMEL.
+    let mapping = upload(
+        &app,
+        "places",
+        shared("il_cbs_cities_2014_cp1255.csv"),
+        "cities.csv",
+    )
+    .await;
+    let preview_path = format!("{}/preview", mapping.split('?').next().unwrap());
+    let fields: Vec<(String, String)> = [
+        ("purpose", "places"),
+        ("place.authority_code", "SEMEL"),
+        ("place.authority_name", "NAME"),
+        ("place.population", "POPULATION"),
+        ("place.authority_code_form", "cbs_locality"),
+        ("place.update_only", "on"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let response = post_pairs(&app, &preview_path, &fields).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = document(response).await;
+    let summary = texts(&page, ".preview-ok li").join(" ");
+    assert!(summary.contains("196"), "{summary}");
+    let confirm = attribute(&page, "form[action$=confirm]", "action").unwrap();
+    let response = post_pairs(&app, &confirm, &filled(&page, "form[action$=confirm]")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (after, _) = app.kesher.places(&caller, id).await.unwrap();
+    assert_eq!(after.len(), before.len());
+    let jerusalem = authority(&after, "30007");
+    assert_eq!(
+        jerusalem.attributes.population,
+        Some(788_052),
+        "the 2014 list"
+    );
+    assert_eq!(
+        jerusalem.attributes.ses_cluster,
+        Some(2),
+        "kept from the table before"
+    );
+
+    // Without "update only", a code that is not a number is named by line.
+    let mapping = upload(
+        &app,
+        "places",
+        "locality_code,locality_name\n3000,ירושלים\nabc,x\n"
+            .as_bytes()
+            .to_vec(),
+        "bad.csv",
+    )
+    .await;
+    let preview_path = format!("{}/preview", mapping.split('?').next().unwrap());
+    let fields: Vec<(String, String)> = [
+        ("purpose", "places"),
+        ("place.authority_code", "locality_code"),
+        ("place.authority_name", "locality_name"),
+        ("place.authority_code_form", "cbs_locality"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let response = post_pairs(&app, &preview_path, &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    let issues = texts(&page, "table.issues tbody tr");
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert!(issues[0].starts_with('3'), "line 3: {issues:?}");
+}

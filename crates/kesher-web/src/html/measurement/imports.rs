@@ -7,8 +7,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use kesher_core::CoreError;
 use kesher_core::measurement::import::{
-    BreakdownColumn, DataIssue, DataOutcome, DataPreview, DataProblem, DataPurpose, Layout,
-    PlaceMapping, ValueMapping, WideColumn,
+    AuthorityCodeForm, BreakdownColumn, DataIssue, DataOutcome, DataPreview, DataProblem,
+    DataPurpose, Layout, PlaceMapping, ValueMapping, WideColumn,
 };
 use kesher_domain::measurement::place::PlaceKind;
 use kesher_domain::{ImportDraftId, InitiativeId};
@@ -249,6 +249,8 @@ struct MappingPage {
     place_kinds: Vec<Choice>,
     place_kind: String,
     add_missing_places: bool,
+    cbs_codes: bool,
+    update_only: bool,
     columns: Vec<HeaderChoice>,
     indicator_choices: Vec<Choice>,
     saved: Vec<Choice>,
@@ -302,7 +304,11 @@ fn read_places(pairs: &[(String, String)]) -> PlaceMapping {
         if let Some(field) = key.strip_prefix("place.")
             && !value.is_empty()
         {
-            object.insert(field.to_string(), value.clone().into());
+            let value = match field {
+                "update_only" => true.into(),
+                _ => value.clone().into(),
+            };
+            object.insert(field.to_string(), value);
         }
     }
     serde_json::from_value(object.into()).unwrap_or_default()
@@ -463,6 +469,8 @@ async fn mapping_page(
             .collect(),
         place_kind: chosen.values.place_kind.code().to_string(),
         add_missing_places: chosen.values.add_missing_places,
+        cbs_codes: chosen.places.authority_code_form == AuthorityCodeForm::CbsLocality,
+        update_only: chosen.places.update_only,
         layout: match chosen.values.layout {
             Layout::Wide => "wide",
             Layout::Long => "long",
@@ -495,6 +503,9 @@ fn summary_lines(page: &Page, preview: &DataPreview) -> Vec<String> {
                 ("schools", (counts.schools as i64).into()),
             ],
         ));
+        if counts.skipped > 0 {
+            lines.push(page.tn("data-preview-places-skipped", counts.skipped));
+        }
     }
     if let Some(plan) = &preview.value_plan {
         let periods = plan
