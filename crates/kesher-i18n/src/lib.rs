@@ -236,6 +236,9 @@ mod tests {
                     ("right", "r".into()),
                     ("group", "g".into()),
                     ("reference", "r".into()),
+                    ("done", Arg::Number(10)),
+                    ("total", Arg::Number(20)),
+                    ("percent", Arg::Number(50)),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

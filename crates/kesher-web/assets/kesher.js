@@ -77,3 +77,40 @@ window.addEventListener("DOMContentLoaded", () => {
     form.submit();
   });
 });
+
+// A running import's page asks how far it has come every second and moves its bar; once the
+// import has ended the page is opened again, to show the outcome. Without a script, the page
+// refreshes itself every few seconds instead.
+window.addEventListener("DOMContentLoaded", () => {
+  const box = document.getElementById("import-progress");
+  if (!(box instanceof HTMLElement) || !box.dataset.statusUrl) {
+    return;
+  }
+  const bar = document.getElementById("import-bar");
+  const status = document.getElementById("import-status");
+  const poll = async () => {
+    try {
+      const response = await fetch(box.dataset.statusUrl, { headers: { Accept: "application/json" } });
+      if (!response.ok) {
+        window.location.reload();
+        return;
+      }
+      const job = await response.json();
+      if (job.finished) {
+        window.location.reload();
+        return;
+      }
+      if (bar instanceof HTMLProgressElement && job.total > 0) {
+        bar.max = job.total;
+        bar.value = job.done;
+      }
+      if (status && status.textContent !== job.text) {
+        status.textContent = job.text;
+      }
+    } catch (_) {
+      // The server may be busy; the next tick tries again.
+    }
+    window.setTimeout(poll, 1000);
+  };
+  window.setTimeout(poll, 1000);
+});

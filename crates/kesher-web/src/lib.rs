@@ -10,6 +10,7 @@ pub mod context;
 mod error;
 mod forms;
 pub mod html;
+mod import_jobs;
 mod page;
 mod queries;
 pub mod router;
@@ -34,4 +35,6 @@ pub struct WebConfig {
 pub struct AppState {
     pub kesher: Kesher,
     pub config: Arc<WebConfig>,
+    /// Imports running on after their request, for their progress pages.
+    pub imports: Arc<import_jobs::ImportJobs>,
 }

@@ -26,6 +26,7 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
     let state = AppState {
         kesher,
         config: Arc::new(config),
+        imports: Arc::default(),
     };
     let (api_routes, _) = api::routes();
 
@@ -295,6 +296,14 @@ fn measurement_pages() -> Router<AppState> {
         .route(
             "/initiatives/{id}/measurement/import/{draft}/confirm",
             back_to("measurement/import/{record}").post(imports::confirm_data_file),
+        )
+        .route(
+            "/initiatives/{id}/measurement/import/jobs/{job}",
+            get(imports::show_import_job),
+        )
+        .route(
+            "/initiatives/{id}/measurement/import/jobs/{job}/status",
+            get(imports::import_job_status),
         )
 }
 

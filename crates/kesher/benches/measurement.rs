@@ -426,6 +426,7 @@ async fn main() -> anyhow::Result<()> {
                 mapping: None,
                 kind: SourceKind::CommandLine,
             },
+            &kesher_core::measurement::import::ImportProgress::default(),
         )
         .await
         .map_err(refused)?;
@@ -472,6 +473,7 @@ async fn main() -> anyhow::Result<()> {
                 mapping: Some(serde_json::to_value(&mapping)?),
                 kind: SourceKind::CommandLine,
             },
+            &kesher_core::measurement::import::ImportProgress::default(),
         )
         .await;
     drop(bytes);

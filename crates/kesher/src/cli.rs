@@ -307,7 +307,10 @@ async fn run(command: Command) -> anyhow::Result<()> {
             mapping,
             file,
         } => {
-            use kesher_core::measurement::import::{DataFile, DataOutcome, DataPurpose};
+            use kesher_core::measurement::import::{
+                DataFile, DataOutcome, DataPurpose, ImportProgress,
+            };
+            use std::io::IsTerminal;
             let bytes =
                 std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
             let mapping = match mapping {
@@ -335,6 +338,22 @@ async fn run(command: Command) -> anyhow::Result<()> {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
+            // A long file shows how far it has come, on a terminal only (not in logs).
+            let progress = std::sync::Arc::new(ImportProgress::default());
+            let ticker = {
+                let progress = progress.clone();
+                let on_terminal = std::io::stderr().is_terminal();
+                tokio::spawn(async move {
+                    let mut every = tokio::time::interval(std::time::Duration::from_secs(2));
+                    every.tick().await;
+                    loop {
+                        every.tick().await;
+                        if on_terminal {
+                            eprint!("\r{} rows read…", progress.done());
+                        }
+                    }
+                })
+            };
             let outcome = kesher
                 .import_data_file(
                     &caller,
@@ -350,8 +369,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
                         mapping,
                         kind: kesher_domain::measurement::values::SourceKind::CommandLine,
                     },
+                    &progress,
                 )
                 .await;
+            ticker.abort();
+            if std::io::stderr().is_terminal() && progress.done() > 0 {
+                eprintln!("\r{} rows read.   ", progress.done());
+            }
             store.close().await;
             match outcome {
                 Ok(DataOutcome::Places(o)) => println!(

@@ -3,6 +3,7 @@
 //! problem is reported with its line and column — and written whole, or not at all.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kesher_domain::import::IssueKind;
 use kesher_domain::measurement::indicator::{Cell, allowed_range, parse_number};
@@ -1312,37 +1313,93 @@ impl Kesher {
         Ok(outcome)
     }
 
-    /// Writes a previewed values file (and the places it adds) in one transaction.
+    /// Writes a previewed values file (and the places it adds) in one transaction, checked
+    /// again against the data as it is now. `progress` counts the rows as they are written.
     pub async fn import_values(
         &self,
         caller: &Caller,
         initiative: InitiativeId,
         draft: ImportDraftId,
         mapping: &ValueMapping,
+        progress: &ImportProgress,
     ) -> CoreResult<DataOutcome> {
         let draft = self.data_draft(caller, initiative, draft).await?;
-        let plan = self
-            .plan_values_now(initiative, &draft.table, mapping)
-            .await?
-            .map_err(CoreError::DataImport)?;
-        let written = self
-            .store
-            .write_values(
-                caller.actor(),
+        let draft_id = draft.id;
+        let source = NewSource {
+            kind: SourceKind::File,
+            name: draft.file_name,
+        };
+        progress.set_total(draft.table.rows.len());
+        let headers = draft.table.headers;
+        let mut rows = draft.table.rows.into_iter();
+        let mut next_chunk = || {
+            let chunk: Vec<TableRow> = rows.by_ref().take(ROWS_PER_CHUNK).collect();
+            Ok((!chunk.is_empty()).then_some(chunk))
+        };
+        let outcome = self
+            .write_value_chunks(
+                caller,
                 initiative,
-                &NewSource {
-                    kind: SourceKind::File,
-                    name: draft.file_name.clone(),
-                },
-                &plan.new_places,
-                &plan.values,
-                ValueState::Approved,
+                source,
+                &headers,
+                mapping,
+                &mut next_chunk,
+                progress,
             )
             .await?;
-        self.store.delete_import_draft(draft.id).await?;
+        self.store.delete_import_draft(draft_id).await?;
+        Ok(outcome)
+    }
+
+    /// Plans and writes a values file a chunk of rows at a time, all in one transaction:
+    /// a problem anywhere writes nothing, and every problem is still reported by line.
+    #[allow(clippy::too_many_arguments)]
+    async fn write_value_chunks(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        source: NewSource,
+        headers: &[String],
+        mapping: &ValueMapping,
+        next_chunk: &mut (dyn FnMut() -> CoreResult<Option<Vec<TableRow>>> + Send),
+        progress: &ImportProgress,
+    ) -> CoreResult<DataOutcome> {
+        let indicators = self.store.indicators(initiative).await?;
+        let places = self.store.places(initiative).await?;
+        let rules: Vec<ValidationRule> = self
+            .store
+            .validation_rules(initiative)
+            .await?
+            .into_iter()
+            .map(|r| r.rule)
+            .collect();
+        let mut planner = ValuePlanner::new(headers, mapping, &indicators, &places, &rules)
+            .map_err(CoreError::DataImport)?;
+        let mut writer = self
+            .store
+            .begin_values(caller.actor(), initiative, &source, ValueState::Approved)
+            .await?;
+        // A long file is planned whole: a rule between two indicators needs both values,
+        // and they may sit far apart in it.
+        let whole = mapping.layout == Layout::Long;
+        while let Some(mut chunk) = next_chunk()? {
+            while whole && let Some(more) = next_chunk()? {
+                chunk.extend(more);
+            }
+            let values = planner.plan_rows(&chunk);
+            let new_places = planner.take_new_places();
+            // After the first problem the rest is still read, to report every problem,
+            // but nothing more is written: the transaction will be dropped.
+            if !planner.has_problems() {
+                writer.add(&new_places, &values).await?;
+            }
+            progress.advance(chunk.len());
+        }
+        let plan = planner.finish().map_err(CoreError::DataImport)?;
+        let written = writer.finish().await?;
         Ok(DataOutcome::Values {
             written,
-            places_added: plan.new_places.len() as u64,
+            places_added: plan.new_place_count as u64,
         })
     }
 
@@ -1352,6 +1409,7 @@ impl Kesher {
         caller: &Caller,
         initiative: InitiativeId,
         file: DataFile<'_>,
+        progress: &ImportProgress,
     ) -> CoreResult<DataOutcome> {
         let DataFile {
             purpose,
@@ -1381,57 +1439,29 @@ impl Kesher {
                     .await?,
             ));
         }
-        let indicators = self.store.indicators(initiative).await?;
-        let places = self.store.places(initiative).await?;
-        let rules: Vec<ValidationRule> = self
-            .store
-            .validation_rules(initiative)
-            .await?
-            .into_iter()
-            .map(|r| r.rule)
-            .collect();
         let mut sheet = OpenSheet::open(bytes).map_err(sheet_problem)?;
         let mut chunks = sheet.chunks(ROWS_PER_CHUNK).map_err(sheet_problem)?;
         let mapping: ValueMapping = match mapping {
             Some(m) => serde_json::from_value(m).map_err(bad_mapping)?,
-            None => ValueMapping::guess(chunks.headers(), &indicators),
+            None => {
+                ValueMapping::guess(chunks.headers(), &self.store.indicators(initiative).await?)
+            }
         };
-        let mut planner =
-            ValuePlanner::new(chunks.headers(), &mapping, &indicators, &places, &rules)
-                .map_err(CoreError::DataImport)?;
-        let mut writer = self
-            .store
-            .begin_values(
-                caller.actor(),
-                initiative,
-                &NewSource {
-                    kind,
-                    name: file_name.to_string(),
-                },
-                ValueState::Approved,
-            )
-            .await?;
-        // A long file is planned whole: a rule between two indicators needs both values,
-        // and they may sit far apart in it.
-        let whole = mapping.layout == Layout::Long;
-        while let Some(mut chunk) = chunks.next_chunk().map_err(sheet_problem)? {
-            while whole && let Some(more) = chunks.next_chunk().map_err(sheet_problem)? {
-                chunk.extend(more);
-            }
-            let values = planner.plan_rows(&chunk);
-            let new_places = planner.take_new_places();
-            // After the first problem the rest is still read, to report every problem,
-            // but nothing more is written: the transaction will be dropped.
-            if !planner.has_problems() {
-                writer.add(&new_places, &values).await?;
-            }
-        }
-        let plan = planner.finish().map_err(CoreError::DataImport)?;
-        let written = writer.finish().await?;
-        Ok(DataOutcome::Values {
-            written,
-            places_added: plan.new_place_count as u64,
-        })
+        let headers = chunks.headers().to_vec();
+        let mut next_chunk = || chunks.next_chunk().map_err(sheet_problem);
+        self.write_value_chunks(
+            caller,
+            initiative,
+            NewSource {
+                kind,
+                name: file_name.to_string(),
+            },
+            &headers,
+            &mapping,
+            &mut next_chunk,
+            progress,
+        )
+        .await
     }
 }
 
@@ -1447,6 +1477,32 @@ pub struct DataFile<'a> {
     pub mapping: Option<serde_json::Value>,
     /// How the file arrived (the command line, the demo).
     pub kind: SourceKind,
+}
+
+/// How far an import has come, for a progress bar: rows read and written so far, of how
+/// many (0 when the file is read as it goes and its length is not known yet).
+#[derive(Debug, Default)]
+pub struct ImportProgress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl ImportProgress {
+    pub fn done(&self) -> usize {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    pub fn total(&self) -> usize {
+        self.total.load(Ordering::Relaxed)
+    }
+
+    fn set_total(&self, rows: usize) {
+        self.total.store(rows, Ordering::Relaxed);
+    }
+
+    fn advance(&self, rows: usize) {
+        self.done.fetch_add(rows, Ordering::Relaxed);
+    }
 }
 
 fn preview_of(draft: &ImportDraft) -> DataPreview {

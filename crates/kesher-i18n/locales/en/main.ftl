@@ -999,6 +999,14 @@ mapping-code-form-cbs = CBS locality codes (semel yishuv)
 hint-code-form-cbs = The Ministry's code for an authority is the CBS code of its locality with one check digit added, so Kesher finds the authority from either.
 mapping-update-only = Only add facts to places already here
 hint-update-only = Names and the hierarchy stay as they are, and rows for places not here are skipped. Use this for a CBS locality table, which lists every village and town.
+data-import-running-title = Importing
+data-import-running = The file is being read and checked…
+data-import-progress = { $done } of { $total } rows written ({ $percent }%)
+data-import-progress-label = Progress
+data-import-running-hint = You may leave this page: the import goes on. Nothing is saved until the whole file is in, so the data never holds half a file.
+data-import-check-again = Check again
+data-import-refused-lead = The data changed after the file was checked, and the file no longer fits it. Nothing was written. Fix the file or the mapping and try again.
+data-import-back-to-mapping = Back to the column mapping
 data-preview-new-places =
     { $count ->
         [one] One place the file names is not known yet and will be added.

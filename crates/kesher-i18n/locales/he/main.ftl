@@ -1000,6 +1000,14 @@ mapping-code-form-cbs = סמלי יישוב של הלמ"ס
 hint-code-form-cbs = סמל הרשות במשרד החינוך הוא סמל היישוב של הלמ"ס עם ספרת ביקורת אחת בסופו, ולכן קשר מוצאת את הרשות לפי כל אחד מהם.
 mapping-update-only = רק להוסיף נתונים למקומות שכבר כאן
 hint-update-only = השמות והמבנה נשארים כפי שהם, ושורות של מקומות שאינם כאן מדולגות. מתאים לטבלת יישובים של הלמ"ס, שמונה כל כפר ועיירה.
+data-import-running-title = ייבוא בתהליך
+data-import-running = הקובץ נקרא ונבדק…
+data-import-progress = נכתבו { $done } מתוך { $total } שורות ({ $percent }%)
+data-import-progress-label = התקדמות
+data-import-running-hint = אפשר לעזוב את הדף: הייבוא ממשיך. דבר אינו נשמר עד שכל הקובץ נקלט, כך שבנתונים לעולם אין חצי קובץ.
+data-import-check-again = לבדוק שוב
+data-import-refused-lead = הנתונים השתנו אחרי שהקובץ נבדק, והקובץ כבר אינו מתאים להם. דבר לא נכתב. יש לתקן את הקובץ או את ההתאמה ולנסות שוב.
+data-import-back-to-mapping = חזרה להתאמת העמודות
 data-preview-new-places =
     { $count ->
         [one] מקום אחד שהקובץ מזכיר עדיין אינו מוכר ויתווסף.

@@ -78,6 +78,29 @@ async fn post_pairs(app: &TestApp, path: &str, pairs: &[(String, String)]) -> re
     app.post(Who::Backbone, path, &fields).await
 }
 
+/// Confirms an import and waits for it: a long one goes on in the background behind a
+/// progress page, which hands over to the imported data once the import has ended.
+/// Gives where the user lands.
+async fn confirm_import(app: &TestApp, path: &str, pairs: &[(String, String)]) -> String {
+    let response = post_pairs(app, path, pairs).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let mut location = response.headers()["location"].to_str().unwrap().to_string();
+    for _ in 0..600 {
+        if !location.contains("/import/jobs/") {
+            return location;
+        }
+        let response = app.get(Who::Backbone, &location).await;
+        match response.status() {
+            StatusCode::SEE_OTHER => {
+                location = response.headers()["location"].to_str().unwrap().to_string();
+            }
+            StatusCode::OK => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
+            other => panic!("the import's page answered {other}"),
+        }
+    }
+    panic!("the import did not end within two minutes");
+}
+
 async fn create_indicator(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
     app.post(
         Who::Backbone,
@@ -160,8 +183,7 @@ async fn the_ministry_files_import_through_the_mapping_pages_and_add_up() {
     assert!(summary.contains("4718"), "{summary}");
     assert!(summary.contains("255"), "{summary}");
     let confirm = attribute(&page, "form[action$=confirm]", "action").unwrap();
-    let response = post_pairs(&app, &confirm, &filled(&page, "form[action$=confirm]")).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    confirm_import(&app, &confirm, &filled(&page, "form[action$=confirm]")).await;
     let places = document(
         app.get(
             Who::Viewer,
@@ -221,8 +243,7 @@ async fn the_ministry_files_import_through_the_mapping_pages_and_add_up() {
     let mut confirm_fields = filled(&page, "form[action$=confirm]");
     confirm_fields.retain(|(k, _)| k != "save_as");
     confirm_fields.push(("save_as".into(), "קובץ בתי הספר".into()));
-    let response = post_pairs(&app, &confirm, &confirm_fields).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    confirm_import(&app, &confirm, &confirm_fields).await;
     let stored = app.store.values(&ValueFilter::default()).await.unwrap();
     // Three entered indicators per row; the computed one is never stored.
     assert_eq!(stored.len(), 3731 * 3);
@@ -335,6 +356,7 @@ async fn a_broken_values_file_is_refused_whole_with_each_line_named() {
                 mapping: None,
                 kind: SourceKind::CommandLine,
             },
+            &kesher_core::measurement::import::ImportProgress::default(),
         )
         .await
         .unwrap();
@@ -1218,6 +1240,7 @@ async fn a_large_file_broken_down_by_gender_adds_up_and_a_row_repeated_far_below
                 mapping: None,
                 kind: SourceKind::CommandLine,
             },
+            &kesher_core::measurement::import::ImportProgress::default(),
         )
         .await
         .unwrap();
@@ -1305,6 +1328,7 @@ async fn a_large_file_broken_down_by_gender_adds_up_and_a_row_repeated_far_below
                         mapping: Some(mapping),
                         kind: SourceKind::CommandLine,
                     },
+                    &kesher_core::measurement::import::ImportProgress::default(),
                 )
                 .await
         }
@@ -1368,6 +1392,7 @@ async fn the_cbs_tables_add_their_figures_to_the_ministry_authorities_and_add_no
                 mapping: None,
                 kind: SourceKind::CommandLine,
             },
+            &kesher_core::measurement::import::ImportProgress::default(),
         )
         .await
         .unwrap();
@@ -1398,8 +1423,7 @@ async fn the_cbs_tables_add_their_figures_to_the_ministry_authorities_and_add_no
         "the villages are skipped: {summary}"
     );
     let confirm = attribute(&page, "form[action$=confirm]", "action").unwrap();
-    let response = post_pairs(&app, &confirm, &filled(&page, "form[action$=confirm]")).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    confirm_import(&app, &confirm, &filled(&page, "form[action$=confirm]")).await;
 
     let (after, _) = app.kesher.places(&caller, id).await.unwrap();
     assert_eq!(after.len(), before.len(), "no place was added");
@@ -1444,8 +1468,7 @@ async fn the_cbs_tables_add_their_figures_to_the_ministry_authorities_and_add_no
     let summary = texts(&page, ".preview-ok li").join(" ");
     assert!(summary.contains("196"), "{summary}");
     let confirm = attribute(&page, "form[action$=confirm]", "action").unwrap();
-    let response = post_pairs(&app, &confirm, &filled(&page, "form[action$=confirm]")).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    confirm_import(&app, &confirm, &filled(&page, "form[action$=confirm]")).await;
     let (after, _) = app.kesher.places(&caller, id).await.unwrap();
     assert_eq!(after.len(), before.len());
     let jerusalem = authority(&after, "30007");
@@ -1486,4 +1509,147 @@ async fn the_cbs_tables_add_their_figures_to_the_ministry_authorities_and_add_no
     let issues = texts(&page, "table.issues tbody tr");
     assert_eq!(issues.len(), 1, "{issues:?}");
     assert!(issues[0].starts_with('3'), "line 3: {issues:?}");
+}
+
+#[tokio::test]
+async fn a_long_import_shows_its_progress_to_its_owner_then_lands_on_the_data() {
+    use sqlx::Connection;
+
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let caller = app.caller(Who::Backbone).await;
+    let budget = shared("il_moe_budget_clean.csv");
+    app.kesher
+        .import_data_file(
+            &caller,
+            id,
+            DataFile {
+                purpose: DataPurpose::Places,
+                name: "budget.csv",
+                bytes: &budget,
+                mapping: None,
+                kind: SourceKind::CommandLine,
+            },
+            &kesher_core::measurement::import::ImportProgress::default(),
+        )
+        .await
+        .unwrap();
+    let response = create_indicator(
+        &app,
+        &[
+            ("code", "students"),
+            ("name_he", "תלמידים"),
+            ("unit", "count"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let mut file = String::from("semel,year,students\n");
+    let mut reader = csv::Reader::from_reader(&budget[3..]);
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (semel, students) = (column("semel"), column("students_regular"));
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        file.push_str(&format!("{},2015,{}\n", &record[semel], &record[students]));
+        rows += 1;
+    }
+    assert_eq!(rows, 4718);
+
+    let mapping = upload(&app, "values", file.into_bytes(), "students.csv").await;
+    let page = document(app.get(Who::Backbone, &mapping).await).await;
+    let preview_path = attribute(&page, "form[action$=preview]", "action").unwrap();
+    let response = post_pairs(&app, &preview_path, &filled(&page, "form[action$=preview]")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = document(response).await;
+    let confirm = attribute(&page, "form[action$=confirm]", "action").unwrap();
+
+    // Another write holds the database, so the import waits at its first chunk, as a
+    // long import would be seen part-way.
+    let mut other_writer =
+        sqlx::SqliteConnection::connect(&format!("sqlite://{}", app.db_path.display()))
+            .await
+            .unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut other_writer)
+        .await
+        .unwrap();
+    let response = post_pairs(&app, &confirm, &filled(&page, "form[action$=confirm]")).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let job = response.headers()["location"].to_str().unwrap().to_string();
+    assert!(job.contains("/measurement/import/jobs/"), "{job}");
+    let page = document(app.get(Who::Backbone, &job).await).await;
+    assert_eq!(
+        attribute(&page, "progress#import-bar", "max").as_deref(),
+        Some("4718")
+    );
+    assert_eq!(
+        attribute(&page, "progress#import-bar", "value").as_deref(),
+        Some("0")
+    );
+    let status = texts(&page, "[role=status]#import-status").join(" ");
+    assert!(status.contains("4718"), "{status}");
+    assert!(
+        attribute(&page, "#import-progress", "data-status-url").is_some(),
+        "the script's address"
+    );
+    // Nobody else sees the job, not even the administrator.
+    assert_eq!(
+        app.get(Who::Admin, &job).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let status_url = format!("{job}/status");
+    let polled: serde_json::Value = app
+        .get(Who::Backbone, &status_url)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(polled["finished"], false);
+    assert_eq!(polled["total"], 4718);
+    assert!(
+        app.store
+            .values(&ValueFilter::default())
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing is written while the import waits"
+    );
+
+    sqlx::query("ROLLBACK")
+        .execute(&mut other_writer)
+        .await
+        .unwrap();
+    let mut finished = false;
+    for _ in 0..600 {
+        let polled: serde_json::Value = app
+            .get(Who::Backbone, &status_url)
+            .await
+            .json()
+            .await
+            .unwrap();
+        if polled["finished"] == true {
+            assert_eq!(polled["done"], 4718, "{polled}");
+            finished = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert!(finished, "the import ends once the database is free");
+    let response = app.get(Who::Backbone, &job).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        response.headers()["location"],
+        format!("/initiatives/{id}/measurement").as_str()
+    );
+    let stored = app.store.values(&ValueFilter::default()).await.unwrap();
+    assert_eq!(stored.len(), 4718);
+    // The outcome is shown once; the job is then forgotten.
+    assert_eq!(
+        app.get(Who::Backbone, &job).await.status(),
+        StatusCode::NOT_FOUND
+    );
 }

@@ -13,13 +13,16 @@ use kesher_core::measurement::import::{
 use kesher_domain::measurement::place::PlaceKind;
 use kesher_domain::{ImportDraftId, InitiativeId};
 use kesher_i18n::{Arg, Lang};
-use serde::Deserialize;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::{AppError, bad_request};
 use crate::forms::{CsrfForm, Params, QueryParams, pair};
 use crate::html::{Choice, frame, render, render_with, saved};
+use crate::import_jobs::{Ended, ImportJob};
 use crate::page::{Page, Section};
 
 /// A problem of a data file in the user's language.
@@ -616,52 +619,236 @@ pub struct ConfirmForm {
     pub save_as: String,
 }
 
-/// `POST /initiatives/{id}/measurement/import/{draft}/confirm` (backbone)
+/// `POST /initiatives/{id}/measurement/import/{draft}/confirm` (backbone). The import runs
+/// on in the background; a small file is done within a moment and the user goes straight on,
+/// a long one sends them to its progress page.
 pub async fn confirm_data_file(
     ctx: Ctx,
     State(state): State<AppState>,
     Params((id, draft)): Params<(InitiativeId, ImportDraftId)>,
     CsrfForm(form): CsrfForm<ConfirmForm>,
 ) -> Result<Response, AppError> {
-    let caller = ctx.caller()?;
+    let caller = ctx.caller()?.clone();
     let purpose = purpose_of(Some(&form.purpose));
     let mapping: serde_json::Value =
         serde_json::from_str(&form.mapping).map_err(|_| bad_request())?;
-    let outcome = match purpose {
+    enum Chosen {
+        Places(PlaceMapping),
+        Values(ValueMapping),
+    }
+    let chosen = match purpose {
         DataPurpose::Places => {
-            let places: PlaceMapping =
-                serde_json::from_value(mapping.clone()).map_err(|_| bad_request())?;
-            DataOutcome::Places(
-                state
-                    .kesher
-                    .import_places(caller, id, draft, &places)
-                    .await?,
-            )
+            Chosen::Places(serde_json::from_value(mapping.clone()).map_err(|_| bad_request())?)
         }
         DataPurpose::Values => {
-            let values: ValueMapping =
-                serde_json::from_value(mapping.clone()).map_err(|_| bad_request())?;
-            state
-                .kesher
-                .import_values(caller, id, draft, &values)
-                .await?
+            Chosen::Values(serde_json::from_value(mapping.clone()).map_err(|_| bad_request())?)
         }
     };
-    if !form.save_as.trim().is_empty() {
-        state
-            .kesher
-            .save_column_mapping(caller, id, purpose, &form.save_as, &mapping)
-            .await?;
+    // Checked here as well as in the job, so a stranger's draft is refused at once.
+    let found = state.kesher.data_draft(&caller, id, draft).await?;
+    let job = Arc::new(ImportJob::new(
+        caller.user.id,
+        id,
+        purpose,
+        draft,
+        found.file_name,
+    ));
+    let job_id = state.imports.add(job.clone());
+    let kesher = state.kesher.clone();
+    let save_as = form.save_as;
+    let task = tokio::spawn(async move {
+        let result = async {
+            let outcome = match chosen {
+                Chosen::Places(places) => {
+                    DataOutcome::Places(kesher.import_places(&caller, id, draft, &places).await?)
+                }
+                Chosen::Values(values) => {
+                    kesher
+                        .import_values(&caller, id, draft, &values, &job.progress)
+                        .await?
+                }
+            };
+            if !save_as.trim().is_empty() {
+                kesher
+                    .save_column_mapping(&caller, id, purpose, &save_as, &mapping)
+                    .await?;
+            }
+            Ok(outcome)
+        }
+        .await;
+        job.finish(result);
+    });
+    // A panic in the job is a bug; it surfaces as a failed request, not as a page that
+    // waits forever.
+    match tokio::time::timeout(WAIT_IN_REQUEST, task).await {
+        Ok(Err(_panicked)) => {
+            return Err(CoreError::Internal("the import stopped unexpectedly".into()).into());
+        }
+        Ok(Ok(())) => {}
+        Err(_still_running) => {
+            return Ok(Redirect::to(&format!(
+                "/initiatives/{id}/measurement/import/jobs/{job_id}"
+            ))
+            .into_response());
+        }
     }
-    let (location, message) = match outcome {
-        DataOutcome::Places(_) => (
-            format!("/initiatives/{id}/measurement/places"),
-            "flash-places-imported",
+    job_response(&state, &ctx, id, &job_id).await
+}
+
+/// How long the confirming request waits for its import before sending the user to the
+/// progress page.
+const WAIT_IN_REQUEST: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Where a job stands, as the user should see it: on to the imported data when written,
+/// the problems when refused, the progress page while it runs.
+async fn job_response(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    job_id: &str,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let job = state
+        .imports
+        .find(job_id, caller.user.id, id)
+        .ok_or(CoreError::NotFound)?;
+    if let Some(ended) = state.imports.take_outcome(job_id) {
+        return match ended {
+            Ended::Written(DataOutcome::Places(_)) => Ok(saved(
+                ctx,
+                &format!("/initiatives/{id}/measurement/places"),
+                "flash-places-imported",
+            )),
+            Ended::Written(DataOutcome::Values { .. }) => Ok(saved(
+                ctx,
+                &format!("/initiatives/{id}/measurement"),
+                "flash-values-imported",
+            )),
+            Ended::Failed(error) => Err(error.into()),
+            Ended::Refused(_) => unreachable!("a refusal is kept, not taken"),
+        };
+    }
+    let f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Measurement,
+        "data-import-running-title",
+    )
+    .await?;
+    if !f.access.can_manage_measurement() {
+        return Err(CoreError::Forbidden.into());
+    }
+    let issues: Vec<(String, String, String)> = job
+        .refused()
+        .unwrap_or_default()
+        .iter()
+        .map(|i| {
+            (
+                i.line.map(|l| l.to_string()).unwrap_or_default(),
+                i.column.clone().unwrap_or_default(),
+                data_issue_text(f.page.lang, i),
+            )
+        })
+        .collect();
+    let refused = job.is_finished();
+    let page = JobPage {
+        status: status_of(&f.page, &job),
+        file_name: job.file_name.clone(),
+        done: job.progress.done(),
+        total: job.progress.total(),
+        status_url: format!("/initiatives/{id}/measurement/import/jobs/{job_id}/status"),
+        mapping_url: format!(
+            "/initiatives/{id}/measurement/import/{}?purpose={}",
+            job.draft,
+            job.purpose.code()
         ),
-        DataOutcome::Values { .. } => (
-            format!("/initiatives/{id}/measurement"),
-            "flash-values-imported",
-        ),
+        refused,
+        issues,
+        page: f.page,
+        initiative_id: id,
+        tab: "import",
     };
-    Ok(saved(&ctx, &location, message))
+    if refused {
+        render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    } else {
+        render(&page)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "measurement/import_job.html")]
+struct JobPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    tab: &'static str,
+    file_name: String,
+    status: String,
+    done: usize,
+    total: usize,
+    status_url: String,
+    mapping_url: String,
+    refused: bool,
+    issues: Vec<(String, String, String)>,
+}
+
+/// "12,000 of 60,000 rows written" in the user's language.
+fn status_of(page: &Page, job: &ImportJob) -> String {
+    let (done, total) = (job.progress.done(), job.progress.total());
+    if total == 0 {
+        page.t("data-import-running")
+    } else {
+        page.line(
+            "data-import-progress",
+            vec![
+                ("done", (done as i64).into()),
+                ("total", (total as i64).into()),
+                ("percent", ((done * 100 / total) as i64).into()),
+            ],
+        )
+    }
+}
+
+/// `GET /initiatives/{id}/measurement/import/jobs/{job}` (the backbone member who started it)
+pub async fn show_import_job(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, job)): Params<(InitiativeId, String)>,
+) -> Result<Response, AppError> {
+    job_response(&state, &ctx, id, &job).await
+}
+
+/// What the progress page's script polls.
+#[derive(Serialize)]
+struct JobStatus {
+    done: usize,
+    total: usize,
+    finished: bool,
+    text: String,
+}
+
+/// `GET /initiatives/{id}/measurement/import/jobs/{job}/status` (the same member): JSON.
+pub async fn import_job_status(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, job_id)): Params<(InitiativeId, String)>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    state
+        .kesher
+        .require(caller, id, |a| a.can_manage_measurement())
+        .await?;
+    let job = state
+        .imports
+        .find(&job_id, caller.user.id, id)
+        .ok_or(CoreError::NotFound)?;
+    let page = Page::new(&ctx, String::new());
+    Ok(axum::Json(JobStatus {
+        done: job.progress.done(),
+        total: job.progress.total(),
+        finished: job.is_finished(),
+        text: status_of(&page, &job),
+    })
+    .into_response())
 }

@@ -1,0 +1,122 @@
+//! Imports that run on after their request: a long file is written in the background while
+//! the user watches a progress bar, and its outcome waits here until they come to see it.
+//! Jobs live in memory only. The import is one transaction, so a restart in the middle
+//! writes nothing, and the upload is kept as a draft to import again.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use kesher_core::measurement::import::{DataIssue, DataOutcome, DataPurpose, ImportProgress};
+use kesher_core::{CoreError, CoreResult};
+use kesher_domain::{ImportDraftId, InitiativeId, UserId};
+
+/// How long a finished job's outcome is kept for its owner to see.
+const KEPT_AFTER_FINISH: Duration = Duration::from_secs(60 * 60);
+
+/// Every import under way or recently finished, by its unguessable id.
+#[derive(Default)]
+pub struct ImportJobs {
+    jobs: Mutex<HashMap<String, Arc<ImportJob>>>,
+}
+
+/// One import: whose it is, how far it has come, and how it ended.
+pub struct ImportJob {
+    pub user: UserId,
+    pub initiative: InitiativeId,
+    pub purpose: DataPurpose,
+    pub draft: ImportDraftId,
+    pub file_name: String,
+    pub progress: ImportProgress,
+    ended: Mutex<Option<(Instant, Ended)>>,
+}
+
+/// How a job ended.
+pub enum Ended {
+    Written(DataOutcome),
+    /// The file was refused (the data changed since the preview): every problem, by line.
+    Refused(Vec<DataIssue>),
+    /// Anything else; shown once, as any failed request is.
+    Failed(CoreError),
+}
+
+impl ImportJob {
+    pub fn new(
+        user: UserId,
+        initiative: InitiativeId,
+        purpose: DataPurpose,
+        draft: ImportDraftId,
+        file_name: String,
+    ) -> Self {
+        Self {
+            user,
+            initiative,
+            purpose,
+            draft,
+            file_name,
+            progress: ImportProgress::default(),
+            ended: Mutex::new(None),
+        }
+    }
+
+    pub fn finish(&self, result: CoreResult<DataOutcome>) {
+        let ended = match result {
+            Ok(outcome) => Ended::Written(outcome),
+            Err(CoreError::DataImport(issues)) => Ended::Refused(issues),
+            Err(error) => Ended::Failed(error),
+        };
+        *self.ended.lock().expect("job lock") = Some((Instant::now(), ended));
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.ended.lock().expect("job lock").is_some()
+    }
+
+    /// The refusal's problems, while the job is kept to show them.
+    pub fn refused(&self) -> Option<Vec<DataIssue>> {
+        match &*self.ended.lock().expect("job lock") {
+            Some((_, Ended::Refused(issues))) => Some(issues.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl ImportJobs {
+    /// Keeps a new job and gives its id; forgets jobs that ended long ago.
+    pub fn add(&self, job: Arc<ImportJob>) -> String {
+        let bytes: [u8; 16] = rand::random();
+        let id: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let mut jobs = self.jobs.lock().expect("jobs lock");
+        jobs.retain(|_, job| match &*job.ended.lock().expect("job lock") {
+            Some((at, _)) => at.elapsed() < KEPT_AFTER_FINISH,
+            None => true,
+        });
+        jobs.insert(id.clone(), job);
+        id
+    }
+
+    /// The job, for the user who started it in that initiative only.
+    pub fn find(&self, id: &str, user: UserId, initiative: InitiativeId) -> Option<Arc<ImportJob>> {
+        self.jobs
+            .lock()
+            .expect("jobs lock")
+            .get(id)
+            .filter(|job| job.user == user && job.initiative == initiative)
+            .cloned()
+    }
+
+    /// Takes a job's outcome when it was written or failed: that is shown once. A refusal
+    /// stays, so the list of problems can be opened again.
+    pub fn take_outcome(&self, id: &str) -> Option<Ended> {
+        let mut jobs = self.jobs.lock().expect("jobs lock");
+        let job = jobs.get(id)?;
+        let mut ended = job.ended.lock().expect("job lock");
+        if matches!(&*ended, Some((_, Ended::Refused(_))) | None) {
+            return None;
+        }
+        let (_, outcome) = ended.take()?;
+        drop(ended);
+        jobs.remove(id);
+        Some(outcome)
+    }
+}
