@@ -273,11 +273,23 @@ fn measurement_pages() -> Router<AppState> {
         )
         .route(
             "/initiatives/{id}/measurement/places",
-            get(places::list_places),
+            get(places::list_places).post(places::create_place),
+        )
+        .route(
+            "/initiatives/{id}/measurement/places/new",
+            get(places::new_place),
         )
         .route(
             "/initiatives/{id}/measurement/places/{place}",
-            get(places::show_place),
+            get(places::show_place).post(places::update_place),
+        )
+        .route(
+            "/initiatives/{id}/measurement/places/{place}/edit",
+            get(places::edit_place),
+        )
+        .route(
+            "/initiatives/{id}/measurement/places/{place}/delete",
+            get(places::confirm_delete_place).post(places::delete_place),
         )
         .route(
             "/initiatives/{id}/measurement/import",

@@ -116,6 +116,56 @@ pub struct PlaceForm {
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = Option<i64>)]
     pub population: String,
+    #[serde(deserialize_with = "lenient::text")]
+    pub stage: String,
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<i64>)]
+    pub ses_cluster: String,
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<i64>)]
+    pub students: String,
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<f64>)]
+    pub grid_x: String,
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<f64>)]
+    pub grid_y: String,
+}
+
+impl PlaceForm {
+    /// The form as a place fills it, for editing.
+    pub fn of(
+        place_parent: Option<crate::PlaceId>,
+        kind: PlaceKind,
+        code: Option<&str>,
+        name: &str,
+        a: &PlaceAttributes,
+    ) -> Self {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let whole = |v: Option<i64>| v.map(|n| n.to_string()).unwrap_or_default();
+        let number = |v: Option<f64>| v.map(|n| n.to_string()).unwrap_or_default();
+        Self {
+            parent_id: place_parent.map(|p| p.to_string()).unwrap_or_default(),
+            kind: kind.code().to_string(),
+            code: code.unwrap_or_default().to_string(),
+            name: name.to_string(),
+            sector: text(&a.sector),
+            supervision: text(&a.supervision),
+            ses_index: number(a.ses_index),
+            nurture_quintile: whole(a.nurture_quintile),
+            periphery: match a.periphery {
+                Some(true) => "yes".into(),
+                Some(false) => "no".into(),
+                None => String::new(),
+            },
+            population: whole(a.population),
+            stage: text(&a.stage),
+            ses_cluster: whole(a.ses_cluster),
+            students: whole(a.students),
+            grid_x: number(a.grid_x),
+            grid_y: number(a.grid_y),
+        }
+    }
 }
 
 /// A checked place.
@@ -188,6 +238,12 @@ impl PlaceForm {
         );
         let periphery = c.check("periphery", parse_yes_no(&self.periphery));
         let population = c.check("population", parse_whole(&self.population, 0, 100_000_000));
+        let stage = c.check("stage", optional_line(&self.stage, LINE_MAX));
+        let ses_cluster = c.check("ses_cluster", parse_whole(&self.ses_cluster, 1, 10));
+        let students = c.check("students", parse_whole(&self.students, 0, 1_000_000));
+        let grid_x = c.check("grid_x", parse_number(&self.grid_x));
+        let grid_y = c.check("grid_y", parse_number(&self.grid_y));
+        let others = (stage, ses_cluster, students, grid_x, grid_y);
         match (
             parent,
             kind,
@@ -199,6 +255,7 @@ impl PlaceForm {
             nurture,
             periphery,
             population,
+            others,
         ) {
             (
                 Some(parent),
@@ -211,6 +268,7 @@ impl PlaceForm {
                 Some(nurture_quintile),
                 Some(periphery),
                 Some(population),
+                (Some(stage), Some(ses_cluster), Some(students), Some(grid_x), Some(grid_y)),
             ) if c.is_empty() => Ok(PlaceInput {
                 parent_id: parent.map(crate::PlaceId::new),
                 kind,
@@ -223,7 +281,11 @@ impl PlaceForm {
                     nurture_quintile,
                     periphery,
                     population,
-                    ..PlaceAttributes::default()
+                    stage,
+                    ses_cluster,
+                    students,
+                    grid_x,
+                    grid_y,
                 },
             }),
             _ => Err(c.into_errors()),

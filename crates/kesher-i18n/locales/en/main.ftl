@@ -946,6 +946,17 @@ place-population =
        *[other] { $count } residents
     }
 place-periphery = periphery
+place-new-title = New place
+place-edit-title = Edit place
+place-new = Add a place
+place-new-here = Add a place under it
+field-place-parent = Stands under
+hint-place-parent = A school stands under its authority, an authority under its district.
+hint-place-code = The official code, if it has one: the semel for a school, the Ministry code for an authority.
+field-place-periphery = Periphery
+place-delete-title = Delete { $name }?
+place-delete-explanation = The place goes from every list and group. Its history stays in the log.
+place-delete-blocked = This place still has places under it or values entered for it. Move or delete those first.
 place-indicators = Indicators here
 place-how = How
 place-entered = entered for this place

@@ -947,6 +947,17 @@ place-population =
        *[other] { $count } תושבים
     }
 place-periphery = פריפריה
+place-new-title = מקום חדש
+place-edit-title = עריכת מקום
+place-new = הוספת מקום
+place-new-here = הוספת מקום תחתיו
+field-place-parent = נמצא תחת
+hint-place-parent = בית ספר נמצא תחת הרשות שלו, ורשות תחת המחוז שלה.
+hint-place-code = הסמל הרשמי, אם יש: סמל מוסד לבית ספר, סמל משרד החינוך לרשות.
+field-place-periphery = פריפריה
+place-delete-title = למחוק את { $name }?
+place-delete-explanation = המקום יוסר מכל רשימה וקבוצה. ההיסטוריה שלו נשארת ביומן.
+place-delete-blocked = למקום הזה יש עדיין מקומות תחתיו או ערכים שהוזנו עבורו. יש להעביר או למחוק אותם קודם.
 place-indicators = המדדים כאן
 place-how = איך
 place-entered = הוזן למקום הזה

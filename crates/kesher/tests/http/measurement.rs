@@ -1653,3 +1653,114 @@ async fn a_long_import_shows_its_progress_to_its_owner_then_lands_on_the_data() 
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn the_backbone_adds_edits_and_deletes_places_and_an_edit_keeps_every_attribute() {
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let places = format!("/initiatives/{id}/measurement/places");
+
+    // A reader may not add places.
+    assert_eq!(
+        app.get(Who::Viewer, &format!("{places}/new"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.post(
+            Who::Viewer,
+            &places,
+            &[("kind", "authority"), ("name", "x")]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+
+    let response = app
+        .post(
+            Who::Backbone,
+            &places,
+            &[
+                ("kind", "authority"),
+                ("name", "מגדל הדרים"),
+                ("code", "99990"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let authority_page = response.headers()["location"].to_str().unwrap().to_string();
+    let authority_id = authority_page.rsplit('/').next().unwrap().to_string();
+
+    // A wrong number is named beside its field, and what was typed stays.
+    let school = [
+        ("kind", "school"),
+        ("parent_id", authority_id.as_str()),
+        ("name", "תיכון הדרים"),
+        ("code", "999901"),
+        ("students", "שלוש מאות"),
+        ("grid_x", "201250.5"),
+        ("stage", "עליון"),
+        ("ses_cluster", "4"),
+    ];
+    let response = app.post(Who::Backbone, &places, &school).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    assert!(attribute(&page, "#f-students", "aria-invalid").is_some());
+    assert_eq!(
+        attribute(&page, "#f-name", "value").as_deref(),
+        Some("תיכון הדרים")
+    );
+    let mut school = school.to_vec();
+    school.retain(|(k, _)| *k != "students");
+    school.push(("students", "300"));
+    let response = app.post(Who::Backbone, &places, &school).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let school_page = response.headers()["location"].to_str().unwrap().to_string();
+
+    // The edit form comes filled with every attribute; renaming keeps the rest.
+    let form = document(app.get(Who::Backbone, &format!("{school_page}/edit")).await).await;
+    assert_eq!(
+        attribute(&form, "#f-students", "value").as_deref(),
+        Some("300")
+    );
+    assert_eq!(
+        attribute(&form, "#f-ses_cluster", "value").as_deref(),
+        Some("4")
+    );
+    let mut fields = filled(&form, "main form[method=post]");
+    fields.retain(|(k, _)| k != "name");
+    fields.push(("name".into(), "תיכון הדרים למדעים".into()));
+    let response = post_pairs(&app, &school_page, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let caller = app.caller(Who::Backbone).await;
+    let (all, _) = app.kesher.places(&caller, id).await.unwrap();
+    let edited = all
+        .iter()
+        .find(|p| p.code.as_deref() == Some("999901"))
+        .unwrap();
+    assert_eq!(edited.name, "תיכון הדרים למדעים");
+    assert_eq!(edited.attributes.students, Some(300));
+    assert_eq!(edited.attributes.grid_x, Some(201_250.5));
+    assert_eq!(edited.attributes.stage.as_deref(), Some("עליון"));
+    assert_eq!(edited.attributes.ses_cluster, Some(4));
+
+    // An authority with a school under it cannot go; the school can.
+    let confirm = document(
+        app.get(Who::Backbone, &format!("{authority_page}/delete"))
+            .await,
+    )
+    .await;
+    assert!(texts(&confirm, "form button.danger").is_empty());
+    let response = app
+        .post(Who::Backbone, &format!("{school_page}/delete"), &[])
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get(Who::Backbone, &school_page).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let (all, _) = app.kesher.places(&caller, id).await.unwrap();
+    assert_eq!(all.len(), 1, "the authority stays");
+}
