@@ -327,6 +327,23 @@ async fn the_ministry_files_import_through_the_mapping_pages_and_add_up() {
         assert!(row[0] != row[1], "the two groups differ: {row:?}");
     }
     assert_eq!(texts(&page, "#gap svg title").len(), 8, "both lines titled");
+    // Opened with no choice, the gap view compares the same two quintiles.
+    let page = document(
+        app.get(
+            Who::Member,
+            &format!("/initiatives/{id}/measurement/indicators/{}/gap", rate.id),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        attribute(&page, "#f-group option[selected]", "value").as_deref(),
+        Some("quintile:5")
+    );
+    assert_eq!(
+        attribute(&page, "#f-reference option[selected]", "value").as_deref(),
+        Some("quintile:1")
+    );
 
     // The saved mapping is offered for the next file.
     let mapping = upload(

@@ -46,6 +46,32 @@ fn group_label(page: &Page, group: &Group, groups: &[PlaceGroup]) -> String {
     }
 }
 
+/// The comparison a user most likely came for: the indicator's first two breakdown cells
+/// (girls against boys); without a breakdown, the neediest nurture quintile against the
+/// least needy (5 against 1), then periphery against the rest, then whatever comes first.
+fn default_pair(options: &[Group]) -> (Option<Group>, Option<Group>) {
+    let cells: Vec<&Group> = options
+        .iter()
+        .filter(|g| matches!(g, Group::Cell(_)))
+        .collect();
+    if cells.len() >= 2 {
+        return (Some(cells[0].clone()), Some(cells[1].clone()));
+    }
+    let quintiles: Vec<&Group> = options
+        .iter()
+        .filter(|g| matches!(g, Group::Quintile(_)))
+        .collect();
+    if let (Some(lowest), Some(highest)) = (quintiles.first(), quintiles.last())
+        && quintiles.len() >= 2
+    {
+        return (Some((*highest).clone()), Some((*lowest).clone()));
+    }
+    if options.contains(&Group::Periphery(true)) {
+        return (Some(Group::Periphery(true)), Some(Group::Periphery(false)));
+    }
+    (options.first().cloned(), options.get(1).cloned())
+}
+
 /// The groups the initiative's data can tell apart for this indicator.
 fn offered(measurement: &Measurement, indicator: &Indicator, groups: &[PlaceGroup]) -> Vec<Group> {
     let mut out = Vec::new();
@@ -124,14 +150,14 @@ pub async fn show_gap(
             label: group_label(&f.page, g, &groups),
         })
         .collect();
-    // By default, the first two groups the data offers (girls and boys, when broken down).
-    let pick = |raw: &str, fallback: usize| {
+    let (first, second) = default_pair(&options);
+    let pick = |raw: &str, fallback: Option<Group>| {
         Group::parse(raw)
             .filter(|g| options.contains(g))
-            .or_else(|| options.get(fallback).cloned())
+            .or(fallback)
     };
-    let group = pick(&query.group, 0);
-    let reference = pick(&query.reference, 1);
+    let group = pick(&query.group, first);
+    let reference = pick(&query.reference, second);
     let name = indicator.name_in(f.page.lang == Lang::En).to_string();
     f.page.title = f.page.line("gap-title-of", vec![("name", name.into())]);
     let (mut svg, mut rows) = (String::new(), Vec::new());
