@@ -32,7 +32,7 @@ pub struct ImportJob {
 }
 
 /// How a job ended.
-pub enum Ended {
+enum Ended {
     Written(DataOutcome),
     /// The file was refused (the data changed since the preview): every problem, by line.
     Refused(Vec<DataIssue>),
@@ -105,16 +105,20 @@ impl ImportJobs {
             .cloned()
     }
 
-    /// Takes a job's outcome when it was written or failed: that is shown once. A refusal
-    /// stays, so the list of problems can be opened again.
-    pub fn take_outcome(&self, id: &str) -> Option<Ended> {
+    /// Takes a job's outcome when it was written or failed: that is shown once, and the job
+    /// is forgotten. A refusal stays, so the list of problems can be opened again.
+    pub fn take_outcome(&self, id: &str) -> Option<CoreResult<DataOutcome>> {
         let mut jobs = self.jobs.lock().expect("jobs lock");
         let job = jobs.get(id)?;
         let mut ended = job.ended.lock().expect("job lock");
         if matches!(&*ended, Some((_, Ended::Refused(_))) | None) {
             return None;
         }
-        let (_, outcome) = ended.take()?;
+        let outcome = match ended.take()?.1 {
+            Ended::Written(outcome) => Ok(outcome),
+            Ended::Failed(error) => Err(error),
+            Ended::Refused(_) => return None,
+        };
         drop(ended);
         jobs.remove(id);
         Some(outcome)

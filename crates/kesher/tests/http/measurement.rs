@@ -18,6 +18,27 @@ fn shared(name: &str) -> Vec<u8> {
     std::fs::read(&path).expect("the real data file beside the project")
 }
 
+/// The Ministry's 4,718 schools in their authorities and districts, as `kesher import` loads
+/// them.
+async fn import_budget_places(app: &TestApp) {
+    let caller = app.caller(Who::Backbone).await;
+    app.kesher
+        .import_data_file(
+            &caller,
+            app.fixture.initiative,
+            DataFile {
+                purpose: DataPurpose::Places,
+                name: "budget.csv",
+                bytes: &shared("il_moe_budget_clean.csv"),
+                mapping: None,
+                kind: SourceKind::CommandLine,
+            },
+            &kesher_core::measurement::import::ImportProgress::default(),
+        )
+        .await
+        .unwrap();
+}
+
 /// Uploads a file as the backbone; gives the address of its mapping page.
 async fn upload(app: &TestApp, purpose: &str, bytes: Vec<u8>, name: &str) -> String {
     let client = app.as_(Who::Backbone);
@@ -360,23 +381,7 @@ async fn the_ministry_files_import_through_the_mapping_pages_and_add_up() {
 #[tokio::test]
 async fn a_broken_values_file_is_refused_whole_with_each_line_named() {
     let app = TestApp::spawn().await;
-    let id = app.fixture.initiative;
-    let caller = app.caller(Who::Backbone).await;
-    app.kesher
-        .import_data_file(
-            &caller,
-            id,
-            DataFile {
-                purpose: DataPurpose::Places,
-                name: "budget.csv",
-                bytes: &shared("il_moe_budget_clean.csv"),
-                mapping: None,
-                kind: SourceKind::CommandLine,
-            },
-            &kesher_core::measurement::import::ImportProgress::default(),
-        )
-        .await
-        .unwrap();
+    import_budget_places(&app).await;
     school_indicators(&app).await;
     // Long form: indicator, school, year, value — with a word, a percentage over 100, an
     // unknown indicator and a repeated value among good rows.
@@ -1246,21 +1251,7 @@ async fn a_large_file_broken_down_by_gender_adds_up_and_a_row_repeated_far_below
     let app = TestApp::spawn().await;
     let id = app.fixture.initiative;
     let caller = app.caller(Who::Backbone).await;
-    app.kesher
-        .import_data_file(
-            &caller,
-            id,
-            DataFile {
-                purpose: DataPurpose::Places,
-                name: "budget.csv",
-                bytes: &shared("il_moe_budget_clean.csv"),
-                mapping: None,
-                kind: SourceKind::CommandLine,
-            },
-            &kesher_core::measurement::import::ImportProgress::default(),
-        )
-        .await
-        .unwrap();
+    import_budget_places(&app).await;
     let common = [
         ("unit", "count"),
         ("axis", "mapping"),
@@ -1398,21 +1389,7 @@ async fn the_cbs_tables_add_their_figures_to_the_ministry_authorities_and_add_no
     let app = TestApp::spawn().await;
     let id = app.fixture.initiative;
     let caller = app.caller(Who::Backbone).await;
-    app.kesher
-        .import_data_file(
-            &caller,
-            id,
-            DataFile {
-                purpose: DataPurpose::Places,
-                name: "budget.csv",
-                bytes: &shared("il_moe_budget_clean.csv"),
-                mapping: None,
-                kind: SourceKind::CommandLine,
-            },
-            &kesher_core::measurement::import::ImportProgress::default(),
-        )
-        .await
-        .unwrap();
+    import_budget_places(&app).await;
     let (before, _) = app.kesher.places(&caller, id).await.unwrap();
     let authority = |places: &[kesher_store::Place], code: &str| {
         places
@@ -1534,23 +1511,8 @@ async fn a_long_import_shows_its_progress_to_its_owner_then_lands_on_the_data() 
 
     let app = TestApp::spawn().await;
     let id = app.fixture.initiative;
-    let caller = app.caller(Who::Backbone).await;
     let budget = shared("il_moe_budget_clean.csv");
-    app.kesher
-        .import_data_file(
-            &caller,
-            id,
-            DataFile {
-                purpose: DataPurpose::Places,
-                name: "budget.csv",
-                bytes: &budget,
-                mapping: None,
-                kind: SourceKind::CommandLine,
-            },
-            &kesher_core::measurement::import::ImportProgress::default(),
-        )
-        .await
-        .unwrap();
+    import_budget_places(&app).await;
     let response = create_indicator(
         &app,
         &[

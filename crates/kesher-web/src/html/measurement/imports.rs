@@ -22,7 +22,7 @@ use crate::context::Ctx;
 use crate::error::{AppError, bad_request};
 use crate::forms::{CsrfForm, Params, QueryParams, pair};
 use crate::html::{Choice, frame, render, render_with, saved};
-use crate::import_jobs::{Ended, ImportJob};
+use crate::import_jobs::ImportJob;
 use crate::page::{Page, Section};
 
 /// A problem of a data file in the user's language.
@@ -127,18 +127,7 @@ async fn upload_page(
     problem: Option<String>,
 ) -> Result<UploadPage, AppError> {
     let caller = ctx.caller()?;
-    let f = frame(
-        &state.kesher,
-        ctx,
-        caller,
-        id,
-        Section::Measurement,
-        "data-import-title",
-    )
-    .await?;
-    if !f.access.can_manage_measurement() {
-        return Err(CoreError::Forbidden.into());
-    }
+    let f = super::backbone_frame(state, ctx, id, "data-import-title").await?;
     let (places, _) = state.kesher.places(caller, id).await?;
     let (indicators, _) = state.kesher.indicators(caller, id).await?;
     Ok(UploadPage {
@@ -714,32 +703,20 @@ async fn job_response(
         .ok_or(CoreError::NotFound)?;
     if let Some(ended) = state.imports.take_outcome(job_id) {
         return match ended {
-            Ended::Written(DataOutcome::Places(_)) => Ok(saved(
+            Ok(DataOutcome::Places(_)) => Ok(saved(
                 ctx,
                 &format!("/initiatives/{id}/measurement/places"),
                 "flash-places-imported",
             )),
-            Ended::Written(DataOutcome::Values { .. }) => Ok(saved(
+            Ok(DataOutcome::Values { .. }) => Ok(saved(
                 ctx,
                 &format!("/initiatives/{id}/measurement"),
                 "flash-values-imported",
             )),
-            Ended::Failed(error) => Err(error.into()),
-            Ended::Refused(_) => unreachable!("a refusal is kept, not taken"),
+            Err(error) => Err(error.into()),
         };
     }
-    let f = frame(
-        &state.kesher,
-        ctx,
-        caller,
-        id,
-        Section::Measurement,
-        "data-import-running-title",
-    )
-    .await?;
-    if !f.access.can_manage_measurement() {
-        return Err(CoreError::Forbidden.into());
-    }
+    let f = super::backbone_frame(state, ctx, id, "data-import-running-title").await?;
     let issues: Vec<(String, String, String)> = job
         .refused()
         .unwrap_or_default()
@@ -754,7 +731,7 @@ async fn job_response(
         .collect();
     let refused = job.is_finished();
     let page = JobPage {
-        status: status_of(&f.page, &job),
+        status: status_of(f.page.lang, &job),
         file_name: job.file_name.clone(),
         done: job.progress.done(),
         total: job.progress.total(),
@@ -794,14 +771,14 @@ struct JobPage {
 }
 
 /// "12,000 of 60,000 rows written" in the user's language.
-fn status_of(page: &Page, job: &ImportJob) -> String {
+fn status_of(lang: Lang, job: &ImportJob) -> String {
     let (done, total) = (job.progress.done(), job.progress.total());
     if total == 0 {
-        page.t("data-import-running")
+        lang.t("data-import-running")
     } else {
-        page.line(
+        lang.t_with(
             "data-import-progress",
-            vec![
+            &[
                 ("done", (done as i64).into()),
                 ("total", (total as i64).into()),
                 ("percent", ((done * 100 / total) as i64).into()),
@@ -843,12 +820,11 @@ pub async fn import_job_status(
         .imports
         .find(&job_id, caller.user.id, id)
         .ok_or(CoreError::NotFound)?;
-    let page = Page::new(&ctx, String::new());
     Ok(axum::Json(JobStatus {
         done: job.progress.done(),
         total: job.progress.total(),
         finished: job.is_finished(),
-        text: status_of(&page, &job),
+        text: status_of(ctx.lang, &job),
     })
     .into_response())
 }

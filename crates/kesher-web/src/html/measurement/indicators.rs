@@ -678,12 +678,10 @@ async fn indicator_form_page(
     errors: FormErrors,
 ) -> Result<IndicatorFormPage, AppError> {
     let caller = ctx.caller()?;
-    let f = frame(
-        &state.kesher,
+    let f = super::backbone_frame(
+        state,
         ctx,
-        caller,
         id,
-        Section::Measurement,
         if existing.is_some() {
             "indicator-edit-title"
         } else {
@@ -691,9 +689,6 @@ async fn indicator_form_page(
         },
     )
     .await?;
-    if !f.access.can_manage_measurement() {
-        return Err(CoreError::Forbidden.into());
-    }
     let page = f.page;
     let tree = state.kesher.results_tree(caller, id).await?;
     let results = tree

@@ -26,10 +26,32 @@ use crate::charts::number;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::Params;
-use crate::html::{frame, render};
+use crate::html::{Frame, frame, render};
 use crate::page::{Page, Section};
 
 /// A period as the page names it: the Hebrew year beside the code in Hebrew.
+/// The frame of a page only the backbone (whoever manages measurement) may open.
+pub async fn backbone_frame(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    title_id: &str,
+) -> Result<Frame, AppError> {
+    let f = frame(
+        &state.kesher,
+        ctx,
+        ctx.caller()?,
+        id,
+        Section::Measurement,
+        title_id,
+    )
+    .await?;
+    if !f.access.can_manage_measurement() {
+        return Err(kesher_core::CoreError::Forbidden.into());
+    }
+    Ok(f)
+}
+
 pub fn period_label(lang: Lang, period: Period) -> String {
     match (lang, period.hebrew_year()) {
         (Lang::He, Some(hebrew)) => format!("{hebrew} ({})", period.code()),

@@ -297,12 +297,10 @@ async fn place_form_page(
     errors: FormErrors,
 ) -> Result<PlaceFormPage, AppError> {
     let caller = ctx.caller()?;
-    let f = frame(
-        &state.kesher,
+    let f = super::backbone_frame(
+        state,
         ctx,
-        caller,
         id,
-        Section::Measurement,
         if existing.is_some() {
             "place-edit-title"
         } else {
@@ -310,9 +308,6 @@ async fn place_form_page(
         },
     )
     .await?;
-    if !f.access.can_manage_measurement() {
-        return Err(CoreError::Forbidden.into());
-    }
     let page = f.page;
     let (places, _) = state.kesher.places(caller, id).await?;
     // Only a place something can stand under is offered as a parent (never a school), and

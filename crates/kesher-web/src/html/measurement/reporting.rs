@@ -370,18 +370,7 @@ async fn approvals_page(
     problem: Option<String>,
 ) -> Result<ApprovalsPage, AppError> {
     let caller = ctx.caller()?;
-    let f = frame(
-        &state.kesher,
-        ctx,
-        caller,
-        id,
-        Section::Measurement,
-        "approvals-title",
-    )
-    .await?;
-    if !f.access.can_manage_measurement() {
-        return Err(CoreError::Forbidden.into());
-    }
+    let f = super::backbone_frame(state, ctx, id, "approvals-title").await?;
     let items = state
         .kesher
         .review_items(caller, id, &[ValueState::Submitted])

@@ -5,7 +5,6 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use kesher_core::CoreError;
 use kesher_domain::measurement::place::{PlaceKind, parse_yes_no};
 use kesher_domain::measurement::quality::Comparison;
 use kesher_domain::search::fold;
@@ -18,8 +17,8 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
-use crate::html::{Choice, answer_form, choices, frame, render, saved};
-use crate::page::{Page, Section};
+use crate::html::{Choice, answer_form, choices, render, saved};
+use crate::page::Page;
 
 const GROUP_LABELS: &[(&str, &str)] = &[
     ("name", "field-group-name"),
@@ -151,18 +150,7 @@ async fn setup_page(
     rule: Option<(RuleForm, FormErrors)>,
 ) -> Result<SetupPage, AppError> {
     let caller = ctx.caller()?;
-    let f = frame(
-        &state.kesher,
-        ctx,
-        caller,
-        id,
-        Section::Measurement,
-        "setup-title",
-    )
-    .await?;
-    if !f.access.can_manage_measurement() {
-        return Err(CoreError::Forbidden.into());
-    }
+    let f = super::backbone_frame(state, ctx, id, "setup-title").await?;
     let page = f.page;
     let (indicators, _) = state.kesher.indicators(caller, id).await?;
     let english = page.lang == Lang::En;
