@@ -8,6 +8,7 @@ use kesher_core::measurement::import::{
     DataProblem, Layout, PlaceMapping, ValueMapping, WideColumn, plan_places, plan_values,
 };
 use kesher_core::spreadsheet::read_sheet;
+use kesher_domain::measurement::coverage::Expected;
 use kesher_domain::measurement::indicator::{
     Aggregation, Axis, Direction, Frequency, IndicatorCode, IndicatorKind, Unit,
 };
@@ -79,6 +80,10 @@ fn indicator(id: i64, code: &str, unit: Unit) -> Indicator {
         valid_max: None,
         baseline_period: None,
         baseline_value: None,
+        coverage_expected: Expected::PreviousPeriod,
+        coverage_group_id: None,
+        coverage_threshold: 90.0,
+        no_change_band: None,
         targets: Vec::new(),
         created_at: Utc::now(),
         updated_at: Utc::now(),

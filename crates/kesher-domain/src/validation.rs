@@ -61,6 +61,8 @@ pub enum Invalid {
     OutOfRange,
     #[error("still in use")]
     InUse,
+    #[error("larger than any plausible value")]
+    TooLarge,
 }
 
 impl Invalid {
@@ -94,6 +96,7 @@ impl Invalid {
             Invalid::NumberOrder => "invalid-number-order",
             Invalid::OutOfRange => "invalid-out-of-range",
             Invalid::InUse => "invalid-in-use",
+            Invalid::TooLarge => "invalid-too-large",
         }
     }
 

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use async_trait::async_trait;
 use chrono::Utc;
+use kesher_domain::measurement::coverage::Expected;
 use kesher_domain::measurement::indicator::IndicatorCode;
 use kesher_domain::measurement::indicator::{
     Aggregation, Axis, Cell, Direction, Frequency, IndicatorInput, IndicatorKind, Unit,
@@ -18,9 +19,10 @@ use kesher_domain::search::fold;
 use kesher_domain::*;
 use kesher_store::{
     Actor, ApprovedValue, AuditAction, ColumnMapping, Conflict, DataSource, DataValue, Indicator,
-    MeasurementStore, NewSource, NewValue, Place, PlaceGroup, PlaceImportOutcome, PlaceKey,
-    PlaceRow, ReportCard, ReportCardInput, ReportCardStore, StoreError, StoreResult, StoredRule,
-    Target, ValueFilter, ValueKey, ValueVersion, ValueWriteOutcome, ValueWriter,
+    MeasurementSettings, MeasurementSettingsStore, MeasurementStore, NewSource, NewValue, Place,
+    PlaceGroup, PlaceImportOutcome, PlaceKey, PlaceRow, ReportCard, ReportCardInput,
+    ReportCardStore, StoreError, StoreResult, StoredRule, Target, ValueFilter, ValueKey,
+    ValueVersion, ValueWriteOutcome, ValueWriter,
 };
 use serde::Serialize;
 use sqlx::sqlite::SqliteRow;
@@ -373,6 +375,10 @@ fn indicator(row: &SqliteRow, targets: Vec<Target>) -> StoreResult<Indicator> {
         valid_max: get(row, "valid_max")?,
         baseline_period: baseline_period.and_then(Period::from_key),
         baseline_value: get(row, "baseline_value")?,
+        coverage_expected: choice(row, "coverage_expected", Expected::parse)?,
+        coverage_group_id: get::<Option<i64>>(row, "coverage_group_id")?.map(PlaceGroupId::new),
+        coverage_threshold: get(row, "coverage_threshold")?,
+        no_change_band: get(row, "no_change_band")?,
         targets,
         created_at: timestamp(row, "created_at")?,
         updated_at: timestamp(row, "updated_at")?,
@@ -408,10 +414,13 @@ async fn check_indicator_references(
     if let Some(organization) = input.owner_organization_id {
         check_owned(conn, Owned::Organization(organization), initiative).await?;
     }
+    if let Some(group) = input.coverage.group_id {
+        check_owned(conn, Owned::PlaceGroup(group), initiative).await?;
+    }
     Ok(())
 }
 
-/// Binds an indicator's columns in the order of the statements below (?1 … ?25).
+/// Binds an indicator's columns in the order of the statements below (?1 … ?29).
 fn bind_indicator<'q>(
     query: sqlx::query::Query<'q, Sqlite, sqlx::sqlite::SqliteArguments>,
     input: &'q IndicatorInput,
@@ -442,6 +451,10 @@ fn bind_indicator<'q>(
         .bind(input.valid_max)
         .bind(input.baseline.map(|(p, _)| p.key()))
         .bind(input.baseline.map(|(_, v)| v))
+        .bind(input.coverage.expected.code())
+        .bind(input.coverage.group_id.map(PlaceGroupId::get))
+        .bind(input.coverage.threshold)
+        .bind(input.no_change_band)
 }
 
 macro_rules! indicator_columns {
@@ -449,7 +462,8 @@ macro_rules! indicator_columns {
         "code, name_he, name_en, definition_he, definition_en, unit, direction, kind,
     scale_max, axis, result_node_id, data_source, frequency, period_kind, owner_organization_id,
     aggregation, weight_code, formula, population_code, decimals, breakdowns, valid_min, valid_max,
-    baseline_period, baseline_value"
+    baseline_period, baseline_value, coverage_expected, coverage_group_id, coverage_threshold,
+    no_change_band"
     };
 }
 
@@ -973,7 +987,7 @@ impl MeasurementStore for SqliteStore {
             indicator_columns!(),
             ", initiative_id, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?27)
+                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?31)
              RETURNING id"
         );
         let id: i64 = bind_indicator(sqlx::query(statement), input)
@@ -1012,8 +1026,8 @@ impl MeasurementStore for SqliteStore {
             indicator_columns!(),
             ", updated_at) =
                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)
-             WHERE id = ?27"
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)
+             WHERE id = ?31"
         );
         bind_indicator(sqlx::query(statement), input)
             .bind(Utc::now())
@@ -1707,5 +1721,73 @@ impl ReportCardStore for SqliteStore {
         .await?;
         tx.commit().await.map_err(backend)?;
         Ok(after)
+    }
+}
+
+#[async_trait]
+impl MeasurementSettingsStore for SqliteStore {
+    async fn measurement_settings(
+        &self,
+        initiative: InitiativeId,
+    ) -> StoreResult<MeasurementSettings> {
+        let threshold: Option<f64> = sqlx::query_scalar(
+            "SELECT proof_point_threshold FROM measurement_settings WHERE initiative_id = ?1",
+        )
+        .bind(initiative.get())
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(MeasurementSettings {
+            proof_point_threshold: threshold
+                .unwrap_or(kesher_domain::measurement::progress::DEFAULT_PROOF_POINT),
+        })
+    }
+
+    async fn save_measurement_settings(
+        &self,
+        actor: Actor,
+        initiative: InitiativeId,
+        settings: &MeasurementSettings,
+    ) -> StoreResult<MeasurementSettings> {
+        let mut tx = self.write().await?;
+        let before: Option<f64> = sqlx::query_scalar(
+            "SELECT proof_point_threshold FROM measurement_settings WHERE initiative_id = ?1",
+        )
+        .bind(initiative.get())
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(backend)?;
+        sqlx::query(
+            "INSERT INTO measurement_settings (initiative_id, proof_point_threshold, updated_at)
+             VALUES (?1, ?2, ?3)
+             ON CONFLICT (initiative_id) DO UPDATE SET
+                 proof_point_threshold = excluded.proof_point_threshold,
+                 updated_at = excluded.updated_at",
+        )
+        .bind(initiative.get())
+        .bind(settings.proof_point_threshold)
+        .bind(Utc::now())
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        let before = before.map(|proof_point_threshold| MeasurementSettings {
+            proof_point_threshold,
+        });
+        record_in(
+            &mut tx,
+            actor,
+            initiative,
+            ("measurement_settings", initiative.get()),
+            if before.is_some() {
+                AuditAction::Update
+            } else {
+                AuditAction::Create
+            },
+            before.as_ref(),
+            Some(settings),
+        )
+        .await?;
+        tx.commit().await.map_err(backend)?;
+        Ok(*settings)
     }
 }

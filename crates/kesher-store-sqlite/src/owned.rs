@@ -16,6 +16,7 @@ pub(crate) enum Owned {
     Decision(DecisionId),
     Place(PlaceId),
     Indicator(IndicatorId),
+    PlaceGroup(PlaceGroupId),
 }
 
 /// Refuses a reference to a record of another initiative (or to none at all).
@@ -48,6 +49,10 @@ pub(crate) async fn check_owned(
         }
         Owned::Indicator(id) => {
             sqlx::query_scalar("SELECT initiative_id FROM indicators WHERE id = ?1").bind(id.get())
+        }
+        Owned::PlaceGroup(id) => {
+            sqlx::query_scalar("SELECT initiative_id FROM place_groups WHERE id = ?1")
+                .bind(id.get())
         }
     };
     let owner: Option<i64> = query.fetch_optional(conn).await.map_err(backend)?;

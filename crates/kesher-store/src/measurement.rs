@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
+use kesher_domain::measurement::coverage::Expected;
 use kesher_domain::measurement::indicator::{
     Aggregation, Axis, Cell, Direction, Frequency, IndicatorInput, IndicatorKind, Unit,
 };
@@ -122,6 +123,13 @@ pub struct Indicator {
     #[schema(value_type = Option<String>)]
     pub baseline_period: Option<Period>,
     pub baseline_value: Option<f64>,
+    /// Which places are expected to report: `previous_period`, `all_schools`, `place_group`.
+    pub coverage_expected: Expected,
+    pub coverage_group_id: Option<PlaceGroupId>,
+    /// In percent: below it a period is provisional.
+    pub coverage_threshold: f64,
+    /// A change no larger than this is no real change; `None`: 1% of the baseline.
+    pub no_change_band: Option<f64>,
     pub targets: Vec<Target>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -482,4 +490,27 @@ pub trait ReportCardStore: Send + Sync {
         slug: &str,
         input: &ReportCardInput,
     ) -> StoreResult<ReportCard>;
+}
+
+/// An initiative's measurement settings that are not about one indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, ToSchema)]
+pub struct MeasurementSettings {
+    /// In percent: the share of improving indicators that makes the proof point.
+    pub proof_point_threshold: f64,
+}
+
+/// The initiative-wide measurement settings.
+#[async_trait]
+pub trait MeasurementSettingsStore: Send + Sync {
+    /// The settings, or the defaults when none were saved.
+    async fn measurement_settings(
+        &self,
+        initiative: InitiativeId,
+    ) -> StoreResult<MeasurementSettings>;
+    async fn save_measurement_settings(
+        &self,
+        actor: Actor,
+        initiative: InitiativeId,
+        settings: &MeasurementSettings,
+    ) -> StoreResult<MeasurementSettings>;
 }

@@ -227,6 +227,7 @@ pub trait Store:
     + crate::AgendaStore
     + crate::MeasurementStore
     + crate::ReportCardStore
+    + crate::MeasurementSettingsStore
 {
 }
 
@@ -240,5 +241,6 @@ impl<T> Store for T where
         + crate::AgendaStore
         + crate::MeasurementStore
         + crate::ReportCardStore
+        + crate::MeasurementSettingsStore
 {
 }

@@ -13,17 +13,70 @@ pub enum Stroke {
     Dotted,
 }
 
-/// One line of a trend chart: points at x positions (period indexes).
+/// A point of a trend line: at its period's ordinal, so the axis is proportional to time
+/// (a gap of years shows as a gap).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrendPoint {
+    pub x: i64,
+    pub value: f64,
+    /// Still below the coverage threshold: drawn hollow, reached by a dashed segment.
+    pub provisional: bool,
+}
+
+/// One line of a trend chart.
 #[derive(Clone, Debug)]
 pub struct Line {
     pub label: String,
-    pub points: Vec<(usize, f64)>,
+    pub points: Vec<TrendPoint>,
     pub stroke: Stroke,
     /// `#rrggbb`.
     pub colour: (u8, u8, u8),
     /// Whether each point gets a hover mark with its value (a straight reference line
     /// does not need one at each end).
     pub marks: bool,
+}
+
+impl Line {
+    /// A line through plain points (none provisional).
+    pub fn through(
+        label: String,
+        points: impl IntoIterator<Item = (i64, f64)>,
+        stroke: Stroke,
+        colour: (u8, u8, u8),
+        marks: bool,
+    ) -> Self {
+        Self {
+            label,
+            points: points
+                .into_iter()
+                .map(|(x, value)| TrendPoint {
+                    x,
+                    value,
+                    provisional: false,
+                })
+                .collect(),
+            stroke,
+            colour,
+            marks,
+        }
+    }
+}
+
+/// What a trend chart shows.
+pub struct Trend<'a> {
+    /// The periods named on the time axis: (ordinal, label).
+    pub periods: &'a [(i64, String)],
+    pub lines: &'a [Line],
+    /// Points with a label of their own beside them (the target at its period).
+    pub labelled: &'a [(i64, f64, String)],
+    pub decimals: u8,
+    pub from_zero: bool,
+    /// What the values are, written along the value axis (the unit).
+    pub unit: &'a str,
+    /// Written after each value in the hover titles, as the tables write it (`%`).
+    pub suffix: &'a str,
+    /// The id of the element that names the chart.
+    pub labelled_by: &'a str,
 }
 
 /// The colours of the charts: dark enough on white for WCAG's 3:1 for graphics.
@@ -74,8 +127,8 @@ fn text_is_not_zero(whole: &str, fraction: Option<&str>) -> bool {
         .any(|c| c.is_ascii_digit() && c != '0')
 }
 
-/// A point's hover mark: its pixel position, its title and its colour.
-type Mark = (i32, i32, String, (u8, u8, u8));
+/// A point's hover mark: its pixel position, its title, its colour, and whether it is hollow.
+type Mark = (i32, i32, String, (u8, u8, u8), bool);
 
 /// Adds what plotters does not: the chart's accessible name (the figure's caption), and
 /// the hover marks with their titles.
@@ -91,9 +144,16 @@ fn finish(svg: String, labelled_by: &str, marks: &[Mark]) -> String {
         1,
     );
     let mut extra = String::from("<g class=\"marks\">");
-    for (x, y, title, (r, g, b)) in marks {
+    for (x, y, title, (r, g, b), hollow) in marks {
+        let (fill, stroke) = if *hollow {
+            ("#fff".to_string(), format!("#{r:02x}{g:02x}{b:02x}"))
+        } else {
+            (format!("#{r:02x}{g:02x}{b:02x}"), "#fff".to_string())
+        };
         extra.push_str(&format!(
-            "<circle cx=\"{x}\" cy=\"{y}\" r=\"5\" fill=\"#{r:02x}{g:02x}{b:02x}\" stroke=\"#fff\" stroke-width=\"1.5\"><title>{}</title></circle>",
+            "<circle cx=\"{x}\" cy=\"{y}\" r=\"5\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{}\" class=\"{}\"><title>{}</title></circle>",
+            if *hollow { "2.5" } else { "1.5" },
+            if *hollow { "provisional" } else { "complete" },
             escape(title)
         ));
     }
@@ -106,7 +166,9 @@ fn finish(svg: String, labelled_by: &str, marks: &[Mark]) -> String {
 
 fn value_range(values: impl Iterator<Item = f64>, from_zero: bool) -> (f64, f64) {
     let (mut low, mut high) = (f64::MAX, f64::MIN);
-    for v in values {
+    // A value past what a chart can scale (never finite figures; the pages refuse them
+    // earlier) is left out rather than stretching the axis to infinity.
+    for v in values.filter(|v| v.is_finite() && v.abs() < 1e300) {
         low = low.min(v);
         high = high.max(v);
     }
@@ -127,80 +189,166 @@ fn value_range(values: impl Iterator<Item = f64>, from_zero: bool) -> (f64, f64)
     )
 }
 
-/// A trend over periods: `x_labels` name the periods; each line is drawn with its marks.
-pub fn trend(
-    x_labels: &[String],
-    lines: &[Line],
-    decimals: u8,
-    from_zero: bool,
-    labelled_by: &str,
-) -> String {
+/// The size of every label: 13px, above the 9 points (12px) a printed chart needs.
+const LABEL_SIZE: u32 = 13;
+
+fn stroke_style((r, g, b): (u8, u8, u8)) -> ShapeStyle {
+    ShapeStyle::from(&RGBColor(r, g, b)).stroke_width(3)
+}
+
+/// A trend over time: the axis proportional to time, every line with its marks (hollow
+/// where provisional, reached by a dashed segment), labelled points (the target), the unit
+/// along the value axis and a legend under the chart.
+pub fn trend(spec: &Trend) -> String {
     let mut svg = String::new();
-    let mut marks = Vec::new();
-    let count = x_labels.len().max(1);
+    let mut marks: Vec<Mark> = Vec::new();
+    let xs = spec
+        .periods
+        .iter()
+        .map(|(x, _)| *x)
+        .chain(spec.lines.iter().flat_map(|l| l.points.iter().map(|p| p.x)))
+        .chain(spec.labelled.iter().map(|(x, _, _)| *x));
+    let (first, last) = xs.fold((i64::MAX, i64::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)));
+    if first > last {
+        return String::new();
+    }
     let (low, high) = value_range(
-        lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)),
-        from_zero,
+        spec.lines
+            .iter()
+            .flat_map(|l| l.points.iter().map(|p| p.value))
+            .chain(spec.labelled.iter().map(|(_, v, _)| *v)),
+        spec.from_zero,
     );
+    let legend_rows = spec.lines.len().div_ceil(3) as u32;
+    let height = HEIGHT + legend_rows * 22;
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         if root.fill(&WHITE).is_err() {
             return String::new();
         }
-        let built = ChartBuilder::on(&root)
+        let (plot, legend) = root.split_vertically(HEIGHT);
+        let built = ChartBuilder::on(&plot)
             .margin(14)
             .x_label_area_size(34)
-            .y_label_area_size(56)
-            .build_cartesian_2d(-0.5f64..(count as f64 - 0.5), low..high);
+            .y_label_area_size(70)
+            .build_cartesian_2d(first as f64 - 0.5..last as f64 + 0.5, low..high);
         let Ok(mut chart) = built else {
             return String::new();
         };
-        let labels = x_labels.to_vec();
+        let labels: std::collections::HashMap<i64, String> = spec.periods.iter().cloned().collect();
+        let span = (last - first + 1) as usize;
         let _ = chart
             .configure_mesh()
             .disable_x_mesh()
-            .x_labels(count.min(12))
+            .x_labels(span.min(14))
             .x_label_formatter(&|x| {
                 let i = x.round();
-                if (x - i).abs() < 0.01 && i >= 0.0 {
-                    labels.get(i as usize).cloned().unwrap_or_default()
+                if (x - i).abs() < 0.01 {
+                    labels.get(&(i as i64)).cloned().unwrap_or_default()
                 } else {
                     String::new()
                 }
             })
-            .y_label_formatter(&|y| number(*y, decimals))
-            .label_style(("sans-serif", 13))
-            .light_line_style(RGBColor(0xe6, 0xe6, 0xe6))
+            .y_label_formatter(&|y| number(*y, spec.decimals))
+            .y_desc(spec.unit)
+            .label_style(("sans-serif", LABEL_SIZE))
+            .axis_desc_style(("sans-serif", LABEL_SIZE))
+            .bold_line_style(RGBColor(0xe6, 0xe6, 0xe6))
+            .light_line_style(RGBColor(0xf3, 0xf3, 0xf3))
             .draw();
-        for line in lines {
-            let (r, g, b) = line.colour;
-            let style = ShapeStyle::from(&RGBColor(r, g, b)).stroke_width(3);
-            let points: Vec<(f64, f64)> = line.points.iter().map(|&(x, y)| (x as f64, y)).collect();
-            let _ = match line.stroke {
-                Stroke::Solid => chart.draw_series(LineSeries::new(points.clone(), style)),
-                Stroke::Dashed => {
-                    chart.draw_series(DashedLineSeries::new(points.clone(), 10, 6, style))
-                }
-                Stroke::Dotted => {
-                    chart.draw_series(DashedLineSeries::new(points.clone(), 3, 5, style))
-                }
+        for line in spec.lines {
+            let style = stroke_style(line.colour);
+            let as_xy = |points: &[TrendPoint]| -> Vec<(f64, f64)> {
+                points.iter().map(|p| (p.x as f64, p.value)).collect()
             };
+            // The complete part in the line's own stroke; from the last complete point on,
+            // into the provisional ones, dashed.
+            let split = line
+                .points
+                .iter()
+                .position(|p| p.provisional)
+                .unwrap_or(line.points.len());
+            let complete = as_xy(&line.points[..split]);
+            let _ = match line.stroke {
+                Stroke::Solid => chart.draw_series(LineSeries::new(complete, style)),
+                Stroke::Dashed => chart.draw_series(DashedLineSeries::new(complete, 10, 6, style)),
+                Stroke::Dotted => chart.draw_series(DashedLineSeries::new(complete, 3, 5, style)),
+            };
+            if split < line.points.len() {
+                let tail = as_xy(&line.points[split.saturating_sub(1)..]);
+                let _ = chart.draw_series(DashedLineSeries::new(tail, 6, 5, style));
+            }
             if line.marks {
-                for &(x, y) in &line.points {
-                    let (px, py) = chart.backend_coord(&(x as f64, y));
-                    let period = x_labels.get(x).cloned().unwrap_or_default();
+                for point in &line.points {
+                    let (px, py) = chart.backend_coord(&(point.x as f64, point.value));
+                    let period = labels.get(&point.x).cloned().unwrap_or_default();
                     marks.push((
                         px,
                         py,
-                        format!("{} · {period}: {}", line.label, number(y, decimals)),
+                        format!(
+                            "{} · {period}: {}{}",
+                            line.label,
+                            number(point.value, spec.decimals),
+                            spec.suffix
+                        ),
                         line.colour,
+                        point.provisional,
                     ));
                 }
             }
         }
+        for (x, value, label) in spec.labelled {
+            let (px, py) = chart.backend_coord(&(*x as f64, *value));
+            let (r, g, b) = TARGET;
+            let _ = plot.draw(&Cross::new((px, py), 7, stroke_style(TARGET)));
+            let text = format!("{label}: {}{}", number(*value, spec.decimals), spec.suffix);
+            // Beside the mark, on the side that has room.
+            let room_right = px < (WIDTH as i32) * 2 / 3;
+            let anchor = if room_right {
+                (px + 10, py - 18)
+            } else {
+                (px - 10 - text.chars().count() as i32 * 7, py - 18)
+            };
+            let _ = plot.draw(&Text::new(
+                text,
+                anchor,
+                ("sans-serif", LABEL_SIZE)
+                    .into_font()
+                    .color(&RGBColor(r, g, b)),
+            ));
+        }
+        // The legend: a swatch of each line's stroke and its name, three to a row.
+        for (i, line) in spec.lines.iter().enumerate() {
+            let (row, column) = ((i / 3) as i32, (i % 3) as i32);
+            let x = 70 + column * 190;
+            let y = 12 + row * 22;
+            let style = stroke_style(line.colour);
+            let segment = vec![(x, y), (x + 28, y)];
+            let _ = match line.stroke {
+                Stroke::Solid => legend.draw(&PathElement::new(segment, style)),
+                Stroke::Dashed | Stroke::Dotted => {
+                    let step = if line.stroke == Stroke::Dashed { 8 } else { 4 };
+                    let mut drawn = Ok(());
+                    let mut from = x;
+                    while from < x + 28 {
+                        drawn = legend.draw(&PathElement::new(
+                            vec![(from, y), ((from + step / 2 + 1).min(x + 28), y)],
+                            style,
+                        ));
+                        from += step;
+                    }
+                    drawn
+                }
+            };
+            let _ = legend.draw(&Text::new(
+                crate::html::shortened(&line.label, 22),
+                (x + 36, y - 8),
+                ("sans-serif", LABEL_SIZE).into_font(),
+            ));
+        }
         let _ = root.present();
     }
-    finish(svg, labelled_by, &marks)
+    finish(svg, spec.labelled_by, &marks)
 }
 
 /// One bar of a comparison.
@@ -250,10 +398,15 @@ pub fn bars(items: &[Bar], decimals: u8, labelled_by: &str) -> String {
                 }
             })
             .x_label_formatter(&|x| number(*x, decimals))
-            .label_style(("sans-serif", 13))
-            .light_line_style(RGBColor(0xe6, 0xe6, 0xe6))
+            .label_style(("sans-serif", LABEL_SIZE))
+            .bold_line_style(RGBColor(0xe6, 0xe6, 0xe6))
+            .light_line_style(RGBColor(0xf3, 0xf3, 0xf3))
             .draw();
-        for (i, bar) in items.iter().enumerate() {
+        for (i, bar) in items
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.value.is_finite())
+        {
             let y = (rows - 1 - i) as f64;
             let (r, g, b) = if bar.marked { TARGET } else { SERIES };
             let _ = chart.draw_series(std::iter::once(Rectangle::new(
@@ -266,6 +419,7 @@ pub fn bars(items: &[Bar], decimals: u8, labelled_by: &str) -> String {
                 py,
                 format!("{}: {}", bar.label, number(bar.value, decimals)),
                 if bar.marked { TARGET } else { SERIES },
+                false,
             ));
         }
         let _ = root.present();
@@ -279,23 +433,67 @@ mod tests {
 
     #[test]
     fn a_trend_names_itself_and_titles_every_point() {
-        let svg = trend(
-            &["2021/22".into(), "2022/23".into(), "2023/24".into()],
-            &[Line {
+        let periods = [
+            (2021, "2021/22".to_string()),
+            (2022, "2022/23".to_string()),
+            (2023, "2023/24".to_string()),
+        ];
+        let svg = trend(&Trend {
+            periods: &periods,
+            lines: &[Line {
                 label: "שיעור <5>".into(),
-                points: vec![(0, 20.0), (2, 24.5)],
+                points: vec![
+                    TrendPoint {
+                        x: 2021,
+                        value: 20.0,
+                        provisional: false,
+                    },
+                    TrendPoint {
+                        x: 2023,
+                        value: 24.5,
+                        provisional: true,
+                    },
+                ],
                 stroke: Stroke::Solid,
                 colour: SERIES,
                 marks: true,
             }],
-            1,
-            true,
-            "fig-1",
-        );
+            labelled: &[(2023, 30.0, "יעד".into())],
+            decimals: 1,
+            from_zero: true,
+            unit: "%",
+            suffix: "",
+            labelled_by: "fig-1",
+        });
         assert!(svg.starts_with("<svg role=\"img\" aria-labelledby=\"fig-1\""));
         assert_eq!(svg.matches("<title>").count(), 2);
         assert!(svg.contains("<title>שיעור &lt;5&gt; · 2023/24: 24.5</title>"));
+        // The provisional point is hollow; the target is labelled with its value.
+        assert_eq!(svg.matches("class=\"provisional\"").count(), 1);
+        assert!(svg.contains("יעד: 30.0"));
         assert!(svg.trim_end().ends_with("</svg>"));
+    }
+
+    #[test]
+    fn an_infinite_value_does_not_stretch_the_axis() {
+        let periods = [(2020, "2020".to_string())];
+        let svg = trend(&Trend {
+            periods: &periods,
+            lines: &[Line::through(
+                "x".into(),
+                [(2020, f64::INFINITY), (2021, 5.0)],
+                Stroke::Solid,
+                SERIES,
+                false,
+            )],
+            labelled: &[],
+            decimals: 0,
+            from_zero: true,
+            unit: "",
+            suffix: "",
+            labelled_by: "fig",
+        });
+        assert!(svg.contains("<svg"));
     }
 
     #[test]

@@ -183,7 +183,7 @@ async fn openapi_document() -> impl IntoResponse {
 /// The shared measurement's pages.
 fn measurement_pages() -> Router<AppState> {
     use crate::html::measurement::{
-        self, gaps, imports, indicators, places, report_card, reporting, setup,
+        self, gaps, imports, indicators, places, progress, report_card, reporting, setup,
     };
     Router::new()
         .route(
@@ -205,6 +205,10 @@ fn measurement_pages() -> Router<AppState> {
         .route(
             "/initiatives/{id}/measurement/setup/rules/{rule}/delete",
             back_to("measurement/setup").post(setup::delete_rule),
+        )
+        .route(
+            "/initiatives/{id}/measurement/progress",
+            get(progress::show_progress).post(progress::save_settings),
         )
         .route("/report/{slug}", get(report_card::show_report_card))
         .route(

@@ -6,12 +6,12 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kesher_domain::import::IssueKind;
-use kesher_domain::measurement::indicator::{Cell, allowed_range, parse_number};
+use kesher_domain::measurement::indicator::{Cell, parse_number};
 use kesher_domain::measurement::period::{Period, PeriodKind};
 use kesher_domain::measurement::place::{
     PlaceAttributes, PlaceKind, ministry_authority_code, parse_whole, parse_yes_no,
 };
-use kesher_domain::measurement::quality::{ValidationRule, within};
+use kesher_domain::measurement::quality::ValidationRule;
 use kesher_domain::measurement::values::{MissingReason, SourceKind, ValueState};
 use kesher_domain::search::fold;
 use kesher_domain::sheet::{Table, TableRow};
@@ -22,6 +22,7 @@ use kesher_store::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::checks::{StoredValues, check_batch, check_value};
 use crate::spreadsheet::{OpenSheet, SheetFormat, read_sheet};
 use crate::{Caller, CoreError, CoreResult, Kesher};
 
@@ -302,6 +303,11 @@ pub enum DataProblem {
     Rule {
         left: String,
         right: String,
+    },
+    /// A weighted-mean value came without its weight for the same place and period.
+    MissingWeight {
+        indicator: String,
+        weight: String,
     },
     NoRows,
 }
@@ -618,7 +624,14 @@ pub fn plan_values(
     places: &[Place],
     rules: &[ValidationRule],
 ) -> Result<ValuePlan, Vec<DataIssue>> {
-    let mut planner = ValuePlanner::new(&table.headers, mapping, indicators, places, rules)?;
+    plan_whole(
+        ValuePlanner::new(&table.headers, mapping, indicators, places, rules)?,
+        table,
+    )
+}
+
+/// Plans a whole table through a planner made for it.
+fn plan_whole(mut planner: ValuePlanner, table: &Table) -> Result<ValuePlan, Vec<DataIssue>> {
     let values = planner.plan_rows(&table.rows);
     let new_places = planner.take_new_places();
     let mut plan = planner.finish()?;
@@ -637,6 +650,8 @@ pub struct ValuePlanner<'a> {
     mapping: &'a ValueMapping,
     indicators: &'a [Indicator],
     rules: &'a [ValidationRule],
+    /// Stored values the rules and weights are checked against beside the file's own.
+    stored: Option<&'a StoredValues>,
     by_code: HashMap<&'a str, &'a Indicator>,
     place_code: Option<usize>,
     place_name: Option<usize>,
@@ -780,6 +795,7 @@ impl<'a> ValuePlanner<'a> {
             mapping,
             indicators,
             rules,
+            stored: None,
             by_code,
             place_code,
             place_name,
@@ -801,6 +817,12 @@ impl<'a> ValuePlanner<'a> {
         })
     }
 
+    /// Checks rules and weights against these stored values too, not only the file's own.
+    pub fn with_stored(mut self, stored: &'a StoredValues) -> Self {
+        self.stored = Some(stored);
+        self
+    }
+
     /// Reads rows; returns the values they hold. Problems are kept for [`Self::finish`].
     pub fn plan_rows(&mut self, rows: &[TableRow]) -> Vec<NewValue> {
         let Self {
@@ -808,6 +830,7 @@ impl<'a> ValuePlanner<'a> {
             mapping,
             indicators,
             rules,
+            stored,
             by_code,
             place_code,
             place_name,
@@ -827,7 +850,7 @@ impl<'a> ValuePlanner<'a> {
             summary: plan,
             issues,
         } = self;
-        let (mapping, indicators, rules) = (*mapping, *indicators, *rules);
+        let (mapping, indicators, rules, stored) = (*mapping, *indicators, *rules, *stored);
         let (place_code, place_name, period, parent_name, indicator_column) = (
             *place_code,
             *place_name,
@@ -956,26 +979,11 @@ impl<'a> ValuePlanner<'a> {
                         }
                     },
                 };
-                if let Some(v) = value {
-                    let range = allowed_range(
-                        indicator.unit,
-                        indicator.kind,
-                        indicator.scale_max,
-                        indicator.valid_min,
-                        indicator.valid_max,
-                    );
-                    if !within(v, range) {
-                        issues.push(DataIssue::at(
-                            row,
-                            header,
-                            DataProblem::OutOfRange {
-                                value: v,
-                                min: range.0,
-                                max: range.1,
-                            },
-                        ));
-                        continue;
-                    }
+                if let Some(v) = value
+                    && let Err(problem) = check_value(indicator, v)
+                {
+                    issues.push(DataIssue::at(row, header, problem));
+                    continue;
                 }
                 if !row_checked {
                     row_checked = true;
@@ -1017,14 +1025,23 @@ impl<'a> ValuePlanner<'a> {
                 });
             }
         }
-        check_rules(
-            &values,
-            indicators,
-            rules,
-            &first_line,
-            headers_of(mapping),
-            issues,
-        );
+        let none = StoredValues::new();
+        let headers = headers_of(mapping);
+        for (index, problem) in check_batch(&values, indicators, rules, stored.unwrap_or(&none)) {
+            let v = &values[index];
+            let code = indicators
+                .iter()
+                .find(|i| i.id == v.indicator_id)
+                .map(|i| i.code.as_str())
+                .unwrap_or_default();
+            issues.push(DataIssue {
+                line: first_line
+                    .get(&(v.indicator_id, v.place_id, v.period, v.cell.clone()))
+                    .copied(),
+                column: headers.get(code).cloned(),
+                problem,
+            });
+        }
         plan.value_count += values.len();
         values
     }
@@ -1074,47 +1091,6 @@ fn headers_of(mapping: &ValueMapping) -> HashMap<String, String> {
             .map(|c| (c.indicator.clone(), c.header.clone()))
             .collect(),
         Layout::Long => HashMap::new(),
-    }
-}
-
-fn check_rules(
-    values: &[NewValue],
-    indicators: &[Indicator],
-    rules: &[ValidationRule],
-    first_line: &HashMap<(IndicatorId, PlaceId, Period, Cell), usize>,
-    headers: HashMap<String, String>,
-    issues: &mut Vec<DataIssue>,
-) {
-    if rules.is_empty() {
-        return;
-    }
-    let id_of = |code: &str| indicators.iter().find(|i| i.code == code).map(|i| i.id);
-    let lookup: HashMap<(IndicatorId, PlaceId, Period, &Cell), f64> = values
-        .iter()
-        .filter_map(|v| {
-            v.value
-                .map(|x| ((v.indicator_id, v.place_id, v.period, &v.cell), x))
-        })
-        .collect();
-    for rule in rules {
-        let (Some(left), Some(right)) = (id_of(rule.left.as_str()), id_of(rule.right.as_str()))
-        else {
-            continue;
-        };
-        for v in values.iter().filter(|v| v.indicator_id == left) {
-            let other = lookup.get(&(right, v.place_id, v.period, &v.cell)).copied();
-            if !rule.holds(v.value, other) {
-                let key = (v.indicator_id, v.place_id, v.period, v.cell.clone());
-                issues.push(DataIssue {
-                    line: first_line.get(&key).copied(),
-                    column: headers.get(rule.left.as_str()).cloned(),
-                    problem: DataProblem::Rule {
-                        left: rule.left.to_string(),
-                        right: rule.right.to_string(),
-                    },
-                });
-            }
-        }
     }
 }
 
@@ -1284,14 +1260,14 @@ impl Kesher {
     ) -> CoreResult<Result<ValuePlan, Vec<DataIssue>>> {
         let indicators = self.store.indicators(initiative).await?;
         let places = self.store.places(initiative).await?;
-        let rules: Vec<ValidationRule> = self
-            .store
-            .validation_rules(initiative)
-            .await?
-            .into_iter()
-            .map(|r| r.rule)
-            .collect();
-        Ok(plan_values(table, mapping, &indicators, &places, &rules))
+        let rules = self.rules_of(initiative).await?;
+        let stored = self.stored_counterparts(&indicators, &rules, None).await?;
+        let planner = match ValuePlanner::new(&table.headers, mapping, &indicators, &places, &rules)
+        {
+            Ok(planner) => planner.with_stored(&stored),
+            Err(issues) => return Ok(Err(issues)),
+        };
+        Ok(plan_whole(planner, table))
     }
 
     /// Writes a previewed places file, checked again against the data as it is now.
@@ -1366,15 +1342,11 @@ impl Kesher {
     ) -> CoreResult<DataOutcome> {
         let indicators = self.store.indicators(initiative).await?;
         let places = self.store.places(initiative).await?;
-        let rules: Vec<ValidationRule> = self
-            .store
-            .validation_rules(initiative)
-            .await?
-            .into_iter()
-            .map(|r| r.rule)
-            .collect();
+        let rules = self.rules_of(initiative).await?;
+        let stored = self.stored_counterparts(&indicators, &rules, None).await?;
         let mut planner = ValuePlanner::new(headers, mapping, &indicators, &places, &rules)
-            .map_err(CoreError::DataImport)?;
+            .map_err(CoreError::DataImport)?
+            .with_stored(&stored);
         let mut writer = self
             .store
             .begin_values(caller.actor(), initiative, &source, ValueState::Approved)

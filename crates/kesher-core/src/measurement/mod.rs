@@ -2,9 +2,12 @@
 //! pages draw — every indicator added up the place hierarchy, with its status. Imports of
 //! places and values live in [`import`].
 
+pub mod checks;
 pub mod export;
+pub mod headline;
 pub mod import;
 pub mod picture;
+pub mod progress;
 pub mod report_card;
 pub mod review;
 
@@ -303,6 +306,24 @@ impl Kesher {
     }
 }
 
+/// A place as a person names it in a form: by its code, else by its name (niqqud, final
+/// letters and spacing set aside).
+pub fn place_by_code_or_name<'a>(places: &'a [Place], text: &str) -> Option<&'a Place> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let folded = kesher_domain::search::fold(text);
+    places
+        .iter()
+        .find(|p| p.code.as_deref() == Some(text))
+        .or_else(|| {
+            places
+                .iter()
+                .find(|p| kesher_domain::search::fold(&p.name) == folded)
+        })
+}
+
 /// The indicators whose formula, weight or population reads `code`.
 pub fn readers_of<'a>(code: &str, indicators: &'a [Indicator]) -> Vec<&'a Indicator> {
     indicators
@@ -348,7 +369,8 @@ pub struct ValueBatchForm {
 impl Kesher {
     /// Writes values sent by a form or the API, all or none. The backbone's values are
     /// approved at once; a partner editor's, for the indicators their organization reports,
-    /// are kept as a draft (`as_draft`) or sent for the backbone's approval.
+    /// are kept as a draft (`as_draft`) or sent for the backbone's approval. Answers with the
+    /// state they were written in, so the user is told which happened.
     pub async fn enter_values(
         &self,
         caller: &Caller,
@@ -356,10 +378,12 @@ impl Kesher {
         batch: &ValueBatchForm,
         kind: kesher_domain::measurement::values::SourceKind,
         as_draft: bool,
-    ) -> CoreResult<kesher_store::ValueWriteOutcome> {
-        use kesher_domain::measurement::indicator::{Cell, allowed_range};
+    ) -> CoreResult<(
+        kesher_store::ValueWriteOutcome,
+        kesher_domain::measurement::values::ValueState,
+    )> {
+        use kesher_domain::measurement::indicator::Cell;
         use kesher_domain::measurement::period::Period;
-        use kesher_domain::measurement::quality::within;
         use kesher_domain::measurement::values::{MissingReason, ValueState};
         use kesher_store::{NewSource, NewValue};
 
@@ -437,25 +461,11 @@ impl Kesher {
                 },
                 (None, None) => Some(MissingReason::Missing),
             };
-            if let Some(v) = entry.value {
-                let range = allowed_range(
-                    indicator.unit,
-                    indicator.kind,
-                    indicator.scale_max,
-                    indicator.valid_min,
-                    indicator.valid_max,
-                );
-                if !v.is_finite() || !within(v, range) {
-                    issues.push(issue(
-                        "value",
-                        DataProblem::OutOfRange {
-                            value: v,
-                            min: range.0,
-                            max: range.1,
-                        },
-                    ));
-                    continue;
-                }
+            if let Some(v) = entry.value
+                && let Err(problem) = self::checks::check_value(indicator, v)
+            {
+                issues.push(issue("value", problem));
+                continue;
             }
             let cell = Cell::of(entry.cell.iter().map(|(d, v)| (d.as_str(), v.as_str())));
             if !seen.insert((indicator.id, place, period, cell.clone())) {
@@ -479,8 +489,18 @@ impl Kesher {
         }
         // With every entry read, entry n is value n: the rules can name their entries.
         if issues.is_empty() {
-            self.check_rules_on_entry(initiative, &indicators, &values, &mut issues)
+            let rules = self.rules_of(initiative).await?;
+            let stored = self
+                .stored_counterparts(&indicators, &rules, Some(&values))
                 .await?;
+            for (index, problem) in self::checks::check_batch(&values, &indicators, &rules, &stored)
+            {
+                issues.push(DataIssue {
+                    line: Some(index + 1),
+                    column: Some("value".into()),
+                    problem,
+                });
+            }
         }
         if !issues.is_empty() {
             return Err(CoreError::DataImport(issues));
@@ -492,7 +512,7 @@ impl Kesher {
         } else {
             ValueState::Submitted
         };
-        Ok(self
+        let outcome = self
             .store
             .write_values(
                 caller.actor(),
@@ -505,79 +525,61 @@ impl Kesher {
                 &values,
                 state,
             )
-            .await?)
+            .await?;
+        Ok((outcome, state))
     }
 
-    /// Checks the initiative's rules between indicators on entered values, against the other
-    /// values of the same batch or, failing that, the stored ones.
-    async fn check_rules_on_entry(
+    /// The initiative's rules between indicators.
+    pub(crate) async fn rules_of(
         &self,
         initiative: InitiativeId,
+    ) -> CoreResult<Vec<kesher_domain::measurement::quality::ValidationRule>> {
+        Ok(self
+            .store
+            .validation_rules(initiative)
+            .await?
+            .into_iter()
+            .map(|r| r.rule)
+            .collect())
+    }
+
+    /// The stored values a batch's rules and weights are checked against: those of the
+    /// indicators on either side of a rule or weighing a mean, at the batch's places and
+    /// periods (`None`: everywhere, for a file whose places are not known before it is read).
+    pub(crate) async fn stored_counterparts(
+        &self,
         indicators: &[Indicator],
-        values: &[kesher_store::NewValue],
-        issues: &mut Vec<self::import::DataIssue>,
-    ) -> CoreResult<()> {
-        use self::import::{DataIssue, DataProblem};
-        let rules = self.store.validation_rules(initiative).await?;
-        if rules.is_empty() || values.is_empty() {
-            return Ok(());
+        rules: &[kesher_domain::measurement::quality::ValidationRule],
+        batch: Option<&[kesher_store::NewValue]>,
+    ) -> CoreResult<self::checks::StoredValues> {
+        let wanted = self::checks::counterparts(indicators, rules);
+        if wanted.is_empty() {
+            return Ok(self::checks::StoredValues::new());
         }
-        let id_of = |code: &str| indicators.iter().find(|i| i.code == code).map(|i| i.id);
-        let stored = self
+        let (mut place_ids, mut periods) = (Vec::new(), Vec::new());
+        if let Some(batch) = batch {
+            place_ids = batch.iter().map(|v| v.place_id).collect();
+            periods = batch.iter().map(|v| v.period).collect();
+            place_ids.sort();
+            place_ids.dedup();
+            periods.sort();
+            periods.dedup();
+        }
+        Ok(self
             .store
             .values(&kesher_store::ValueFilter {
-                indicator_ids: indicators.iter().map(|i| i.id).collect(),
-                place_ids: values.iter().map(|v| v.place_id).collect(),
-                periods: values.iter().map(|v| v.period).collect(),
+                indicator_ids: wanted,
+                place_ids,
+                periods,
                 ..kesher_store::ValueFilter::default()
             })
-            .await?;
-        let value_of = |indicator: IndicatorId, like: &kesher_store::NewValue| {
-            values
-                .iter()
-                .find(|v| {
-                    v.indicator_id == indicator
-                        && v.place_id == like.place_id
-                        && v.period == like.period
-                        && v.cell == like.cell
-                })
-                .map(|v| v.value)
-                .or_else(|| {
-                    stored
-                        .iter()
-                        .find(|v| {
-                            v.indicator_id == indicator
-                                && v.place_id == like.place_id
-                                && v.period == like.period
-                                && v.cell == like.cell
-                        })
-                        .map(|v| v.value)
-                })
-                .flatten()
-        };
-        for stored_rule in &rules {
-            let rule = &stored_rule.rule;
-            let (Some(left), Some(right)) = (id_of(rule.left.as_str()), id_of(rule.right.as_str()))
-            else {
-                continue;
-            };
-            for (index, v) in values.iter().enumerate() {
-                if v.indicator_id != left && v.indicator_id != right {
-                    continue;
-                }
-                if !rule.holds(value_of(left, v), value_of(right, v)) {
-                    issues.push(DataIssue {
-                        line: Some(index + 1),
-                        column: Some("value".into()),
-                        problem: DataProblem::Rule {
-                            left: rule.left.to_string(),
-                            right: rule.right.to_string(),
-                        },
-                    });
-                }
-            }
-        }
-        Ok(())
+            .await?
+            .into_iter()
+            .filter_map(|v| {
+                v.value
+                    .map(|x| ((v.indicator_id, v.place_id, v.period, v.cell), x))
+            })
+            .collect())
     }
 
     /// Values of the initiative: by indicator, period and state (approved when not asked).

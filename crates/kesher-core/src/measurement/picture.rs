@@ -9,10 +9,9 @@ use kesher_domain::access::Access;
 use kesher_domain::measurement::indicator::{Aggregation, Cell, Formula};
 use kesher_domain::measurement::period::Period;
 use kesher_domain::measurement::rollup::{Entered, Hierarchy, Rolled, compute, roll_up};
-use kesher_domain::measurement::status::{Point, Status, status};
+use kesher_domain::measurement::status::Point;
 use kesher_domain::*;
 use kesher_store::{Indicator, Place};
-use serde::Serialize;
 
 use crate::{Caller, CoreResult, Kesher};
 
@@ -38,9 +37,14 @@ pub struct Measurement {
     pub hierarchy: Hierarchy,
     /// Approved values by indicator, period, cell, place.
     values: HashMap<IndicatorId, EnteredValues>,
+    /// The initiative's named groups of places (for coverage and the gap view).
+    pub groups: Vec<kesher_store::PlaceGroup>,
     by_id: HashMap<PlaceId, usize>,
     children: HashMap<Option<PlaceId>, Vec<usize>>,
     figures: Mutex<HashMap<(IndicatorId, Cell), Arc<Figures>>>,
+    pub(super) coverages: Mutex<HashMap<IndicatorId, Arc<super::headline::Coverages>>>,
+    /// Indicators some of whose figures overflowed (were not finite) and were left out.
+    overflowed: Mutex<HashSet<IndicatorId>>,
 }
 
 /// The measurements of the initiatives, each with the data version it was built at.
@@ -52,18 +56,10 @@ pub struct MeasurementCache {
     building: tokio::sync::Mutex<()>,
 }
 
-/// An indicator's standing at one place: its latest figure and its status.
-#[derive(Clone, Debug, Serialize)]
-pub struct Standing {
-    pub latest: Option<Point>,
-    pub baseline: Option<Point>,
-    pub target: Option<Point>,
-    pub status: Status,
-}
-
 impl Measurement {
     fn new(
         places: Vec<Place>,
+        groups: Vec<kesher_store::PlaceGroup>,
         indicators: Vec<Indicator>,
         mut values: HashMap<IndicatorId, EnteredValues>,
         unknown: &HashSet<(IndicatorId, Period, PlaceId)>,
@@ -86,10 +82,44 @@ impl Measurement {
             indicators,
             hierarchy,
             values,
+            groups,
             by_id,
             children,
             figures: Mutex::default(),
+            coverages: Mutex::default(),
+            overflowed: Mutex::default(),
         }
+    }
+
+    /// A measurement made of given records and approved values (indicator, period, place,
+    /// cell, value; `None` for a value known to be missing), as the store would hand them
+    /// over: for tests and benchmarks that check the figures without a database.
+    pub fn from_values(
+        places: Vec<Place>,
+        groups: Vec<kesher_store::PlaceGroup>,
+        indicators: Vec<Indicator>,
+        approved: impl IntoIterator<Item = (IndicatorId, Period, PlaceId, Cell, Option<f64>)>,
+    ) -> Self {
+        let mut values: HashMap<IndicatorId, EnteredValues> = HashMap::new();
+        let mut unknown = HashSet::new();
+        for (indicator, period, place, cell, value) in approved {
+            match value {
+                Some(v) => {
+                    values
+                        .entry(indicator)
+                        .or_default()
+                        .entry(period)
+                        .or_default()
+                        .entry(cell)
+                        .or_default()
+                        .insert(place, v);
+                }
+                None => {
+                    unknown.insert((indicator, period, place));
+                }
+            }
+        }
+        Self::new(places, groups, indicators, values, &unknown)
     }
 
     pub fn indicator_by_code(&self, code: &str) -> Option<&Indicator> {
@@ -174,7 +204,7 @@ impl Measurement {
         self.figures_inner(indicator, period, cell, None, 0)
     }
 
-    fn entered(
+    pub(super) fn entered(
         &self,
         indicator: &Indicator,
         period: Period,
@@ -268,16 +298,36 @@ impl Measurement {
         if let Some(done) = self.figures.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return done;
         }
+        let mut overflowed = false;
         let computed: Arc<Figures> = Arc::new(
             self.periods(indicator)
                 .into_iter()
-                .map(|period| (period, self.figures_at(indicator, period, cell)))
+                .map(|period| {
+                    let mut at = self.figures_at(indicator, period, cell);
+                    // A sum past what a float holds is infinite; it is left out and the
+                    // indicator's page says its figures overflowed, rather than drawing it.
+                    let before = at.len();
+                    at.retain(|_, r| r.value.is_finite());
+                    overflowed |= at.len() != before;
+                    (period, at)
+                })
                 .collect(),
         );
+        if overflowed && let Ok(mut marked) = self.overflowed.lock() {
+            marked.insert(indicator.id);
+        }
         if let Ok(mut memo) = self.figures.lock() {
             memo.insert(key, computed.clone());
         }
         computed
+    }
+
+    /// Whether some of the indicator's figures were too large to compute and were left out
+    /// (asked after [`Self::figures`]).
+    pub fn overflowed(&self, indicator: &Indicator) -> bool {
+        self.overflowed
+            .lock()
+            .is_ok_and(|marked| marked.contains(&indicator.id))
     }
 
     /// The series of one place, in period order.
@@ -291,52 +341,6 @@ impl Measurement {
                 })
             })
             .collect()
-    }
-
-    /// Where the indicator stands at a place: its latest figure against the straight line
-    /// from the baseline (or its first figure) to the next target not yet passed (or the
-    /// last one). A target that follows a benchmark place takes that place's figure.
-    pub fn standing(&self, indicator: &Indicator, figures: &Figures, place: PlaceId) -> Standing {
-        let series = Self::series(figures, place);
-        let latest = series.last().copied();
-        let baseline = match (indicator.baseline_period, indicator.baseline_value) {
-            (Some(period), Some(value)) => Some(Point { period, value }),
-            _ => series.first().copied(),
-        };
-        let target = latest.and_then(|latest| {
-            let chosen = indicator
-                .targets
-                .iter()
-                .find(|t| t.period >= latest.period)
-                .or(indicator.targets.last())?;
-            let value = match (chosen.value, chosen.benchmark_place_id) {
-                (_, Some(benchmark)) => {
-                    let benchmark_series = Self::series(figures, benchmark);
-                    benchmark_series
-                        .iter()
-                        .rev()
-                        .find(|p| p.period <= chosen.period)
-                        .map(|p| p.value)
-                        .or(chosen.value)?
-                }
-                (Some(value), None) => value,
-                (None, None) => return None,
-            };
-            Some(Point {
-                period: chosen.period,
-                value,
-            })
-        });
-        let judged = match (baseline, target, latest) {
-            (Some(b), Some(t), Some(l)) => status(indicator.direction, b, t, l),
-            _ => Status::Unknown,
-        };
-        Standing {
-            latest,
-            baseline,
-            target,
-            status: judged,
-        }
     }
 }
 
@@ -390,6 +394,7 @@ impl Kesher {
 
     async fn build_measurement(&self, initiative: InitiativeId) -> CoreResult<Measurement> {
         let places = self.store.places(initiative).await?;
+        let groups = self.store.place_groups(initiative).await?;
         let indicators = self.store.indicators(initiative).await?;
         let mut values: HashMap<IndicatorId, EnteredValues> = HashMap::new();
         let mut unknown: HashSet<(IndicatorId, Period, PlaceId)> = HashSet::new();
@@ -429,7 +434,9 @@ impl Kesher {
             })
             .await?;
         flush(&mut values, current.take());
-        Ok(Measurement::new(places, indicators, values, &unknown))
+        Ok(Measurement::new(
+            places, groups, indicators, values, &unknown,
+        ))
     }
 }
 
@@ -598,27 +605,58 @@ impl Measurement {
             .collect()
     }
 
-    /// A group's figure in every period, added up over the group's own places only.
-    pub fn group_series(
-        &self,
-        indicator: &Indicator,
-        group: &Group,
-        groups: &[kesher_store::PlaceGroup],
-    ) -> Vec<Point> {
+    /// A group's figure in every period, added up over the group's own places only, with
+    /// how many of the group's places expected to report did.
+    pub fn group_series(&self, indicator: &Indicator, group: &Group) -> Vec<GroupFigure> {
         let (cell, only) = match group {
             Group::Cell(cell) => (cell.clone(), None),
-            other => (Cell::total(), Some(self.places_of(other, groups))),
+            other => (Cell::total(), Some(self.places_of(other, &self.groups))),
         };
+        let expected = self.expected_places(indicator);
         self.periods(indicator)
             .into_iter()
             .filter_map(|period| {
-                self.figures_inner(indicator, period, &cell, only.as_ref(), 0)
+                let rolled = self
+                    .figures_inner(indicator, period, &cell, only.as_ref(), 0)
                     .get(&ALL_PLACES)
-                    .map(|r| Point {
-                        period,
-                        value: r.value,
+                    .copied()?;
+                if !rolled.value.is_finite() {
+                    return None;
+                }
+                let reported: HashSet<PlaceId> = self
+                    .reporters(indicator, period, &cell)
+                    .into_iter()
+                    .filter(|p| only.as_ref().is_none_or(|o| o.contains(p)))
+                    .collect();
+                let wanted = expected
+                    .get(&period)
+                    .map(|e| {
+                        e.iter()
+                            .filter(|p| only.as_ref().is_none_or(|o| o.contains(p)))
+                            .count()
                     })
+                    .unwrap_or(0);
+                let also: usize = reported
+                    .iter()
+                    .filter(|p| !expected.get(&period).is_some_and(|e| e.contains(p)))
+                    .count();
+                Some(GroupFigure {
+                    period,
+                    value: rolled.value,
+                    coverage: kesher_domain::measurement::coverage::Coverage {
+                        reported: reported.len() as u32,
+                        expected: (wanted + also) as u32,
+                    },
+                })
             })
             .collect()
     }
+}
+
+/// A group's figure in one period, with how many of its places it rests on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GroupFigure {
+    pub period: Period,
+    pub value: f64,
+    pub coverage: kesher_domain::measurement::coverage::Coverage,
 }

@@ -35,7 +35,11 @@ pub struct PublicIndicator {
     pub trend: Vec<(Period, Shown)>,
     /// The places at the top of the hierarchy, in the latest period.
     pub places: Vec<(String, Shown)>,
+    /// Places left out of that list because too few of their own places have reported.
+    pub incomplete_places: usize,
     pub latest: Option<Period>,
+    /// A newer period still being collected: never published, only named.
+    pub collecting: Option<Period>,
 }
 
 /// The public card with its figures.
@@ -169,8 +173,18 @@ impl Kesher {
             let count =
                 |place, period| people(&indicator, population.as_deref(), &own, place, period);
             let small = |n: Option<f64>| n.is_some_and(|n| n < f64::from(card.threshold));
+            let coverage = measurement.coverage(&indicator);
+            // Only periods complete enough to lead with are published, at the whole
+            // initiative and at each place listed.
+            let complete = |place: PlaceId, period: &Period| {
+                coverage
+                    .get(period)
+                    .and_then(|c| c.get(&place))
+                    .is_none_or(|c| c.meets(indicator.coverage_threshold))
+            };
             let trend: Vec<(Period, Shown)> = own
                 .iter()
+                .filter(|(period, _)| complete(ALL_PLACES, period))
                 .filter_map(|(period, at)| {
                     at.get(&ALL_PLACES).map(|r| {
                         let hidden = small(count(ALL_PLACES, *period));
@@ -179,13 +193,25 @@ impl Kesher {
                 })
                 .collect();
             let latest = trend.last().map(|(p, _)| *p);
+            let collecting = own
+                .iter()
+                .rev()
+                .find(|(period, at)| at.contains_key(&ALL_PLACES) && !complete(ALL_PLACES, period))
+                .map(|(period, _)| *period)
+                .filter(|period| latest.is_none_or(|l| *period > l));
             let mut places = Vec::new();
+            let mut incomplete_places = 0;
             if let Some(period) = latest {
                 let at = &own[&period];
                 let top: Vec<_> = measurement
                     .children(ALL_PLACES)
                     .into_iter()
                     .filter_map(|p| at.get(&p.id).map(|r| (p, r.value)))
+                    .filter(|(p, _)| {
+                        let whole = complete(p.id, &period);
+                        incomplete_places += usize::from(!whole);
+                        whole
+                    })
                     .collect();
                 let counts: Vec<Option<f64>> =
                     top.iter().map(|(p, _)| count(p.id, period)).collect();
@@ -209,7 +235,9 @@ impl Kesher {
                 indicator,
                 trend,
                 places,
+                incomplete_places,
                 latest,
+                collecting,
             });
         }
         Ok(PublicCard {

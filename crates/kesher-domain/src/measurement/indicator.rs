@@ -5,10 +5,13 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use super::coverage::{DEFAULT_THRESHOLD, Expected};
 use super::period::{Period, PeriodKind};
 use crate::text::{LINE_MAX, LONG_TEXT_MAX, Name, optional_line, optional_text};
 use crate::validation::Checker;
-use crate::{FieldError, Invalid, OrganizationId, ResultNodeId, choice_enum, lenient};
+use crate::{
+    FieldError, Invalid, OrganizationId, PlaceGroupId, ResultNodeId, choice_enum, lenient,
+};
 
 choice_enum!(
     /// What an indicator's values count or measure.
@@ -394,6 +397,24 @@ pub struct IndicatorForm {
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = Option<String>)]
     pub baseline_period: String,
+    /// Which places are expected to report: `previous_period` (the default),
+    /// `all_schools` or `place_group`.
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<Expected>)]
+    pub coverage_expected: String,
+    /// The group expected to report, with `place_group`.
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<i64>)]
+    pub coverage_group_id: String,
+    /// The share of expected places (percent, 90 by default) below which a period is
+    /// provisional.
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<f64>)]
+    pub coverage_threshold: String,
+    /// A change no larger than this is "no real change" (1% of the baseline by default).
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<f64>)]
+    pub no_change_band: String,
 }
 
 /// A checked indicator definition.
@@ -423,7 +444,40 @@ pub struct IndicatorInput {
     pub valid_min: Option<f64>,
     pub valid_max: Option<f64>,
     pub baseline: Option<(Period, f64)>,
+    pub coverage: CoverageRule,
+    pub no_change_band: Option<f64>,
 }
+
+/// Which places are expected to report an indicator, and how many of them must have for a
+/// period to be more than provisional.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct CoverageRule {
+    pub expected: Expected,
+    /// The group, when `expected` is a place group.
+    pub group_id: Option<PlaceGroupId>,
+    /// In percent.
+    pub threshold: f64,
+}
+
+impl Default for CoverageRule {
+    fn default() -> Self {
+        Self {
+            expected: Expected::PreviousPeriod,
+            group_id: None,
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
+}
+
+/// The largest number any value, limit or band may be: past it a sum over a national
+/// hierarchy could no longer be told apart from an overflow.
+pub const LARGEST_NUMBER: f64 = 1e15;
+
+/// The plausible maximum per place of a count (and of any unit without its own).
+pub const PLAUSIBLE_COUNT: f64 = 1e9;
+
+/// The plausible maximum per place of money.
+pub const PLAUSIBLE_MONEY: f64 = 1e12;
 
 fn optional_choice<T>(
     raw: &str,
@@ -520,6 +574,42 @@ impl IndicatorForm {
         {
             c.push("valid_max", Invalid::NumberOrder);
         }
+        for (field, limit) in [("valid_min", valid_min), ("valid_max", valid_max)] {
+            if limit.flatten().is_some_and(|v| v.abs() > LARGEST_NUMBER) {
+                c.push(field, Invalid::TooLarge);
+            }
+        }
+        let coverage_expected = c.check(
+            "coverage_expected",
+            optional_choice(
+                &self.coverage_expected,
+                Expected::PreviousPeriod,
+                Expected::parse,
+            ),
+        );
+        let coverage_group = c.check(
+            "coverage_group_id",
+            lenient::optional_id(&self.coverage_group_id),
+        );
+        if coverage_expected == Some(Expected::PlaceGroup) && coverage_group == Some(None) {
+            c.push("coverage_group_id", Invalid::Required);
+        }
+        let coverage_threshold = c.check(
+            "coverage_threshold",
+            match parse_number(&self.coverage_threshold) {
+                Ok(Some(t)) if !(1.0..=100.0).contains(&t) => {
+                    Err(Invalid::Range { min: 1, max: 100 })
+                }
+                other => other,
+            },
+        );
+        let no_change_band = c.check(
+            "no_change_band",
+            match parse_number(&self.no_change_band) {
+                Ok(Some(b)) if b < 0.0 || b > LARGEST_NUMBER => Err(Invalid::OutOfRange),
+                other => other,
+            },
+        );
         let baseline_value = c.check("baseline_value", parse_number(&self.baseline_value));
         let baseline_period = c.check(
             "baseline_period",
@@ -578,13 +668,23 @@ impl IndicatorForm {
             valid_min: valid_min.flatten(),
             valid_max: valid_max.flatten(),
             baseline,
+            coverage: CoverageRule {
+                expected: coverage_expected.unwrap_or(Expected::PreviousPeriod),
+                group_id: match coverage_expected {
+                    Some(Expected::PlaceGroup) => coverage_group.flatten().map(PlaceGroupId::new),
+                    _ => None,
+                },
+                threshold: coverage_threshold.flatten().unwrap_or(DEFAULT_THRESHOLD),
+            },
+            no_change_band: no_change_band.flatten(),
         })
     }
 }
 
 impl IndicatorInput {
     /// The range a value must fall in: the one the backbone set, else what the unit allows
-    /// (a percentage within 0–100, a count not below zero, a rating on its scale).
+    /// (a percentage within 0–100, a rating on its scale, a count from zero to a plausible
+    /// 10⁹ per place, money within 10¹²).
     pub fn allowed_range(&self) -> (Option<f64>, Option<f64>) {
         allowed_range(
             self.unit,
@@ -607,8 +707,9 @@ pub fn allowed_range(
     let (unit_min, unit_max) = match (kind, unit) {
         (IndicatorKind::Qualitative, _) => (Some(1.0), scale_max.map(|m| m as f64)),
         (_, Unit::Percent) => (Some(0.0), Some(100.0)),
-        (_, Unit::Count | Unit::Rate) => (Some(0.0), None),
-        _ => (None, None),
+        (_, Unit::Count | Unit::Rate) => (Some(0.0), Some(PLAUSIBLE_COUNT)),
+        (_, Unit::Currency) => (Some(-PLAUSIBLE_MONEY), Some(PLAUSIBLE_MONEY)),
+        (_, Unit::Score) => (Some(-PLAUSIBLE_COUNT), Some(PLAUSIBLE_COUNT)),
     };
     (valid_min.or(unit_min), valid_max.or(unit_max))
 }

@@ -1,9 +1,12 @@
 //! Shared measurement: periods, indicators and their formulas, adding values up the place
-//! hierarchy, data quality, small-cell suppression and the status against a target.
+//! hierarchy, how complete each figure is, data quality, small-cell suppression, the status
+//! against a target and whether an indicator improves.
 
+pub mod coverage;
 pub mod indicator;
 pub mod period;
 pub mod place;
+pub mod progress;
 pub mod quality;
 pub mod rollup;
 pub mod status;

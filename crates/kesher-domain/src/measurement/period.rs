@@ -96,6 +96,28 @@ impl Period {
         }
     }
 
+    /// The period of this kind that holds `date`: a school year runs from September.
+    pub fn containing(kind: PeriodKind, date: chrono::NaiveDate) -> Period {
+        use chrono::Datelike;
+        let (year, month) = (date.year(), date.month() as u8);
+        match kind {
+            PeriodKind::SchoolYear => Period::SchoolYear(if month >= 9 { year } else { year - 1 }),
+            PeriodKind::CalendarYear => Period::CalendarYear(year),
+            PeriodKind::Quarter => Period::Quarter(year, (month - 1) / 3 + 1),
+            PeriodKind::Month => Period::Month(year, month),
+        }
+    }
+
+    /// How many ordinals make a year in this kind of period (one, four quarters, twelve
+    /// months): the unit in which an indicator's frequency is counted.
+    pub fn per_year(kind: PeriodKind) -> i64 {
+        match kind {
+            PeriodKind::SchoolYear | PeriodKind::CalendarYear => 1,
+            PeriodKind::Quarter => 4,
+            PeriodKind::Month => 12,
+        }
+    }
+
     /// The period after this one.
     pub fn next(self) -> Period {
         match self {

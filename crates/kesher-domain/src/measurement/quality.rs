@@ -83,9 +83,29 @@ pub fn robust_score(history: &[f64], value: f64) -> Option<f64> {
     }
 }
 
-/// Whether a value stands out from its place's history.
+/// With one to three earlier values a spread cannot be judged, so a value stands out when it
+/// is more than this many times the largest of them, or less than the smallest divided by it.
+pub const SHORT_HISTORY_FACTOR: f64 = 3.0;
+
+/// Whether a value stands out from its place's history: by the robust score with four or
+/// more earlier values, by [`SHORT_HISTORY_FACTOR`] with one to three.
 pub fn is_outlier(history: &[f64], value: f64) -> bool {
-    robust_score(history, value).is_some_and(|z| z.abs() > OUTLIER_SCORE)
+    if history.len() >= OUTLIER_HISTORY {
+        return robust_score(history, value).is_some_and(|z| z.abs() > OUTLIER_SCORE);
+    }
+    let largest = history.iter().copied().fold(f64::MIN, f64::max);
+    let smallest = history.iter().copied().fold(f64::MAX, f64::min);
+    if history.is_empty() || largest <= 0.0 {
+        return false;
+    }
+    value > largest * SHORT_HISTORY_FACTOR
+        || (smallest > 0.0 && value >= 0.0 && value < smallest / SHORT_HISTORY_FACTOR)
+}
+
+/// Whether a place's value is more than its parent's figure, for an indicator that adds up:
+/// a club cannot hold more children than its city.
+pub fn exceeds_parent(value: f64, parent: Option<f64>) -> bool {
+    parent.is_some_and(|p| value > p)
 }
 
 /// The default smallest group a published figure may describe.
@@ -150,6 +170,19 @@ mod tests {
         assert_eq!(robust_score(&[40.0, 41.0], 90.0), None);
         // A flat history still notices a jump.
         assert!(is_outlier(&[50.0, 50.0, 50.0, 50.0, 52.0], 90.0));
+    }
+
+    #[test]
+    fn a_short_history_and_the_parent_still_catch_a_slip() {
+        // One earlier year of 120 children: 1,400 stands out, 150 does not.
+        assert!(is_outlier(&[120.0], 1400.0));
+        assert!(!is_outlier(&[120.0], 150.0));
+        assert!(is_outlier(&[120.0, 130.0, 110.0], 20.0));
+        assert!(!is_outlier(&[], 1400.0));
+        // A club of 1,400 under a city whose figure is 120.
+        assert!(exceeds_parent(1400.0, Some(120.0)));
+        assert!(!exceeds_parent(100.0, Some(120.0)));
+        assert!(!exceeds_parent(1400.0, None));
     }
 
     #[test]

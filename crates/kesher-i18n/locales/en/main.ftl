@@ -771,7 +771,7 @@ measurement-lead = Every indicator the partners agreed to track, for the whole i
 measurement-empty = No indicators yet. The backbone defines them, and then imports data or lets partners report it.
 measurement-no-places = No places yet: import the Ministry's school file under "Import data" to add districts, authorities and schools.
 measurement-status-counts = Where the indicators stand
-measurement-status-rule = On track: at least { $on }% of the progress a straight line from the baseline to the target expects by now (or the target already reached). At risk: { $risk }–{ $on }%. Off track: less, moving away, or the target's year passed without reaching it.
+measurement-status-rule = Statuses are judged on complete periods only. Once the target's year has passed: reached or not reached, by the figure of that year. With no complete figure in the last two periods of collection: no recent data. Otherwise on track means at least { $on }% of the progress a straight line from the baseline to the target expects by now (or the target already reached); at risk { $risk }–{ $on }%; off track less, or moving away.
 measurement-indicator = Indicator
 measurement-latest = Latest
 measurement-baseline = Baseline
@@ -1172,3 +1172,83 @@ field-group-places = Places
 field-rule-left = Indicator
 field-rule-comparison = Must be
 field-rule-right = Than the indicator
+
+# Figures people can trust: coverage, provisional periods, the status and its reason,
+# change and the proof point.
+status-reached = Target reached
+status-not_reached = Target not reached
+status-no_recent_data = No recent data
+coverage-expected-previous_period = The places that reported the last complete period
+coverage-expected-all_schools = Every school of the initiative
+coverage-expected-place_group = The places of a group
+coverage-of = { $reported } of { $expected } places ({ $percent }%)
+coverage-provisional = { $period }: { $coverage } so far
+change-better = better
+change-worse = worse
+change-flat = no real change
+status-reason-no-data = No period has enough of its places reported to judge by yet.
+status-reason-no-target = { $value } in { $period }; no target is set to judge it against.
+status-reason-target-reached = The target year { $target_period } has passed: { $value } in { $period } reached the target of { $target }.
+status-reason-target-missed = The target year { $target_period } has passed: { $value } in { $period } fell short of the target of { $target }.
+status-reason-target-passed-without-figure = The target year { $target_period } has passed with no complete figure for it; the newest, { $value }, is from { $period }.
+status-reason-stale = The newest complete figure, { $value }, is from { $period }; nothing complete has come in the last two periods before { $current }.
+status-reason-trajectory = { $value } in { $period }; on the straight line from the baseline to { $target } in { $target_period } it should be { $expected }.
+status-reason-ahead = { $value } in { $period } has already reached the target of { $target } set for { $target_period }.
+status-reason-hold = { $value } in { $period }; the target is to hold { $target } through { $target_period }.
+measurement-change = Change
+measurement-by-goal = Group by goal
+measurement-by-axis = Group by axis
+measurement-tab-progress = Progress
+measurement-trajectory = From the baseline to the target
+measurement-coverage = Places reported
+measurement-provisional = Provisional
+measurement-provisional-note = A provisional period is still below the indicator's coverage threshold: it is drawn as a hollow point on a dashed line, it is never the headline, and the report card does not publish it.
+measurement-change-previous = { $arrow } { $change } since the previous period: { $words }.
+measurement-change-baseline = { $arrow } { $change } since the baseline: { $words }.
+measurement-overflowed = Some figures of this indicator are too large to add up and are left out. Check its values for a number entered with extra digits.
+indicator-coverage-and-change = Coverage and change
+field-coverage-expected = Who is expected to report
+field-coverage-group = The group expected to report
+field-coverage-threshold = Coverage threshold (%)
+field-no-change-band = "No real change" band
+hint-coverage-expected = A figure shows how many of these places reported. By default, the places that reported the last complete period.
+hint-coverage-group = Only when the places of a group are expected.
+hint-coverage-threshold = Below this share of the expected places a period is provisional. 90 by default.
+hint-no-change-band = A change no larger than this, in the indicator's unit, is no real change. Empty: 1% of the baseline.
+card-collecting = Data for { $period } is still being collected and is not published yet.
+card-incomplete-places = { $count ->
+    [one] One place is not listed: too few of its places have reported.
+   *[other] { $count } places are not listed: too few of their places have reported.
+}
+gap-quintile-neediest = the most disadvantaged
+gap-quintile-least-needy = the least disadvantaged
+gap-points = points
+gap-rests-on = Places reported
+gap-widened = The gap widened from { $from } to { $to } { $unit } between { $first } and { $last }.
+gap-narrowed = The gap narrowed from { $from } to { $to } { $unit } between { $first } and { $last }.
+gap-held = The gap held at about { $to } { $unit } between { $first } and { $last }.
+progress-title = Progress
+progress-lead = How many of the initiative's indicators are improving, and where each goal stands. Figures are for the whole initiative, from complete periods only.
+progress-proof-point = The proof point
+progress-met = Met
+progress-not-met = Not met
+progress-proof-point-met = { $improving } of { $judged } indicators improving ({ $share }%): the proof point of { $threshold }% is met.
+progress-proof-point-not-met = { $improving } of { $judged } indicators improving ({ $share }%): the proof point of { $threshold }% is not met.
+progress-unjudged = { $count ->
+    [one] One indicator has too little data to compare and is not counted.
+   *[other] { $count } indicators have too little data to compare and are not counted.
+}
+progress-rule = An indicator is improving when its newest complete figure is better than the previous period's and than the baseline, each by more than its "no real change" band (1% of the baseline unless set). Strive's test: a community is on its way when at least 60% of its indicators improve.
+progress-goal-no-indicators = No indicator measures this goal yet.
+progress-no-goal = Not linked to a goal
+progress-open = Progress and the proof point
+progress-settings = Proof-point threshold
+field-proof-point-threshold = Share of improving indicators that makes the proof point (%)
+hint-proof-point-threshold = 60 by default, as Strive sets it.
+results-indicators = Indicators measuring this result
+data-issue-missing-weight = { $indicator } is a weighted mean: it needs its weight, { $weight }, for the same place and period, in the same batch or already stored.
+flash-values-counted = The values were saved and count at once.
+report-weight = Weight
+report-weight-of = Weight, line { $line }
+report-weight-hint = A weighted mean (a rate weighted by its students) needs its weight for each place: write it in the Weight column.
+invalid-too-large = Larger than any plausible value: at most 10¹⁵.

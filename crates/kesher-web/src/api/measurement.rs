@@ -5,7 +5,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
 use kesher_core::measurement::ValueBatchForm;
-use kesher_core::measurement::picture::{ALL_PLACES, Standing};
+use kesher_core::measurement::headline::FigureAt;
+use kesher_core::measurement::picture::ALL_PLACES;
+use kesher_domain::measurement::coverage::Coverage;
 use kesher_domain::measurement::indicator::{Cell, IndicatorForm};
 use kesher_domain::measurement::period::Period;
 use kesher_domain::measurement::place::PlaceForm;
@@ -23,6 +25,7 @@ use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{JsonBody, Params, QueryParams};
+use crate::html::measurement::{reason_text, today};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -35,6 +38,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(show_indicator, update_indicator, delete_indicator))
         .routes(routes!(set_target))
         .routes(routes!(show_figures))
+        .routes(routes!(show_progress))
         .routes(routes!(list_values, enter_values))
 }
 
@@ -354,6 +358,10 @@ pub struct FigurePoint {
     pub value: f64,
     /// How many places with entered values it adds up.
     pub places: u32,
+    /// Of the places expected to report under this one, how many did.
+    pub coverage: Option<Coverage>,
+    /// Below the indicator's coverage threshold: never the headline.
+    pub provisional: bool,
 }
 
 /// An indicator's series at one place, and where it stands against its target.
@@ -362,8 +370,11 @@ pub struct Figures {
     pub indicator_id: IndicatorId,
     pub place_id: PlaceId,
     pub series: Vec<FigurePoint>,
-    /// `on_track`, `at_risk`, `off_track` or `unknown`.
+    /// `on_track`, `at_risk`, `off_track`, `reached`, `not_reached`, `no_recent_data` or
+    /// `unknown`.
     pub status: String,
+    /// Why, in one sentence in the caller's language.
+    pub reason: String,
     pub baseline: Option<FigurePoint>,
     pub target: Option<FigurePoint>,
 }
@@ -373,10 +384,13 @@ fn point(p: Point) -> FigurePoint {
         period: p.period.code(),
         value: p.value,
         places: 0,
+        coverage: None,
+        provisional: false,
     }
 }
 
-/// An indicator added up at a place, period by period (approved values only).
+/// An indicator added up at a place, period by period (approved values only), each figure
+/// with its coverage.
 #[utoipa::path(get, path = "/api/v1/indicators/{id}/figures", tag = "measurement",
     params(("id" = i64, Path, description = "Indicator id"), FiguresQuery),
     responses((status = 200, body = Figures), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -397,29 +411,151 @@ pub async fn show_figures(
         return Err(kesher_core::CoreError::NotFound.into());
     }
     let figures = measurement.figures(&indicator, &Cell::total());
+    let covered = measurement.series_with_coverage(&indicator, &figures, place);
     let series = figures
         .iter()
         .filter_map(|(period, at)| {
-            at.get(&place).map(|r| FigurePoint {
+            let r = at.get(&place)?;
+            let coverage = covered
+                .iter()
+                .find(|f| f.period == *period)
+                .map(|f| f.coverage);
+            Some(FigurePoint {
                 period: period.code(),
                 value: r.value,
                 places: r.places,
+                provisional: coverage.is_some_and(|c| !c.meets(indicator.coverage_threshold)),
+                coverage,
             })
         })
         .collect();
-    let Standing {
-        baseline,
-        target,
-        status,
-        ..
-    } = measurement.standing(&indicator, &figures, place);
+    let standing = measurement.standing(&indicator, &figures, place, today());
     Ok(Json(Figures {
         indicator_id: id,
         place_id: place,
         series,
-        status: status.code().to_string(),
-        baseline: baseline.map(point),
-        target: target.map(point),
+        status: standing.status.code().to_string(),
+        reason: reason_text(ctx.lang, &indicator, &standing.reason, false),
+        baseline: standing.baseline.map(point),
+        target: standing.target.map(point),
+    }))
+}
+
+/// A headline or provisional figure of the progress answer.
+#[derive(Serialize, ToSchema)]
+pub struct ProgressFigure {
+    pub period: String,
+    pub value: f64,
+    pub coverage: Coverage,
+}
+
+fn progress_figure(f: FigureAt) -> ProgressFigure {
+    ProgressFigure {
+        period: f.period.code(),
+        value: f.value,
+        coverage: f.coverage,
+    }
+}
+
+/// Strive's proof point for the initiative.
+#[derive(Serialize, ToSchema)]
+pub struct ProofPointView {
+    /// In percent (60 by default).
+    pub threshold: f64,
+    /// The share of improving indicators among those with enough data to compare, in
+    /// percent; `null` when none can be compared.
+    pub share_improving: Option<f64>,
+    pub met: bool,
+}
+
+/// One indicator's progress for the whole initiative.
+#[derive(Serialize, ToSchema)]
+pub struct IndicatorProgressView {
+    pub indicator_id: IndicatorId,
+    pub code: String,
+    /// The results-tree node it measures.
+    pub result_id: Option<ResultNodeId>,
+    /// The headline: the newest period whose coverage meets the threshold.
+    pub latest: Option<ProgressFigure>,
+    /// A newer period still below the threshold.
+    pub provisional: Option<ProgressFigure>,
+    /// Since the previous complete period, in the indicator's unit.
+    pub change_since_previous: Option<f64>,
+    pub change_since_baseline: Option<f64>,
+    /// Better since both (beyond the "no real change" band); `null` when it cannot be told.
+    pub improving: Option<bool>,
+    pub status: String,
+    /// Why, in one sentence in the caller's language.
+    pub reason: String,
+}
+
+/// A goal with the counts of its indicators.
+#[derive(Serialize, ToSchema)]
+pub struct GoalProgressView {
+    pub result_id: ResultNodeId,
+    pub title: String,
+    /// Indicators by status code (every status named).
+    #[schema(value_type = Object)]
+    pub counts: std::collections::BTreeMap<&'static str, u32>,
+    pub indicator_ids: Vec<IndicatorId>,
+}
+
+/// The initiative's progress: every indicator's figure, change and status, by goal, and
+/// the proof point.
+#[derive(Serialize, ToSchema)]
+pub struct ProgressView {
+    pub proof_point: ProofPointView,
+    /// Indicators by status code (every status named).
+    #[schema(value_type = Object)]
+    pub counts: std::collections::BTreeMap<&'static str, u32>,
+    pub indicators: Vec<IndicatorProgressView>,
+    pub goals: Vec<GoalProgressView>,
+}
+
+/// The initiative's progress, for the whole initiative (all its places together), matching
+/// the progress page number for number.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/progress", tag = "measurement",
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 200, body = ProgressView), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn show_progress(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Json<ProgressView>, AppError> {
+    let progress = state.kesher.progress(ctx.caller()?, id).await?;
+    Ok(Json(ProgressView {
+        proof_point: ProofPointView {
+            threshold: progress.proof_point.threshold,
+            share_improving: progress.proof_point.share_improving,
+            met: progress.proof_point.met,
+        },
+        counts: progress.counts.clone(),
+        indicators: progress
+            .indicators
+            .iter()
+            .map(|p| IndicatorProgressView {
+                indicator_id: p.indicator.id,
+                code: p.indicator.code.clone(),
+                result_id: p.indicator.result_node_id,
+                latest: p.standing.latest.map(progress_figure),
+                provisional: p.standing.provisional.map(progress_figure),
+                change_since_previous: p.standing.since_previous.map(|(d, _)| d),
+                change_since_baseline: p.standing.since_baseline.map(|(d, _)| d),
+                improving: p.standing.improving,
+                status: p.standing.status.code().to_string(),
+                reason: reason_text(ctx.lang, &p.indicator, &p.standing.reason, false),
+            })
+            .collect(),
+        goals: progress
+            .goals
+            .iter()
+            .map(|g| GoalProgressView {
+                result_id: g.goal.id,
+                title: g.goal.title.clone(),
+                counts: g.counts.clone(),
+                indicator_ids: g.indicator_ids.clone(),
+            })
+            .collect(),
     }))
 }
 
@@ -492,6 +628,7 @@ pub async fn enter_values(
         state
             .kesher
             .enter_values(ctx.caller()?, id, &batch, SourceKind::Api, false)
-            .await?,
+            .await?
+            .0,
     ))
 }

@@ -337,8 +337,14 @@ async fn the_ministry_files_import_through_the_mapping_pages_and_add_up() {
     let rows = page
         .select(&Selector::parse("#gap tbody tr").unwrap())
         .map(|row| {
-            row.select(&Selector::parse("td").unwrap())
-                .map(|td| td.text().collect::<String>().parse::<f64>().unwrap())
+            row.select(&Selector::parse("td.number").unwrap())
+                .map(|td| {
+                    td.text()
+                        .collect::<String>()
+                        .trim_end_matches('%')
+                        .parse::<f64>()
+                        .unwrap()
+                })
                 .collect::<Vec<f64>>()
         })
         .collect::<Vec<_>>();
@@ -1006,13 +1012,45 @@ async fn the_public_report_card_hides_small_groups_and_what_would_reveal_them() 
     let address = attribute(&page, ".preview-ok a", "href").unwrap();
     assert!(address.starts_with("/report/") && address.len() > 40);
 
-    // No account is needed to read it.
+    // No account is needed to read it. Two of the three towns have reported 2024/25:
+    // below the 90% coverage threshold, so the year is not published, only named.
+    let public = document(app.get(Who::Anonymous, &address).await).await;
+    assert_eq!(texts(&public, "figure tbody td"), vec!["337"]);
+    let collecting = texts(&public, ".collecting");
+    assert_eq!(collecting.len(), 1);
+    assert!(collecting[0].contains("2024/25"), "{collecting:?}");
+    // The backbone accepts two of three towns as complete (a 60% threshold).
+    let (indicators, _) = app
+        .kesher
+        .indicators(&app.caller(Who::Backbone).await, id)
+        .await
+        .unwrap();
+    let girls = indicators
+        .iter()
+        .find(|i| i.code == "girls_in_physics")
+        .unwrap();
+    let response = app
+        .api(
+            Who::Backbone,
+            Method::PUT,
+            &format!("/api/v1/indicators/{}", girls.id),
+        )
+        .json(
+            &json!({"code": "girls_in_physics", "name_he": "בנות במגמת פיזיקה",
+                      "unit": "count", "axis": "mapping", "period_kind": "school_year",
+                      "coverage_threshold": "60"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
     let public = document(app.get(Who::Anonymous, &address).await).await;
     assert_eq!(
         texts(&public, "figure tbody td"),
         vec!["337", "306"],
         "the totals are large enough to show"
     );
+    assert!(texts(&public, ".collecting").is_empty());
     assert_eq!(
         texts(&public, ".card-places td"),
         vec!["מוסתר", "מוסתר"],

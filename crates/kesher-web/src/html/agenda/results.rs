@@ -138,6 +138,8 @@ struct NodePage {
     can_edit: bool,
     /// A refused move: the parent that was chosen, and why it cannot be.
     refused_move: Option<(String, String)>,
+    /// The indicators that measure this node or anything under it, with their standing.
+    indicators: Vec<crate::html::measurement::DashboardRow>,
 }
 
 impl NodePage {
@@ -219,6 +221,13 @@ async fn node_page(
         .filter(|r| r.node.parent_id == Some(node))
         .map(|r| r.node.clone())
         .collect();
+    let nodes: Vec<ResultNode> = rows.iter().map(|r| r.node.clone()).collect();
+    let progress = state.kesher.progress(caller, id).await?;
+    let indicators = progress
+        .under(node, &nodes)
+        .into_iter()
+        .map(|p| crate::html::measurement::dashboard_row(&f.page, &p.indicator, &p.standing))
+        .collect();
     // A node cannot move under itself or its descendants, nor under a level below its own:
     // those are not offered.
     let own_depth = rows
@@ -268,6 +277,7 @@ async fn node_page(
         changes,
         can_edit: access.can_edit_agenda(),
         refused_move,
+        indicators,
     })
 }
 

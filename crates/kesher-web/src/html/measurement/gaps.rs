@@ -7,17 +7,18 @@ use std::collections::BTreeSet;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use kesher_core::measurement::picture::{Group, Measurement};
-use kesher_domain::measurement::indicator::Cell;
+use kesher_core::measurement::picture::{Group, GroupFigure, Measurement};
+use kesher_domain::measurement::indicator::{Cell, Unit};
+use kesher_domain::measurement::period::Period;
 use kesher_domain::{IndicatorId, InitiativeId};
 use kesher_i18n::Lang;
 use kesher_store::{Indicator, PlaceGroup};
 use serde::Deserialize;
 
 use super::indicators::{FigureRow, cell_label};
-use super::period_label;
+use super::{coverage_text, period_label, shown_value};
 use crate::AppState;
-use crate::charts::{self, Line, Stroke, number};
+use crate::charts::{self, Line, Stroke, Trend, TrendPoint, number};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{Params, QueryParams};
@@ -34,7 +35,15 @@ pub struct GapQuery {
 fn group_label(page: &Page, group: &Group, groups: &[PlaceGroup]) -> String {
     match group {
         Group::Cell(cell) => cell_label(page, cell),
-        Group::Quintile(q) => page.line("place-nurture", vec![("value", (*q).into())]),
+        Group::Quintile(q) => {
+            let label = page.line("place-nurture", vec![("value", (*q).into())]);
+            // The Ministry's nurture index runs upward with need: 5 is the neediest fifth.
+            match q {
+                5 => format!("{label} ({})", page.t("gap-quintile-neediest")),
+                1 => format!("{label} ({})", page.t("gap-quintile-least-needy")),
+                _ => label,
+            }
+        }
         Group::Periphery(true) => page.t("gap-periphery"),
         Group::Periphery(false) => page.t("gap-not-periphery"),
         Group::Sector(s) => page.line("gap-sector", vec![("name", s.clone().into())]),
@@ -119,6 +128,41 @@ struct GapPage {
     caption: String,
     svg: String,
     rows: Vec<FigureRow>,
+    /// How the gap moved between the first and last complete periods, in one sentence.
+    summary: Option<String>,
+}
+
+/// "The gap widened from 11.2 to 14.8 points between 2012/13 and 2015/16": the first and
+/// the last period in which both groups are complete, the gap read by its size.
+fn gap_summary(page: &Page, indicator: &Indicator, gaps: &[(Period, f64)]) -> Option<String> {
+    let (&(from_period, from), &(to_period, to)) = (gaps.first()?, gaps.last()?);
+    if from_period == to_period {
+        return None;
+    }
+    let shown = |v: f64| number(v, indicator.decimals);
+    let id = match (
+        to.abs() - from.abs(),
+        10f64.powi(-i32::from(indicator.decimals)) / 2.0,
+    ) {
+        (d, tiny) if d > tiny => "gap-widened",
+        (d, tiny) if d < -tiny => "gap-narrowed",
+        _ => "gap-held",
+    };
+    let unit = if indicator.unit == Unit::Percent {
+        page.t("gap-points")
+    } else {
+        page.t(indicator.unit.label_id())
+    };
+    Some(page.line(
+        id,
+        vec![
+            ("from", shown(from).into()),
+            ("to", shown(to).into()),
+            ("unit", unit.into()),
+            ("first", period_label(page.lang, from_period).into()),
+            ("last", period_label(page.lang, to_period).into()),
+        ],
+    ))
 }
 
 /// `GET /initiatives/{id}/measurement/indicators/{indicator}/gap?group=&reference=`
@@ -160,70 +204,90 @@ pub async fn show_gap(
     let reference = pick(&query.reference, second);
     let name = indicator.name_in(f.page.lang == Lang::En).to_string();
     f.page.title = f.page.line("gap-title-of", vec![("name", name.into())]);
-    let (mut svg, mut rows) = (String::new(), Vec::new());
+    let (mut svg, mut rows, mut summary) = (String::new(), Vec::new(), None);
     let (mut group_name, mut reference_name) = (String::new(), String::new());
     if let (Some(group), Some(reference)) = (&group, &reference) {
         group_name = group_label(&f.page, group, &groups);
         reference_name = group_label(&f.page, reference, &groups);
-        let ours = measurement.group_series(&indicator, group, &groups);
-        let theirs = measurement.group_series(&indicator, reference, &groups);
+        let ours = measurement.group_series(&indicator, group);
+        let theirs = measurement.group_series(&indicator, reference);
         let periods: Vec<_> = measurement.periods(&indicator);
-        let labels: Vec<String> = periods
-            .iter()
-            .map(|p| period_label(f.page.lang, *p))
-            .collect();
-        let points = |series: &[kesher_domain::measurement::status::Point]| {
-            series
+        let threshold = indicator.coverage_threshold;
+        let line = |series: &[GroupFigure], label: &str, stroke, colour| Line {
+            label: label.to_string(),
+            points: series
                 .iter()
-                .filter_map(|p| {
-                    periods
-                        .iter()
-                        .position(|q| *q == p.period)
-                        .map(|i| (i, p.value))
+                .map(|g| TrendPoint {
+                    x: g.period.ordinal(),
+                    value: g.value,
+                    provisional: !g.coverage.meets(threshold),
                 })
-                .collect::<Vec<_>>()
+                .collect(),
+            stroke,
+            colour,
+            marks: true,
         };
         if !ours.is_empty() || !theirs.is_empty() {
-            svg = charts::trend(
-                &labels,
-                &[
-                    Line {
-                        label: group_name.clone(),
-                        points: points(&ours),
-                        stroke: Stroke::Solid,
-                        colour: charts::SERIES,
-                        marks: true,
-                    },
-                    Line {
-                        label: reference_name.clone(),
-                        points: points(&theirs),
-                        stroke: Stroke::Dashed,
-                        colour: charts::OTHER,
-                        marks: true,
-                    },
+            let axis: Vec<(i64, String)> =
+                periods.iter().map(|p| (p.ordinal(), p.code())).collect();
+            let unit = f.page.t(indicator.unit.label_id());
+            svg = charts::trend(&Trend {
+                periods: &axis,
+                lines: &[
+                    line(&ours, &group_name, Stroke::Solid, charts::SERIES),
+                    line(&theirs, &reference_name, Stroke::Dashed, charts::OTHER),
                 ],
-                indicator.decimals,
-                false,
-                "gap-caption",
-            );
+                labelled: &[],
+                decimals: indicator.decimals,
+                from_zero: false,
+                unit: &unit,
+                suffix: if indicator.unit == Unit::Percent {
+                    "%"
+                } else {
+                    ""
+                },
+                labelled_by: "gap-caption",
+            });
         }
+        let rests_on = |g: &GroupFigure| {
+            let text = coverage_text(f.page.lang, g.coverage);
+            if g.coverage.meets(threshold) {
+                text
+            } else {
+                format!("{text} · {}", f.page.t("measurement-provisional"))
+            }
+        };
+        let mut complete_gaps = Vec::new();
         for period in &periods {
-            let a = ours.iter().find(|p| p.period == *period).map(|p| p.value);
-            let b = theirs.iter().find(|p| p.period == *period).map(|p| p.value);
-            let shown =
-                |v: Option<f64>| v.map(|x| number(x, indicator.decimals)).unwrap_or_default();
+            let a = ours.iter().find(|p| p.period == *period);
+            let b = theirs.iter().find(|p| p.period == *period);
+            let shown = |v: Option<&GroupFigure>| {
+                v.map(|g| shown_value(&indicator, g.value))
+                    .unwrap_or_default()
+            };
+            let gap = match (a, b) {
+                (Some(a), Some(b)) => Some(a.value - b.value),
+                _ => None,
+            };
+            if let (Some(a), Some(b), Some(gap)) = (a, b, gap)
+                && a.coverage.meets(threshold)
+                && b.coverage.meets(threshold)
+            {
+                complete_gaps.push((*period, gap));
+            }
             rows.push(FigureRow {
                 label: period_label(f.page.lang, *period),
                 value: shown(a),
                 extra: vec![
+                    a.map(rests_on).unwrap_or_default(),
                     shown(b),
-                    match (a, b) {
-                        (Some(a), Some(b)) => number(a - b, indicator.decimals),
-                        _ => String::new(),
-                    },
+                    b.map(rests_on).unwrap_or_default(),
+                    gap.map(|g| number(g, indicator.decimals))
+                        .unwrap_or_default(),
                 ],
             });
         }
+        summary = gap_summary(&f.page, &indicator, &complete_gaps);
     }
     let caption = f.page.line(
         "gap-caption",
@@ -245,5 +309,6 @@ pub async fn show_gap(
         reference_name,
         svg,
         rows,
+        summary,
     })
 }

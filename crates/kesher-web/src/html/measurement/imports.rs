@@ -90,6 +90,13 @@ pub fn data_issue_text(lang: Lang, issue: &DataIssue) -> String {
                 ("right", right.clone().into()),
             ],
         ),
+        DataProblem::MissingWeight { indicator, weight } => (
+            "data-issue-missing-weight",
+            vec![
+                ("indicator", indicator.clone().into()),
+                ("weight", weight.clone().into()),
+            ],
+        ),
         DataProblem::NoRows => ("data-issue-no-rows", Vec::new()),
     };
     lang.t_with(id, &args)

@@ -6,7 +6,9 @@ use axum::extract::State;
 use axum::response::Response;
 use kesher_core::CoreError;
 use kesher_core::measurement::export::Download;
+use kesher_core::measurement::headline::{FigureAt, Standing};
 use kesher_core::measurement::picture::{ALL_PLACES, Measurement};
+use kesher_domain::measurement::coverage::Expected;
 use kesher_domain::measurement::indicator::{
     Aggregation, Axis, Cell, Direction, Frequency, IndicatorForm, IndicatorKind, Unit,
 };
@@ -18,9 +20,12 @@ use kesher_i18n::Lang;
 use kesher_store::Indicator;
 use serde::Deserialize;
 
-use super::{period_label, status_rule};
+use super::{
+    change_words, coverage_text, period_label, provisional_text, reason_text, shown_value,
+    signed_value, status_rule, today,
+};
 use crate::AppState;
-use crate::charts::{self, Bar, Line, Stroke, number};
+use crate::charts::{self, Bar, Line, Stroke, Trend, TrendPoint, number};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params, QueryParams};
@@ -56,6 +61,10 @@ const LABELS: &[(&str, &str)] = &[
     ("valid_max", "field-valid-max"),
     ("baseline_value", "field-baseline-value"),
     ("baseline_period", "field-baseline-period"),
+    ("coverage_expected", "field-coverage-expected"),
+    ("coverage_group_id", "field-coverage-group"),
+    ("coverage_threshold", "field-coverage-threshold"),
+    ("no_change_band", "field-no-change-band"),
 ];
 
 const TARGET_LABELS: &[(&str, &str)] = &[
@@ -102,7 +111,11 @@ struct IndicatorPage {
     place_name: String,
     place_choices: Vec<Choice>,
     selected_place: String,
-    status: Option<(String, String)>,
+    status: (String, String),
+    reason: String,
+    provisional: Option<String>,
+    changes: Vec<String>,
+    overflowed: bool,
     rule: String,
     figures: Vec<Figure>,
     manages: bool,
@@ -157,55 +170,62 @@ fn figures_for(
     indicator: &Indicator,
     place: PlaceId,
     name: &str,
-) -> (Vec<Figure>, Option<(String, String)>) {
+) -> (Vec<Figure>, Standing) {
     let decimals = indicator.decimals;
-    let shown = |v: f64| number(v, decimals);
+    let shown = |v: f64| shown_value(indicator, v);
     let all = measurement.figures(indicator, &Cell::total());
-    let periods: Vec<_> = all.keys().copied().collect();
-    let labels: Vec<String> = periods
-        .iter()
-        .map(|p| period_label(page.lang, *p))
-        .collect();
-    let series = Measurement::series(&all, place);
-    let standing = measurement.standing(indicator, &all, place);
+    let series = measurement.series_with_coverage(indicator, &all, place);
+    let standing = measurement.standing(indicator, &all, place, today());
+    let complete = |f: &FigureAt| Measurement::is_complete(indicator, f);
     let mut lines = vec![Line {
         label: name.to_string(),
         points: series
             .iter()
-            .filter_map(|p| {
-                periods
-                    .iter()
-                    .position(|q| *q == p.period)
-                    .map(|i| (i, p.value))
+            .map(|f| TrendPoint {
+                x: f.period.ordinal(),
+                value: f.value,
+                provisional: !complete(f),
             })
             .collect(),
         stroke: Stroke::Solid,
         colour: charts::SERIES,
         marks: true,
     }];
-    if let Some(b) = standing.baseline
-        && !periods.is_empty()
+    let mut labelled = Vec::new();
+    if let Some(t) = standing.target {
+        if let Some(b) = standing.baseline {
+            lines.push(Line::through(
+                page.t("measurement-trajectory"),
+                [(b.period.ordinal(), b.value), (t.period.ordinal(), t.value)],
+                Stroke::Dashed,
+                charts::TARGET,
+                false,
+            ));
+        }
+        labelled.push((t.period.ordinal(), t.value, page.t("measurement-target")));
+    } else if let Some(b) = standing.baseline
+        && let (Some(first), Some(last)) = (series.first(), series.last())
     {
-        lines.push(Line {
-            label: page.t("measurement-baseline"),
-            points: vec![(0, b.value), (periods.len() - 1, b.value)],
-            stroke: Stroke::Dotted,
-            colour: charts::BASELINE,
-            marks: false,
-        });
+        lines.push(Line::through(
+            page.t("measurement-baseline"),
+            [
+                (first.period.ordinal().min(b.period.ordinal()), b.value),
+                (last.period.ordinal(), b.value),
+            ],
+            Stroke::Dotted,
+            charts::BASELINE,
+            false,
+        ));
     }
-    if let Some(t) = standing.target
-        && !periods.is_empty()
-    {
-        lines.push(Line {
-            label: page.t("measurement-target"),
-            points: vec![(0, t.value), (periods.len() - 1, t.value)],
-            stroke: Stroke::Dashed,
-            colour: charts::TARGET,
-            marks: false,
-        });
-    }
+    let axis_periods: Vec<(i64, String)> = series
+        .iter()
+        .map(|f| f.period)
+        .chain(standing.target.map(|t| t.period))
+        .chain(standing.baseline.map(|b| b.period))
+        .map(|p| (p.ordinal(), p.code()))
+        .collect();
     let from_zero = matches!(indicator.unit, Unit::Count | Unit::Percent | Unit::Currency);
+    let unit = page.t(indicator.unit.label_id());
     let mut figures = vec![Figure {
         id: "trend".into(),
         caption: page.line(
@@ -215,26 +235,54 @@ fn figures_for(
         svg: if series.is_empty() {
             String::new()
         } else {
-            charts::trend(&labels, &lines, decimals, from_zero, "trend-caption")
+            charts::trend(&Trend {
+                periods: &axis_periods,
+                lines: &lines,
+                labelled: &labelled,
+                decimals,
+                from_zero,
+                unit: &unit,
+                suffix: if indicator.unit == Unit::Percent {
+                    "%"
+                } else {
+                    ""
+                },
+                labelled_by: "trend-caption",
+            })
         },
         headers: vec![
             page.t("field-period"),
             page.t("measurement-value"),
-            page.t("measurement-places-counted"),
+            page.t("measurement-coverage"),
         ],
-        rows: periods
+        rows: series
             .iter()
-            .filter_map(|p| {
-                all.get(p).and_then(|at| at.get(&place)).map(|r| FigureRow {
-                    label: period_label(page.lang, *p),
-                    value: shown(r.value),
-                    extra: vec![r.places.to_string()],
-                })
+            .map(|f| FigureRow {
+                label: period_label(page.lang, f.period),
+                value: shown(f.value),
+                extra: vec![if complete(f) {
+                    coverage_text(page.lang, f.coverage)
+                } else {
+                    format!(
+                        "{} · {}",
+                        coverage_text(page.lang, f.coverage),
+                        page.t("measurement-provisional")
+                    )
+                }],
             })
             .collect(),
-        note: None,
+        note: series
+            .iter()
+            .any(|f| !complete(f))
+            .then(|| page.t("measurement-provisional-note")),
     }];
-    if let Some(latest) = periods.last().copied() {
+    let periods: Vec<_> = all.keys().copied().collect();
+    // The places and breakdowns are shown for the headline period, not a provisional one.
+    let headline_period = standing
+        .latest
+        .map(|f| f.period)
+        .or(periods.last().copied());
+    if let Some(latest) = headline_period {
         // The places under this one, in the latest period.
         let at = &all[&latest];
         let mut children: Vec<(String, f64)> = measurement
@@ -323,13 +371,7 @@ fn figures_for(
             });
         }
     }
-    let status = standing.latest.map(|_| {
-        (
-            standing.status.code().to_string(),
-            page.t(standing.status.label_id()),
-        )
-    });
-    (figures, status)
+    (figures, standing)
 }
 
 /// A breakdown cell as people read it: "gender: female".
@@ -423,7 +465,34 @@ async fn indicator_page(
         .map(PlaceId::new)
         .filter(|p| *p == ALL_PLACES || measurement.place(*p).is_some())
         .unwrap_or(ALL_PLACES);
-    let (figures, status) = figures_for(&f.page, &measurement, &indicator, place, &name);
+    let (figures, standing) = figures_for(&f.page, &measurement, &indicator, place, &name);
+    let status = (
+        standing.status.code().to_string(),
+        f.page.t(standing.status.label_id()),
+    );
+    let reason = reason_text(f.page.lang, &indicator, &standing.reason, true);
+    let provisional = standing
+        .provisional
+        .map(|p| provisional_text(f.page.lang, &p));
+    let changes: Vec<String> = [
+        ("measurement-change-previous", standing.since_previous),
+        ("measurement-change-baseline", standing.since_baseline),
+    ]
+    .into_iter()
+    .filter_map(|(id, change)| {
+        let (delta, change) = change?;
+        let (arrow, words) = change_words(f.page.lang, change);
+        Some(f.page.line(
+            id,
+            vec![
+                ("arrow", arrow.into()),
+                ("change", signed_value(&indicator, delta).into()),
+                ("words", words.into()),
+            ],
+        ))
+    })
+    .collect();
+    let overflowed = measurement.overflowed(&indicator);
     let definition = match (english, &indicator.definition_en, &indicator.definition_he) {
         (true, Some(en), _) => Some(en.clone()),
         (_, _, he) => he.clone(),
@@ -481,6 +550,10 @@ async fn indicator_page(
         target_form: target_form.unwrap_or_default(),
         target_errors,
         status,
+        reason,
+        provisional,
+        changes,
+        overflowed,
         figures,
         targets,
         definition,
@@ -667,6 +740,8 @@ struct IndicatorFormPage {
     aggregations: Vec<Choice>,
     organizations: Vec<Choice>,
     results: Vec<Choice>,
+    expectations: Vec<Choice>,
+    groups: Vec<Choice>,
 }
 
 async fn indicator_form_page(
@@ -728,6 +803,17 @@ async fn indicator_form_page(
         ),
         organizations: organization_choices(&state.kesher, caller, id, None).await?,
         results,
+        expectations: choices(&page, Expected::ALL, Expected::code, Expected::label_id),
+        groups: state
+            .kesher
+            .place_groups(caller, id)
+            .await?
+            .into_iter()
+            .map(|g| Choice {
+                value: g.id.to_string(),
+                label: g.name,
+            })
+            .collect(),
         action: match existing {
             Some(indicator) => format!("/initiatives/{id}/measurement/indicators/{indicator}"),
             None => format!("/initiatives/{id}/measurement/indicators"),
@@ -752,6 +838,8 @@ pub async fn new_indicator(
         frequency: "yearly".into(),
         aggregation: "sum".into(),
         decimals: "1".into(),
+        coverage_expected: Expected::PreviousPeriod.code().into(),
+        coverage_threshold: "90".into(),
         ..IndicatorForm::default()
     };
     render(&indicator_form_page(&state, &ctx, id, None, form, FormErrors::default()).await?)
@@ -818,6 +906,13 @@ fn form_of(indicator: &Indicator) -> IndicatorForm {
             .baseline_period
             .map(|p| p.code())
             .unwrap_or_default(),
+        coverage_expected: indicator.coverage_expected.code().into(),
+        coverage_group_id: indicator
+            .coverage_group_id
+            .map(|g| g.to_string())
+            .unwrap_or_default(),
+        coverage_threshold: indicator.coverage_threshold.to_string(),
+        no_change_band: number(indicator.no_change_band),
     }
 }
 

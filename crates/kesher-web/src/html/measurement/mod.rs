@@ -6,6 +6,7 @@ pub mod gaps;
 pub mod imports;
 pub mod indicators;
 pub mod places;
+pub mod progress;
 pub mod report_card;
 pub mod reporting;
 pub mod setup;
@@ -13,12 +14,15 @@ pub mod setup;
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use kesher_core::measurement::picture::{ALL_PLACES, Measurement, Standing};
+use kesher_core::measurement::headline::{FigureAt, Standing};
+use kesher_core::measurement::progress::{Progress, StatusCounts};
 use kesher_domain::InitiativeId;
-use kesher_domain::measurement::indicator::Cell;
+use kesher_domain::measurement::coverage::Coverage;
+use kesher_domain::measurement::indicator::Unit;
 use kesher_domain::measurement::period::Period;
-use kesher_domain::measurement::status::{AT_RISK_SHARE, ON_TRACK_SHARE, Status};
-use kesher_i18n::Lang;
+use kesher_domain::measurement::progress::Change;
+use kesher_domain::measurement::status::{AT_RISK_SHARE, ON_TRACK_SHARE, Reason, Status};
+use kesher_i18n::{Arg, Lang};
 use kesher_store::Indicator;
 
 use crate::AppState;
@@ -119,7 +123,161 @@ pub fn status_rule(page: &Page) -> String {
     )
 }
 
+/// Today, for judging what is recent and which targets have passed.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// A figure as the pages write it: grouped digits, the indicator's decimals, and a percent
+/// sign for a percentage.
+pub fn shown_value(indicator: &Indicator, value: f64) -> String {
+    let text = number(value, indicator.decimals);
+    if indicator.unit == Unit::Percent {
+        format!("{text}%")
+    } else {
+        text
+    }
+}
+
+/// A change as the pages write it, with its sign: "+2.1", "-0.4".
+pub fn signed_value(indicator: &Indicator, change: f64) -> String {
+    let text = shown_value(indicator, change);
+    if change > 0.0 && !text.trim_start_matches(['0', '.', '%']).is_empty() {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+/// How complete a figure is: "4 of 950 places (0.4%)".
+pub fn coverage_text(lang: Lang, coverage: Coverage) -> String {
+    lang.t_with(
+        "coverage-of",
+        &[
+            ("reported", Arg::Number(i64::from(coverage.reported))),
+            ("expected", Arg::Number(i64::from(coverage.expected))),
+            ("percent", Arg::Text(number(coverage.percent(), 1))),
+        ],
+    )
+}
+
+/// A provisional period in one line: "2016/17: 4 of 950 places (0.4%) so far".
+pub fn provisional_text(lang: Lang, figure: &FigureAt) -> String {
+    lang.t_with(
+        "coverage-provisional",
+        &[
+            ("period", Arg::Text(period_label(lang, figure.period))),
+            ("coverage", Arg::Text(coverage_text(lang, figure.coverage))),
+        ],
+    )
+}
+
+/// The arrow and the words of a change.
+pub fn change_words(lang: Lang, change: Change) -> (&'static str, String) {
+    let arrow = match change {
+        Change::Better => "▲",
+        Change::Worse => "▼",
+        Change::Flat => "▬",
+    };
+    (arrow, lang.t(change.label_id()))
+}
+
+/// Why a status is what it is, in one sentence. `isolate` wraps every figure and period in
+/// Unicode isolation marks, for page text (not for JSON).
+pub fn reason_text(lang: Lang, indicator: &Indicator, reason: &Reason, isolate: bool) -> String {
+    let value = |v: f64| Arg::Text(shown_value(indicator, v));
+    let period = |p| Arg::Text(period_label(lang, p));
+    let (id, args): (&str, Vec<(&str, Arg)>) = match reason {
+        Reason::NoData => ("status-reason-no-data", Vec::new()),
+        Reason::NoTarget { latest } => (
+            "status-reason-no-target",
+            vec![
+                ("value", value(latest.value)),
+                ("period", period(latest.period)),
+            ],
+        ),
+        Reason::TargetPassed {
+            figure,
+            target,
+            reached,
+        } => (
+            if *reached {
+                "status-reason-target-reached"
+            } else {
+                "status-reason-target-missed"
+            },
+            vec![
+                ("value", value(figure.value)),
+                ("period", period(figure.period)),
+                ("target", value(target.value)),
+                ("target_period", period(target.period)),
+            ],
+        ),
+        Reason::TargetPassedWithoutFigure { latest, target } => (
+            "status-reason-target-passed-without-figure",
+            vec![
+                ("value", value(latest.value)),
+                ("period", period(latest.period)),
+                ("target", value(target.value)),
+                ("target_period", period(target.period)),
+            ],
+        ),
+        Reason::Stale { latest, current } => (
+            "status-reason-stale",
+            vec![
+                ("value", value(latest.value)),
+                ("period", period(latest.period)),
+                ("current", period(*current)),
+            ],
+        ),
+        Reason::Trajectory {
+            latest,
+            expected,
+            target,
+        } => (
+            "status-reason-trajectory",
+            vec![
+                ("value", value(latest.value)),
+                ("period", period(latest.period)),
+                ("expected", value(*expected)),
+                ("target", value(target.value)),
+                ("target_period", period(target.period)),
+            ],
+        ),
+        Reason::AheadOfTarget { latest, target } => (
+            "status-reason-ahead",
+            vec![
+                ("value", value(latest.value)),
+                ("period", period(latest.period)),
+                ("target", value(target.value)),
+                ("target_period", period(target.period)),
+            ],
+        ),
+        Reason::HoldTheLine { latest, target } => (
+            "status-reason-hold",
+            vec![
+                ("value", value(latest.value)),
+                ("period", period(latest.period)),
+                ("target", value(target.value)),
+                ("target_period", period(target.period)),
+            ],
+        ),
+    };
+    let args: Vec<(&str, Arg)> = if isolate {
+        args.into_iter()
+            .map(|(name, arg)| match arg {
+                Arg::Text(text) => (name, Arg::Text(format!("\u{2068}{text}\u{2069}"))),
+                other => (name, other),
+            })
+            .collect()
+    } else {
+        args
+    };
+    lang.t_with(id, &args)
+}
+
 /// One row of the dashboard.
+#[derive(Clone)]
 pub struct DashboardRow {
     pub id: kesher_domain::IndicatorId,
     pub code: String,
@@ -127,9 +285,18 @@ pub struct DashboardRow {
     pub unit: String,
     pub computed: bool,
     pub latest: Option<(String, String)>,
+    /// How complete the headline is.
+    pub coverage: Option<String>,
+    /// A newer period still being collected, in one line.
+    pub provisional: Option<String>,
     pub baseline: Option<String>,
     pub target: Option<(String, String)>,
+    /// Since the previous complete period: (arrow, words, signed change).
+    pub change: Option<(&'static str, String, String)>,
     pub status: Status,
+    pub reason: String,
+    /// The goal the indicator measures (or stands under), for grouping by goal.
+    pub result_id: Option<kesher_domain::ResultNodeId>,
 }
 
 /// The indicators of one axis.
@@ -138,25 +305,35 @@ pub struct AxisGroup {
     pub rows: Vec<DashboardRow>,
 }
 
-fn dashboard_row(page: &Page, measurement: &Measurement, indicator: &Indicator) -> DashboardRow {
-    let figures = measurement.figures(indicator, &Cell::total());
-    let Standing {
-        latest,
-        baseline,
-        target,
-        status,
-    } = measurement.standing(indicator, &figures, ALL_PLACES);
-    let shown = |v: f64| number(v, indicator.decimals);
+/// A dashboard row from an indicator's standing for the whole initiative.
+pub fn dashboard_row(page: &Page, indicator: &Indicator, standing: &Standing) -> DashboardRow {
+    let shown = |v: f64| shown_value(indicator, v);
     DashboardRow {
         id: indicator.id,
         code: indicator.code.clone(),
         name: indicator.name_in(page.lang == Lang::En).to_string(),
         unit: page.t(indicator.unit.label_id()),
         computed: indicator.is_computed(),
-        latest: latest.map(|p| (period_label(page.lang, p.period), shown(p.value))),
-        baseline: baseline.map(|p| shown(p.value)),
-        target: target.map(|p| (period_label(page.lang, p.period), shown(p.value))),
-        status,
+        latest: standing
+            .latest
+            .map(|f| (period_label(page.lang, f.period), shown(f.value))),
+        coverage: standing
+            .latest
+            .map(|f| coverage_text(page.lang, f.coverage)),
+        provisional: standing
+            .provisional
+            .map(|f| provisional_text(page.lang, &f)),
+        baseline: standing.baseline.map(|p| shown(p.value)),
+        target: standing
+            .target
+            .map(|p| (period_label(page.lang, p.period), shown(p.value))),
+        change: standing.since_previous.map(|(delta, change)| {
+            let (arrow, words) = change_words(page.lang, change);
+            (arrow, words, signed_value(indicator, delta))
+        }),
+        status: standing.status,
+        reason: reason_text(page.lang, indicator, &standing.reason, true),
+        result_id: indicator.result_node_id,
     }
 }
 
@@ -167,18 +344,82 @@ struct DashboardPage {
     initiative_id: InitiativeId,
     tab: &'static str,
     groups: Vec<AxisGroup>,
-    counts: Vec<(String, usize)>,
+    counts: Vec<(String, u32)>,
     rule: String,
     manages: bool,
     has_places: bool,
+    by_goal: bool,
 }
 
-/// `GET /initiatives/{id}/measurement`: every indicator for the whole initiative, its latest
-/// figure and where it stands against its target.
+/// How the dashboard groups its indicators.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct DashboardQuery {
+    /// `goal` to group by the goal each indicator measures; by axis otherwise.
+    pub by: Option<String>,
+}
+
+/// The statuses with their counts, in words, every status named.
+pub fn status_counts(page: &Page, counts: &StatusCounts) -> Vec<(String, u32)> {
+    Status::ALL
+        .iter()
+        .map(|s| {
+            (
+                page.t(s.label_id()),
+                counts.get(s.code()).copied().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+/// Groups of dashboard rows by goal, in the results tree's order, and the indicators
+/// measuring no goal last.
+pub fn goal_groups(page: &Page, progress: &Progress) -> Vec<AxisGroup> {
+    let row_of = |id: kesher_domain::IndicatorId| {
+        progress
+            .indicators
+            .iter()
+            .find(|p| p.indicator.id == id)
+            .map(|p| dashboard_row(page, &p.indicator, &p.standing))
+    };
+    let mut groups: Vec<AxisGroup> = progress
+        .goals
+        .iter()
+        .map(|g| AxisGroup {
+            label: g.goal.title.clone(),
+            rows: g
+                .indicator_ids
+                .iter()
+                .filter_map(|id| row_of(*id))
+                .collect(),
+        })
+        .collect();
+    let placed: std::collections::HashSet<_> = progress
+        .goals
+        .iter()
+        .flat_map(|g| g.indicator_ids.iter().copied())
+        .collect();
+    groups.push(AxisGroup {
+        label: page.t("progress-no-goal"),
+        rows: progress
+            .indicators
+            .iter()
+            .filter(|p| !placed.contains(&p.indicator.id))
+            .map(|p| dashboard_row(page, &p.indicator, &p.standing))
+            .collect(),
+    });
+    groups.retain(|g| !g.rows.is_empty());
+    groups
+}
+
+/// `GET /initiatives/{id}/measurement?by=`: every indicator for the whole initiative, its
+/// headline figure (with how complete it is and any provisional period), its change and
+/// where it stands against its target, by axis or by goal.
 pub async fn show_dashboard(
     ctx: Ctx,
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
+    crate::forms::QueryParams(query): crate::forms::QueryParams<DashboardQuery>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let f = frame(
@@ -191,50 +432,34 @@ pub async fn show_dashboard(
     )
     .await?;
     let (measurement, access) = state.kesher.measurement(caller, id).await?;
-    let rows: Vec<(kesher_domain::measurement::indicator::Axis, DashboardRow)> = measurement
-        .indicators
-        .iter()
-        .map(|i| (i.axis, dashboard_row(&f.page, &measurement, i)))
-        .collect();
-    let groups = kesher_domain::measurement::indicator::Axis::ALL
-        .iter()
-        .map(|axis| AxisGroup {
-            label: f.page.t(axis.label_id()),
-            rows: rows
-                .iter()
-                .filter(|(a, _)| a == axis)
-                .map(|(_, r)| DashboardRow {
-                    id: r.id,
-                    code: r.code.clone(),
-                    name: r.name.clone(),
-                    unit: r.unit.clone(),
-                    computed: r.computed,
-                    latest: r.latest.clone(),
-                    baseline: r.baseline.clone(),
-                    target: r.target.clone(),
-                    status: r.status,
-                })
-                .collect(),
-        })
-        .filter(|g: &AxisGroup| !g.rows.is_empty())
-        .collect();
-    let counts = Status::ALL
-        .iter()
-        .map(|s| {
-            (
-                f.page.t(s.label_id()),
-                rows.iter().filter(|(_, r)| r.status == *s).count(),
-            )
-        })
-        .collect();
+    let progress = state.kesher.progress(caller, id).await?;
+    let by_goal = query.by.as_deref() == Some("goal");
+    let groups = if by_goal {
+        goal_groups(&f.page, &progress)
+    } else {
+        kesher_domain::measurement::indicator::Axis::ALL
+            .iter()
+            .map(|axis| AxisGroup {
+                label: f.page.t(axis.label_id()),
+                rows: progress
+                    .indicators
+                    .iter()
+                    .filter(|p| p.indicator.axis == *axis)
+                    .map(|p| dashboard_row(&f.page, &p.indicator, &p.standing))
+                    .collect(),
+            })
+            .filter(|g: &AxisGroup| !g.rows.is_empty())
+            .collect()
+    };
     render(&DashboardPage {
         rule: status_rule(&f.page),
+        counts: status_counts(&f.page, &progress.counts),
         page: f.page,
         initiative_id: id,
         tab: "dashboard",
         groups,
-        counts,
         manages: access.can_manage_measurement(),
         has_places: !measurement.places.is_empty(),
+        by_goal,
     })
 }

@@ -13,7 +13,7 @@ use kesher_store::ReportCard;
 use super::indicators::FigureRow;
 use super::period_label;
 use crate::AppState;
-use crate::charts::{self, Line, Stroke, number};
+use crate::charts::{self, Line, Stroke};
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params};
@@ -138,6 +138,10 @@ pub struct CardSection {
     pub places: Vec<FigureRow>,
     pub latest: String,
     pub any_hidden: bool,
+    /// "Data for 2016/17 is still being collected."
+    pub collecting: Option<String>,
+    /// How many places are left out because their data is incomplete.
+    pub incomplete: Option<String>,
 }
 
 #[derive(Template)]
@@ -166,38 +170,62 @@ pub async fn show_report_card(
     let mut sections = Vec::new();
     for (index, item) in indicators.iter().enumerate() {
         let decimals = item.indicator.decimals;
-        let shown = |v: Option<f64>| v.map(|x| number(x, decimals)).unwrap_or(hidden.clone());
-        let labels: Vec<String> = item
+        let shown = |v: Option<f64>| {
+            v.map(|x| super::shown_value(&item.indicator, x))
+                .unwrap_or(hidden.clone())
+        };
+        let periods: Vec<(i64, String)> = item
             .trend
             .iter()
-            .map(|(p, _)| period_label(page.lang, *p))
+            .map(|(p, _)| (p.ordinal(), p.code()))
             .collect();
         let id = format!("card-{index}");
-        let points: Vec<(usize, f64)> = item
+        let points: Vec<(i64, f64)> = item
             .trend
             .iter()
-            .enumerate()
-            .filter_map(|(i, (_, v))| v.map(|x| (i, x)))
+            .filter_map(|(p, v)| v.map(|x| (p.ordinal(), x)))
             .collect();
         let name = item.indicator.name_in(english).to_string();
+        let unit = page.t(item.indicator.unit.label_id());
         sections.push(CardSection {
             svg: if points.is_empty() {
                 String::new()
             } else {
-                charts::trend(
-                    &labels,
-                    &[Line {
-                        label: name.clone(),
+                charts::trend(&charts::Trend {
+                    periods: &periods,
+                    lines: &[Line::through(
+                        name.clone(),
                         points,
-                        stroke: Stroke::Solid,
-                        colour: charts::SERIES,
-                        marks: true,
-                    }],
+                        Stroke::Solid,
+                        charts::SERIES,
+                        true,
+                    )],
+                    labelled: &[],
                     decimals,
-                    true,
-                    &format!("{id}-caption"),
-                )
+                    from_zero: true,
+                    unit: &unit,
+                    suffix: if item.indicator.unit
+                        == kesher_domain::measurement::indicator::Unit::Percent
+                    {
+                        "%"
+                    } else {
+                        ""
+                    },
+                    labelled_by: &format!("{id}-caption"),
+                })
             },
+            collecting: item.collecting.map(|p| {
+                page.line(
+                    "card-collecting",
+                    vec![("period", period_label(page.lang, p).into())],
+                )
+            }),
+            incomplete: (item.incomplete_places > 0).then(|| {
+                page.line(
+                    "card-incomplete-places",
+                    vec![("count", item.incomplete_places.into())],
+                )
+            }),
             trend: item
                 .trend
                 .iter()
@@ -226,7 +254,7 @@ pub async fn show_report_card(
                 (true, Some(en)) => Some(en.clone()),
                 _ => item.indicator.definition_he.clone(),
             },
-            unit: page.t(item.indicator.unit.label_id()),
+            unit,
             name,
             id,
         });

@@ -12,7 +12,6 @@ use kesher_core::measurement::{ValueBatchForm, ValueEntry};
 use kesher_domain::measurement::indicator::Cell;
 use kesher_domain::measurement::period::Period;
 use kesher_domain::measurement::values::{SourceKind, ValueState};
-use kesher_domain::search::fold;
 use kesher_domain::{IndicatorId, InitiativeId, PlaceId};
 use kesher_i18n::Lang;
 use kesher_store::ValueKey;
@@ -107,6 +106,8 @@ pub struct EntryRow {
     pub index: usize,
     pub place: String,
     pub value: String,
+    /// A weighted mean's weight for the same place (the students a rate is of).
+    pub weight: String,
     pub note: String,
 }
 
@@ -165,6 +166,7 @@ async fn report_page(
             index,
             place: get(&format!("place.{index}")),
             value: get(&format!("value.{index}")),
+            weight: get(&format!("weight.{index}")),
             note: get(&format!("note.{index}")),
         })
         .collect();
@@ -219,6 +221,14 @@ pub async fn enter_values(
     let (places, _) = state.kesher.places(caller, id).await?;
     let mut issues = Vec::new();
     let mut entries = Vec::new();
+    let (indicators, _) = state.kesher.indicators(caller, id).await?;
+    let weighted: Option<String> = indicators
+        .iter()
+        .find(|i| i.code == get("indicator"))
+        .filter(|i| {
+            i.aggregation == kesher_domain::measurement::indicator::Aggregation::WeightedMean
+        })
+        .and_then(|i| i.weight_code.clone());
     for index in 0..ROWS {
         let place_text = get(&format!("place.{index}"));
         let value_text = get(&format!("value.{index}"));
@@ -226,11 +236,7 @@ pub async fn enter_values(
             continue;
         }
         let line = (index + 1).to_string();
-        // A place by its code, else by its exact name.
-        let place = places
-            .iter()
-            .find(|p| p.code.as_deref() == Some(place_text.as_str()))
-            .or_else(|| places.iter().find(|p| fold(&p.name) == fold(&place_text)));
+        let place = kesher_core::measurement::place_by_code_or_name(&places, &place_text);
         let Some(place) = place else {
             issues.push((
                 line,
@@ -266,6 +272,32 @@ pub async fn enter_values(
                 note: Some(get(&format!("note.{index}"))),
             },
         ));
+        // A weighted mean's weight (the students a rate is of) goes in beside it, as a
+        // value of the weight indicator; core refuses the rate without it.
+        let weight_text = get(&format!("weight.{index}"));
+        if let Some(weight_code) = weighted.as_ref().filter(|_| !weight_text.is_empty()) {
+            match kesher_domain::measurement::indicator::parse_number(&weight_text) {
+                Ok(weight) => entries.push((
+                    index,
+                    ValueEntry {
+                        indicator: weight_code.clone(),
+                        place_id: place.id.get(),
+                        period: get("period"),
+                        cell: Default::default(),
+                        value: weight,
+                        missing: None,
+                        note: None,
+                    },
+                )),
+                Err(problem) => issues.push((
+                    line.clone(),
+                    crate::forms::field_message(
+                        ctx.lang,
+                        &kesher_domain::FieldError::new("weight", problem),
+                    ),
+                )),
+            }
+        }
     }
     if issues.is_empty() && entries.is_empty() {
         issues.push((String::new(), ctx.lang.t("report-nothing-entered")));
@@ -282,11 +314,11 @@ pub async fn enter_values(
             .enter_values(caller, id, &batch, SourceKind::Form, as_draft)
             .await
         {
-            Ok(_) => {
-                let message = if as_draft {
-                    "flash-values-drafted"
-                } else {
-                    "flash-values-sent"
+            Ok((_, written)) => {
+                let message = match written {
+                    ValueState::Approved => "flash-values-counted",
+                    ValueState::Draft => "flash-values-drafted",
+                    _ => "flash-values-sent",
                 };
                 return Ok(saved(
                     &ctx,
