@@ -12,11 +12,11 @@ use kesher_core::measurement::import::{
     Layout, PlaceMapping, ValueMapping, WideColumn, keep_places_here, plan_places, plan_values,
 };
 use kesher_core::spreadsheet::read_sheet;
-use kesher_domain::measurement::indicator::{Cell, IndicatorForm};
+use kesher_domain::measurement::indicator::{Cell, IndicatorForm, Unit};
 use kesher_domain::measurement::period::{Period, PeriodKind};
 use kesher_domain::measurement::place::{PlaceAttributes, PlaceKind};
 use kesher_domain::measurement::values::{SourceKind, TargetForm, ValueState};
-use kesher_domain::{InitiativeId, ResultNodeId};
+use kesher_domain::{InitiativeId, PlaceId, ResultNodeId};
 use kesher_store::{Actor, Indicator, NewSource, NewValue, PlaceRow, Store};
 use tracing::warn;
 
@@ -130,7 +130,7 @@ const NETWORK_INDICATORS: &[DemoIndicator<'static>] = &[
         weight: "math_takers",
         formula: "",
         source: "math_avg_grade",
-        result: None,
+        result: Some("goal-learning-skills"),
         owner: None,
         population: "math_takers",
     },
@@ -295,6 +295,60 @@ async fn load_network(
             ValueState::Approved,
         )
         .await?;
+
+    // The first reports of the next school year: four schools so far, so the year is
+    // provisional — shown beside the headline, never as it, and not on the report card.
+    if let Some(latest) = plan.values.iter().map(|v| v.period).max() {
+        let mut first_schools: Vec<PlaceId> = Vec::new();
+        for v in plan.values.iter().filter(|v| v.period == latest) {
+            if !first_schools.contains(&v.place_id) && first_schools.len() < 4 {
+                first_schools.push(v.place_id);
+            }
+        }
+        let early: Vec<NewValue> = plan
+            .values
+            .iter()
+            .filter(|v| v.period == latest && first_schools.contains(&v.place_id))
+            .map(|v| {
+                let count = indicators
+                    .iter()
+                    .any(|i| i.id == v.indicator_id && i.unit == Unit::Count);
+                NewValue {
+                    period: latest.next(),
+                    // A little better than the year before, as a first report might be.
+                    value: v.value.map(|x| {
+                        if count {
+                            (x * 1.05).round()
+                        } else {
+                            (x + 1.0).min(100.0)
+                        }
+                    }),
+                    ..v.clone()
+                }
+            })
+            .collect();
+        let places_now = store.places(initiative).await?;
+        let known: std::collections::HashSet<PlaceId> = places_now.iter().map(|p| p.id).collect();
+        let early: Vec<NewValue> = early
+            .into_iter()
+            .filter(|v| known.contains(&v.place_id))
+            .collect();
+        if !early.is_empty() {
+            store
+                .write_values(
+                    system,
+                    initiative,
+                    &NewSource {
+                        kind: SourceKind::Demo,
+                        name: "first reports of the new school year".into(),
+                    },
+                    &[],
+                    &early,
+                    ValueState::Approved,
+                )
+                .await?;
+        }
+    }
 
     // The network's target: a quarter of the examinees at 5 units by 2025/26, and the
     // count of 5-unit examinees doubled from the first year's.

@@ -4,9 +4,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use kesher_domain::measurement::indicator::Aggregation;
 use kesher_domain::measurement::indicator::Cell;
 use kesher_domain::measurement::period::Period;
-use kesher_domain::measurement::quality::{is_outlier, robust_score};
+use kesher_domain::measurement::quality::{exceeds_parent, is_outlier, robust_score};
 use kesher_domain::measurement::values::ValueState;
 use kesher_domain::*;
 use kesher_store::{DataSource, DataValue, Indicator, ValueFilter, ValueKey};
@@ -24,9 +25,14 @@ pub struct ReviewItem {
     pub source: DataSource,
     /// The place's approved values of the same indicator in earlier periods, oldest first.
     pub history: Vec<f64>,
-    /// Flagged when it stands out from that history (robust z-score above 3.5).
+    /// Flagged when it stands out from that history (robust z-score above 3.5 with four
+    /// or more earlier values; more than three times the largest, or under a third of the
+    /// smallest, with one to three), or when it exceeds its parent's figure.
     pub outlier: bool,
     pub score: Option<f64>,
+    /// For an indicator that adds up: the value is more than its parent place's figure
+    /// (the same period's, else the latest before).
+    pub exceeds_parent: bool,
 }
 
 /// Reporting against expectation for one indicator and period.
@@ -104,6 +110,7 @@ impl Kesher {
             .collect();
         let mut sources: HashMap<DataSourceId, DataSource> = HashMap::new();
         let mut items = Vec::with_capacity(waiting.len());
+        let measurement = self.load_measurement(initiative).await?;
         for value in waiting {
             let Some(indicator) = indicators.iter().find(|i| i.id == value.indicator_id) else {
                 continue;
@@ -113,7 +120,20 @@ impl Kesher {
                 .map(|by_period| by_period.range(..value.period).map(|(_, v)| *v).collect())
                 .unwrap_or_default();
             let score = value.value.and_then(|v| robust_score(&earlier, v));
-            let outlier = value.value.is_some_and(|v| is_outlier(&earlier, v));
+            let parent_figure = (indicator.aggregation == Aggregation::Sum)
+                .then(|| measurement.place(value.place_id).and_then(|p| p.parent_id))
+                .flatten()
+                .and_then(|parent| {
+                    let figures = measurement.figures(indicator, &value.cell);
+                    figures
+                        .range(..=value.period)
+                        .rev()
+                        .find_map(|(_, at)| at.get(&parent).map(|r| r.value))
+                });
+            let exceeds_parent = value
+                .value
+                .is_some_and(|v| exceeds_parent(v, parent_figure));
+            let outlier = exceeds_parent || value.value.is_some_and(|v| is_outlier(&earlier, v));
             let source = match sources.get(&value.source_id) {
                 Some(source) => source.clone(),
                 None => {
@@ -133,6 +153,7 @@ impl Kesher {
                 history: earlier,
                 outlier,
                 score,
+                exceeds_parent,
                 value,
             });
         }

@@ -9,3 +9,4 @@ mod helpers;
 mod imports;
 mod measurement;
 mod pages;
+mod trusted;

@@ -40,7 +40,7 @@ async fn import_budget_places(app: &TestApp) {
 }
 
 /// Uploads a file as the backbone; gives the address of its mapping page.
-async fn upload(app: &TestApp, purpose: &str, bytes: Vec<u8>, name: &str) -> String {
+pub(crate) async fn upload(app: &TestApp, purpose: &str, bytes: Vec<u8>, name: &str) -> String {
     let client = app.as_(Who::Backbone);
     let csrf = app.csrf_of(client, "/").await;
     let form = Form::new()
@@ -61,7 +61,7 @@ async fn upload(app: &TestApp, purpose: &str, bytes: Vec<u8>, name: &str) -> Str
 }
 
 /// The fields of a form as the page filled them: selected options, checked boxes, inputs.
-fn filled(page: &Html, form: &str) -> Vec<(String, String)> {
+pub(crate) fn filled(page: &Html, form: &str) -> Vec<(String, String)> {
     let form_selector = Selector::parse(form).unwrap();
     let form = page.select(&form_selector).next().expect("the form");
     let mut fields = Vec::new();
@@ -91,7 +91,11 @@ fn filled(page: &Html, form: &str) -> Vec<(String, String)> {
     fields
 }
 
-async fn post_pairs(app: &TestApp, path: &str, pairs: &[(String, String)]) -> reqwest::Response {
+pub(crate) async fn post_pairs(
+    app: &TestApp,
+    path: &str,
+    pairs: &[(String, String)],
+) -> reqwest::Response {
     let fields: Vec<(&str, &str)> = pairs
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
@@ -122,7 +126,7 @@ async fn confirm_import(app: &TestApp, path: &str, pairs: &[(String, String)]) -
     panic!("the import did not end within two minutes");
 }
 
-async fn create_indicator(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
+pub(crate) async fn create_indicator(app: &TestApp, fields: &[(&str, &str)]) -> reqwest::Response {
     app.post(
         Who::Backbone,
         &format!(

@@ -486,7 +486,10 @@ async fn indicator_page(
             id,
             vec![
                 ("arrow", arrow.into()),
-                ("change", signed_value(&indicator, delta).into()),
+                (
+                    "change",
+                    signed_value(f.page.lang, &indicator, delta).into(),
+                ),
                 ("words", words.into()),
             ],
         ))

@@ -139,13 +139,19 @@ pub fn shown_value(indicator: &Indicator, value: f64) -> String {
     }
 }
 
-/// A change as the pages write it, with its sign: "+2.1", "-0.4".
-pub fn signed_value(indicator: &Indicator, change: f64) -> String {
-    let text = shown_value(indicator, change);
-    if change > 0.0 && !text.trim_start_matches(['0', '.', '%']).is_empty() {
-        format!("+{text}")
+/// A change as the pages write it, with its sign: "+2.1", "-0.4"; a percentage changes
+/// by points ("+1.4 points"), not by percent.
+pub fn signed_value(lang: Lang, indicator: &Indicator, change: f64) -> String {
+    let digits = number(change, indicator.decimals);
+    let signed = if change > 0.0 && digits.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{digits}")
     } else {
-        text
+        digits
+    };
+    if indicator.unit == Unit::Percent {
+        lang.t_with("measurement-points", &[("value", Arg::Text(signed))])
+    } else {
+        signed
     }
 }
 
@@ -329,7 +335,7 @@ pub fn dashboard_row(page: &Page, indicator: &Indicator, standing: &Standing) ->
             .map(|p| (period_label(page.lang, p.period), shown(p.value))),
         change: standing.since_previous.map(|(delta, change)| {
             let (arrow, words) = change_words(page.lang, change);
-            (arrow, words, signed_value(indicator, delta))
+            (arrow, words, signed_value(page.lang, indicator, delta))
         }),
         status: standing.status,
         reason: reason_text(page.lang, indicator, &standing.reason, true),

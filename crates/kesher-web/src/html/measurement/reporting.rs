@@ -66,6 +66,8 @@ pub struct ItemRow {
     pub source: String,
     pub history: String,
     pub outlier: bool,
+    /// More than the figure of the place it stands under.
+    pub exceeds_parent: bool,
 }
 
 fn item_row(page: &Page, item: &ReviewItem) -> ItemRow {
@@ -98,6 +100,7 @@ fn item_row(page: &Page, item: &ReviewItem) -> ItemRow {
             .collect::<Vec<_>>()
             .join(", "),
         outlier: item.outlier,
+        exceeds_parent: item.exceeds_parent,
     }
 }
 
