@@ -256,6 +256,8 @@ mod tests {
                     ("share", "60".into()),
                     ("threshold", "60".into()),
                     ("indicator", "i".into()),
+                    ("dimension", "d".into()),
+                    ("cells", "c".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

@@ -219,7 +219,7 @@ pub fn trend(spec: &Trend) -> String {
             .chain(spec.labelled.iter().map(|(_, v, _)| *v)),
         spec.from_zero,
     );
-    let legend_rows = spec.lines.len().div_ceil(3) as u32;
+    let legend_rows = spec.lines.len().div_ceil(2) as u32;
     let height = HEIGHT + legend_rows * 22;
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
@@ -253,8 +253,9 @@ pub fn trend(spec: &Trend) -> String {
             .y_desc(spec.unit)
             .label_style(("sans-serif", LABEL_SIZE))
             .axis_desc_style(("sans-serif", LABEL_SIZE))
+            // Light gridlines at the labelled values only; the finer mesh would crowd them.
             .bold_line_style(RGBColor(0xe6, 0xe6, 0xe6))
-            .light_line_style(RGBColor(0xf3, 0xf3, 0xf3))
+            .light_line_style(WHITE)
             .draw();
         for line in spec.lines {
             let style = stroke_style(line.colour);
@@ -317,10 +318,10 @@ pub fn trend(spec: &Trend) -> String {
                     .color(&RGBColor(r, g, b)),
             ));
         }
-        // The legend: a swatch of each line's stroke and its name, three to a row.
+        // The legend: a swatch of each line's stroke and its name, two to a row.
         for (i, line) in spec.lines.iter().enumerate() {
-            let (row, column) = ((i / 3) as i32, (i % 3) as i32);
-            let x = 70 + column * 190;
+            let (row, column) = ((i / 2) as i32, (i % 2) as i32);
+            let x = 70 + column * 280;
             let y = 12 + row * 22;
             let style = stroke_style(line.colour);
             let segment = vec![(x, y), (x + 28, y)];
@@ -341,7 +342,7 @@ pub fn trend(spec: &Trend) -> String {
                 }
             };
             let _ = legend.draw(&Text::new(
-                crate::html::shortened(&line.label, 22),
+                crate::html::shortened(&line.label, 34),
                 (x + 36, y - 8),
                 ("sans-serif", LABEL_SIZE).into_font(),
             ));
@@ -400,7 +401,7 @@ pub fn bars(items: &[Bar], decimals: u8, labelled_by: &str) -> String {
             .x_label_formatter(&|x| number(*x, decimals))
             .label_style(("sans-serif", LABEL_SIZE))
             .bold_line_style(RGBColor(0xe6, 0xe6, 0xe6))
-            .light_line_style(RGBColor(0xf3, 0xf3, 0xf3))
+            .light_line_style(WHITE)
             .draw();
         for (i, bar) in items
             .iter()

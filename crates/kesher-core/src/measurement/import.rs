@@ -2,11 +2,11 @@
 //! (and may save for the next file of the same shape). A file is checked whole — every
 //! problem is reported with its line and column — and written whole, or not at all.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kesher_domain::import::IssueKind;
-use kesher_domain::measurement::indicator::{Cell, parse_number};
+use kesher_domain::measurement::indicator::{Aggregation, Cell, parse_number};
 use kesher_domain::measurement::period::{Period, PeriodKind};
 use kesher_domain::measurement::place::{
     PlaceAttributes, PlaceKind, ministry_authority_code, parse_whole, parse_yes_no,
@@ -158,11 +158,85 @@ pub struct WideColumn {
     pub scale: Option<f64>,
 }
 
-/// A column holding a breakdown dimension (gender, sector…).
+/// A column holding a breakdown dimension (gender, sector…). Real school files often put
+/// a total row and several overlapping groups in one column ("Total Cohort", "Male",
+/// "Female", "Asian", "ELL"); `categories` says which dimension each value belongs to and
+/// which values mean the total, so no one is counted twice.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct BreakdownColumn {
     pub dimension: String,
     pub header: String,
+    /// A value of the column (as written, any case) → the dimension it belongs to, or
+    /// `total` for the total. Values not listed belong to `dimension`; the usual words for
+    /// a total ("Total", "סה\"כ", "כלל"…) mean the total without being listed.
+    #[serde(default)]
+    pub categories: BTreeMap<String, String>,
+}
+
+/// The words that mean "all of them" in a breakdown column, folded to lower case.
+const TOTAL_WORDS: [&str; 8] = [
+    "total",
+    "total cohort",
+    "all",
+    "all students",
+    "סה\"כ",
+    "סהכ",
+    "כלל",
+    "כל התלמידים",
+];
+
+/// What a category is declared as: `total`, or a dimension's code.
+pub const TOTAL_CATEGORY: &str = "total";
+
+impl BreakdownColumn {
+    /// The (dimension, value) a cell of this column stands for; `None` for the total.
+    pub fn part(&self, raw: &str) -> Option<(String, String)> {
+        let value = raw.trim();
+        let folded = value.to_lowercase();
+        let declared = self
+            .categories
+            .iter()
+            .find(|(k, _)| k.trim().to_lowercase() == folded)
+            .map(|(_, d)| d.trim().to_lowercase());
+        match declared {
+            Some(d) if d == TOTAL_CATEGORY => None,
+            Some(d) if !d.is_empty() => Some((d, value.to_string())),
+            _ if value.is_empty() || TOTAL_WORDS.contains(&folded.as_str()) => None,
+            _ => Some((self.dimension.clone(), value.to_string())),
+        }
+    }
+
+    /// Reads categories as a person writes them on the mapping page:
+    /// `Total Cohort = total; Male, Female = gender; Asian, Black = ethnicity`.
+    pub fn read_categories(text: &str) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for part in text.split([';', '\n']) {
+            let Some((values, dimension)) = part.split_once('=') else {
+                continue;
+            };
+            let dimension = dimension.trim().to_lowercase();
+            if dimension.is_empty() {
+                continue;
+            }
+            for value in values.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+                out.insert(value.to_string(), dimension.clone());
+            }
+        }
+        out
+    }
+
+    /// The categories written back the way [`Self::read_categories`] reads them.
+    pub fn categories_text(&self) -> String {
+        let mut by_dimension: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (value, dimension) in &self.categories {
+            by_dimension.entry(dimension).or_default().push(value);
+        }
+        by_dimension
+            .into_iter()
+            .map(|(d, values)| format!("{} = {d}", values.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// Which header holds what in a values file.
@@ -613,6 +687,132 @@ pub struct ValuePlan {
     #[schema(value_type = Vec<String>)]
     pub periods: Vec<Period>,
     pub indicators: Vec<String>,
+    /// Places whose cells of one dimension do not add up to the total the file gives:
+    /// quality warnings, shown before the file is written, that do not refuse it.
+    pub disagreements: Vec<CellsDisagree>,
+    /// One place broken down, as it will be stored: its total and each dimension's cells.
+    pub sample: Option<BreakdownSample>,
+}
+
+/// A place whose cells of one dimension add up to something else than its total.
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct CellsDisagree {
+    pub place: String,
+    #[schema(value_type = String)]
+    pub period: Period,
+    pub indicator: String,
+    pub dimension: String,
+    pub total: f64,
+    pub cells: f64,
+}
+
+/// One place's figures broken down, for the preview.
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct BreakdownSample {
+    pub place: String,
+    #[schema(value_type = String)]
+    pub period: Period,
+    pub indicator: String,
+    /// The total as the file gives it (`None`: made from the cells when figures are built).
+    pub total: Option<f64>,
+    /// Dimension → its cells (value, number; `None` for a missing or suppressed cell).
+    pub dimensions: Vec<(String, Vec<(String, Option<f64>)>)>,
+}
+
+/// Checks that each dimension's cells add up to the total the file gives, for indicators
+/// that add up (within rounding: half a unit per cell), and picks one place to show broken
+/// down — the first with a total and the most dimensions.
+fn check_breakdowns(
+    values: &[NewValue],
+    indicators: &[Indicator],
+    places: &[Place],
+) -> (Vec<CellsDisagree>, Option<BreakdownSample>) {
+    type Key = (IndicatorId, PlaceId, Period);
+    let mut grouped: BTreeMap<Key, (Option<&NewValue>, BTreeMap<String, Vec<&NewValue>>)> =
+        BTreeMap::new();
+    for v in values {
+        let entry = grouped
+            .entry((v.indicator_id, v.place_id, v.period))
+            .or_default();
+        let parts = v.cell.parts();
+        match parts.as_slice() {
+            [] => entry.0 = Some(v),
+            [(dimension, _)] => entry.1.entry(dimension.to_string()).or_default().push(v),
+            // A cell of two dimensions at once is checked through its one-dimensional sums.
+            _ => {}
+        }
+    }
+    let name_of = |id: PlaceId| {
+        places
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let indicator_of = |id: IndicatorId| indicators.iter().find(|i| i.id == id);
+    let mut disagreements = Vec::new();
+    let mut sample: Option<(usize, BreakdownSample)> = None;
+    for ((indicator_id, place, period), (total, dimensions)) in &grouped {
+        let Some(indicator) = indicator_of(*indicator_id) else {
+            continue;
+        };
+        if dimensions.is_empty() {
+            continue;
+        }
+        let total_value = total.and_then(|t| t.value);
+        if indicator.aggregation == Aggregation::Sum
+            && let Some(t) = total_value
+        {
+            for (dimension, cells) in dimensions {
+                // A missing cell leaves the sum unknown, not short.
+                if cells.iter().any(|c| c.value.is_none()) {
+                    continue;
+                }
+                let sum: f64 = cells.iter().filter_map(|c| c.value).sum();
+                let tolerance = 0.5 * cells.len() as f64 + 1e-9;
+                if (sum - t).abs() > tolerance {
+                    disagreements.push(CellsDisagree {
+                        place: name_of(*place),
+                        period: *period,
+                        indicator: indicator.code.clone(),
+                        dimension: dimension.clone(),
+                        total: t,
+                        cells: sum,
+                    });
+                }
+            }
+        }
+        let richness = dimensions.len() * 2 + usize::from(total_value.is_some());
+        if sample.as_ref().is_none_or(|(best, _)| richness > *best) {
+            sample = Some((
+                richness,
+                BreakdownSample {
+                    place: name_of(*place),
+                    period: *period,
+                    indicator: indicator.code.clone(),
+                    total: total_value,
+                    dimensions: dimensions
+                        .iter()
+                        .map(|(d, cells)| {
+                            (
+                                d.clone(),
+                                cells
+                                    .iter()
+                                    .map(|c| {
+                                        (
+                                            c.cell.value_of(d).unwrap_or_default().to_string(),
+                                            c.value,
+                                        )
+                                    })
+                                    .collect(),
+                            )
+                        })
+                        .collect(),
+                },
+            ));
+        }
+    }
+    (disagreements, sample.map(|(_, s)| s))
 }
 
 /// Reads a values file through its mapping against the initiative's indicators, places and
@@ -627,16 +827,27 @@ pub fn plan_values(
     plan_whole(
         ValuePlanner::new(&table.headers, mapping, indicators, places, rules)?,
         table,
+        indicators,
+        places,
     )
 }
 
-/// Plans a whole table through a planner made for it.
-fn plan_whole(mut planner: ValuePlanner, table: &Table) -> Result<ValuePlan, Vec<DataIssue>> {
+/// Plans a whole table through a planner made for it, with the breakdown checks the
+/// preview shows.
+fn plan_whole(
+    mut planner: ValuePlanner,
+    table: &Table,
+    indicators: &[Indicator],
+    places: &[Place],
+) -> Result<ValuePlan, Vec<DataIssue>> {
     let values = planner.plan_rows(&table.rows);
     let new_places = planner.take_new_places();
+    let (disagreements, sample) = check_breakdowns(&values, indicators, places);
     let mut plan = planner.finish()?;
     plan.values = values;
     plan.new_places = new_places;
+    plan.disagreements = disagreements;
+    plan.sample = sample;
     Ok(plan)
 }
 
@@ -660,7 +871,7 @@ pub struct ValuePlanner<'a> {
     indicator_column: Option<usize>,
     /// (column index, header, fixed indicator, scale)
     value_columns: Vec<(usize, String, Option<&'a Indicator>, f64)>,
-    breakdowns: Vec<(String, usize)>,
+    breakdowns: Vec<(&'a BreakdownColumn, usize)>,
     index: PlaceIndex,
     new_place_ids: HashMap<(PlaceKind, String), PlaceId>,
     new_places: Vec<PlaceRow>,
@@ -779,12 +990,11 @@ impl<'a> ValuePlanner<'a> {
                 }
             }
         }
-        let breakdowns: Vec<(String, usize)> = mapping
+        let breakdowns: Vec<(&BreakdownColumn, usize)> = mapping
             .breakdowns
             .iter()
             .filter_map(|b| {
-                column_index(headers, "breakdowns", Some(&b.header), &mut issues)
-                    .map(|i| (b.dimension.clone(), i))
+                column_index(headers, "breakdowns", Some(&b.header), &mut issues).map(|i| (b, i))
             })
             .collect();
         if !issues.is_empty() {
@@ -909,11 +1119,11 @@ impl<'a> ValuePlanner<'a> {
                 }
             };
             used_places.insert(place);
-            let cell = Cell::of(
-                breakdowns
-                    .iter()
-                    .map(|(dimension, i)| (dimension.as_str(), row.cell(*i))),
-            );
+            let parts: Vec<(String, String)> = breakdowns
+                .iter()
+                .filter_map(|(column, i)| column.part(row.cell(*i)))
+                .collect();
+            let cell = Cell::of(parts.iter().map(|(d, v)| (d.as_str(), v.as_str())));
             let mut row_checked = mapping.layout == Layout::Long;
             let mut row_period: Option<(PeriodKind, Result<Period, Invalid>)> = None;
             for (column, header, fixed, scale) in value_columns.iter() {
@@ -1267,7 +1477,7 @@ impl Kesher {
             Ok(planner) => planner.with_stored(&stored),
             Err(issues) => return Ok(Err(issues)),
         };
-        Ok(plan_whole(planner, table))
+        Ok(plan_whole(planner, table, &indicators, &places))
     }
 
     /// Writes a previewed places file, checked again against the data as it is now.

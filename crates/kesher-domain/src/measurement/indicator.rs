@@ -606,7 +606,7 @@ impl IndicatorForm {
         let no_change_band = c.check(
             "no_change_band",
             match parse_number(&self.no_change_band) {
-                Ok(Some(b)) if b < 0.0 || b > LARGEST_NUMBER => Err(Invalid::OutOfRange),
+                Ok(Some(b)) if !(0.0..=LARGEST_NUMBER).contains(&b) => Err(Invalid::OutOfRange),
                 other => other,
             },
         );

@@ -677,3 +677,132 @@ async fn a_coordinator_imports_a_file_fixes_the_mapping_and_finds_the_value_on_t
         .unwrap()
         .unwrap();
 }
+
+/// Where the browser laid out two characters of `needle` (at `first` and `second`) inside
+/// an element's text: the left edge of each, as the page's own layout placed them.
+async fn char_lefts(
+    client: &Client,
+    css: &str,
+    needle: &str,
+    first: usize,
+    second: usize,
+) -> (f64, f64) {
+    let answer = client
+        .execute(
+            "const node = document.querySelector(arguments[0]).firstChild;
+             const start = node.data.indexOf(arguments[1]);
+             if (start < 0) { return null; }
+             const at = (i) => { const r = document.createRange(); r.setStart(node, start + i);
+                                 r.setEnd(node, start + i + 1); return r.getBoundingClientRect().left; };
+             return [at(arguments[2]), at(arguments[3])];",
+            vec![json!(css), json!(needle), json!(first), json!(second)],
+        )
+        .await
+        .unwrap();
+    let pair = answer
+        .as_array()
+        .unwrap_or_else(|| panic!("{needle} is not in {css}"));
+    (pair[0].as_f64().unwrap(), pair[1].as_f64().unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn numbers_and_period_codes_read_left_to_right_on_hebrew_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let (kesher, _) =
+        kesher::demo::prepare_with_password(&dir.path().join("demo.db"), PASSWORD.into())
+            .await
+            .unwrap();
+    let running = kesher::server::start(kesher, "127.0.0.1:0", Default::default())
+        .await
+        .unwrap();
+    let base = format!("http://{}", running.address);
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, client) = start_browser(profile.path()).await;
+    client.goto(&format!("{base}/login")).await.unwrap();
+    type_into(&client, "#f-email", "admin@example.org").await;
+    type_into(&client, "#f-password", PASSWORD).await;
+    click(&client, "form button[type=submit]").await;
+    wait_for_path(&client, |p| p == "/").await;
+
+    // The national network's gap view opens on nurture quintile 5 against 1: the neediest
+    // schools have fewer examinees, so every gap is negative.
+    client
+        .goto(&format!("{base}/initiatives/2/measurement"))
+        .await
+        .unwrap();
+    let link = client
+        .find(Locator::XPath("//a[contains(., 'ניגשים לבגרות במתמטיקה')]"))
+        .await
+        .unwrap();
+    link.click().await.unwrap();
+    wait_for_path(&client, |p| p.contains("/measurement/indicators/")).await;
+    let indicator = client.current_url().await.unwrap();
+    client
+        .goto(&format!("{}/gap", indicator.as_str().trim_end_matches('/')))
+        .await
+        .unwrap();
+    assert_eq!(html_attribute(&client, "dir").await, "rtl");
+    // The table may scroll sideways inside its box, so its text is read from the page.
+    let gap = client
+        .find(Locator::Css("#gap tbody tr:first-child .gap-value"))
+        .await
+        .unwrap()
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(gap.starts_with('-'), "a negative gap: {gap}");
+    // Laid out by the page: the minus sign stands to the left of the first digit.
+    let (minus, digit) =
+        char_lefts(&client, "#gap tbody tr:first-child .gap-value", "-", 0, 1).await;
+    assert!(
+        minus < digit,
+        "the gap reads {gap}, not with its minus at the end"
+    );
+    let style = client
+        .execute(
+            "const s = getComputedStyle(document.querySelector('#gap tbody tr:first-child .gap-value'));
+             return [s.direction, s.unicodeBidi];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(style, json!(["ltr", "isolate"]));
+    // The sentence under the chart says how the gap moved.
+    let summary = text_of(&client, ".gap-summary").await;
+    assert!(summary.contains("הפער"), "{summary}");
+
+    // The period hint of the reporting form: "2026-Q1" keeps its year on the left.
+    client
+        .goto(&format!("{base}/initiatives/2/measurement/report"))
+        .await
+        .unwrap();
+    let hint = text_of(&client, "#f-period-hint").await;
+    let (year, quarter) = char_lefts(&client, "#f-period-hint", "2026-Q1", 0, 5).await;
+    assert!(year < quarter, "the hint reads 2026-Q1: {hint}");
+
+    // The indicator's chart in both languages, for review.
+    for lang in ["he", "en"] {
+        client
+            .goto(&format!("{}?lang={lang}", indicator.as_str()))
+            .await
+            .unwrap();
+        let figure = client.find(Locator::Css("#trend")).await.unwrap();
+        let png = figure.screenshot().await.unwrap();
+        std::fs::write(
+            screenshots().join(format!("indicator-chart-{lang}.png")),
+            png,
+        )
+        .unwrap();
+        // The provisional year is marked, in the chart and in words.
+        assert_eq!(
+            client
+                .find_all(Locator::Css("#trend svg circle.provisional"))
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(!text_of(&client, ".badge.provisional").await.is_empty());
+    }
+}

@@ -148,17 +148,18 @@ fn gap_summary(page: &Page, indicator: &Indicator, gaps: &[(Period, f64)]) -> Op
         (d, tiny) if d < -tiny => "gap-narrowed",
         _ => "gap-held",
     };
-    let unit = if indicator.unit == Unit::Percent {
-        page.t("gap-points")
+    // A gap between percentages is in points.
+    let to_text = if indicator.unit == Unit::Percent {
+        page.lang
+            .t_with("measurement-points", &[("value", shown(to).into())])
     } else {
-        page.t(indicator.unit.label_id())
+        shown(to)
     };
     Some(page.line(
         id,
         vec![
             ("from", shown(from).into()),
-            ("to", shown(to).into()),
-            ("unit", unit.into()),
+            ("to", to_text.into()),
             ("first", period_label(page.lang, from_period).into()),
             ("last", period_label(page.lang, to_period).into()),
         ],

@@ -18,6 +18,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
+use crate::charts::number;
 use crate::context::Ctx;
 use crate::error::{AppError, bad_request};
 use crate::forms::{CsrfForm, Params, QueryParams, pair};
@@ -228,6 +229,9 @@ pub struct HeaderChoice {
     pub indicator: String,
     pub scale: String,
     pub dimension: String,
+    /// For a breakdown column: which values are the total and which dimension each other
+    /// value belongs to, as written on the page.
+    pub categories: String,
     /// The first few cells under the header.
     pub samples: String,
 }
@@ -257,6 +261,10 @@ struct MappingPage {
     issues: Vec<(String, String, String)>,
     mapping_json: String,
     summary: Vec<String>,
+    /// Places whose cells do not add up to their total (warnings, not refusals).
+    disagreements: Vec<String>,
+    /// One place broken down as it will be stored.
+    sample: Option<(String, Vec<(String, String)>)>,
 }
 
 impl MappingPage {
@@ -345,6 +353,9 @@ fn read_values(pairs: &[(String, String)], headers: &[String]) -> ValueMapping {
             mapping.breakdowns.push(BreakdownColumn {
                 dimension,
                 header: header.clone(),
+                categories: BreakdownColumn::read_categories(
+                    &get(&format!("cat.{index}")).unwrap_or_default(),
+                ),
             });
         }
     }
@@ -412,6 +423,13 @@ async fn mapping_page(
                     .find(|b| &b.header == header)
                     .map(|b| b.dimension.clone())
                     .unwrap_or_default(),
+                categories: chosen
+                    .values
+                    .breakdowns
+                    .iter()
+                    .find(|b| &b.header == header)
+                    .map(BreakdownColumn::categories_text)
+                    .unwrap_or_default(),
                 samples: draft
                     .table
                     .rows
@@ -442,6 +460,11 @@ async fn mapping_page(
         .as_ref()
         .map(|p| summary_lines(&page, p))
         .unwrap_or_default();
+    let disagreements = preview
+        .as_ref()
+        .map(|p| disagreement_lines(&page, p))
+        .unwrap_or_default();
+    let sample = preview.as_ref().and_then(|p| sample_rows(&page, p));
     let mapping_json = match chosen.purpose {
         DataPurpose::Places => serde_json::to_string(&chosen.places),
         DataPurpose::Values => serde_json::to_string(&chosen.values),
@@ -483,6 +506,8 @@ async fn mapping_page(
         saved,
         issues,
         summary,
+        disagreements,
+        sample,
         mapping_json,
         preview,
         page,
@@ -531,6 +556,67 @@ fn summary_lines(page: &Page, preview: &DataPreview) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The quality warnings of a values file: each place whose cells of one dimension do not
+/// add up to the total the file gives.
+fn disagreement_lines(page: &Page, preview: &DataPreview) -> Vec<String> {
+    let Some(plan) = &preview.value_plan else {
+        return Vec::new();
+    };
+    plan.disagreements
+        .iter()
+        .map(|d| {
+            page.line(
+                "data-preview-cells-disagree",
+                vec![
+                    ("place", d.place.clone().into()),
+                    ("period", super::period_label(page.lang, d.period).into()),
+                    ("indicator", d.indicator.clone().into()),
+                    ("dimension", d.dimension.clone().into()),
+                    ("cells", number(d.cells, 1).into()),
+                    ("total", number(d.total, 1).into()),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// One place broken down, as it will be stored: (caption, rows of dimension · value, number).
+fn sample_rows(page: &Page, preview: &DataPreview) -> Option<(String, Vec<(String, String)>)> {
+    let sample = preview.value_plan.as_ref()?.sample.as_ref()?;
+    let shown = |v: Option<f64>| {
+        v.map(|x| {
+            number(x, 2)
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
+        })
+        .unwrap_or_else(|| page.t("data-sample-missing"))
+    };
+    let mut rows = vec![(
+        page.t("data-sample-total"),
+        sample
+            .total
+            .map(|t| shown(Some(t)))
+            .unwrap_or_else(|| page.t("data-sample-total-from-cells")),
+    )];
+    for (dimension, cells) in &sample.dimensions {
+        for (value, figure) in cells {
+            rows.push((format!("{dimension}: {value}"), shown(*figure)));
+        }
+    }
+    Some((
+        page.line(
+            "data-sample-caption",
+            vec![
+                ("place", sample.place.clone().into()),
+                ("period", super::period_label(page.lang, sample.period).into()),
+                ("indicator", sample.indicator.clone().into()),
+            ],
+        ),
+        rows,
+    ))
 }
 
 /// `GET /initiatives/{id}/measurement/import/{draft}?purpose=&mapping=` (backbone)
