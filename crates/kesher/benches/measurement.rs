@@ -455,6 +455,7 @@ async fn main() -> anyhow::Result<()> {
             .map(|d| BreakdownColumn {
                 dimension: d.into(),
                 header: d.into(),
+                categories: Default::default(),
             })
             .to_vec(),
         ..ValueMapping::default()

@@ -716,8 +716,16 @@ pub struct BreakdownSample {
     /// The total as the file gives it (`None`: made from the cells when figures are built).
     pub total: Option<f64>,
     /// Dimension → its cells (value, number; `None` for a missing or suppressed cell).
-    pub dimensions: Vec<(String, Vec<(String, Option<f64>)>)>,
+    #[schema(value_type = Vec<Object>)]
+    pub dimensions: Vec<(String, Vec<SampleCell>)>,
 }
+
+/// A cell of the sample: its value in the dimension, and its number.
+pub type SampleCell = (String, Option<f64>);
+
+/// A place's values of one indicator and period in a file: its total, and its cells by
+/// dimension.
+type PlaceCells<'a> = (Option<&'a NewValue>, BTreeMap<String, Vec<&'a NewValue>>);
 
 /// Checks that each dimension's cells add up to the total the file gives, for indicators
 /// that add up (within rounding: half a unit per cell), and picks one place to show broken
@@ -728,8 +736,7 @@ fn check_breakdowns(
     places: &[Place],
 ) -> (Vec<CellsDisagree>, Option<BreakdownSample>) {
     type Key = (IndicatorId, PlaceId, Period);
-    let mut grouped: BTreeMap<Key, (Option<&NewValue>, BTreeMap<String, Vec<&NewValue>>)> =
-        BTreeMap::new();
+    let mut grouped: BTreeMap<Key, PlaceCells> = BTreeMap::new();
     for v in values {
         let entry = grouped
             .entry((v.indicator_id, v.place_id, v.period))
@@ -1181,9 +1188,9 @@ impl<'a> ValuePlanner<'a> {
                 let (value, missing) = match parse_number(raw) {
                     Ok(Some(v)) => (Some(v * scale), None),
                     Ok(None) => (None, Some(MissingReason::Missing)),
-                    Err(problem) => match MissingReason::parse(&raw.trim().to_lowercase()) {
+                    Err(problem) => match MissingReason::from_mark(raw).ok_or(()) {
                         Ok(reason) => (None, Some(reason)),
-                        Err(_) => {
+                        Err(()) => {
                             issues.push(DataIssue::at(row, header, DataProblem::Cell { problem }));
                             continue;
                         }

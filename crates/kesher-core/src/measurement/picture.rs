@@ -25,6 +25,12 @@ pub type Figures = BTreeMap<Period, HashMap<PlaceId, Rolled>>;
 /// The values of one (indicator, period, cell) gathered while the store streams them.
 type Filing = ((IndicatorId, Period, Cell), HashMap<PlaceId, f64>);
 
+/// A value known to be missing or suppressed: indicator, period, place, cell.
+type Unknown = (IndicatorId, Period, PlaceId, Cell);
+
+/// Place → the breakdowns (named by their dimensions) with a missing cell there.
+type PlaceGaps = HashMap<PlaceId, HashSet<Vec<String>>>;
+
 /// One indicator's approved values: period → cell → place → value.
 type EnteredValues = BTreeMap<Period, HashMap<Cell, HashMap<PlaceId, f64>>>;
 
@@ -62,7 +68,7 @@ impl Measurement {
         groups: Vec<kesher_store::PlaceGroup>,
         indicators: Vec<Indicator>,
         mut values: HashMap<IndicatorId, EnteredValues>,
-        unknown: &HashSet<(IndicatorId, Period, PlaceId)>,
+        unknown: &HashSet<Unknown>,
     ) -> Self {
         // Every top-level place hangs under the synthetic "all places".
         let hierarchy = Hierarchy::new(
@@ -115,7 +121,7 @@ impl Measurement {
                         .insert(place, v);
                 }
                 None => {
-                    unknown.insert((indicator, period, place));
+                    unknown.insert((indicator, period, place, cell));
                 }
             }
         }
@@ -397,7 +403,7 @@ impl Kesher {
         let groups = self.store.place_groups(initiative).await?;
         let indicators = self.store.indicators(initiative).await?;
         let mut values: HashMap<IndicatorId, EnteredValues> = HashMap::new();
-        let mut unknown: HashSet<(IndicatorId, Period, PlaceId)> = HashSet::new();
+        let mut unknown: HashSet<Unknown> = HashSet::new();
         // The last (indicator, period, cell) seen: values come in key order, so most land
         // in the same map as the one before and skip three lookups.
         let mut current: Option<Filing> = None;
@@ -427,7 +433,7 @@ impl Kesher {
                         at.insert(v.place_id, value);
                     }
                     (None, _) => {
-                        unknown.insert((v.indicator_id, v.period, v.place_id));
+                        unknown.insert((v.indicator_id, v.period, v.place_id, v.cell.clone()));
                     }
                     (Some(_), None) => {}
                 }
@@ -441,18 +447,31 @@ impl Kesher {
 }
 
 /// Gives every place whose values were entered only broken down (by gender, by sector…) a
-/// total made of them, so the place counts in the figures above it. The total adds up the
-/// finest breakdown the place has (gender × sector rather than gender alone, which would
-/// count the same people again); a weighted mean weighs each cell by the weight indicator's
-/// value in the same cell. A total entered by hand is kept; a place with a cell missing or
-/// suppressed gets none (the sum of the cells it has would understate it); and an
+/// total made of them, so the place counts in the figures above it. The total adds up one
+/// breakdown only — the finest the place has in full (gender × sector before gender alone;
+/// among single dimensions, the first in alphabetical order with no cell missing) — so no
+/// one is counted twice across overlapping groups. A weighted mean weighs each cell by the
+/// weight indicator's value in the same cell. A total entered by hand is kept; a place whose
+/// total is itself missing, or every breakdown of which has a missing or suppressed cell,
+/// gets none and is counted as not reported (the cells it has would understate it); an
 /// unweighted mean or an indicator that is not added up gets none.
 fn add_totals_from_cells(
     indicators: &[Indicator],
     values: &mut HashMap<IndicatorId, EnteredValues>,
-    unknown: &HashSet<(IndicatorId, Period, PlaceId)>,
+    unknown: &HashSet<Unknown>,
 ) {
     let total = Cell::total();
+    // Per indicator and period: place → the breakdowns (by their dimensions) with a
+    // missing cell there.
+    let mut gaps: HashMap<(IndicatorId, Period), PlaceGaps> = HashMap::new();
+    for (indicator, period, place, cell) in unknown {
+        let dimensions: Vec<String> = cell.parts().iter().map(|(d, _)| d.to_string()).collect();
+        gaps.entry((*indicator, *period))
+            .or_default()
+            .entry(*place)
+            .or_default()
+            .insert(dimensions);
+    }
     for indicator in indicators.iter().filter(|i| !i.is_computed()) {
         let weight = match indicator.aggregation {
             Aggregation::Sum => None,
@@ -484,18 +503,27 @@ fn add_totals_from_cells(
                 continue;
             }
             let entered_total = by_cell.get(&total);
+            let no_gaps = HashMap::new();
+            let gaps_here = gaps.get(&(indicator.id, *period)).unwrap_or(&no_gaps);
             let weights = weight
                 .and_then(|w| values.get(&w))
                 .and_then(|w| w.get(period));
-            // place → (set it was added from, Σ value·weight, Σ weight)
+            // place → (breakdown it was added from, Σ value·weight, Σ weight)
             let mut sums: HashMap<PlaceId, (usize, f64, f64)> = HashMap::new();
-            for (set, cells) in sets.values().enumerate() {
+            for (set, ((_, dimensions), cells)) in sets.iter().enumerate() {
+                let key: Vec<String> = dimensions.iter().map(|d| d.to_string()).collect();
                 for cell in cells {
                     let cell_weights = weights.and_then(|w| w.get(*cell));
                     for (&place, &value) in &by_cell[*cell] {
                         if entered_total.is_some_and(|t| t.contains_key(&place))
-                            || unknown.contains(&(indicator.id, *period, place))
+                            || sums.get(&place).is_some_and(|s| s.0 != set)
                         {
+                            continue;
+                        }
+                        let place_gaps = gaps_here.get(&place);
+                        if place_gaps.is_some_and(|g| g.contains(&Vec::new()) || g.contains(&key)) {
+                            // This breakdown has a missing cell here (or the total is
+                            // missing): a later, complete breakdown may still serve.
                             continue;
                         }
                         let w = match (weight, cell_weights) {
@@ -507,10 +535,8 @@ fn add_totals_from_cells(
                             (Some(_), None) => continue,
                         };
                         let entry = sums.entry(place).or_insert((set, 0.0, 0.0));
-                        if entry.0 == set {
-                            entry.1 += value * w;
-                            entry.2 += w;
-                        }
+                        entry.1 += value * w;
+                        entry.2 += w;
                     }
                 }
             }

@@ -66,6 +66,26 @@ choice_enum!(
     }
 );
 
+impl MissingReason {
+    /// Reads the marks files use for a value that is not there: its code, or what school
+    /// files write for a value withheld to protect a small group (`s`, `*`, `<10`,
+    /// `חסוי`) and for one that does not apply (`n/a`, `לא רלוונטי`).
+    pub fn from_mark(raw: &str) -> Option<MissingReason> {
+        let mark = raw.trim().to_lowercase();
+        if let Ok(reason) = MissingReason::parse(&mark) {
+            return Some(reason);
+        }
+        match mark.as_str() {
+            "s" | "*" | "**" | "x" | "חסוי" | "suppressed value" => {
+                Some(MissingReason::Suppressed)
+            }
+            m if m.starts_with('<') || m.starts_with("n<") => Some(MissingReason::Suppressed),
+            "n/a" | "na" | "לא רלוונטי" => Some(MissingReason::NotApplicable),
+            _ => None,
+        }
+    }
+}
+
 choice_enum!(
     /// How values arrived.
     SourceKind, "source-kind", {
@@ -134,6 +154,22 @@ impl TargetForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_marks_of_a_withheld_value_are_read() {
+        for mark in ["s", "*", "<10", "n<5", "חסוי", "suppressed"] {
+            assert_eq!(
+                MissingReason::from_mark(mark),
+                Some(MissingReason::Suppressed),
+                "{mark}"
+            );
+        }
+        assert_eq!(
+            MissingReason::from_mark("n/a"),
+            Some(MissingReason::NotApplicable)
+        );
+        assert_eq!(MissingReason::from_mark("many"), None);
+    }
 
     #[test]
     fn the_workflow_moves_one_way() {

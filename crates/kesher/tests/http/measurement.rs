@@ -106,7 +106,11 @@ pub(crate) async fn post_pairs(
 /// Confirms an import and waits for it: a long one goes on in the background behind a
 /// progress page, which hands over to the imported data once the import has ended.
 /// Gives where the user lands.
-async fn confirm_import(app: &TestApp, path: &str, pairs: &[(String, String)]) -> String {
+pub(crate) async fn confirm_import(
+    app: &TestApp,
+    path: &str,
+    pairs: &[(String, String)],
+) -> String {
     let response = post_pairs(app, path, pairs).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let mut location = response.headers()["location"].to_str().unwrap().to_string();

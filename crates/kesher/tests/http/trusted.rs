@@ -538,3 +538,132 @@ async fn a_club_of_1400_against_one_earlier_year_or_its_city_is_flagged() {
     assert_eq!(texts(&page, "tr.outlier").len(), 1);
     assert_eq!(texts(&page, ".exceeds-parent").len(), 1);
 }
+
+#[tokio::test]
+async fn a_breakdown_column_with_a_total_and_overlapping_groups_adds_up_by_hand() {
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let backbone = app.caller(Who::Backbone).await;
+    let city = app
+        .kesher
+        .create_place(
+            &backbone,
+            id,
+            &kesher_domain::measurement::place::PlaceForm {
+                kind: "authority".into(),
+                code: "7000".into(),
+                name: "עיר".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    for code in ["501", "502", "503", "504"] {
+        app.kesher
+            .create_place(
+                &backbone,
+                id,
+                &kesher_domain::measurement::place::PlaceForm {
+                    kind: "school".into(),
+                    code: code.into(),
+                    name: format!("בית ספר {code}"),
+                    parent_id: city.id.to_string(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let response = create_indicator(
+        &app,
+        &[
+            ("code", "cohort"),
+            ("name_he", "מחזור"),
+            ("unit", "count"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let year = school_year(1).code();
+    // One column holds the total and two overlapping dimensions, as real school files do.
+    // 501: a total of 55, kept (adding every row would make it 165).
+    // 502: no total; its boys and girls are complete (42), one ethnic cell is suppressed.
+    // 503: no total; a gender cell is suppressed, its ethnic groups are complete (13).
+    // 504: a total of 40 whose boys and girls add up to 45: a warning, the total kept.
+    let csv = format!(
+        "semel,year,group,cohort\n\
+         501,{year},Total Cohort,55\n501,{year},Male,30\n501,{year},Female,25\n\
+         501,{year},Asian,10\n501,{year},Black,45\n\
+         502,{year},Male,20\n502,{year},Female,22\n502,{year},Asian,12\n502,{year},Black,s\n\
+         503,{year},Male,10\n503,{year},Female,s\n503,{year},Asian,4\n503,{year},Black,9\n\
+         504,{year},Total Cohort,40\n504,{year},Male,20\n504,{year},Female,25\n"
+    );
+    let mapping = upload(&app, "values", csv.into_bytes(), "cohorts.csv").await;
+    let page = document(app.get(Who::Backbone, &format!("{mapping}&lang=en")).await).await;
+    let preview = attribute(&page, "form[action$=preview]", "action").unwrap();
+    let mut pairs: Vec<(String, String)> = filled(&page, "form[action$=preview]")
+        .into_iter()
+        .filter(|(k, _)| !k.ends_with(".2") && k != "layout")
+        .collect();
+    pairs.push(("layout".into(), "wide".into()));
+    pairs.push(("col.3".into(), "cohort".into()));
+    pairs.push(("dim.2".into(), "gender".into()));
+    pairs.push((
+        "cat.2".into(),
+        "Total Cohort = total; Asian, Black = ethnicity".into(),
+    ));
+    let response = post_pairs(&app, &format!("{preview}?lang=en"), &pairs).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = document(response).await;
+    let warnings = texts(&page, ".disagreements li");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("504") && warnings[0].contains("45") && warnings[0].contains("40"),
+        "{warnings:?}"
+    );
+    // The sample shows one school as it will be stored: the total and each dimension.
+    let sample = texts(&page, ".breakdown-sample tbody tr");
+    assert!(
+        sample[0].contains("Total") && sample[0].contains("55"),
+        "{sample:?}"
+    );
+    assert!(
+        sample.iter().any(|r| r.contains("ethnicity: Asian")),
+        "{sample:?}"
+    );
+    assert!(
+        sample.iter().any(|r| r.contains("gender: Male")),
+        "{sample:?}"
+    );
+    let confirm = attribute(&page, "form[action$=confirm]", "action").unwrap();
+    let landed =
+        crate::measurement::confirm_import(&app, &confirm, &filled(&page, "form[action$=confirm]"))
+            .await;
+    assert!(landed.ends_with("/measurement"), "{landed}");
+
+    // The city's total, by hand: 55 + 42 + 13 + 40 = 150, from all four schools.
+    let (measurement, _) = app.kesher.measurement(&backbone, id).await.unwrap();
+    let cohort = measurement.indicator_by_code("cohort").unwrap();
+    let figures = measurement.figures(cohort, &Cell::total());
+    let at = &figures[&school_year(1)];
+    let school = |code: &str| {
+        measurement
+            .places
+            .iter()
+            .find(|p| p.code.as_deref() == Some(code))
+            .unwrap()
+            .id
+    };
+    assert_eq!(at[&school("501")].value, 55.0);
+    assert_eq!(at[&school("502")].value, 42.0);
+    assert_eq!(at[&school("503")].value, 13.0);
+    assert_eq!(at[&school("504")].value, 40.0);
+    assert_eq!(at[&city.id].value, 150.0);
+    let series = measurement.series_with_coverage(cohort, &figures, city.id);
+    assert_eq!(
+        (series[0].coverage.reported, series[0].coverage.expected),
+        (4, 4)
+    );
+}

@@ -611,7 +611,10 @@ fn sample_rows(page: &Page, preview: &DataPreview) -> Option<(String, Vec<(Strin
             "data-sample-caption",
             vec![
                 ("place", sample.place.clone().into()),
-                ("period", super::period_label(page.lang, sample.period).into()),
+                (
+                    "period",
+                    super::period_label(page.lang, sample.period).into(),
+                ),
                 ("indicator", sample.indicator.clone().into()),
             ],
         ),
