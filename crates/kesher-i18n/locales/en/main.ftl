@@ -1261,4 +1261,4 @@ data-sample-total-from-cells = made from its cells
 data-sample-missing = missing
 mapping-categories = Values of the breakdown
 mapping-categories-of = Values of the breakdown in { $name }
-mapping-categories-hint = When one breakdown column mixes a total and several groups, say which is which: "Total Cohort = total; Male, Female = gender; Asian, Black = ethnicity; ELL = language". Words such as Total, סה"כ or כלל mean the total on their own. A total given in the file is kept; totals are never added across groups.
+mapping-categories-hint = When one breakdown column mixes a total and several groups, say which is which: "Total Cohort = total; Male, Female = gender; Asian, Black = ethnicity; ELL = language". Words such as Total or All (and their Hebrew equivalents) mean the total on their own. A total given in the file is kept; totals are never added across groups.

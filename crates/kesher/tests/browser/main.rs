@@ -617,17 +617,22 @@ async fn a_coordinator_imports_a_file_fixes_the_mapping_and_finds_the_value_on_t
         .unwrap();
     assert_eq!(code.as_deref(), Some("סמל מוסד"));
 
-    // First the column is mapped to the wrong indicator: a percentage cannot be 140.
+    // First the column is mapped to the wrong indicator: a percentage cannot be 140, and
+    // the 12 beside it, a weighted rate, would come without its weight (examinees).
     choose(&client, "#f-col-2", "math5_rate").await;
     click(&client, "form[action$=preview] button[type=submit]").await;
     let issues = client
         .find_all(Locator::Css("table.issues tbody tr"))
         .await
         .unwrap();
-    assert_eq!(issues.len(), 1);
+    assert_eq!(issues.len(), 2);
     assert!(
         issues[0].text().await.unwrap().contains("140"),
         "the report names the value"
+    );
+    assert!(
+        issues[1].text().await.unwrap().contains("math_takers"),
+        "the report names the missing weight"
     );
     client
         .screenshot()

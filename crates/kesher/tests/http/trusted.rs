@@ -421,6 +421,71 @@ async fn an_implausible_count_is_refused_and_never_reaches_a_figure() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::CREATED);
+    // Values past any limit that reached the store another way (an older version, a
+    // hand-edited database) overflow when added up: the page answers and says so.
+    let (indicators, _) = app
+        .kesher
+        .indicators(&app.caller(Who::Backbone).await, id)
+        .await
+        .unwrap();
+    let students = indicators.iter().find(|i| i.code == "students").unwrap();
+    let other = app
+        .kesher
+        .create_place(
+            &app.caller(Who::Backbone).await,
+            id,
+            &kesher_domain::measurement::place::PlaceForm {
+                kind: "school".into(),
+                code: "440018".into(),
+                name: "שני".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    let huge = |place: PlaceId| NewValue {
+        indicator_id: students.id,
+        place_id: place,
+        period: school_year(2),
+        cell: Cell::total(),
+        value: Some(1e308),
+        missing: None,
+        note: None,
+    };
+    app.store
+        .write_values(
+            Actor::system(),
+            id,
+            &NewSource {
+                kind: SourceKind::Api,
+                name: "old".into(),
+            },
+            &[],
+            &[huge(school), huge(other)],
+            ValueState::Approved,
+        )
+        .await
+        .unwrap();
+    let response = app
+        .get(
+            Who::Member,
+            &format!(
+                "/initiatives/{id}/measurement/indicators/{}?lang=en",
+                students.id
+            ),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = document(response).await;
+    let alert = texts(&page, ".error-summary[role=alert]");
+    assert_eq!(alert.len(), 1);
+    assert!(alert[0].contains("too large to add up"), "{alert:?}");
+    assert!(
+        !texts(&page, "#trend tbody").concat().contains("inf"),
+        "no infinite figure is shown"
+    );
+
     // A limit past 10^15 is refused on the indicator form.
     let response = create_indicator(
         &app,

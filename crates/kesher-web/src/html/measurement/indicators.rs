@@ -8,7 +8,7 @@ use kesher_core::CoreError;
 use kesher_core::measurement::export::Download;
 use kesher_core::measurement::headline::{FigureAt, Standing};
 use kesher_core::measurement::picture::{ALL_PLACES, Measurement};
-use kesher_domain::measurement::coverage::Expected;
+use kesher_domain::measurement::coverage::{Coverage, Expected};
 use kesher_domain::measurement::indicator::{
     Aggregation, Axis, Cell, Direction, Frequency, IndicatorForm, IndicatorKind, Unit,
 };
@@ -285,10 +285,29 @@ fn figures_for(
     if let Some(latest) = headline_period {
         // The places under this one, in the latest period.
         let at = &all[&latest];
-        let mut children: Vec<(String, f64)> = measurement
+        let coverage = measurement.coverage(indicator);
+        let coverage_at = |id: PlaceId| {
+            coverage
+                .get(&latest)
+                .and_then(|c| c.get(&id))
+                .copied()
+                .unwrap_or_default()
+        };
+        let covered = |c: Coverage| {
+            let text = coverage_text(page.lang, c);
+            if c.meets(indicator.coverage_threshold) {
+                text
+            } else {
+                format!("{text} · {}", page.t("measurement-provisional"))
+            }
+        };
+        let mut children: Vec<(String, f64, Coverage)> = measurement
             .children(place)
             .into_iter()
-            .filter_map(|c| at.get(&c.id).map(|r| (c.name.clone(), r.value)))
+            .filter_map(|c| {
+                at.get(&c.id)
+                    .map(|r| (c.name.clone(), r.value, coverage_at(c.id)))
+            })
             .collect();
         children.sort_by(|a, b| b.1.total_cmp(&a.1));
         if !children.is_empty() {
@@ -296,7 +315,7 @@ fn figures_for(
             let drawn: Vec<Bar> = children
                 .iter()
                 .take(MOST_BARS)
-                .map(|(label, value)| Bar {
+                .map(|(label, value, _)| Bar {
                     label: label.clone(),
                     value: *value,
                     marked: false,
@@ -312,13 +331,17 @@ fn figures_for(
                     ],
                 ),
                 svg: charts::bars(&drawn, decimals, "compare-caption"),
-                headers: vec![page.t("measurement-place"), page.t("measurement-value")],
+                headers: vec![
+                    page.t("measurement-place"),
+                    page.t("measurement-value"),
+                    page.t("measurement-coverage"),
+                ],
                 rows: children
                     .iter()
-                    .map(|(label, value)| FigureRow {
+                    .map(|(label, value, coverage)| FigureRow {
                         label: label.clone(),
                         value: shown(*value),
-                        extra: Vec::new(),
+                        extra: vec![covered(*coverage)],
                     })
                     .collect(),
                 note: (total > MOST_BARS).then(|| {
@@ -333,19 +356,30 @@ fn figures_for(
             });
         }
         let cells = measurement.cells(indicator, latest);
-        let broken: Vec<(String, f64)> = cells
+        // A cell rests on the places that reported it, of those expected here.
+        let expected_here = coverage_at(place).expected;
+        let broken: Vec<(String, f64, Coverage)> = cells
             .iter()
             .filter_map(|cell| {
                 measurement
                     .figures_at(indicator, latest, cell)
                     .get(&place)
-                    .map(|r| (cell_label(page, cell), r.value))
+                    .map(|r| {
+                        (
+                            cell_label(page, cell),
+                            r.value,
+                            Coverage {
+                                reported: r.places,
+                                expected: expected_here.max(r.places),
+                            },
+                        )
+                    })
             })
             .collect();
         if !broken.is_empty() {
             let drawn: Vec<Bar> = broken
                 .iter()
-                .map(|(label, value)| Bar {
+                .map(|(label, value, _)| Bar {
                     label: label.clone(),
                     value: *value,
                     marked: false,
@@ -358,13 +392,17 @@ fn figures_for(
                     vec![("period", period_label(page.lang, latest).into())],
                 ),
                 svg: charts::bars(&drawn, decimals, "breakdown-caption"),
-                headers: vec![page.t("measurement-group"), page.t("measurement-value")],
+                headers: vec![
+                    page.t("measurement-group"),
+                    page.t("measurement-value"),
+                    page.t("measurement-coverage"),
+                ],
                 rows: broken
                     .iter()
-                    .map(|(label, value)| FigureRow {
+                    .map(|(label, value, coverage)| FigureRow {
                         label: label.clone(),
                         value: shown(*value),
-                        extra: Vec::new(),
+                        extra: vec![covered(*coverage)],
                     })
                     .collect(),
                 note: None,
