@@ -1,18 +1,16 @@
 //! The measurement import's planning on the real Ministry files in `../shared/data/`:
 //! every school and authority of the budget file, and four years of school data.
 
+mod common;
+
 use std::path::PathBuf;
 
-use chrono::Utc;
 use kesher_core::measurement::import::{
     DataProblem, Layout, PlaceMapping, ValueMapping, WideColumn, plan_places, plan_values,
 };
 use kesher_core::spreadsheet::read_sheet;
-use kesher_domain::measurement::coverage::Expected;
-use kesher_domain::measurement::indicator::{
-    Aggregation, Axis, Direction, Frequency, IndicatorCode, IndicatorKind, Unit,
-};
-use kesher_domain::measurement::period::{Period, PeriodKind};
+use kesher_domain::measurement::indicator::{Direction, IndicatorCode, Unit};
+use kesher_domain::measurement::period::Period;
 use kesher_domain::measurement::place::PlaceKind;
 use kesher_domain::measurement::quality::{Comparison, ValidationRule};
 use kesher_domain::measurement::values::MissingReason;
@@ -49,45 +47,6 @@ fn budget_places() -> Vec<Place> {
             attributes: row.attributes,
         })
         .collect()
-}
-
-fn indicator(id: i64, code: &str, unit: Unit) -> Indicator {
-    Indicator {
-        id: IndicatorId::new(id),
-        initiative_id: InitiativeId::new(1),
-        code: code.into(),
-        name_he: code.into(),
-        name_en: None,
-        definition_he: None,
-        definition_en: None,
-        unit,
-        direction: Direction::Higher,
-        kind: IndicatorKind::Quantitative,
-        scale_max: None,
-        axis: Axis::Mapping,
-        result_node_id: None,
-        data_source: None,
-        frequency: Frequency::Yearly,
-        period_kind: PeriodKind::SchoolYear,
-        owner_organization_id: None,
-        aggregation: Aggregation::Sum,
-        weight_code: None,
-        formula: None,
-        population_code: None,
-        decimals: 1,
-        breakdowns: Vec::new(),
-        valid_min: None,
-        valid_max: None,
-        baseline_period: None,
-        baseline_value: None,
-        coverage_expected: Expected::PreviousPeriod,
-        coverage_group_id: None,
-        coverage_threshold: 90.0,
-        no_change_band: None,
-        targets: Vec::new(),
-        created_at: Utc::now(),
-        updated_at: Utc::now(),
-    }
 }
 
 #[test]
@@ -286,4 +245,8 @@ fn broken_cells_and_broken_rules_refuse_the_file_with_their_lines() {
     assert_eq!(rule_lines[0], 4);
     assert_eq!(rule_lines.len(), 40);
     assert_eq!(issues.len(), 42);
+}
+
+fn indicator(id: i64, code: &str, unit: Unit) -> Indicator {
+    common::indicator(id, code, unit, Direction::Higher)
 }

@@ -2,15 +2,14 @@
 //! the status and its reason, the progress counts and the proof point, a place with a
 //! missing cell counted as not reported, and no figure ever infinite or NaN.
 
+mod common;
+
 use chrono::{NaiveDate, Utc};
 use kesher_core::measurement::picture::{ALL_PLACES, Measurement};
 use kesher_core::measurement::progress::progress_of;
 use kesher_domain::agenda::{ResultKind, ResultStatus};
-use kesher_domain::measurement::coverage::Expected;
-use kesher_domain::measurement::indicator::{
-    Aggregation, Axis, Cell, Direction, Frequency, IndicatorKind, Unit,
-};
-use kesher_domain::measurement::period::{Period, PeriodKind};
+use kesher_domain::measurement::indicator::{Aggregation, Cell, Direction, Unit};
+use kesher_domain::measurement::period::Period;
 use kesher_domain::measurement::place::{PlaceAttributes, PlaceKind};
 use kesher_domain::measurement::status::{Reason, Status};
 use kesher_domain::*;
@@ -36,45 +35,6 @@ fn city_with(schools: i64) -> Vec<Place> {
     std::iter::once(place(CITY, None, PlaceKind::Authority))
         .chain((0..schools).map(|s| place(100 + s, Some(CITY), PlaceKind::School)))
         .collect()
-}
-
-fn indicator(id: i64, code: &str, direction: Direction) -> Indicator {
-    Indicator {
-        id: IndicatorId::new(id),
-        initiative_id: InitiativeId::new(1),
-        code: code.into(),
-        name_he: code.into(),
-        name_en: None,
-        definition_he: None,
-        definition_en: None,
-        unit: Unit::Count,
-        direction,
-        kind: IndicatorKind::Quantitative,
-        scale_max: None,
-        axis: Axis::Mapping,
-        result_node_id: None,
-        data_source: None,
-        frequency: Frequency::Yearly,
-        period_kind: PeriodKind::SchoolYear,
-        owner_organization_id: None,
-        aggregation: Aggregation::Sum,
-        weight_code: None,
-        formula: None,
-        population_code: None,
-        decimals: 1,
-        breakdowns: Vec::new(),
-        valid_min: None,
-        valid_max: None,
-        baseline_period: None,
-        baseline_value: None,
-        coverage_expected: Expected::PreviousPeriod,
-        coverage_group_id: None,
-        coverage_threshold: 90.0,
-        no_change_band: None,
-        targets: Vec::new(),
-        created_at: Utc::now(),
-        updated_at: Utc::now(),
-    }
 }
 
 fn target(indicator: &Indicator, year: i32, value: f64) -> Target {
@@ -401,4 +361,8 @@ proptest! {
             }
         }
     }
+}
+
+fn indicator(id: i64, code: &str, direction: Direction) -> Indicator {
+    common::indicator(id, code, Unit::Count, direction)
 }

@@ -25,6 +25,30 @@ fn school_year(back: i32) -> Period {
     }
 }
 
+/// Adds a place through core, as the backbone.
+async fn add_place(
+    app: &TestApp,
+    kind: &str,
+    code: &str,
+    name: &str,
+    parent: Option<PlaceId>,
+) -> kesher_store::Place {
+    app.kesher
+        .create_place(
+            &app.caller(Who::Backbone).await,
+            app.fixture.initiative,
+            &kesher_domain::measurement::place::PlaceForm {
+                kind: kind.into(),
+                code: code.into(),
+                name: name.into(),
+                parent_id: parent.map(|p| p.to_string()).unwrap_or_default(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+}
+
 /// Ten authorities of 95 schools each: 950 schools, written straight to the store.
 async fn national_places(app: &TestApp, id: InitiativeId) -> Vec<PlaceId> {
     let mut rows = Vec::new();
@@ -233,7 +257,6 @@ async fn four_schools_of_950_in_a_new_year_stay_provisional_everywhere() {
 
 /// A weighted-mean rate and its weight, and one school to report for.
 async fn weighted_rate(app: &TestApp) -> PlaceId {
-    let id = app.fixture.initiative;
     for fields in [
         vec![
             ("code", "students"),
@@ -257,19 +280,8 @@ async fn weighted_rate(app: &TestApp) -> PlaceId {
             StatusCode::SEE_OTHER
         );
     }
-    app.kesher
-        .create_place(
-            &app.caller(Who::Backbone).await,
-            id,
-            &kesher_domain::measurement::place::PlaceForm {
-                kind: "school".into(),
-                code: "440017".into(),
-                name: "אורט מעלות".into(),
-                ..Default::default()
-            },
-        )
+    add_place(app, "school", "440017", "אורט מעלות", None)
         .await
-        .unwrap()
         .id
 }
 
@@ -429,21 +441,7 @@ async fn an_implausible_count_is_refused_and_never_reaches_a_figure() {
         .await
         .unwrap();
     let students = indicators.iter().find(|i| i.code == "students").unwrap();
-    let other = app
-        .kesher
-        .create_place(
-            &app.caller(Who::Backbone).await,
-            id,
-            &kesher_domain::measurement::place::PlaceForm {
-                kind: "school".into(),
-                code: "440018".into(),
-                name: "שני".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .id;
+    let other = add_place(&app, "school", "440018", "שני", None).await.id;
     let huge = |place: PlaceId| NewValue {
         indicator_id: students.id,
         place_id: place,
@@ -512,35 +510,8 @@ async fn a_club_of_1400_against_one_earlier_year_or_its_city_is_flagged() {
     let app = TestApp::spawn().await;
     let id = app.fixture.initiative;
     let backbone = app.caller(Who::Backbone).await;
-    let city = app
-        .kesher
-        .create_place(
-            &backbone,
-            id,
-            &kesher_domain::measurement::place::PlaceForm {
-                kind: "authority".into(),
-                code: "9000".into(),
-                name: "מגדל הדרים".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
-    let club = app
-        .kesher
-        .create_place(
-            &backbone,
-            id,
-            &kesher_domain::measurement::place::PlaceForm {
-                kind: "school".into(),
-                code: "9001".into(),
-                name: "מועדון המדע".into(),
-                parent_id: city.id.to_string(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    let city = add_place(&app, "authority", "9000", "מגדל הדרים", None).await;
+    let club = add_place(&app, "school", "9001", "מועדון המדע", Some(city.id)).await;
     let owner = app.fixture.org_a.to_string();
     let response = create_indicator(
         &app,
@@ -609,35 +580,16 @@ async fn a_breakdown_column_with_a_total_and_overlapping_groups_adds_up_by_hand(
     let app = TestApp::spawn().await;
     let id = app.fixture.initiative;
     let backbone = app.caller(Who::Backbone).await;
-    let city = app
-        .kesher
-        .create_place(
-            &backbone,
-            id,
-            &kesher_domain::measurement::place::PlaceForm {
-                kind: "authority".into(),
-                code: "7000".into(),
-                name: "עיר".into(),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    let city = add_place(&app, "authority", "7000", "עיר", None).await;
     for code in ["501", "502", "503", "504"] {
-        app.kesher
-            .create_place(
-                &backbone,
-                id,
-                &kesher_domain::measurement::place::PlaceForm {
-                    kind: "school".into(),
-                    code: code.into(),
-                    name: format!("בית ספר {code}"),
-                    parent_id: city.id.to_string(),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap();
+        add_place(
+            &app,
+            "school",
+            code,
+            &format!("בית ספר {code}"),
+            Some(city.id),
+        )
+        .await;
     }
     let response = create_indicator(
         &app,

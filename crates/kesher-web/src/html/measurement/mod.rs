@@ -21,7 +21,7 @@ use kesher_domain::measurement::coverage::Coverage;
 use kesher_domain::measurement::indicator::Unit;
 use kesher_domain::measurement::period::Period;
 use kesher_domain::measurement::progress::Change;
-use kesher_domain::measurement::status::{AT_RISK_SHARE, ON_TRACK_SHARE, Reason, Status};
+use kesher_domain::measurement::status::{AT_RISK_SHARE, ON_TRACK_SHARE, Point, Reason, Status};
 use kesher_i18n::{Arg, Lang};
 use kesher_store::Indicator;
 
@@ -193,6 +193,15 @@ pub fn change_words(lang: Lang, change: Change) -> (&'static str, String) {
 pub fn reason_text(lang: Lang, indicator: &Indicator, reason: &Reason, isolate: bool) -> String {
     let value = |v: f64| Arg::Text(shown_value(indicator, v));
     let period = |p| Arg::Text(period_label(lang, p));
+    // Most sentences name a figure and its period, then the target and its period.
+    let against = |figure: &Point, target: &Point| -> Vec<(&'static str, Arg)> {
+        vec![
+            ("value", value(figure.value)),
+            ("period", period(figure.period)),
+            ("target", value(target.value)),
+            ("target_period", period(target.period)),
+        ]
+    };
     let (id, args): (&str, Vec<(&str, Arg)>) = match reason {
         Reason::NoData => ("status-reason-no-data", Vec::new()),
         Reason::NoTarget { latest } => (
@@ -212,21 +221,11 @@ pub fn reason_text(lang: Lang, indicator: &Indicator, reason: &Reason, isolate: 
             } else {
                 "status-reason-target-missed"
             },
-            vec![
-                ("value", value(figure.value)),
-                ("period", period(figure.period)),
-                ("target", value(target.value)),
-                ("target_period", period(target.period)),
-            ],
+            against(figure, target),
         ),
         Reason::TargetPassedWithoutFigure { latest, target } => (
             "status-reason-target-passed-without-figure",
-            vec![
-                ("value", value(latest.value)),
-                ("period", period(latest.period)),
-                ("target", value(target.value)),
-                ("target_period", period(target.period)),
-            ],
+            against(latest, target),
         ),
         Reason::Stale { latest, current } => (
             "status-reason-stale",
@@ -240,34 +239,15 @@ pub fn reason_text(lang: Lang, indicator: &Indicator, reason: &Reason, isolate: 
             latest,
             expected,
             target,
-        } => (
-            "status-reason-trajectory",
-            vec![
-                ("value", value(latest.value)),
-                ("period", period(latest.period)),
-                ("expected", value(*expected)),
-                ("target", value(target.value)),
-                ("target_period", period(target.period)),
-            ],
-        ),
-        Reason::AheadOfTarget { latest, target } => (
-            "status-reason-ahead",
-            vec![
-                ("value", value(latest.value)),
-                ("period", period(latest.period)),
-                ("target", value(target.value)),
-                ("target_period", period(target.period)),
-            ],
-        ),
-        Reason::HoldTheLine { latest, target } => (
-            "status-reason-hold",
-            vec![
-                ("value", value(latest.value)),
-                ("period", period(latest.period)),
-                ("target", value(target.value)),
-                ("target_period", period(target.period)),
-            ],
-        ),
+        } => {
+            let mut args = against(latest, target);
+            args.push(("expected", value(*expected)));
+            ("status-reason-trajectory", args)
+        }
+        Reason::AheadOfTarget { latest, target } => {
+            ("status-reason-ahead", against(latest, target))
+        }
+        Reason::HoldTheLine { latest, target } => ("status-reason-hold", against(latest, target)),
     };
     let args: Vec<(&str, Arg)> = if isolate {
         args.into_iter()
