@@ -813,8 +813,11 @@ async fn job_response(
         };
     }
     let f = super::backbone_frame(state, ctx, id, "data-import-running-title").await?;
-    let issues: Vec<(String, String, String)> = job
-        .refused()
+    // Read once: a job that ends between the outcome check above and here is shown as
+    // still running (the next poll lands on its outcome), never as refused with no problem.
+    let refusal = job.refused();
+    let refused = refusal.is_some();
+    let issues: Vec<(String, String, String)> = refusal
         .unwrap_or_default()
         .iter()
         .map(|i| {
@@ -825,7 +828,6 @@ async fn job_response(
             )
         })
         .collect();
-    let refused = job.is_finished();
     let page = JobPage {
         status: status_of(f.page.lang, &job),
         file_name: job.file_name.clone(),
