@@ -137,14 +137,7 @@ impl Page {
     /// would otherwise have its words reordered by the browser. Only for page text: the
     /// marks are invisible, but do not belong in attributes or JSON.
     pub fn line(&self, id: &str, args: Vec<(&str, Arg)>) -> String {
-        let args: Vec<(&str, Arg)> = args
-            .into_iter()
-            .map(|(name, value)| match value {
-                Arg::Text(text) => (name, Arg::Text(format!("\u{2068}{text}\u{2069}"))),
-                number => (name, number),
-            })
-            .collect();
-        self.lang.t_with(id, &args)
+        self.lang.t_with(id, &isolated(args))
     }
 
     /// The URL of an embedded asset (stylesheet, script, icon).
@@ -223,6 +216,18 @@ pub fn date_in(lang: Lang, date: &NaiveDate) -> String {
         Lang::He => date.format("%d/%m/%Y").to_string(),
         Lang::En => date.format("%-d %b %Y").to_string(),
     }
+}
+
+/// Message arguments with every text wrapped in Unicode isolation marks (first-strong
+/// isolate … pop), so a Hebrew name, a signed number or a period code keeps its own
+/// direction inside the sentence. For page text only, not attributes or JSON.
+pub fn isolated(args: Vec<(&str, Arg)>) -> Vec<(&str, Arg)> {
+    args.into_iter()
+        .map(|(name, value)| match value {
+            Arg::Text(text) => (name, Arg::Text(format!("\u{2068}{text}\u{2069}"))),
+            number => (name, number),
+        })
+        .collect()
 }
 
 #[cfg(test)]

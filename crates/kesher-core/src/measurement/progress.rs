@@ -196,6 +196,16 @@ pub fn progress_of(
 }
 
 impl Progress {
+    /// The indicators that measure no goal (nor anything under one).
+    pub fn without_goal(&self) -> impl Iterator<Item = &IndicatorProgress> {
+        self.indicators.iter().filter(|p| {
+            !self
+                .goals
+                .iter()
+                .any(|g| g.indicator_ids.contains(&p.indicator.id))
+        })
+    }
+
     /// The indicators of one results node: measuring it or anything under it.
     pub fn under(&self, node: ResultNodeId, nodes: &[ResultNode]) -> Vec<&IndicatorProgress> {
         let mut inside: HashSet<ResultNodeId> = HashSet::from([node]);

@@ -25,6 +25,22 @@ fn school_year(back: i32) -> Period {
     }
 }
 
+/// Sends a batch of values through the API, messages in English.
+async fn send_values(app: &TestApp, who: Who, batch: &Value) -> reqwest::Response {
+    app.api(
+        who,
+        Method::POST,
+        &format!(
+            "/api/v1/initiatives/{}/values?lang=en",
+            app.fixture.initiative
+        ),
+    )
+    .json(batch)
+    .send()
+    .await
+    .unwrap()
+}
+
 /// Adds a place through core, as the backbone.
 async fn add_place(
     app: &TestApp,
@@ -293,17 +309,8 @@ async fn a_weighted_rate_without_its_weight_is_refused_alike_by_form_api_and_fil
     let period = school_year(1).code();
 
     // The API.
-    let response = app
-        .api(
-            Who::Backbone,
-            Method::POST,
-            &format!("/api/v1/initiatives/{id}/values?lang=en"),
-        )
-        .json(&json!({"source": "api", "entries": [
-            {"indicator": "pass_rate", "place_id": school.get(), "period": period, "value": 72.5}]}))
-        .send()
-        .await
-        .unwrap();
+    let response = send_values(&app, Who::Backbone, &json!({"source": "api", "entries": [
+            {"indicator": "pass_rate", "place_id": school.get(), "period": period, "value": 72.5}]})).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body: Value = response.json().await.unwrap();
     let issue = &body["error"]["issues"][0];
@@ -401,17 +408,8 @@ async fn an_implausible_count_is_refused_and_never_reaches_a_figure() {
     let school = weighted_rate(&app).await;
     let period = school_year(1).code();
     for value in [1e308, 2e9, f64::MAX] {
-        let response = app
-            .api(
-                Who::Backbone,
-                Method::POST,
-                &format!("/api/v1/initiatives/{id}/values?lang=en"),
-            )
-            .json(&json!({"source": "api", "entries": [
-                {"indicator": "students", "place_id": school.get(), "period": period, "value": value}]}))
-            .send()
-            .await
-            .unwrap();
+        let response = send_values(&app, Who::Backbone, &json!({"source": "api", "entries": [
+                {"indicator": "students", "place_id": school.get(), "period": period, "value": value}]})).await;
         assert_eq!(
             response.status(),
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -421,17 +419,13 @@ async fn an_implausible_count_is_refused_and_never_reaches_a_figure() {
         assert_eq!(body["error"]["issues"][0]["code"], "out_of_range");
     }
     // A billion is the plausible top of a count at one place.
-    let response = app
-        .api(
-            Who::Backbone,
-            Method::POST,
-            &format!("/api/v1/initiatives/{id}/values"),
-        )
-        .json(&json!({"source": "api", "entries": [
-            {"indicator": "students", "place_id": school.get(), "period": period, "value": 1e9}]}))
-        .send()
-        .await
-        .unwrap();
+    let response = send_values(
+        &app,
+        Who::Backbone,
+        &json!({"source": "api", "entries": [
+            {"indicator": "students", "place_id": school.get(), "period": period, "value": 1e9}]}),
+    )
+    .await;
     assert_eq!(response.status(), StatusCode::CREATED);
     // Values past any limit that reached the store another way (an older version, a
     // hand-edited database) overflow when added up: the page answers and says so.
@@ -528,31 +522,13 @@ async fn a_club_of_1400_against_one_earlier_year_or_its_city_is_flagged() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     // One earlier year: 120 in the club; the city's own count that year, 120 as well.
     let earlier = school_year(2).code();
-    let response = app
-        .api(
-            Who::Backbone,
-            Method::POST,
-            &format!("/api/v1/initiatives/{id}/values"),
-        )
-        .json(&json!({"source": "baseline", "entries": [
+    let response = send_values(&app, Who::Backbone, &json!({"source": "baseline", "entries": [
             {"indicator": "club_members", "place_id": club.id.get(), "period": earlier, "value": 120},
-            {"indicator": "club_members", "place_id": city.id.get(), "period": earlier, "value": 120}]}))
-        .send()
-        .await
-        .unwrap();
+            {"indicator": "club_members", "place_id": city.id.get(), "period": earlier, "value": 120}]})).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     // The partner sends 1,400 for the club.
-    let response = app
-        .api(
-            Who::Editor,
-            Method::POST,
-            &format!("/api/v1/initiatives/{id}/values"),
-        )
-        .json(&json!({"source": "report", "entries": [
-            {"indicator": "club_members", "place_id": club.id.get(), "period": school_year(1).code(), "value": 1400}]}))
-        .send()
-        .await
-        .unwrap();
+    let response = send_values(&app, Who::Editor, &json!({"source": "report", "entries": [
+            {"indicator": "club_members", "place_id": club.id.get(), "period": school_year(1).code(), "value": 1400}]})).await;
     assert_eq!(response.status(), StatusCode::CREATED);
     let items = app
         .kesher

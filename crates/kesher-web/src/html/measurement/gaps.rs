@@ -16,7 +16,7 @@ use kesher_store::{Indicator, PlaceGroup};
 use serde::Deserialize;
 
 use super::indicators::{FigureRow, cell_label};
-use super::{coverage_text, period_label, shown_value};
+use super::{coverage_text, in_points, period_label, shown_value};
 use crate::AppState;
 use crate::charts::{self, Line, Stroke, Trend, TrendPoint, number};
 use crate::context::Ctx;
@@ -148,13 +148,7 @@ fn gap_summary(page: &Page, indicator: &Indicator, gaps: &[(Period, f64)]) -> Op
         (d, tiny) if d < -tiny => "gap-narrowed",
         _ => "gap-held",
     };
-    // A gap between percentages is in points.
-    let to_text = if indicator.unit == Unit::Percent {
-        page.lang
-            .t_with("measurement-points", &[("value", shown(to).into())])
-    } else {
-        shown(to)
-    };
+    let to_text = in_points(page.lang, indicator, shown(to));
     Some(page.line(
         id,
         vec![

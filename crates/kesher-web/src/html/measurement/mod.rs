@@ -15,7 +15,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use kesher_core::measurement::headline::{FigureAt, Standing};
-use kesher_core::measurement::progress::{Progress, StatusCounts};
+use kesher_core::measurement::progress::{GoalProgress, Progress, StatusCounts};
 use kesher_domain::InitiativeId;
 use kesher_domain::measurement::coverage::Coverage;
 use kesher_domain::measurement::indicator::Unit;
@@ -148,10 +148,16 @@ pub fn signed_value(lang: Lang, indicator: &Indicator, change: f64) -> String {
     } else {
         digits
     };
+    in_points(lang, indicator, signed)
+}
+
+/// A difference between two figures as written: between percentages it is in points
+/// ("1.4 points"), otherwise the number alone.
+pub fn in_points(lang: Lang, indicator: &Indicator, number: String) -> String {
     if indicator.unit == Unit::Percent {
-        lang.t_with("measurement-points", &[("value", Arg::Text(signed))])
+        lang.t_with("measurement-points", &[("value", Arg::Text(number))])
     } else {
-        signed
+        number
     }
 }
 
@@ -249,13 +255,8 @@ pub fn reason_text(lang: Lang, indicator: &Indicator, reason: &Reason, isolate: 
         }
         Reason::HoldTheLine { latest, target } => ("status-reason-hold", against(latest, target)),
     };
-    let args: Vec<(&str, Arg)> = if isolate {
-        args.into_iter()
-            .map(|(name, arg)| match arg {
-                Arg::Text(text) => (name, Arg::Text(format!("\u{2068}{text}\u{2069}"))),
-                other => (name, other),
-            })
-            .collect()
+    let args = if isolate {
+        crate::page::isolated(args)
     } else {
         args
     };
@@ -358,42 +359,39 @@ pub fn status_counts(page: &Page, counts: &StatusCounts) -> Vec<(String, u32)> {
         .collect()
 }
 
+/// One goal's dashboard rows, in the order of its indicators.
+pub fn goal_group(page: &Page, progress: &Progress, goal: &GoalProgress) -> AxisGroup {
+    AxisGroup {
+        label: goal.goal.title.clone(),
+        rows: goal
+            .indicator_ids
+            .iter()
+            .filter_map(|id| progress.indicators.iter().find(|p| p.indicator.id == *id))
+            .map(|p| dashboard_row(page, &p.indicator, &p.standing))
+            .collect(),
+    }
+}
+
+/// The rows of the indicators that measure no goal.
+pub fn unlinked_group(page: &Page, progress: &Progress) -> AxisGroup {
+    AxisGroup {
+        label: page.t("progress-no-goal"),
+        rows: progress
+            .without_goal()
+            .map(|p| dashboard_row(page, &p.indicator, &p.standing))
+            .collect(),
+    }
+}
+
 /// Groups of dashboard rows by goal, in the results tree's order, and the indicators
 /// measuring no goal last.
 pub fn goal_groups(page: &Page, progress: &Progress) -> Vec<AxisGroup> {
-    let row_of = |id: kesher_domain::IndicatorId| {
-        progress
-            .indicators
-            .iter()
-            .find(|p| p.indicator.id == id)
-            .map(|p| dashboard_row(page, &p.indicator, &p.standing))
-    };
     let mut groups: Vec<AxisGroup> = progress
         .goals
         .iter()
-        .map(|g| AxisGroup {
-            label: g.goal.title.clone(),
-            rows: g
-                .indicator_ids
-                .iter()
-                .filter_map(|id| row_of(*id))
-                .collect(),
-        })
+        .map(|g| goal_group(page, progress, g))
         .collect();
-    let placed: std::collections::HashSet<_> = progress
-        .goals
-        .iter()
-        .flat_map(|g| g.indicator_ids.iter().copied())
-        .collect();
-    groups.push(AxisGroup {
-        label: page.t("progress-no-goal"),
-        rows: progress
-            .indicators
-            .iter()
-            .filter(|p| !placed.contains(&p.indicator.id))
-            .map(|p| dashboard_row(page, &p.indicator, &p.standing))
-            .collect(),
-    });
+    groups.push(unlinked_group(page, progress));
     groups.retain(|g| !g.rows.is_empty());
     groups
 }

@@ -10,7 +10,7 @@ use kesher_domain::InitiativeId;
 use kesher_domain::measurement::progress::ProofPoint;
 use serde::Deserialize;
 
-use super::{AxisGroup, dashboard_row, goal_groups, status_counts};
+use super::{AxisGroup, goal_group, status_counts, unlinked_group};
 use crate::AppState;
 use crate::charts::number;
 use crate::context::Ctx;
@@ -103,20 +103,10 @@ async fn progress_page(
             proof_point: proof_point_text(&page, &g.proof_point),
             met: g.proof_point.met,
             counts: status_counts(&page, &g.counts),
-            rows: AxisGroup {
-                label: g.goal.title.clone(),
-                rows: g
-                    .indicator_ids
-                    .iter()
-                    .filter_map(|id| progress.indicators.iter().find(|p| p.indicator.id == *id))
-                    .map(|p| dashboard_row(&page, &p.indicator, &p.standing))
-                    .collect(),
-            },
+            rows: goal_group(&page, &progress, g),
         })
         .collect();
-    let unlinked = goal_groups(&page, &progress)
-        .into_iter()
-        .find(|g| g.label == page.t("progress-no-goal"));
+    let unlinked = Some(unlinked_group(&page, &progress)).filter(|g| !g.rows.is_empty());
     let unjudged = progress.indicators.len() as u32 - progress.proof_point.judged;
     Ok(ProgressPage {
         proof_point: proof_point_text(&page, &progress.proof_point),
