@@ -80,9 +80,25 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-/// Hashes a password with argon2id and a fresh salt. Slow on purpose: run off the runtime.
+/// Password hashes running at once. Each takes about 19 MiB and a core's worth of time, so
+/// a crowd of sign-ins queues here instead of taking the server's memory and threads.
+static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    tokio::sync::Semaphore::new(cores)
+});
+
+async fn hashing_turn() -> CoreResult<tokio::sync::SemaphorePermit<'static>> {
+    HASHING
+        .acquire()
+        .await
+        .map_err(|e| CoreError::Internal(format!("password hashing closed: {e}")))
+}
+
+/// Hashes a password with argon2id and a fresh salt. Slow on purpose: run off the runtime,
+/// one per core at most.
 pub async fn hash_password(password: &NewPassword) -> CoreResult<String> {
     let password = password.expose().to_string();
+    let _turn = hashing_turn().await?;
     tokio::task::spawn_blocking(move || {
         let salt_bytes: [u8; 16] = rand::random();
         let salt = SaltString::encode_b64(&salt_bytes)
@@ -99,6 +115,9 @@ pub async fn hash_password(password: &NewPassword) -> CoreResult<String> {
 async fn verify_password(password: &str, hash: &str) -> bool {
     let password = password.to_string();
     let hash = hash.to_string();
+    let Ok(_turn) = hashing_turn().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
             .map(|parsed| {
@@ -115,6 +134,28 @@ async fn verify_password(password: &str, hash: &str) -> bool {
 /// A hash no password matches, verified when the account does not exist so that a wrong
 /// address takes as long as a wrong password.
 const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0dd4nY4SdJ2CChqqvQwG2jDCyu6VpZ1Bf2rLrbdJHik";
+
+/// An address as a log line may show it: the first letter of the mailbox and the domain
+/// (`d***@example.org`), enough to tell a pattern, not enough to name the person.
+pub(crate) fn masked(email: &str) -> String {
+    let email = email.trim();
+    match email.rsplit_once('@') {
+        Some((mailbox, domain)) => {
+            let first: String = mailbox
+                .chars()
+                .take(1)
+                .filter(|c| !c.is_control())
+                .collect();
+            let domain: String = domain
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(64)
+                .collect();
+            format!("{first}***@{domain}")
+        }
+        None => "***".to_string(),
+    }
+}
 
 /// A new account as the admin types it.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -163,12 +204,19 @@ impl Kesher {
         password: &str,
         client: &str,
     ) -> CoreResult<(User, Secret)> {
-        let now = Instant::now();
-        self.throttle
-            .check(email, client, now)
-            .map_err(|retry_after_seconds| CoreError::TooManyAttempts {
-                retry_after_seconds,
-            })?;
+        let attempt = match self.throttle.begin(email, client, Instant::now()) {
+            Ok(attempt) => attempt,
+            Err(retry_after_seconds) => {
+                tracing::warn!(
+                    account = %masked(email),
+                    retry_after_seconds,
+                    "sign-in throttled"
+                );
+                return Err(CoreError::TooManyAttempts {
+                    retry_after_seconds,
+                });
+            }
+        };
         let credentials = match Email::parse(email) {
             Ok(email) => self.store.user_credentials(&email).await?,
             Err(_) => None,
@@ -178,11 +226,13 @@ impl Kesher {
             .map(|c| c.password_hash.as_str())
             .unwrap_or(DECOY_HASH);
         let matches = verify_password(password, hash).await;
+        let known = credentials.is_some();
         let Some(credentials) = credentials.filter(|_| matches) else {
-            self.throttle.failed(email, client, now);
+            tracing::warn!(account = %masked(email), known, "sign-in failed");
             return Err(CoreError::BadCredentials);
         };
-        self.throttle.succeeded(email);
+        self.throttle.succeeded(attempt);
+        tracing::info!(user.id = %credentials.user.id, "signed in");
         let secret = Secret::generate("ks_");
         self.store
             .create_session(

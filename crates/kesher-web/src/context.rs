@@ -38,7 +38,8 @@ pub struct Ctx {
     pub flash: Option<String>,
     /// Path and query of this request, for the language switch and sign-in redirects.
     pub uri: String,
-    /// The peer's address, for sign-in throttling only; never logged.
+    /// The client's address (the peer, or what a trusted proxy says), for sign-in
+    /// throttling only; never logged.
     pub client: String,
     /// The request came over HTTPS (directly or as a proxy reports it).
     pub secure: bool,
@@ -206,11 +207,17 @@ pub async fn prepare(State(state): State<AppState>, mut request: Request, next: 
         .get(FLASH_COOKIE)
         .map(|c| c.value().to_string())
         .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
-    let client = request
+    let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".into());
+        .map(|ConnectInfo(addr)| addr.ip());
+    let forwarded: Vec<&str> = request
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    let client = state.config.client_of(peer, &forwarded);
     let path = request.uri().path().to_string();
     let uri = request
         .uri()

@@ -28,6 +28,35 @@ pub struct WebConfig {
     /// Mark cookies `Secure` even when the request does not say it came over HTTPS
     /// (set this when a proxy terminates TLS without `X-Forwarded-Proto`).
     pub always_secure_cookies: bool,
+    /// The reverse proxies whose `X-Forwarded-For` is believed. A request from any other
+    /// address is known by that address alone, so a client cannot pick its own key for
+    /// the sign-in throttle by sending the header.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+impl WebConfig {
+    /// The address a request comes from: the peer, or, when the peer is a trusted proxy,
+    /// the nearest address in `X-Forwarded-For` that is not one of ours.
+    pub fn client_of(&self, peer: Option<std::net::IpAddr>, forwarded: &[&str]) -> String {
+        let Some(peer) = peer else {
+            return "unknown".into();
+        };
+        let trusted = |ip: &std::net::IpAddr| self.trusted_proxies.iter().any(|n| n.contains(ip));
+        if !trusted(&peer) {
+            return peer.to_string();
+        }
+        let hops: Vec<std::net::IpAddr> = forwarded
+            .iter()
+            .flat_map(|header| header.split(','))
+            .filter_map(|hop| hop.trim().parse().ok())
+            .collect();
+        hops.iter()
+            .rev()
+            .find(|ip| !trusted(ip))
+            .or(hops.first())
+            .unwrap_or(&peer)
+            .to_string()
+    }
 }
 
 /// What every handler can reach.

@@ -39,6 +39,19 @@ struct Serving {
     /// Mark cookies Secure even without `X-Forwarded-Proto: https` (behind a TLS proxy).
     #[arg(long, env = "KESHER_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// The reverse proxies (addresses or networks, comma-separated, e.g. `127.0.0.1,10.0.0.0/8`)
+    /// whose `X-Forwarded-For` names the real client. Without it, behind a proxy every user
+    /// shares the proxy's address for sign-in throttling.
+    #[arg(long, env = "KESHER_TRUSTED_PROXIES", value_delimiter = ',', value_parser = proxy)]
+    trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// An address (`10.0.0.1`) or a network (`10.0.0.0/8`).
+fn proxy(raw: &str) -> Result<ipnet::IpNet, String> {
+    let raw = raw.trim();
+    raw.parse::<ipnet::IpNet>()
+        .or_else(|_| raw.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+        .map_err(|_| format!("{raw:?} is not an address or a network such as 10.0.0.0/8"))
 }
 
 #[derive(Subcommand)]
@@ -176,6 +189,7 @@ pub fn main() -> ExitCode {
 fn web_config(serving: &Serving) -> WebConfig {
     WebConfig {
         always_secure_cookies: serving.secure_cookies,
+        trusted_proxies: serving.trusted_proxies.clone(),
     }
 }
 

@@ -435,7 +435,11 @@ flash-user-created = The account was opened.
 error-unauthenticated = Please sign in to continue.
 error-bad-credentials = The e-mail address or the password is wrong.
 error-too-many-attempts = Too many sign-in attempts.
-error-too-many-attempts-explained = For security, signing in is paused for a while. Please try again in { $minutes } minutes.
+error-too-many-attempts-explained = For security, signing in from here is paused for a while. Please try again in { $minutes ->
+        [0] { $seconds } seconds
+        [1] a minute
+       *[other] { $minutes } minutes
+    }. Someone who knows the password can still sign in from their own device.
 error-forbidden = You are not allowed to do this.
 error-forbidden-explained = Your role in the initiative does not allow it. The backbone team can change roles.
 error-form-expired = The form has expired.
@@ -1250,6 +1254,7 @@ flash-values-counted = The values were saved and count at once.
 report-weight = Weight
 report-weight-of = Weight, line { $line }
 report-weight-hint = A weighted mean (a rate weighted by its students) needs its weight for each place: write it in the Weight column.
+invalid-control = Holds an invisible or control character (such as a direction override or a zero-width space). Type the text again, or paste it as plain text.
 invalid-too-large = Larger than any plausible value: at most 10¹⁵.
 measurement-points = { $value } points
 approvals-exceeds-parent = more than the place it belongs to

@@ -436,7 +436,11 @@ flash-user-created = החשבון נפתח.
 error-unauthenticated = יש להיכנס כדי להמשיך.
 error-bad-credentials = כתובת הדוא״ל או הסיסמה שגויות.
 error-too-many-attempts = יותר מדי ניסיונות כניסה.
-error-too-many-attempts-explained = מטעמי אבטחה הכניסה נחסמה זמנית. אפשר לנסות שוב בעוד { $minutes } דקות.
+error-too-many-attempts-explained = מטעמי אבטחה הכניסה מכאן מושהית לזמן קצר. אפשר לנסות שוב בעוד { $minutes ->
+        [0] { $seconds } שניות
+        [1] דקה
+       *[other] { $minutes } דקות
+    }. מי שיודע את הסיסמה עדיין יכול להיכנס מהמכשיר שלו.
 error-forbidden = אין לך הרשאה לפעולה הזאת.
 error-forbidden-explained = התפקיד שלך ביוזמה אינו מאפשר זאת. צוות השדרה יכול לשנות את ההרשאות.
 error-form-expired = הטופס פג תוקף.
@@ -1250,6 +1254,7 @@ flash-values-counted = הערכים נשמרו ונספרים מיד.
 report-weight = משקל
 report-weight-of = משקל, שורה { $line }
 report-weight-hint = ממוצע משוקלל (שיעור שמשוקלל במספר התלמידים) צריך את המשקל שלו לכל מקום: כתבו אותו בעמודת המשקל.
+invalid-control = מכיל תו בלתי נראה או תו בקרה (כמו היפוך כיוון או רווח ברוחב אפס). הקלידו את הטקסט מחדש, או הדביקו אותו כטקסט פשוט.
 invalid-too-large = גדול מכל ערך סביר: לכל היותר 10¹⁵.
 measurement-points = { $value } נקודות
 approvals-exceeds-parent = יותר מהמקום שהוא שייך אליו

@@ -63,19 +63,30 @@ pub fn issue_text(lang: Lang, issue: &Issue) -> String {
     }
 }
 
+/// "Try again in 30 seconds" / "in 4 minutes": a short wait in seconds, a longer one in
+/// whole minutes rounded up.
+pub fn wait_explained(lang: kesher_i18n::Lang, seconds: u64) -> String {
+    let minutes = if seconds < 60 {
+        0
+    } else {
+        seconds.div_ceil(60)
+    };
+    lang.t_with(
+        "error-too-many-attempts-explained",
+        &[
+            ("seconds", Arg::Number(seconds as i64)),
+            ("minutes", Arg::Number(minutes as i64)),
+        ],
+    )
+}
+
 /// The body of an error page in the page's language.
 pub fn render(page: Page, error: &CoreError) -> String {
     let lang = page.lang;
     let explanation = match error {
         CoreError::TooManyAttempts {
             retry_after_seconds,
-        } => lang.t_with(
-            "error-too-many-attempts-explained",
-            &[(
-                "minutes",
-                Arg::Number(retry_after_seconds.div_ceil(60) as i64),
-            )],
-        ),
+        } => wait_explained(lang, *retry_after_seconds),
         CoreError::Conflict { .. } | CoreError::BadRequest { .. } => {
             lang.t("error-conflict-explained")
         }

@@ -127,6 +127,11 @@ fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(WebConfig::default()).await
+    }
+
+    /// The application served with `config` (trusted proxies, say).
+    pub async fn spawn_with(config: WebConfig) -> TestApp {
         let dir = tempfile::tempdir().expect("temporary directory");
         let db_path = dir.path().join("kesher.db");
         let (store, kesher) = kesher::server::open(&db_path)
@@ -134,7 +139,7 @@ impl TestApp {
             .expect("open the store");
         let store: Arc<dyn Store> = Arc::new(store);
         let fixture = seed(&kesher, store.as_ref()).await;
-        let running = kesher::server::start(kesher.clone(), "127.0.0.1:0", WebConfig::default())
+        let running = kesher::server::start(kesher.clone(), "127.0.0.1:0", config)
             .await
             .expect("start the server");
         let mut app = TestApp {
