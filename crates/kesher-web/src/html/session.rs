@@ -30,9 +30,24 @@ pub struct NextQuery {
     next: String,
 }
 
-/// Only a path on this site may follow sign-in, never another site.
+/// Only a path on this site may follow sign-in, never another site. Browsers drop tabs and
+/// newlines from an address and read a backslash as a slash, so `/%09/evil.example` is
+/// another site to them: the path is judged after decoding, and anything doubtful goes home.
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+    let decoded: String =
+        form_urlencoded::parse(format!("n={}", next.replace('+', "%2B")).as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default();
+    let same_site = |path: &str| {
+        path.starts_with('/')
+            && !path[1..].starts_with(['/', '\\'])
+            && !path.contains('\\')
+            && !path.chars().any(char::is_control)
+    };
+    // A header carries visible ASCII only; anything else would make the redirect fail.
+    let printable = next.chars().all(|c| c.is_ascii_graphic());
+    if printable && same_site(next) && same_site(&decoded) {
         next.to_string()
     } else {
         "/".to_string()
@@ -95,17 +110,14 @@ pub async fn create_session(
                     retry_after_seconds,
                 } => (
                     StatusCode::TOO_MANY_REQUESTS,
-                    ctx.lang.t_with(
-                        "error-too-many-attempts-explained",
-                        &[("minutes", (retry_after_seconds.div_ceil(60) as i64).into())],
-                    ),
+                    crate::html::errors::wait_explained(ctx.lang, *retry_after_seconds),
                 ),
                 _ => (
                     StatusCode::UNAUTHORIZED,
                     ctx.lang.t("error-bad-credentials"),
                 ),
             };
-            render_with(
+            let mut response = render_with(
                 status,
                 &LoginPage {
                     page: Page::new(&ctx, ctx.lang.t("sign-in-title")),
@@ -113,7 +125,17 @@ pub async fn create_session(
                     next: safe_next(&form.next),
                     problem: Some(problem),
                 },
-            )
+            )?;
+            if let CoreError::TooManyAttempts {
+                retry_after_seconds,
+            } = error
+            {
+                response.headers_mut().insert(
+                    axum::http::header::RETRY_AFTER,
+                    axum::http::HeaderValue::from(retry_after_seconds),
+                );
+            }
+            Ok(response)
         }
         Err(other) => Err(other.into()),
     }
@@ -156,10 +178,21 @@ mod tests {
     #[test]
     fn sign_in_never_sends_people_to_another_site() {
         assert_eq!(safe_next("/initiatives/1"), "/initiatives/1");
+        assert_eq!(
+            safe_next("/initiatives/1/measurement?by=goal"),
+            "/initiatives/1/measurement?by=goal"
+        );
         for outside in [
             "https://evil.example",
             "//evil.example",
             "/\\evil.example",
+            "/%09/evil.example",
+            "/%5Cevil.example",
+            "/%2F/evil.example",
+            "/\t/evil.example",
+            "/x%0D%0ASet-Cookie:a=b",
+            "/x\r\nLocation: //evil.example",
+            "/\u{5d0}",
             "",
             "javascript:x",
         ] {

@@ -5,6 +5,7 @@ mod access;
 mod agenda;
 mod api;
 mod cli;
+mod hardening;
 mod helpers;
 mod imports;
 mod measurement;

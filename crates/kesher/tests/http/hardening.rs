@@ -1,0 +1,180 @@
+//! The hardening findings, one test each: what a probe of the running server found, shown
+//! to be closed.
+
+use kesher_web::WebConfig;
+use reqwest::StatusCode;
+
+use crate::helpers::*;
+
+/// Forty wrong passwords sent at once: at most five reach the hash, the rest wait, and the
+/// right password sent after them waits too. The owner at another address still signs in.
+#[tokio::test]
+async fn sign_ins_sent_at_once_cannot_race_the_throttle() {
+    let app = TestApp::spawn_with(WebConfig {
+        trusted_proxies: vec!["127.0.0.1/32".parse().unwrap()],
+        ..WebConfig::default()
+    })
+    .await;
+    let attacker = client();
+    let csrf = app.csrf_of(&attacker, "/login").await;
+    let tries = (0..40).map(|i| {
+        attacker
+            .post(app.url("/login"))
+            .header("x-forwarded-for", "203.0.113.9")
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", Who::Viewer.email()),
+                ("password", &format!("wrong password {i}")),
+                ("next", "/"),
+            ])
+            .send()
+    });
+    let answers = futures_join_all(tries).await;
+    let checked = answers
+        .iter()
+        .filter(|r| r.status() == StatusCode::UNAUTHORIZED)
+        .count();
+    let waiting: Vec<_> = answers
+        .iter()
+        .filter(|r| r.status() == StatusCode::TOO_MANY_REQUESTS)
+        .collect();
+    assert!(checked <= 5, "{checked} passwords were checked");
+    assert_eq!(checked + waiting.len(), 40);
+    assert!(
+        waiting
+            .iter()
+            .all(|r| r.headers().contains_key("retry-after"))
+    );
+
+    let right = attacker
+        .post(app.url("/login"))
+        .header("x-forwarded-for", "203.0.113.9")
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", Who::Viewer.email()),
+            ("password", PASSWORD),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(right.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    // The owner, elsewhere, is not locked out by the guesser.
+    let owner = client();
+    let csrf = app.csrf_of(&owner, "/login").await;
+    let response = owner
+        .post(app.url("/login"))
+        .header("x-forwarded-for", "198.51.100.7")
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", Who::Viewer.email()),
+            ("password", PASSWORD),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
+/// Without a trusted proxy, `X-Forwarded-For` is not believed: a guesser cannot escape the
+/// throttle by naming a new address in each try.
+#[tokio::test]
+async fn a_forwarded_address_from_an_untrusted_peer_is_ignored() {
+    let app = TestApp::spawn().await;
+    let guesser = client();
+    let csrf = app.csrf_of(&guesser, "/login").await;
+    let mut statuses = Vec::new();
+    for i in 0..7 {
+        let response = guesser
+            .post(app.url("/login"))
+            .header("x-forwarded-for", format!("203.0.113.{i}"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", Who::Member.email()),
+                ("password", "not the password"),
+                ("next", "/"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        statuses.push(response.status());
+    }
+    assert_eq!(statuses[4], StatusCode::UNAUTHORIZED);
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS);
+}
+
+/// After sign-in only a path of this site is followed; every way of naming another site,
+/// and a line break, lands on the home page.
+#[tokio::test]
+async fn sign_in_never_redirects_to_another_site() {
+    let app = TestApp::spawn().await;
+    for next in [
+        "//evil.example",
+        "/\\evil.example",
+        "/\t/evil.example",
+        "https://evil.example",
+        "/x\r\nSet-Cookie: a=b",
+        "/%09/evil.example",
+    ] {
+        let browser = client();
+        let csrf = app.csrf_of(&browser, "/login").await;
+        let response = browser
+            .post(app.url("/login"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", Who::Member.email()),
+                ("password", PASSWORD),
+                ("next", next),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{next:?}");
+        assert_eq!(response.headers()["location"], "/", "{next:?}");
+        // The sign-in page itself, asked with such a `next`, answers and keeps it home.
+        let page = client()
+            .get(app.url("/login"))
+            .query(&[("next", next)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), StatusCode::OK, "{next:?}");
+        let page = document(page).await;
+        assert_eq!(
+            attribute(&page, "input[name=next]", "value").as_deref(),
+            Some("/"),
+            "{next:?}"
+        );
+    }
+    // A path of this site is kept.
+    let browser = client();
+    let csrf = app.csrf_of(&browser, "/login").await;
+    let path = format!("/initiatives/{}/bodies", app.fixture.initiative);
+    let response = browser
+        .post(app.url("/login"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", Who::Member.email()),
+            ("password", PASSWORD),
+            ("next", &path),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["location"], path.as_str());
+}
+
+async fn futures_join_all<F, T>(futures: impl Iterator<Item = F>) -> Vec<T>
+where
+    F: std::future::Future<Output = reqwest::Result<T>> + Send + 'static,
+    T: Send + 'static,
+{
+    let handles: Vec<_> = futures.map(tokio::spawn).collect();
+    let mut answers = Vec::new();
+    for handle in handles {
+        answers.push(handle.await.unwrap().unwrap());
+    }
+    answers
+}
