@@ -5,13 +5,37 @@ use serde::{Deserialize, Serialize};
 
 use crate::Invalid;
 
+/// Characters that draw nothing; kept inside a text (a zero-width joiner shapes some
+/// scripts), trimmed at its ends and ignored when names are compared.
+pub fn is_zero_width(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Characters no typed text needs and that can hide or reorder what a page shows: the C0
+/// and C1 controls (tab and line breaks are judged by the caller) and the bidi embeddings,
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069). The marks U+200E/U+200F that
+/// Hebrew writers type stay allowed.
+fn is_forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The one check every free text passes: no forbidden character (tab and line breaks only
+/// in a multi-line text), and no invisible characters at the ends.
+fn checked(raw: &str, multiline: bool) -> Result<&str, Invalid> {
+    let allowed = |c: char| multiline && matches!(c, '\t' | '\n' | '\r');
+    if raw.chars().any(|c| is_forbidden(c) && !allowed(c)) {
+        return Err(Invalid::Control);
+    }
+    Ok(raw.trim_matches(|c: char| c.is_whitespace() || is_zero_width(c)))
+}
+
 /// Trims and collapses runs of whitespace, so "  מרכז   מדע " and "מרכז מדע" are one name.
 pub fn tidy(raw: &str) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn bounded(raw: &str, max: usize) -> Result<String, Invalid> {
-    let value = tidy(raw);
+    let value = tidy(checked(raw, false)?);
     if value.chars().count() > max {
         return Err(Invalid::TooLong { max });
     }
@@ -52,7 +76,7 @@ pub fn optional_line(raw: &str, max: usize) -> Result<Option<String>, Invalid> {
 /// Free text of several lines (a description, a mandate). Line breaks are kept; only the
 /// ends are trimmed. Empty input means "none".
 pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, Invalid> {
-    let value = raw.trim().replace("\r\n", "\n");
+    let value = checked(raw, true)?.replace("\r\n", "\n");
     if value.chars().count() > max {
         return Err(Invalid::TooLong { max });
     }
@@ -76,6 +100,9 @@ impl Email {
         let value = raw.trim().to_lowercase();
         if value.is_empty() {
             return Err(Invalid::Required);
+        }
+        if value.chars().any(|c| is_forbidden(c) || is_zero_width(c)) {
+            return Err(Invalid::Control);
         }
         if value.chars().count() > Self::MAX {
             return Err(Invalid::TooLong { max: Self::MAX });
@@ -242,6 +269,45 @@ impl std::fmt::Debug for NewPassword {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn control_and_direction_characters_are_refused() {
+        for raw in [
+            "a\u{0}b",
+            "a\u{1b}[31mb",
+            "\u{202E}evil",
+            "a\u{2066}b\u{2069}",
+            "a\u{85}b",
+            "two\nlines",
+            "tab\there",
+        ] {
+            assert_eq!(Name::parse(raw), Err(Invalid::Control), "{raw:?}");
+            assert_eq!(optional_line(raw, 200), Err(Invalid::Control), "{raw:?}");
+        }
+        assert_eq!(Email::parse("a\u{200B}@example.org"), Err(Invalid::Control));
+        assert_eq!(optional_text("\u{202E}x", 100), Err(Invalid::Control));
+        // A multi-line text keeps its line breaks and tabs; Hebrew's direction marks stay.
+        assert_eq!(
+            optional_text("first\r\n\tsecond", 100).unwrap().as_deref(),
+            Some("first\n\tsecond")
+        );
+        assert_eq!(
+            Name::parse("מרכז\u{200F} 2").unwrap().as_str(),
+            "מרכז\u{200F} 2"
+        );
+    }
+
+    #[test]
+    fn zero_width_characters_are_trimmed_and_ignored_when_names_are_compared() {
+        assert_eq!(
+            Name::parse("\u{200B}מרכז מדע\u{FEFF}").unwrap().as_str(),
+            "מרכז מדע"
+        );
+        assert_eq!(
+            crate::search::fold("מרכז\u{200B} מדע"),
+            crate::search::fold("מרכז מדע")
+        );
+    }
+
     use super::*;
 
     #[test]

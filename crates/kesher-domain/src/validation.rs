@@ -63,6 +63,8 @@ pub enum Invalid {
     InUse,
     #[error("larger than any plausible value")]
     TooLarge,
+    #[error("holds an invisible or control character")]
+    Control,
 }
 
 impl Invalid {
@@ -97,6 +99,7 @@ impl Invalid {
             Invalid::OutOfRange => "invalid-out-of-range",
             Invalid::InUse => "invalid-in-use",
             Invalid::TooLarge => "invalid-too-large",
+            Invalid::Control => "invalid-control",
         }
     }
 

@@ -17,39 +17,97 @@ use crate::{Caller, CoreError, CoreResult, Kesher};
 pub struct Download {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// The columns that hold numbers (values); every other column is text, whatever it
+    /// looks like: a code such as `00472` keeps its zeros.
+    pub number_columns: Vec<usize>,
+}
+
+/// A cell a spreadsheet would read as a formula: OWASP's list of first characters.
+fn looks_like_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// What a number column's cell is as a number, if it is one.
+fn as_number(cell: &str) -> Option<f64> {
+    cell.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// A cell without the control characters a stored text may still carry from before
+/// inputs were checked (tab and line breaks stay: notes have them).
+fn printable(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        cell.chars()
+            .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+            .collect::<String>()
+            .into()
+    } else {
+        cell.into()
+    }
 }
 
 impl Download {
-    /// CSV in UTF-8 with a byte-order mark, so a spreadsheet opens the Hebrew right.
+    fn is_number_column(&self, column: usize) -> bool {
+        self.number_columns.contains(&column)
+    }
+
+    /// CSV in UTF-8 with a byte-order mark, so a spreadsheet opens the Hebrew right. A text
+    /// cell that a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+cmd|…`, `@SUM(…)`)
+    /// gets a leading `'`, as OWASP advises; a number in a value column stays as it is.
     pub fn to_csv(&self) -> Vec<u8> {
         let mut writer = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
-        let _ = writer.write_record(&self.headers);
+        let headers: Vec<String> = self
+            .headers
+            .iter()
+            .map(|h| self.safe(usize::MAX, h))
+            .collect();
+        let _ = writer.write_record(&headers);
         for row in &self.rows {
-            let _ = writer.write_record(row);
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(column, cell)| self.safe(column, cell))
+                .collect();
+            let _ = writer.write_record(&cells);
         }
         writer.into_inner().unwrap_or_default()
     }
 
-    /// One worksheet; cells that read as numbers are written as numbers.
+    fn safe(&self, column: usize, cell: &str) -> String {
+        let cell = printable(cell);
+        let number = self.is_number_column(column) && as_number(&cell).is_some();
+        if looks_like_formula(&cell) && !number {
+            format!("'{cell}")
+        } else {
+            cell.into_owned()
+        }
+    }
+
+    /// One worksheet: value columns as numbers, every other cell as text (a string cell is
+    /// never run as a formula).
     pub fn to_xlsx(&self) -> CoreResult<Vec<u8>> {
         let fail = |e: rust_xlsxwriter::XlsxError| CoreError::Internal(e.to_string());
         let mut workbook = rust_xlsxwriter::Workbook::new();
         let sheet = workbook.add_worksheet();
         for (column, header) in self.headers.iter().enumerate() {
-            sheet.write_string(0, column as u16, header).map_err(fail)?;
+            sheet
+                .write_string(0, column as u16, printable(header))
+                .map_err(fail)?;
         }
         for (index, row) in self.rows.iter().enumerate() {
             let line = index as u32 + 1;
             for (column, cell) in row.iter().enumerate() {
-                match cell.parse::<f64>() {
-                    Ok(number) if !cell.is_empty() => {
+                match as_number(cell).filter(|_| self.is_number_column(column)) {
+                    Some(number) => {
                         sheet
                             .write_number(line, column as u16, number)
                             .map_err(fail)?;
                     }
-                    _ => {
+                    None => {
                         sheet
-                            .write_string(line, column as u16, cell)
+                            .write_string(line, column as u16, printable(cell))
                             .map_err(fail)?;
                     }
                 }
@@ -172,6 +230,8 @@ impl Kesher {
             .map(String::from)
             .to_vec(),
             rows,
+            // The value column.
+            number_columns: vec![7],
         })
     }
 
@@ -275,6 +335,7 @@ mod tests {
         let download = Download {
             headers: vec!["place".into(), "value".into()],
             rows: vec![vec!["בית ספר \"אופק\"".into(), "12.5".into()]],
+            number_columns: vec![1],
         };
         let bytes = download.to_csv();
         assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
@@ -282,5 +343,44 @@ mod tests {
         assert_eq!(text, "place,value\n\"בית ספר \"\"אופק\"\"\",12.5\n");
         let xlsx = download.to_xlsx().unwrap();
         assert!(xlsx.starts_with(b"PK"));
+    }
+
+    #[test]
+    fn a_csv_cell_a_spreadsheet_would_run_is_neutralised() {
+        let download = Download {
+            headers: vec!["name".into(), "value".into()],
+            rows: vec![
+                vec!["=HYPERLINK(\"http://x\")".into(), "-3".into()],
+                vec!["+cmd|' /C calc'!A0".into(), "-4.5".into()],
+                vec!["@SUM(A1)".into(), "=1+1".into()],
+                vec!["-2".into(), "7".into()],
+                vec!["a\u{0}b".into(), "".into()],
+            ],
+            number_columns: vec![1],
+        };
+        let text = String::from_utf8(download.to_csv()[3..].to_vec()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[1], "\"'=HYPERLINK(\"\"http://x\"\")\",-3");
+        assert_eq!(lines[2], "'+cmd|' /C calc'!A0,-4.5");
+        assert_eq!(lines[3], "'@SUM(A1),'=1+1");
+        // A negative number in a text column is still text to be kept safe.
+        assert_eq!(lines[4], "'-2,7");
+        assert_eq!(lines[5], "ab,");
+    }
+
+    #[test]
+    fn an_xlsx_download_keeps_codes_as_text_and_values_as_numbers() {
+        use calamine::{Data, Reader};
+        let download = Download {
+            headers: vec!["place_code".into(), "note".into(), "value".into()],
+            rows: vec![vec!["00472".into(), "NaN".into(), "12.5".into()]],
+            number_columns: vec![2],
+        };
+        let bytes = download.to_xlsx().unwrap();
+        let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+        assert_eq!(sheet.get((1, 0)), Some(&Data::String("00472".into())));
+        assert_eq!(sheet.get((1, 1)), Some(&Data::String("NaN".into())));
+        assert_eq!(sheet.get((1, 2)), Some(&Data::Float(12.5)));
     }
 }

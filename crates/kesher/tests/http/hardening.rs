@@ -178,3 +178,135 @@ where
     }
     answers
 }
+
+/// A text a spreadsheet would run (`=HYPERLINK(…)`, `@SUM(…)`) is written so that it opens
+/// as text; a code with leading zeros stays a code in XLSX; the value stays a number.
+#[tokio::test]
+async fn downloads_open_safely_in_a_spreadsheet() {
+    use calamine::{Data, Reader};
+    use kesher_domain::measurement::indicator::Cell;
+    use kesher_domain::measurement::values::{SourceKind, ValueState};
+    use kesher_store::{Actor, NewSource, NewValue};
+
+    let app = TestApp::spawn().await;
+    let id = app.fixture.initiative;
+    let response = crate::measurement::create_indicator(
+        &app,
+        &[
+            ("code", "students"),
+            ("name_he", "תלמידים"),
+            ("unit", "count"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let place = crate::trusted::add_place(
+        &app,
+        "school",
+        "00472",
+        "=HYPERLINK(\"http://evil.example\",\"x\")",
+        None,
+    )
+    .await;
+    let (indicators, _) = app
+        .kesher
+        .indicators(&app.caller(Who::Backbone).await, id)
+        .await
+        .unwrap();
+    let students = &indicators[0];
+    app.store
+        .write_values(
+            Actor::system(),
+            id,
+            &NewSource {
+                kind: SourceKind::Api,
+                name: "+cmd|' /C calc'!A0".into(),
+            },
+            &[],
+            &[NewValue {
+                indicator_id: students.id,
+                place_id: place.id,
+                period: crate::trusted::school_year(1),
+                cell: Cell::total(),
+                value: Some(-3.0),
+                missing: None,
+                note: Some("@SUM(A1)".into()),
+            }],
+            ValueState::Approved,
+        )
+        .await
+        .unwrap();
+    let download = |format: &'static str| {
+        let path = format!(
+            "/initiatives/{id}/measurement/indicators/{}/download?what=values&format={format}",
+            students.id
+        );
+        let app = &app;
+        async move { app.get(Who::Viewer, &path).await }
+    };
+    let text = download("csv").await.text().await.unwrap();
+    let row = text.lines().nth(1).unwrap();
+    assert!(
+        row.contains("\"'=HYPERLINK(")
+            && row.contains(",-3,")
+            && row.contains(",'@SUM(A1),")
+            && row.ends_with(",'+cmd|' /C calc'!A0"),
+        "{row}"
+    );
+    let bytes = download("xlsx").await.bytes().await.unwrap();
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    assert_eq!(sheet.get((1, 1)), Some(&Data::String("00472".into())));
+    assert_eq!(sheet.get((1, 7)), Some(&Data::Float(-3.0)));
+}
+
+/// Control characters and direction overrides are refused at the field; a zero-width space
+/// does not make a second organization of the same name.
+#[tokio::test]
+async fn invisible_and_control_characters_are_refused() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let create = |name: &str| {
+        app.api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/initiatives/{i}/organizations?lang=en"),
+        )
+        .json(&serde_json::json!({
+            "name": name, "sector": "business", "organization_type": "school"
+        }))
+        .send()
+    };
+    for name in [
+        "evil\u{202E}gnp.exe",
+        "a\u{0}b",
+        "a\u{1b}[2Jb",
+        "x\u{2067}y",
+    ] {
+        let response = create(name).await.unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{name:?}"
+        );
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["fields"][0]["field"], "name", "{body}");
+        assert!(
+            body["error"]["fields"][0]["message"]
+                .as_str()
+                .unwrap()
+                .contains("invisible"),
+            "{body}"
+        );
+    }
+    assert_eq!(
+        create("מרכז מדע").await.unwrap().status(),
+        StatusCode::CREATED
+    );
+    let twin = create("מרכז\u{200B} מדע").await.unwrap();
+    assert_eq!(twin.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = twin.json().await.unwrap();
+    assert_eq!(body["error"]["fields"][0]["code"], "taken", "{body}");
+}

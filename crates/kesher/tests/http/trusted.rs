@@ -18,7 +18,7 @@ use crate::helpers::{TestApp, Who, attribute, document, texts};
 use crate::measurement::{create_indicator, filled, post_pairs, upload};
 
 /// The school year today falls in, and the ones before it.
-fn school_year(back: i32) -> Period {
+pub(crate) fn school_year(back: i32) -> Period {
     match Period::containing(PeriodKind::SchoolYear, Utc::now().date_naive()) {
         Period::SchoolYear(y) => Period::SchoolYear(y - back),
         other => other,
@@ -26,7 +26,7 @@ fn school_year(back: i32) -> Period {
 }
 
 /// Sends a batch of values through the API, messages in English.
-async fn send_values(app: &TestApp, who: Who, batch: &Value) -> reqwest::Response {
+pub(crate) async fn send_values(app: &TestApp, who: Who, batch: &Value) -> reqwest::Response {
     app.api(
         who,
         Method::POST,
@@ -42,7 +42,7 @@ async fn send_values(app: &TestApp, who: Who, batch: &Value) -> reqwest::Respons
 }
 
 /// Adds a place through core, as the backbone.
-async fn add_place(
+pub(crate) async fn add_place(
     app: &TestApp,
     kind: &str,
     code: &str,

@@ -705,6 +705,7 @@ pub async fn download_indicator(
                 page.t("measurement-value"),
             ],
             rows,
+            number_columns: vec![2],
         }
     };
     attachment(&download, &query.format, &indicator.code)
