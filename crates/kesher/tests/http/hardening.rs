@@ -310,3 +310,112 @@ async fn invisible_and_control_characters_are_refused() {
     let body: serde_json::Value = twin.json().await.unwrap();
     assert_eq!(body["error"]["fields"][0]["code"], "taken", "{body}");
 }
+
+/// A deleted record's id is never given to the next one: an old link or audit entry cannot
+/// come to point at a stranger's record.
+#[tokio::test]
+async fn an_id_is_not_given_again_after_a_delete() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let create = |name: &'static str| {
+        app.api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/initiatives/{i}/organizations"),
+        )
+        .json(&serde_json::json!({"name": name, "sector": "business", "organization_type": "company"}))
+        .send()
+    };
+    let first: serde_json::Value = create("ארגון ראשון").await.unwrap().json().await.unwrap();
+    let first = first["id"].as_i64().unwrap();
+    let deleted = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::DELETE,
+            &format!("/api/v1/organizations/{first}"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    let second: serde_json::Value = create("ארגון שני").await.unwrap().json().await.unwrap();
+    assert!(second["id"].as_i64().unwrap() > first, "{second}");
+    let old_link = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::GET,
+            &format!("/api/v1/organizations/{first}"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(old_link.status(), StatusCode::NOT_FOUND);
+}
+
+/// An organization's history shows its own people only: a person of another organization,
+/// deleted and followed by a new person here, leaves no trace of their address on this
+/// organization's page, and a viewer sees no history at all.
+#[tokio::test]
+async fn an_organizations_history_shows_only_its_own_people() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let person = |organization: i64, name: &str, email: &str| {
+        app.api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/initiatives/{i}/people"),
+        )
+        .json(&serde_json::json!({
+            "organization_id": organization, "name": name, "email": email, "phone": "050-7654321"
+        }))
+        .send()
+    };
+    let stranger: serde_json::Value =
+        person(app.fixture.org_b.get(), "זרה", "stranger@example.org")
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    let deleted = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::DELETE,
+            &format!("/api/v1/people/{}", stranger["id"]),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    let response = person(app.fixture.org_a.get(), "חדשה", "newcomer@example.org")
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+
+    let page = app
+        .get(
+            Who::Editor,
+            &format!("/initiatives/{i}/organizations/{}", app.fixture.org_a),
+        )
+        .await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("newcomer@example.org"));
+    assert!(
+        !html.contains("stranger@example.org"),
+        "another organization's person leaked"
+    );
+    let viewer = app
+        .get(
+            Who::Viewer,
+            &format!("/initiatives/{i}/organizations/{}", app.fixture.org_a),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !viewer.contains("newcomer@example.org"),
+        "a viewer sees no contact details"
+    );
+}
