@@ -168,7 +168,7 @@ pub struct UserForm {
     #[serde(deserialize_with = "lenient::text")]
     pub password: String,
     /// "true"/"on" for an instance admin.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::boolean")]
     #[schema(value_type = bool)]
     pub is_admin: String,
 }
@@ -183,7 +183,7 @@ pub struct RoleForm {
     #[schema(value_type = Role)]
     pub role: String,
     /// Required for a partner editor: the organization they speak for.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub organization_id: String,
 }

@@ -82,11 +82,11 @@ pub struct MoveForm {
     #[schema(value_type = Option<Nudge>)]
     pub nudge: String,
     /// The new parent; empty for the top of the tree.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub parent_id: String,
     /// The place among the new siblings, from 0; past the end means last.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<u32>)]
     pub index: String,
 }

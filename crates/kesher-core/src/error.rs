@@ -40,6 +40,23 @@ pub enum CoreError {
     /// The request itself is malformed; the Fluent id explains how.
     #[error("bad request: {message_id}")]
     BadRequest { message_id: &'static str },
+    /// A JSON body that is not what the API takes: `field` is its path (`entries[2].value`)
+    /// when one field is of the wrong type, and `expected` what that field takes (one of
+    /// the `kesher_domain::lenient::EXPECTED_*` words, or a type's name).
+    #[error("bad JSON at {field:?}")]
+    BadJson {
+        field: Option<String>,
+        expected: Option<String>,
+    },
+    /// The body is larger than the limit of this address.
+    #[error("body larger than {limit_bytes} bytes")]
+    TooLarge { limit_bytes: usize },
+    /// The body is not of a type this address takes (`expected`, e.g. application/json).
+    #[error("unsupported body type")]
+    UnsupportedType { expected: &'static str },
+    /// The store is busy with a long write (an import); try again after this many seconds.
+    #[error("busy")]
+    Busy { retry_after_seconds: u64 },
     /// Something failed inside; the text is for the log only.
     #[error("internal failure: {0}")]
     Internal(String),
@@ -98,6 +115,12 @@ impl From<StoreError> for CoreError {
             StoreError::Conflict(Conflict::DuplicateValue) => CoreError::Conflict {
                 message_id: "conflict-duplicate-value",
             },
+            StoreError::Busy => {
+                tracing::warn!("a write waited out the busy timeout behind a long write");
+                CoreError::Busy {
+                    retry_after_seconds: 5,
+                }
+            }
             StoreError::Backend(message) => CoreError::Internal(message),
         }
     }

@@ -189,7 +189,7 @@ pub struct AgendaForm {
     #[serde(deserialize_with = "lenient::text")]
     pub vision: String,
     /// The year the vision looks to.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i32>)]
     pub vision_year: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -287,7 +287,7 @@ impl AgendaForm {
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ResultForm {
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub parent_id: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -298,7 +298,7 @@ pub struct ResultForm {
     #[serde(deserialize_with = "lenient::text")]
     pub description: String,
     /// The body in charge (for a goal, usually its working group).
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub owner_body_id: String,
     /// Target populations: standard codes and the initiative's own, as a list or one line.
@@ -397,7 +397,7 @@ pub struct TermForm {
     #[serde(deserialize_with = "lenient::text")]
     pub definition: String,
     /// The organization that proposes the definition, if one does.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub proposed_by_organization_id: String,
 }
@@ -408,7 +408,7 @@ pub struct TermForm {
 pub struct DefinitionForm {
     #[serde(deserialize_with = "lenient::text")]
     pub definition: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub proposed_by_organization_id: String,
 }
@@ -470,7 +470,7 @@ pub struct AdoptionForm {
     #[schema(value_type = NaiveDate)]
     pub adopted_on: String,
     /// The body that adopted it (usually the steering committee).
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub body_id: String,
 }
@@ -504,7 +504,7 @@ impl AdoptionForm {
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct DecisionForm {
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub body_id: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -516,7 +516,7 @@ pub struct DecisionForm {
     #[serde(deserialize_with = "lenient::text")]
     pub text: String,
     /// "true"/"on" when the decision stays contested.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::boolean")]
     #[schema(value_type = bool)]
     pub contested: String,
     /// Results-tree nodes the decision touches.
@@ -590,7 +590,7 @@ fn dedup<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
 pub struct DisputeForm {
     #[serde(deserialize_with = "lenient::text")]
     pub question: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub raised_by_organization_id: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -644,7 +644,7 @@ impl DisputeForm {
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct PositionForm {
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub organization_id: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -713,11 +713,11 @@ impl DisputeStatusForm {
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct EndorsementForm {
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = i64)]
     pub organization_id: String,
     /// The agenda version signed (its number: 1, 2, …).
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = i64)]
     pub version: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -771,11 +771,11 @@ impl EndorsementForm {
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct FieldChangeForm {
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = i64)]
     pub organization_id: String,
     /// The goal (or any result) the change serves.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub result_id: String,
     /// What the organization did before.

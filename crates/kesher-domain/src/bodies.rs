@@ -77,7 +77,7 @@ pub struct BodyForm {
     /// The meeting cadence in words.
     #[serde(deserialize_with = "lenient::text")]
     pub cadence: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<u16>)]
     pub cadence_every: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -151,7 +151,7 @@ impl BodyForm {
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct MembershipForm {
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = i64)]
     pub person_id: String,
     #[serde(deserialize_with = "lenient::text")]

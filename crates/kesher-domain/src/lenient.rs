@@ -6,31 +6,103 @@ use serde::{Deserialize, Deserializer};
 
 use crate::Invalid;
 
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    Text(String),
-    Integer(i64),
-    Float(f64),
-    Bool(bool),
+/// What a field expects, as the readers' errors name it (`invalid type: integer `5`,
+/// expected text`); the web layer finds these words to say it in the user's language.
+pub const EXPECTED_TEXT: &str = "text";
+pub const EXPECTED_INTEGER: &str = "a whole number";
+pub const EXPECTED_NUMBER: &str = "a number";
+pub const EXPECTED_BOOLEAN: &str = "true or false";
+
+/// Reads one field as the text the domain's parsers check. A form sends every value as
+/// text; JSON must send the field's own type (`kind` says which besides text is taken),
+/// so `"name": 42` is refused rather than stored as "42", and a large integer is never
+/// rounded through a float.
+struct FieldText {
+    expected: &'static str,
 }
 
-impl Scalar {
-    fn into_text(self) -> String {
-        match self {
-            Scalar::Text(s) => s,
-            Scalar::Integer(n) => n.to_string(),
-            Scalar::Float(n) => n.to_string(),
-            Scalar::Bool(b) => b.to_string(),
+impl<'de> serde::de::Visitor<'de> for FieldText {
+    type Value = String;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.expected)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
+        Ok(v)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<String, E> {
+        Ok(String::new())
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<String, E> {
+        Ok(String::new())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<String, E> {
+        if self.expected == EXPECTED_BOOLEAN {
+            Ok(v.to_string())
+        } else {
+            Err(E::invalid_type(serde::de::Unexpected::Bool(v), &self))
+        }
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+        if matches!(self.expected, EXPECTED_INTEGER | EXPECTED_NUMBER) {
+            Ok(v.to_string())
+        } else {
+            Err(E::invalid_type(serde::de::Unexpected::Signed(v), &self))
+        }
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+        match self.expected {
+            EXPECTED_NUMBER => Ok(v.to_string()),
+            EXPECTED_INTEGER if i64::try_from(v).is_ok() => Ok(v.to_string()),
+            _ => Err(E::invalid_type(serde::de::Unexpected::Unsigned(v), &self)),
+        }
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+        if self.expected == EXPECTED_NUMBER {
+            Ok(v.to_string())
+        } else {
+            Err(E::invalid_type(serde::de::Unexpected::Float(v), &self))
         }
     }
 }
 
-/// A string, number, boolean or null, read as text (null as empty).
+fn field<'de, D: Deserializer<'de>>(d: D, expected: &'static str) -> Result<String, D::Error> {
+    d.deserialize_option(FieldText { expected })
+}
+
+/// A text field: a string (or null, read as empty).
 pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<Scalar>::deserialize(d)?
-        .map(Scalar::into_text)
-        .unwrap_or_default())
+    field(d, EXPECTED_TEXT)
+}
+
+/// A whole-number field (an id, a year): an integer in JSON, or its digits from a form.
+pub fn integer<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    field(d, EXPECTED_INTEGER)
+}
+
+/// A number field (a value, a target): a number in JSON, or as written in a form.
+pub fn number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    field(d, EXPECTED_NUMBER)
+}
+
+/// A yes-or-no field: `true`/`false` in JSON, or a checkbox's "on" from a form.
+pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    field(d, EXPECTED_BOOLEAN)
 }
 
 #[derive(Deserialize)]
@@ -51,9 +123,25 @@ pub fn tags<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 
 #[derive(Deserialize)]
 #[serde(untagged)]
+enum IdScalar {
+    Integer(i64),
+    Text(String),
+}
+
+impl IdScalar {
+    fn into_text(self) -> String {
+        match self {
+            IdScalar::Integer(n) => n.to_string(),
+            IdScalar::Text(s) => s,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
 enum IdList {
-    One(Scalar),
-    Many(Vec<Scalar>),
+    One(IdScalar),
+    Many(Vec<IdScalar>),
 }
 
 /// A list of ids: from a form (one value, or the same field repeated) or from JSON (a
@@ -101,12 +189,55 @@ mod tests {
         t: String,
     }
 
+    #[derive(Deserialize)]
+    struct Typed {
+        #[serde(deserialize_with = "integer", default)]
+        id: String,
+        #[serde(deserialize_with = "number", default)]
+        value: String,
+        #[serde(deserialize_with = "boolean", default)]
+        flag: String,
+    }
+
     #[test]
-    fn json_numbers_lists_and_nulls_become_text() {
-        let p: Probe = serde_json::from_str(r#"{"a": 42, "t": ["x", "y"]}"#).unwrap();
+    fn json_lists_and_nulls_become_text_but_a_number_is_not_text() {
+        let p: Probe = serde_json::from_str(r#"{"a": "42", "t": ["x", "y"]}"#).unwrap();
         assert_eq!((p.a.as_str(), p.t.as_str()), ("42", "x, y"));
         let p: Probe = serde_json::from_str(r#"{"a": null}"#).unwrap();
         assert_eq!((p.a.as_str(), p.t.as_str()), ("", ""));
+        let refused = serde_json::from_str::<Probe>(r#"{"a": 42}"#).err().unwrap();
+        assert!(refused.to_string().contains("expected text"), "{refused}");
+        assert!(serde_json::from_str::<Probe>(r#"{"a": true}"#).is_err());
+    }
+
+    #[test]
+    fn typed_fields_take_their_type_or_a_forms_text() {
+        let p: Typed =
+            serde_json::from_str(r#"{"id": 9007199254740993, "value": 2.5, "flag": true}"#)
+                .unwrap();
+        // Not rounded through a float.
+        assert_eq!(p.id, "9007199254740993");
+        assert_eq!((p.value.as_str(), p.flag.as_str()), ("2.5", "true"));
+        let p: Typed = serde_json::from_str(r#"{"id": "7", "value": "3", "flag": "on"}"#).unwrap();
+        assert_eq!(
+            (p.id.as_str(), p.value.as_str(), p.flag.as_str()),
+            ("7", "3", "on")
+        );
+        for wrong in [
+            r#"{"id": 2.5}"#,
+            r#"{"id": true}"#,
+            r#"{"flag": 1}"#,
+            r#"{"value": false}"#,
+        ] {
+            assert!(serde_json::from_str::<Typed>(wrong).is_err(), "{wrong}");
+        }
+        let huge = serde_json::from_str::<Typed>(r#"{"id": 18446744073709551615}"#)
+            .err()
+            .unwrap();
+        assert!(
+            huge.to_string().contains("expected a whole number"),
+            "{huge}"
+        );
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub struct InitiativeForm {
     #[serde(deserialize_with = "lenient::text")]
     pub description: String,
     /// The parent initiative (a national network, for a local community). Empty for none.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub parent_id: String,
 }
@@ -198,7 +198,7 @@ impl OrganizationForm {
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct PersonForm {
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = i64)]
     pub organization_id: String,
     #[serde(deserialize_with = "lenient::text")]

@@ -134,6 +134,18 @@ pub(crate) fn backend(error: sqlx::Error) -> StoreError {
         if db.is_foreign_key_violation() {
             return StoreError::Conflict(Conflict::InUse);
         }
+        // SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes: the busy
+        // timeout ran out while another connection held the write lock.
+        let busy = db
+            .code()
+            .and_then(|c| c.parse::<i32>().ok())
+            .is_some_and(|c| matches!(c & 0xff, 5 | 6));
+        if busy {
+            return StoreError::Busy;
+        }
+    }
+    if let sqlx::Error::PoolTimedOut = error {
+        return StoreError::Busy;
     }
     StoreError::Backend(error.to_string())
 }

@@ -26,6 +26,10 @@ pub enum StoreError {
     NotFound,
     #[error("conflict: {0:?}")]
     Conflict(Conflict),
+    /// Another write (a long import) held the database longer than the backend waits;
+    /// nothing was written, and the same call may succeed in a moment.
+    #[error("storage busy")]
+    Busy,
     /// The backend failed; the message is for the log, never for a user.
     #[error("storage failure: {0}")]
     Backend(String),

@@ -31,7 +31,10 @@ pub(crate) fn status_of(error: &CoreError) -> StatusCode {
         CoreError::Invalid(_) | CoreError::Import(_) | CoreError::DataImport(_) => {
             StatusCode::UNPROCESSABLE_ENTITY
         }
-        CoreError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+        CoreError::BadRequest { .. } | CoreError::BadJson { .. } => StatusCode::BAD_REQUEST,
+        CoreError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        CoreError::UnsupportedType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        CoreError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
         CoreError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
@@ -49,6 +52,10 @@ pub(crate) fn code_of(error: &CoreError) -> &'static str {
         CoreError::Invalid(_) => "invalid",
         CoreError::Import(_) | CoreError::DataImport(_) => "import_refused",
         CoreError::BadRequest { .. } => "bad_request",
+        CoreError::BadJson { .. } => "bad_json",
+        CoreError::TooLarge { .. } => "too_large",
+        CoreError::UnsupportedType { .. } => "unsupported_media_type",
+        CoreError::Busy { .. } => "busy",
         CoreError::Internal(_) => "internal",
     }
 }
@@ -65,6 +72,10 @@ pub(crate) fn message_id_of(error: &CoreError) -> &'static str {
         CoreError::Conflict { message_id } | CoreError::BadRequest { message_id } => message_id,
         CoreError::Invalid(_) => "error-invalid",
         CoreError::Import(_) | CoreError::DataImport(_) => "error-import-refused",
+        CoreError::BadJson { .. } => "error-bad-json",
+        CoreError::TooLarge { .. } => "error-too-large",
+        CoreError::UnsupportedType { .. } => "error-unsupported-type",
+        CoreError::Busy { .. } => "error-busy",
         CoreError::Internal(_) => "error-internal",
     }
 }
@@ -76,6 +87,9 @@ impl IntoResponse for AppError {
         }
         let mut response = status_of(&self.0).into_response();
         if let CoreError::TooManyAttempts {
+            retry_after_seconds,
+        }
+        | CoreError::Busy {
             retry_after_seconds,
         } = &self.0
             && let Ok(value) = retry_after_seconds.to_string().parse()

@@ -9,11 +9,13 @@ use kesher_domain::FieldError;
 use kesher_i18n::{Arg, Lang};
 use serde::de::DeserializeOwned;
 
+use kesher_core::CoreError;
+
 use crate::context::Ctx;
 use crate::error::{AppError, bad_request};
 
 /// Longest form body accepted (the import upload has its own, larger limit).
-const FORM_LIMIT: usize = 256 * 1024;
+pub(crate) const FORM_LIMIT: usize = 256 * 1024;
 
 /// A form posted from one of Kesher's own pages: its `csrf` field must match the session.
 pub struct CsrfForm<T>(pub T);
@@ -27,12 +29,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
             .get::<Ctx>()
             .cloned()
             .ok_or_else(bad_request)?;
-        let body = Bytes::from_request(request, state)
-            .await
-            .map_err(|_| bad_request())?;
-        if body.len() > FORM_LIMIT {
-            return Err(bad_request());
-        }
+        let body = body_within(request, state, FORM_LIMIT).await?;
         let token = form_urlencoded::parse(&body)
             .find(|(k, _)| k == "csrf")
             .map(|(_, v)| v.into_owned());
@@ -84,23 +81,88 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryParams<T>
     }
 }
 
-/// A JSON request body.
+/// A JSON request body, read strictly: `Content-Type: application/json` (else 415), at most
+/// [`FORM_LIMIT`] bytes (else 413, naming the limit), UTF-8 (else 400 saying so), and every
+/// field of its own type (else 400 naming the field and the type it takes).
 pub struct JsonBody<T>(pub T);
+
+fn is_json(request: &Request) -> bool {
+    request
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .is_some_and(|v| {
+            v == "application/json" || (v.starts_with("application/") && v.ends_with("+json"))
+        })
+}
+
+/// Reads a body up to `limit` bytes; a longer one is a 413 that names the limit.
+pub(crate) async fn body_within<S: Send + Sync>(
+    request: Request,
+    state: &S,
+    limit: usize,
+) -> Result<Bytes, AppError> {
+    let too_large = || AppError(CoreError::TooLarge { limit_bytes: limit });
+    let declared = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit) {
+        return Err(too_large());
+    }
+    let body = Bytes::from_request(request, state)
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                too_large()
+            } else {
+                bad_request()
+            }
+        })?;
+    if body.len() > limit {
+        return Err(too_large());
+    }
+    Ok(body)
+}
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let body = Bytes::from_request(request, state)
-            .await
-            .map_err(|_| bad_request())?;
-        if body.len() > FORM_LIMIT {
-            return Err(bad_request());
+        if !is_json(&request) {
+            return Err(AppError(CoreError::UnsupportedType {
+                expected: "application/json",
+            }));
         }
-        serde_json::from_slice(&body)
+        let body = body_within(request, state, FORM_LIMIT).await?;
+        if std::str::from_utf8(&body).is_err() {
+            return Err(AppError(CoreError::BadRequest {
+                message_id: "error-not-utf8",
+            }));
+        }
+        let deserializer = &mut serde_json::Deserializer::from_slice(&body);
+        serde_path_to_error::deserialize(deserializer)
             .map(JsonBody)
-            .map_err(|_| bad_request())
+            .map_err(|error| {
+                let path = error.path().to_string();
+                let inner = error.into_inner();
+                let field = (inner.is_data() && path != ".").then_some(path);
+                AppError(CoreError::BadJson {
+                    expected: field.as_ref().and_then(|_| expected_of(&inner.to_string())),
+                    field,
+                })
+            })
     }
+}
+
+/// What a refused field takes, from serde's "invalid type: …, expected X at line …".
+fn expected_of(message: &str) -> Option<String> {
+    let (_, rest) = message.split_once(", expected ")?;
+    let expected = rest.rsplit_once(" at line ").map_or(rest, |(e, _)| e);
+    Some(expected.to_string())
 }
 
 /// The localized message for one refused field.

@@ -344,14 +344,14 @@ pub struct IndicatorForm {
     #[schema(value_type = IndicatorKind)]
     pub kind: String,
     /// The top of the scale of a qualitative indicator (ratings run from 1).
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub scale_max: String,
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = Axis)]
     pub axis: String,
     /// The results-tree node the indicator measures.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub result_node_id: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -363,7 +363,7 @@ pub struct IndicatorForm {
     #[schema(value_type = PeriodKind)]
     pub period_kind: String,
     /// The partner organization that reports it.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub owner_organization_id: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -378,20 +378,20 @@ pub struct IndicatorForm {
     /// The indicator that counts the people each figure is built from (for suppression).
     #[serde(deserialize_with = "lenient::text")]
     pub population_code: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub decimals: String,
     /// Breakdown dimensions, as a list or one line.
     #[serde(deserialize_with = "lenient::tags")]
     #[schema(value_type = Vec<String>)]
     pub breakdowns: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::number")]
     #[schema(value_type = Option<f64>)]
     pub valid_min: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::number")]
     #[schema(value_type = Option<f64>)]
     pub valid_max: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::number")]
     #[schema(value_type = Option<f64>)]
     pub baseline_value: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -403,16 +403,16 @@ pub struct IndicatorForm {
     #[schema(value_type = Option<Expected>)]
     pub coverage_expected: String,
     /// The group expected to report, with `place_group`.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub coverage_group_id: String,
     /// The share of expected places (percent, 90 by default) below which a period is
     /// provisional.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::number")]
     #[schema(value_type = Option<f64>)]
     pub coverage_threshold: String,
     /// A change no larger than this is "no real change" (1% of the baseline by default).
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::number")]
     #[schema(value_type = Option<f64>)]
     pub no_change_band: String,
 }

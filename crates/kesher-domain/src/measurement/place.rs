@@ -88,7 +88,7 @@ impl PlaceAttributes {
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct PlaceForm {
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub parent_id: String,
     #[serde(deserialize_with = "lenient::text")]
@@ -103,31 +103,31 @@ pub struct PlaceForm {
     pub sector: String,
     #[serde(deserialize_with = "lenient::text")]
     pub supervision: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::number")]
     #[schema(value_type = Option<f64>)]
     pub ses_index: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub nurture_quintile: String,
     /// `yes`, `no` or blank.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::boolean")]
     #[schema(value_type = Option<bool>)]
     pub periphery: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub population: String,
     #[serde(deserialize_with = "lenient::text")]
     pub stage: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub ses_cluster: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub students: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::number")]
     #[schema(value_type = Option<f64>)]
     pub grid_x: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::number")]
     #[schema(value_type = Option<f64>)]
     pub grid_y: String,
 }

@@ -104,11 +104,11 @@ choice_enum!(
 pub struct TargetForm {
     #[serde(deserialize_with = "lenient::text")]
     pub period: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::number")]
     #[schema(value_type = Option<f64>)]
     pub value: String,
     /// A place whose value of the same indicator the target follows.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub benchmark_place_id: String,
     #[serde(deserialize_with = "lenient::text")]

@@ -27,7 +27,7 @@ use utoipa::{Modify, OpenApi, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::AppState;
-use crate::error::{code_of, message_id_of};
+use crate::error::code_of;
 use crate::forms::field_message;
 use crate::html::errors::issue_text;
 
@@ -92,6 +92,25 @@ pub(crate) fn issue_messages(
         .collect()
 }
 
+/// What a field of the wrong type takes, in the caller's language.
+fn expected_message(lang: Lang, expected: Option<&str>) -> String {
+    use kesher_domain::lenient::*;
+    match expected {
+        // Kesher's readers' words, and serde's own for typed fields.
+        Some(EXPECTED_TEXT | "a string") => lang.t("json-expected-text"),
+        Some(EXPECTED_INTEGER | "i64" | "i32" | "u64" | "u32" | "u16" | "u8") => {
+            lang.t("json-expected-integer")
+        }
+        Some(EXPECTED_NUMBER | "f64" | "f32") => lang.t("json-expected-number"),
+        Some(EXPECTED_BOOLEAN | "a boolean") => lang.t("json-expected-boolean"),
+        Some(other) => lang.t_with(
+            "json-expected-other",
+            &[("expected", kesher_i18n::Arg::Text(other.to_string()))],
+        ),
+        None => lang.t("error-bad-json"),
+    }
+}
+
 /// The JSON body of an error, in the caller's language.
 pub fn error_body(lang: Lang, error: &CoreError) -> serde_json::Value {
     let fields = match error {
@@ -103,6 +122,14 @@ pub fn error_body(lang: Lang, error: &CoreError) -> serde_json::Value {
                 message: field_message(lang, f),
             })
             .collect(),
+        CoreError::BadJson {
+            field: Some(field),
+            expected,
+        } => vec![FieldMessage {
+            field: field.clone(),
+            code: "type".into(),
+            message: expected_message(lang, expected.as_deref()),
+        }],
         _ => Vec::new(),
     };
     let issues = match error {
@@ -121,7 +148,7 @@ pub fn error_body(lang: Lang, error: &CoreError) -> serde_json::Value {
     let body = ErrorBody {
         error: ErrorDetail {
             code: code_of(error).to_string(),
-            message: lang.t(message_id_of(error)),
+            message: crate::html::errors::headline(lang, error),
             fields,
             issues,
         },

@@ -80,6 +80,26 @@ pub fn wait_explained(lang: kesher_i18n::Lang, seconds: u64) -> String {
     )
 }
 
+/// The error's headline in `lang`; a size limit is named.
+pub fn headline(lang: Lang, error: &CoreError) -> String {
+    match error {
+        CoreError::TooLarge { limit_bytes } => lang.t_with(
+            "error-too-large-limit",
+            &[("limit", Arg::Text(size_text(*limit_bytes)))],
+        ),
+        _ => lang.t(crate::error::message_id_of(error)),
+    }
+}
+
+/// A size as people read it: 256 KB, 10 MB.
+pub fn size_text(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{} MB", bytes.div_ceil(1024 * 1024))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
 /// The body of an error page in the page's language.
 pub fn render(page: Page, error: &CoreError) -> String {
     let lang = page.lang;
@@ -87,6 +107,8 @@ pub fn render(page: Page, error: &CoreError) -> String {
         CoreError::TooManyAttempts {
             retry_after_seconds,
         } => wait_explained(lang, *retry_after_seconds),
+        CoreError::TooLarge { .. } => headline(lang, error),
+        CoreError::Busy { .. } => lang.t("error-busy-explained"),
         CoreError::Conflict { .. } | CoreError::BadRequest { .. } => {
             lang.t("error-conflict-explained")
         }

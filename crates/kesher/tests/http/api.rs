@@ -191,7 +191,7 @@ async fn errors_share_one_shape_in_the_callers_language() {
     )
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    assert_eq!(malformed["error"]["code"], "bad_request");
+    assert_eq!(malformed["error"]["code"], "bad_json");
 }
 
 #[tokio::test]

@@ -419,3 +419,132 @@ async fn an_organizations_history_shows_only_its_own_people() {
         "a viewer sees no contact details"
     );
 }
+
+/// JSON is read strictly, and every refusal says what is wrong: the field and the type it
+/// takes, a body that is not JSON (415), one over the limit (413, naming it), bytes that are
+/// not UTF-8.
+#[tokio::test]
+async fn json_is_strict_and_its_errors_say_what_is_wrong() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let path = format!("/api/v1/initiatives/{i}/organizations?lang=en");
+    let send = |body: Vec<u8>, content_type: &'static str| {
+        app.api(Who::Backbone, reqwest::Method::POST, &path)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    let json = "application/json";
+
+    let response = send(
+        br#"{"name": 42, "sector": "business", "organization_type": "company"}"#.to_vec(),
+        json,
+    )
+    .await
+    .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "bad_json");
+    assert_eq!(body["error"]["fields"][0]["field"], "name");
+    assert_eq!(body["error"]["fields"][0]["code"], "type");
+    assert_eq!(
+        body["error"]["fields"][0]["message"],
+        "Write text here (in quotes)."
+    );
+
+    let values = format!("/api/v1/initiatives/{i}/values?lang=en");
+    let response = app
+        .api(Who::Backbone, reqwest::Method::POST, &values)
+        .json(&serde_json::json!({"source": "x", "entries": [
+            {"indicator": "a", "place_id": 1, "period": "2024", "value": 1},
+            {"indicator": "a", "place_id": 1, "period": "2024", "value": true}]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(
+        body["error"]["fields"][0]["field"], "entries[1].value",
+        "{body}"
+    );
+    assert_eq!(
+        body["error"]["fields"][0]["message"],
+        "Write a number here."
+    );
+
+    let response = send(b"name=x".to_vec(), "application/x-www-form-urlencoded")
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "unsupported_media_type");
+
+    let huge = format!(r#"{{"name": "{}"}}"#, "א".repeat(200_000)).into_bytes();
+    let response = send(huge, json).await.unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("256 KB"),
+        "{body}"
+    );
+
+    let response = send(b"{\"name\": \"\xff\xfe\"}".to_vec(), json)
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(
+        body["error"]["message"].as_str().unwrap().contains("UTF-8"),
+        "{body}"
+    );
+}
+
+/// A write that meets a long import waits for it, and when the import holds on longer
+/// than the wait, answers 503 with Retry-After, never 500; nothing is half-written.
+#[tokio::test]
+async fn a_write_during_a_long_import_waits_or_answers_busy() {
+    use sqlx::Connection;
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    // Another connection holds the write lock, as a long import's transaction does.
+    let mut import = sqlx::SqliteConnection::connect(&format!("sqlite:{}", app.db_path.display()))
+        .await
+        .unwrap();
+    sqlx::query("BEGIN IMMEDIATE")
+        .execute(&mut import)
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let response = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/initiatives/{i}/organizations?lang=en"),
+        )
+        .json(&serde_json::json!({"name": "בזמן ייבוא", "sector": "business", "organization_type": "company"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert!(response.headers().contains_key("retry-after"));
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "busy");
+
+    // Once the import ends, the same write lands.
+    sqlx::query("COMMIT").execute(&mut import).await.unwrap();
+    let response = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/initiatives/{i}/organizations"),
+        )
+        .json(&serde_json::json!({"name": "בזמן ייבוא", "sector": "business", "organization_type": "company"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+}
