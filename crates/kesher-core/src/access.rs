@@ -29,6 +29,12 @@ impl Kesher {
         if access.can_read() && allowed(&access) {
             Ok(access)
         } else {
+            tracing::info!(
+                user.id = %caller.user.id,
+                initiative = initiative.get(),
+                role = ?access.role(),
+                "permission refused"
+            );
             Err(CoreError::Forbidden)
         }
     }

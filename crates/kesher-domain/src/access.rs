@@ -56,7 +56,7 @@ impl Access {
         Self { admin, grant }
     }
 
-    fn role(&self) -> Option<Role> {
+    pub fn role(&self) -> Option<Role> {
         self.grant.map(|g| g.role)
     }
 

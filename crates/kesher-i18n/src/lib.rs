@@ -258,6 +258,8 @@ mod tests {
                     ("indicator", "i".into()),
                     ("dimension", "d".into()),
                     ("cells", "c".into()),
+                    ("limit", "256 KB".into()),
+                    ("seconds", Arg::Number(30)),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

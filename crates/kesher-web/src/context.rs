@@ -5,7 +5,9 @@ use std::net::SocketAddr;
 
 use axum::body::Body;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, COOKIE, SET_COOKIE};
+use axum::http::header::{
+    AUTHORIZATION, CACHE_CONTROL, CONTENT_TYPE, COOKIE, SET_COOKIE, STRICT_TRANSPORT_SECURITY,
+};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -175,17 +177,22 @@ pub async fn prepare(State(state): State<AppState>, mut request: Request, next: 
     let mut caller = None;
     let mut by_token = false;
     let mut csrf_seed = None;
+    // A store that cannot say who is asking must not sign them out: the request fails
+    // (logged, as any internal failure), and the cookie stays for the next try.
+    let mut lookup_failed = None;
     if let Some(token) = bearer(request.headers()) {
         by_token = true;
-        caller = kesher
-            .token_caller(&Secret::from_client(token))
-            .await
-            .ok()
-            .flatten();
+        match kesher.token_caller(&Secret::from_client(token)).await {
+            Ok(found) => caller = found,
+            Err(error) => lookup_failed = Some(error),
+        }
     } else if let Some(session) = jar.get(SESSION_COOKIE) {
         let secret = Secret::from_client(session.value());
-        caller = kesher.session_caller(&secret).await.ok().flatten();
-        if caller.is_some() {
+        match kesher.session_caller(&secret).await {
+            Ok(found) => caller = found,
+            Err(error) => lookup_failed = Some(error),
+        }
+        if caller.is_some() || lookup_failed.is_some() {
             csrf_seed = Some(secret);
         } else {
             set_cookies.push(removal(SESSION_COOKIE, secure));
@@ -236,6 +243,17 @@ pub async fn prepare(State(state): State<AppState>, mut request: Request, next: 
         secure,
     };
 
+    if let Some(error) = lookup_failed {
+        let error = match error {
+            busy @ CoreError::Busy { .. } => busy,
+            other => CoreError::Internal(format!("reading the caller failed: {other}")),
+        };
+        return finish(
+            render_error(&ctx, &path, AppError(error).into_response()),
+            set_cookies,
+        );
+    }
+
     // API writes signed in by cookie must repeat the CSRF token in a header.
     let writes = !matches!(method, Method::GET | Method::HEAD | Method::OPTIONS);
     if is_api(&path) && writes && ctx.caller.is_some() && !by_token {
@@ -262,6 +280,19 @@ pub async fn prepare(State(state): State<AppState>, mut request: Request, next: 
         response
             .headers_mut()
             .insert("www-authenticate", HeaderValue::from_static("Bearer"));
+    }
+    // What a signed-in user sees may hold personal data: no cache keeps it (a shared
+    // computer's browser, a proxy). The embedded assets are the same for everyone.
+    if ctx.caller.is_some() && !path.starts_with("/static/") {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if secure {
+        response.headers_mut().insert(
+            STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     finish(response, set_cookies)
 }

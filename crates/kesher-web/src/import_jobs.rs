@@ -13,6 +13,9 @@ use kesher_domain::{ImportDraftId, InitiativeId, UserId};
 
 /// How long a finished job's outcome is kept for its owner to see.
 const KEPT_AFTER_FINISH: Duration = Duration::from_secs(60 * 60);
+/// A job that has not ended after this long is forgotten: its task is gone (every task ends
+/// its job, even by panicking), so nothing will ever end it.
+const GIVEN_UP_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Every import under way or recently finished, by its unguessable id.
 #[derive(Default)]
@@ -28,6 +31,7 @@ pub struct ImportJob {
     pub draft: ImportDraftId,
     pub file_name: String,
     pub progress: ImportProgress,
+    started: Instant,
     ended: Mutex<Option<(Instant, Ended)>>,
 }
 
@@ -55,15 +59,60 @@ impl ImportJob {
             draft,
             file_name,
             progress: ImportProgress::default(),
+            started: Instant::now(),
             ended: Mutex::new(None),
         }
     }
 
+    /// Ends the job and logs how, on the spot (the user may never come back to see it).
     pub fn finish(&self, result: CoreResult<DataOutcome>) {
+        let seconds = self.started.elapsed().as_secs_f64();
+        let (initiative, draft, purpose) = (self.initiative.get(), self.draft.get(), self.purpose);
         let ended = match result {
-            Ok(outcome) => Ended::Written(outcome),
-            Err(CoreError::DataImport(issues)) => Ended::Refused(issues),
-            Err(error) => Ended::Failed(error),
+            Ok(outcome) => {
+                match &outcome {
+                    DataOutcome::Places(p) => tracing::info!(
+                        initiative,
+                        draft,
+                        ?purpose,
+                        seconds,
+                        added = p.added,
+                        updated = p.updated,
+                        unchanged = p.unchanged,
+                        "import job written"
+                    ),
+                    DataOutcome::Values {
+                        written,
+                        places_added,
+                    } => tracing::info!(
+                        initiative,
+                        draft,
+                        ?purpose,
+                        seconds,
+                        added = written.added,
+                        changed = written.changed,
+                        unchanged = written.unchanged,
+                        places_added,
+                        "import job written"
+                    ),
+                }
+                Ended::Written(outcome)
+            }
+            Err(CoreError::DataImport(issues)) => {
+                tracing::info!(
+                    initiative,
+                    draft,
+                    ?purpose,
+                    seconds,
+                    problems = issues.len(),
+                    "import job refused"
+                );
+                Ended::Refused(issues)
+            }
+            Err(error) => {
+                tracing::error!(initiative, draft, ?purpose, seconds, %error, "import job failed");
+                Ended::Failed(error)
+            }
         };
         *self.ended.lock().expect("job lock") = Some((Instant::now(), ended));
     }
@@ -89,7 +138,7 @@ impl ImportJobs {
         let mut jobs = self.jobs.lock().expect("jobs lock");
         jobs.retain(|_, job| match &*job.ended.lock().expect("job lock") {
             Some((at, _)) => at.elapsed() < KEPT_AFTER_FINISH,
-            None => true,
+            None => job.started.elapsed() < GIVEN_UP_AFTER,
         });
         jobs.insert(id.clone(), job);
         id

@@ -9,6 +9,7 @@ use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Router, middleware};
 use kesher_core::Kesher;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
@@ -145,6 +146,16 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .merge(agenda_pages())
         .merge(measurement_pages());
 
+    #[cfg(feature = "test-hooks")]
+    let pages = pages.route(
+        "/test-hooks/panic",
+        get(|| async {
+            if std::hint::black_box(true) {
+                panic!("a handler panicked on purpose");
+            }
+        }),
+    );
+
     Router::new()
         .merge(pages)
         .merge(api_routes)
@@ -153,6 +164,9 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route("/static/{version}/{name}", get(assets::serve_asset))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        // Inside `prepare`, so a panic is rendered as the error page or ErrorBody in the
+        // caller's language, and logged once.
+        .layer(CatchPanicLayer::custom(panicked))
         .layer(middleware::from_fn_with_state(state.clone(), context::prepare))
         .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
             // The path only: query strings can hold people's names (a search).
@@ -167,6 +181,17 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
              form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
         ))
         .with_state(state)
+}
+
+/// A handler panicked (a bug): the request fails like any internal failure, and the server
+/// goes on.
+fn panicked(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    let cause = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a handler panicked".into());
+    crate::AppError(kesher_core::CoreError::Internal(format!("panic: {cause}"))).into_response()
 }
 
 fn security_header(name: HeaderName, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {

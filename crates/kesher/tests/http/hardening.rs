@@ -548,3 +548,85 @@ async fn a_write_during_a_long_import_waits_or_answers_busy() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::CREATED);
 }
+
+/// A handler that panics (a bug) gives the error page in the user's language with 500, and
+/// the server goes on answering.
+#[tokio::test]
+async fn a_panicking_handler_gives_the_error_page() {
+    let app = TestApp::spawn().await;
+    let response = app.get(Who::Member, "/test-hooks/panic").await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let page = document(response).await;
+    assert_eq!(texts(&page, "h1"), vec!["אירעה תקלה."]);
+    assert!(
+        !page.html().contains("on purpose"),
+        "the cause stays in the log"
+    );
+    assert_eq!(app.get(Who::Member, "/").await.status(), StatusCode::OK);
+}
+
+/// Answers to a signed-in user are never cached; over HTTPS the browser is told to keep to
+/// it.
+#[tokio::test]
+async fn personal_answers_are_not_cached_and_https_is_kept() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let page = app
+        .get(Who::Member, &format!("/initiatives/{i}/people"))
+        .await;
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    let api = app
+        .api(
+            Who::Member,
+            reqwest::Method::GET,
+            &format!("/api/v1/initiatives/{i}/people"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(api.headers()["cache-control"], "no-store");
+    assert!(!page.headers().contains_key("strict-transport-security"));
+    let over_https = app
+        .as_(Who::Member)
+        .get(app.url("/"))
+        .header("x-forwarded-proto", "https")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        over_https.headers()["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .starts_with("max-age=")
+    );
+}
+
+/// When the store cannot say whose session a cookie is, the request fails and is logged;
+/// the user is not signed out by it.
+#[tokio::test]
+async fn a_session_that_cannot_be_read_fails_without_signing_out() {
+    use sqlx::Connection;
+    let app = TestApp::spawn().await;
+    let mut db = sqlx::SqliteConnection::connect(&format!("sqlite:{}", app.db_path.display()))
+        .await
+        .unwrap();
+    sqlx::query("ALTER TABLE sessions RENAME TO sessions_away")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    let response = app.get(Who::Member, "/").await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(
+        response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .all(|c| !c.to_str().unwrap().starts_with("kesher_session=")),
+        "the session cookie is kept"
+    );
+    sqlx::query("ALTER TABLE sessions_away RENAME TO sessions")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    assert_eq!(app.get(Who::Member, "/").await.status(), StatusCode::OK);
+}

@@ -741,15 +741,16 @@ pub async fn confirm_data_file(
     let job_id = state.imports.add(job.clone());
     let kesher = state.kesher.clone();
     let save_as = form.save_as;
-    let task = tokio::spawn(async move {
-        let result = async {
+    let working = job.clone();
+    let work = tokio::spawn(async move {
+        async {
             let outcome = match chosen {
                 Chosen::Places(places) => {
                     DataOutcome::Places(kesher.import_places(&caller, id, draft, &places).await?)
                 }
                 Chosen::Values(values) => {
                     kesher
-                        .import_values(&caller, id, draft, &values, &job.progress)
+                        .import_values(&caller, id, draft, &values, &working.progress)
                         .await?
                 }
             };
@@ -760,11 +761,19 @@ pub async fn confirm_data_file(
             }
             Ok(outcome)
         }
-        .await;
-        job.finish(result);
+        .await
     });
-    // A panic in the job is a bug; it surfaces as a failed request, not as a page that
-    // waits forever.
+    // The job always ends, even when its work panics (a bug): the progress page then shows
+    // the failure instead of polling for ever.
+    let ender = job.clone();
+    let task = tokio::spawn(async move {
+        let result = work.await.unwrap_or_else(|panicked| {
+            Err(CoreError::Internal(format!(
+                "the import stopped unexpectedly: {panicked}"
+            )))
+        });
+        ender.finish(result);
+    });
     match tokio::time::timeout(WAIT_IN_REQUEST, task).await {
         Ok(Err(_panicked)) => {
             return Err(CoreError::Internal("the import stopped unexpectedly".into()).into());
