@@ -1049,7 +1049,38 @@ impl MeasurementStore for SqliteStore {
 
     async fn delete_indicator(&self, actor: Actor, id: IndicatorId) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        let before = fetch_indicator(&mut tx, id).await?;
+        let indicator = fetch_indicator(&mut tx, id).await?;
+        // The audit entry keeps every value and every earlier reading, one array each in
+        // the order of VALUE_COLUMNS, so a deletion can be undone from the log.
+        let mut kept = Vec::new();
+        for statement in [
+            "SELECT json_group_array(json_array(v.period, v.place_id, c.key, v.value,
+                 v.missing, v.note, v.state, v.source_id))
+             FROM data_values v JOIN breakdown_cells c ON c.id = v.cell_id
+             WHERE v.indicator_id = ?1",
+            "SELECT json_group_array(json_array(v.period, v.place_id, c.key, v.value,
+                 v.missing, v.note, v.state, v.source_id))
+             FROM value_history v JOIN breakdown_cells c ON c.id = v.cell_id
+             WHERE v.indicator_id = ?1",
+        ] {
+            let json: String = sqlx::query_scalar(statement)
+                .bind(id.get())
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(backend)?;
+            kept.push(
+                serde_json::from_str::<serde_json::Value>(&json)
+                    .map_err(|e| StoreError::Backend(e.to_string()))?,
+            );
+        }
+        let history = kept.pop().unwrap_or_default();
+        let values = kept.pop().unwrap_or_default();
+        let before = serde_json::json!({
+            "indicator": indicator,
+            "value_columns": kesher_store::DELETED_VALUE_COLUMNS,
+            "values": values,
+            "value_history": history,
+        });
         for statement in [
             "DELETE FROM data_values WHERE indicator_id = ?1",
             "DELETE FROM value_history WHERE indicator_id = ?1",
@@ -1063,12 +1094,22 @@ impl MeasurementStore for SqliteStore {
         commit_delete(
             tx,
             actor,
-            before.initiative_id,
+            indicator.initiative_id,
             "DELETE FROM indicators WHERE id = ?1",
             ("indicator", id.get()),
             &before,
         )
         .await
+    }
+
+    async fn count_indicator_values(&self, id: IndicatorId) -> StoreResult<u64> {
+        let count: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM data_values WHERE indicator_id = ?1")
+                .bind(id.get())
+                .fetch_one(&mut *self.read().await?)
+                .await
+                .map_err(backend)?;
+        Ok(count as u64)
     }
 
     async fn indicator(&self, id: IndicatorId) -> StoreResult<Indicator> {

@@ -20,6 +20,21 @@ pub use records::*;
 pub use traits::*;
 
 /// Why a store call failed.
+/// The columns of each value an indicator's deletion keeps in its audit entry (`values` and
+/// `value_history`, one array per value): the period's key, the place, the breakdown cell's
+/// key (empty for the total), the number, the missing reason, the note, the state
+/// (0 draft, 1 submitted, 2 approved, 3 returned) and the data source.
+pub const DELETED_VALUE_COLUMNS: [&str; 8] = [
+    "period_key",
+    "place_id",
+    "cell",
+    "value",
+    "missing",
+    "note",
+    "state",
+    "source_id",
+];
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("not found")]

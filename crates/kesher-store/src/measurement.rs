@@ -350,9 +350,12 @@ pub trait MeasurementStore: Send + Sync {
         id: IndicatorId,
         input: &IndicatorInput,
     ) -> StoreResult<Indicator>;
-    /// Deletes the indicator with its targets and values (all kept in the audit log's
-    /// summary). Refusing it while formulas read it is the core's job.
+    /// Deletes the indicator with its targets and values. The audit entry's "before" keeps
+    /// the indicator, every value and every earlier reading (see [`crate::DELETED_VALUE_COLUMNS`]).
+    /// Refusing it while formulas read it is the core's job.
     async fn delete_indicator(&self, actor: Actor, id: IndicatorId) -> StoreResult<()>;
+    /// How many values (of any state, every place, period and cell) the indicator holds.
+    async fn count_indicator_values(&self, id: IndicatorId) -> StoreResult<u64>;
     async fn indicator(&self, id: IndicatorId) -> StoreResult<Indicator>;
     /// In code order.
     async fn indicators(&self, initiative: InitiativeId) -> StoreResult<Vec<Indicator>>;

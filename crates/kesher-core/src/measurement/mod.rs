@@ -254,6 +254,16 @@ impl Kesher {
             .map_err(choice_of("result_node_id"))
     }
 
+    /// How many values deleting the indicator would take with it (kept in the audit log).
+    pub async fn indicator_value_count(&self, caller: &Caller, id: IndicatorId) -> CoreResult<u64> {
+        let indicator = self.store.indicator(id).await?;
+        self.require(caller, indicator.initiative_id, |a| {
+            a.can_manage_measurement()
+        })
+        .await?;
+        Ok(self.store.count_indicator_values(id).await?)
+    }
+
     /// Refused while another indicator's formula, weight or population reads it.
     pub async fn delete_indicator(&self, caller: &Caller, id: IndicatorId) -> CoreResult<()> {
         let indicator = self.store.indicator(id).await?;

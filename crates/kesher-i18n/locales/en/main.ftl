@@ -811,7 +811,11 @@ status-unknown = Not judged yet
 indicator-new-title = New indicator
 indicator-edit-title = Edit indicator
 indicator-delete-title = Delete the indicator { $name }?
-indicator-delete-explanation = Its targets and every value entered for it are deleted with it; the audit log keeps a record of the deletion.
+indicator-delete-explanation = { $count ->
+        [0] It holds no values yet. Its targets are deleted with it.
+        [one] Its targets and its one value are deleted with it.
+       *[other] Its targets and its { $count } values are deleted with it.
+    } The audit log keeps the indicator and every value, so the deletion can be undone from it.
 indicator-adding-up = How it is computed and added up
 indicator-checks-and-baseline = Checks and baseline
 conflict-indicator-in-use = Other indicators read this one (in a formula, as a weight or as a population), so it cannot be deleted or renamed:

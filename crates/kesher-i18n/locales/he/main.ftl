@@ -812,7 +812,11 @@ status-unknown = עדיין אין הערכה
 indicator-new-title = מדד חדש
 indicator-edit-title = עריכת מדד
 indicator-delete-title = למחוק את המדד { $name }?
-indicator-delete-explanation = היעדים שלו וכל הערכים שהוזנו לו יימחקו יחד איתו; יומן השינויים ישמור תיעוד של המחיקה.
+indicator-delete-explanation = { $count ->
+        [0] אין בו עדיין ערכים. היעדים שלו יימחקו יחד איתו.
+        [one] היעדים שלו והערך היחיד שלו יימחקו יחד איתו.
+       *[other] היעדים שלו וכל { $count } הערכים שלו יימחקו יחד איתו.
+    } יומן השינויים שומר את המדד ואת כל הערכים, כך שאפשר לשחזר את המחיקה ממנו.
 indicator-adding-up = איך הוא מחושב ומסוכם
 indicator-checks-and-baseline = בדיקות ונקודת מוצא
 conflict-indicator-in-use = מדדים אחרים נשענים על המדד הזה (בנוסחה, כמשקל או כאוכלוסייה), ולכן אי אפשר למחוק אותו או לשנות את הקוד שלו:

@@ -630,3 +630,89 @@ async fn a_session_that_cannot_be_read_fails_without_signing_out() {
         .unwrap();
     assert_eq!(app.get(Who::Member, "/").await.status(), StatusCode::OK);
 }
+
+/// Deleting an indicator says how many values go with it, and the audit log keeps the
+/// indicator and every value, so they can be recovered.
+#[tokio::test]
+async fn an_indicator_deleted_with_its_values_can_be_recovered_from_the_audit_log() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let response = crate::measurement::create_indicator(
+        &app,
+        &[
+            ("code", "students"),
+            ("name_he", "תלמידים"),
+            ("unit", "count"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let place = crate::trusted::add_place(&app, "school", "440017", "אורט", None).await;
+    let period = crate::trusted::school_year(1).code();
+    let response = crate::trusted::send_values(
+        &app,
+        Who::Backbone,
+        &serde_json::json!({"source": "api", "entries": [
+            {"indicator": "students", "place_id": place.id.get(), "period": period, "value": 412},
+            {"indicator": "students", "place_id": place.id.get(), "period": crate::trusted::school_year(2).code(), "value": 398}]}),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let (indicators, _) = app
+        .kesher
+        .indicators(&app.caller(Who::Backbone).await, i)
+        .await
+        .unwrap();
+    let students = indicators[0].id;
+    let confirm = app
+        .get(
+            Who::Backbone,
+            &format!("/initiatives/{i}/measurement/indicators/{students}/delete?lang=en"),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(confirm.contains("its 2 values are deleted"), "{confirm}");
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/measurement/indicators/{students}/delete"),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    let log: serde_json::Value = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::GET,
+            &format!("/api/v1/initiatives/{i}/audit"),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let entry = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["entity"] == "indicator" && e["action"] == "delete")
+        .expect("the deletion is in the log");
+    let before = &entry["before"];
+    assert_eq!(before["indicator"]["code"], "students");
+    assert_eq!(before["value_columns"][3], "value");
+    let mut numbers: Vec<f64> = before["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v[3].as_f64().unwrap())
+        .collect();
+    numbers.sort_by(f64::total_cmp);
+    assert_eq!(numbers, vec![398.0, 412.0]);
+    assert!(before["values"][0][1] == place.id.get());
+}

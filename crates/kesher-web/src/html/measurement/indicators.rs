@@ -1035,7 +1035,17 @@ pub async fn confirm_delete_indicator(
         Section::Measurement,
         Deletion {
             title: ("indicator-delete-title", &found.name_he),
-            explanation: ctx.lang.t("indicator-delete-explanation"),
+            explanation: ctx.lang.t_with(
+                "indicator-delete-explanation",
+                &[(
+                    "count",
+                    (state
+                        .kesher
+                        .indicator_value_count(caller, indicator)
+                        .await? as i64)
+                        .into(),
+                )],
+            ),
             blocked,
             record: format!("/initiatives/{id}/measurement/indicators/{indicator}"),
         },
