@@ -10,8 +10,10 @@ use chrono::{Duration, Utc};
 use kesher_domain::access::{Grant, Role};
 use kesher_domain::text::{Email, Name, NewPassword};
 use kesher_domain::validation::Checker;
-use kesher_domain::{FieldError, InitiativeId, Invalid, OrganizationId, UserId, lenient};
-use kesher_store::{Actor, NewUser, RoleGrant, SecretDigest, User};
+use kesher_domain::{
+    ApiTokenId, FieldError, InitiativeId, Invalid, OrganizationId, UserId, lenient,
+};
+use kesher_store::{Actor, ApiToken, NewUser, RoleGrant, SecretDigest, User};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -157,6 +159,40 @@ pub(crate) fn masked(email: &str) -> String {
     }
 }
 
+/// How long a new API token lives unless its maker says otherwise, and the longest allowed.
+pub const TOKEN_DAYS: i64 = 365;
+pub const TOKEN_DAYS_MAX: i64 = 5 * 365;
+
+/// A token as its owner asks for it on the account page or through the API.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct TokenForm {
+    /// A name to recognise it by ("the municipal dashboard").
+    #[serde(deserialize_with = "lenient::text")]
+    pub name: String,
+    /// Days until it expires (1–1825; a year when left out).
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub expires_in_days: String,
+}
+
+/// A token's checked name and its expiry `days` from now.
+fn token_terms(name: &str, days: i64) -> CoreResult<(String, chrono::DateTime<Utc>)> {
+    let name = Name::parse(name)
+        .map_err(|p| CoreError::invalid("name", p))?
+        .into_string();
+    if !(1..=TOKEN_DAYS_MAX).contains(&days) {
+        return Err(CoreError::invalid(
+            "expires_in_days",
+            Invalid::Range {
+                min: 1,
+                max: TOKEN_DAYS_MAX,
+            },
+        ));
+    }
+    Ok((name, Utc::now() + Duration::days(days)))
+}
+
 /// A new account as the admin types it.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
@@ -227,6 +263,13 @@ impl Kesher {
             .unwrap_or(DECOY_HASH);
         let matches = verify_password(password, hash).await;
         let known = credentials.is_some();
+        let disabled = credentials
+            .as_ref()
+            .is_some_and(|c| c.user.disabled_at.is_some());
+        if matches && disabled {
+            tracing::warn!(account = %masked(email), "sign-in of a disabled account refused");
+            return Err(CoreError::BadCredentials);
+        }
         let Some(credentials) = credentials.filter(|_| matches) else {
             tracing::warn!(account = %masked(email), known, "sign-in failed");
             return Err(CoreError::BadCredentials);
@@ -253,13 +296,21 @@ impl Kesher {
             .map(|user| Caller { user }))
     }
 
-    /// The user behind an API token.
+    /// The user behind a live API token. Its use is noted at most once an hour, so that
+    /// reading through the API does not write on every request.
     pub async fn token_caller(&self, secret: &Secret) -> CoreResult<Option<Caller>> {
-        Ok(self
-            .store
-            .api_token_user(&secret.digest())
-            .await?
-            .map(|user| Caller { user }))
+        let now = Utc::now();
+        let Some((user, token)) = self.store.api_token_user(&secret.digest(), now).await? else {
+            return Ok(None);
+        };
+        let stale = token
+            .last_used_at
+            .is_none_or(|at| now - at > Duration::hours(1));
+        if stale && let Err(error) = self.store.mark_api_token_used(token.id, now).await {
+            // Busy behind an import, say: the request goes on; the next use notes it.
+            tracing::debug!(%error, "a token's last use was not noted");
+        }
+        Ok(Some(Caller { user }))
     }
 
     pub async fn sign_out(&self, secret: &Secret) -> CoreResult<()> {
@@ -314,20 +365,107 @@ impl Kesher {
         Ok(self.store.list_users().await?)
     }
 
-    /// Creates an API token for the account with this address (the command line). The
-    /// secret is returned once and never stored.
-    pub async fn create_api_token(&self, email: &str, name: &str) -> CoreResult<Secret> {
+    /// A token for the account with this address, made on the command line by `operator`
+    /// (the audit log names them), valid for `days` days.
+    pub async fn create_api_token(
+        &self,
+        email: &str,
+        name: &str,
+        days: i64,
+        operator: &'static str,
+    ) -> CoreResult<Secret> {
         let email = Email::parse(email).map_err(|p| CoreError::invalid("email", p))?;
         let credentials = self
             .store
             .user_credentials(&email)
             .await?
             .ok_or(CoreError::NotFound)?;
+        let (name, expires_at) = token_terms(name, days)?;
         let secret = Secret::generate("kt_");
         self.store
-            .create_api_token(Actor::system(), credentials.user.id, name, &secret.digest())
+            .create_api_token(
+                Actor::operator(operator),
+                credentials.user.id,
+                &name,
+                &secret.digest(),
+                Some(expires_at),
+            )
             .await?;
         Ok(secret)
+    }
+
+    /// The caller's own tokens, newest first.
+    pub async fn own_tokens(&self, caller: &Caller) -> CoreResult<Vec<ApiToken>> {
+        Ok(self.store.api_tokens_of(caller.user.id).await?)
+    }
+
+    /// A new token for the caller; its secret is shown once.
+    pub async fn create_own_token(
+        &self,
+        caller: &Caller,
+        form: &TokenForm,
+    ) -> CoreResult<(ApiToken, Secret)> {
+        let days = match form.expires_in_days.trim() {
+            "" => TOKEN_DAYS,
+            raw => raw
+                .parse::<i64>()
+                .ok()
+                .filter(|d| (1..=TOKEN_DAYS_MAX).contains(d))
+                .ok_or(CoreError::invalid(
+                    "expires_in_days",
+                    Invalid::Range {
+                        min: 1,
+                        max: TOKEN_DAYS_MAX,
+                    },
+                ))?,
+        };
+        let (name, expires_at) = token_terms(&form.name, days)?;
+        let secret = Secret::generate("kt_");
+        let token = self
+            .store
+            .create_api_token(
+                caller.actor(),
+                caller.user.id,
+                &name,
+                &secret.digest(),
+                Some(expires_at),
+            )
+            .await?;
+        tracing::info!(user.id = %caller.user.id, token.id = %token.id, "API token created");
+        Ok((token, secret))
+    }
+
+    /// Revokes one of the caller's own tokens; it is refused from then on.
+    pub async fn revoke_own_token(&self, caller: &Caller, id: ApiTokenId) -> CoreResult<()> {
+        self.store
+            .revoke_api_token(caller.actor(), caller.user.id, id)
+            .await?;
+        tracing::info!(user.id = %caller.user.id, token.id = %id, "API token revoked");
+        Ok(())
+    }
+
+    /// Disables an account (its sessions and tokens end) or enables it again. Instance
+    /// admins only, and never their own account.
+    pub async fn set_user_disabled(
+        &self,
+        caller: &Caller,
+        id: UserId,
+        disabled: bool,
+    ) -> CoreResult<User> {
+        if !caller.is_admin() {
+            return Err(CoreError::Forbidden);
+        }
+        if id == caller.user.id {
+            return Err(CoreError::Conflict {
+                message_id: "conflict-disable-self",
+            });
+        }
+        let user = self
+            .store
+            .set_user_disabled(caller.actor(), id, disabled)
+            .await?;
+        tracing::info!(user.id = %id, by = %caller.user.id, disabled, "account access changed");
+        Ok(user)
     }
 
     /// The roles the caller holds, in every initiative.

@@ -23,6 +23,18 @@ fn user(row: &SqliteRow) -> Result<User, StoreError> {
         name: get(row, "name")?,
         is_admin: get(row, "is_admin")?,
         created_at: timestamp(row, "created_at")?,
+        disabled_at: get(row, "disabled_at")?,
+    })
+}
+
+fn api_token(row: &SqliteRow) -> Result<ApiToken, StoreError> {
+    Ok(ApiToken {
+        id: ApiTokenId::new(get(row, "id")?),
+        user_id: UserId::new(get(row, "user_id")?),
+        name: get(row, "name")?,
+        created_at: timestamp(row, "created_at")?,
+        expires_at: get(row, "expires_at")?,
+        last_used_at: get(row, "last_used_at")?,
     })
 }
 
@@ -209,7 +221,7 @@ impl AccountStore for SqliteStore {
         let mut conn = self.read().await?;
         let row = sqlx::query(
             "SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
-             WHERE s.digest = ?1 AND s.expires_at > ?2",
+             WHERE s.digest = ?1 AND s.expires_at > ?2 AND u.disabled_at IS NULL",
         )
         .bind(&digest.0)
         .bind(now)
@@ -243,16 +255,19 @@ impl AccountStore for SqliteStore {
         user: UserId,
         name: &str,
         digest: &SecretDigest,
+        expires_at: Option<DateTime<Utc>>,
     ) -> StoreResult<ApiToken> {
         let mut tx = self.write().await?;
         let now = Utc::now();
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO api_tokens (user_id, name, digest, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+            "INSERT INTO api_tokens (user_id, name, digest, created_at, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
         )
         .bind(user.get())
         .bind(name)
         .bind(&digest.0)
         .bind(now)
+        .bind(expires_at)
         .fetch_one(&mut *tx)
         .await
         .map_err(backend)?;
@@ -261,6 +276,8 @@ impl AccountStore for SqliteStore {
             user_id: user,
             name: name.to_string(),
             created_at: now,
+            expires_at,
+            last_used_at: None,
         };
         audit::record::<(), _>(
             &mut tx,
@@ -279,16 +296,131 @@ impl AccountStore for SqliteStore {
         Ok(token)
     }
 
-    async fn api_token_user(&self, digest: &SecretDigest) -> StoreResult<Option<User>> {
+    async fn api_token_user(
+        &self,
+        digest: &SecretDigest,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<(User, ApiToken)>> {
         let mut conn = self.read().await?;
-        let row = sqlx::query(
-            "SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.digest = ?1",
+        let Some(row) = sqlx::query(
+            "SELECT t.* FROM api_tokens t JOIN users u ON u.id = t.user_id
+             WHERE t.digest = ?1 AND (t.expires_at IS NULL OR t.expires_at > ?2)
+               AND u.disabled_at IS NULL",
         )
         .bind(&digest.0)
+        .bind(now)
         .fetch_optional(&mut *conn)
         .await
-        .map_err(backend)?;
-        row.as_ref().map(user).transpose()
+        .map_err(backend)?
+        else {
+            return Ok(None);
+        };
+        let token = api_token(&row)?;
+        let user = fetch_user(&mut conn, token.user_id).await?;
+        Ok(Some((user, token)))
+    }
+
+    async fn api_tokens_of(&self, user: UserId) -> StoreResult<Vec<ApiToken>> {
+        let mut conn = self.read().await?;
+        sqlx::query("SELECT * FROM api_tokens WHERE user_id = ?1 ORDER BY id DESC")
+            .bind(user.get())
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(backend)?
+            .iter()
+            .map(api_token)
+            .collect()
+    }
+
+    async fn revoke_api_token(
+        &self,
+        actor: Actor,
+        user: UserId,
+        id: ApiTokenId,
+    ) -> StoreResult<()> {
+        let mut tx = self.write().await?;
+        let row = sqlx::query("SELECT * FROM api_tokens WHERE id = ?1 AND user_id = ?2")
+            .bind(id.get())
+            .bind(user.get())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(backend)?
+            .ok_or(StoreError::NotFound)?;
+        let token = api_token(&row)?;
+        sqlx::query("DELETE FROM api_tokens WHERE id = ?1")
+            .bind(id.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        audit::record::<_, ()>(
+            &mut tx,
+            actor,
+            Change {
+                initiative: None,
+                entity: "api_token",
+                entity_id: id.get(),
+                action: AuditAction::Delete,
+                before: Some(&token),
+                after: None,
+            },
+        )
+        .await?;
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn mark_api_token_used(&self, id: ApiTokenId, at: DateTime<Utc>) -> StoreResult<()> {
+        sqlx::query("UPDATE api_tokens SET last_used_at = ?2 WHERE id = ?1")
+            .bind(id.get())
+            .bind(at)
+            .execute(&self.pool)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn set_user_disabled(
+        &self,
+        actor: Actor,
+        id: UserId,
+        disabled: bool,
+    ) -> StoreResult<User> {
+        let mut tx = self.write().await?;
+        let before = fetch_user(&mut tx, id).await?;
+        let at = disabled.then(Utc::now);
+        sqlx::query("UPDATE users SET disabled_at = ?2 WHERE id = ?1")
+            .bind(id.get())
+            .bind(at)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        if disabled {
+            for statement in [
+                "DELETE FROM sessions WHERE user_id = ?1",
+                "DELETE FROM api_tokens WHERE user_id = ?1",
+            ] {
+                sqlx::query(statement)
+                    .bind(id.get())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(backend)?;
+            }
+        }
+        let after = fetch_user(&mut tx, id).await?;
+        audit::record(
+            &mut tx,
+            actor,
+            Change {
+                initiative: None,
+                entity: "user",
+                entity_id: id.get(),
+                action: AuditAction::Update,
+                before: Some(&before),
+                after: Some(&after),
+            },
+        )
+        .await?;
+        tx.commit().await.map_err(backend)?;
+        Ok(after)
     }
 
     async fn grant_role(

@@ -39,8 +39,8 @@ pub(crate) async fn record<B: Serialize, A: Serialize>(
         .transpose()
         .map_err(|e| StoreError::Backend(e.to_string()))?;
     sqlx::query(
-        "INSERT INTO audit_log (at, actor_id, initiative_id, entity, entity_id, action, before_json, after_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO audit_log (at, actor_id, initiative_id, entity, entity_id, action, before_json, after_json, actor_note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )
     .bind(Utc::now())
     .bind(actor.user_id().map(UserId::get))
@@ -50,6 +50,7 @@ pub(crate) async fn record<B: Serialize, A: Serialize>(
     .bind(change.action.code())
     .bind(before)
     .bind(after)
+    .bind(actor.operator_name().map(|o| format!("command line ({o})")))
     .execute(conn)
     .await
     .map_err(backend)?;
@@ -106,7 +107,7 @@ impl AuditStore for SqliteStore {
         .map_err(|e| StoreError::Backend(e.to_string()))?;
         let limit = if filter.limit == 0 { 200 } else { filter.limit };
         let rows = sqlx::query(
-            "SELECT a.*, u.name AS actor_name FROM audit_log a
+            "SELECT a.*, coalesce(u.name, a.actor_note) AS actor_name FROM audit_log a
              LEFT JOIN users u ON u.id = a.actor_id
              WHERE (?1 IS NULL OR a.initiative_id = ?1)
                AND (?2 = '[]' OR (a.entity || ':' || a.entity_id) IN (SELECT value FROM json_each(?2)))

@@ -11,19 +11,40 @@ use kesher_domain::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-/// Who makes a change: a user, or the system itself (the command line, the demo loader).
+/// Who makes a change: a user, the operator of the command line (named by their login on
+/// the server), or the system itself (the demo loader, housekeeping).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Actor(Option<UserId>);
+pub struct Actor {
+    user: Option<UserId>,
+    operator: Option<&'static str>,
+}
 
 impl Actor {
     pub fn user(id: UserId) -> Self {
-        Self(Some(id))
+        Self {
+            user: Some(id),
+            operator: None,
+        }
     }
     pub fn system() -> Self {
-        Self(None)
+        Self {
+            user: None,
+            operator: None,
+        }
+    }
+    /// The command line, run by `operator` (a name kept for the process's life).
+    pub fn operator(operator: &'static str) -> Self {
+        Self {
+            user: None,
+            operator: Some(operator),
+        }
     }
     pub fn user_id(&self) -> Option<UserId> {
-        self.0
+        self.user
+    }
+    /// What the audit log says of a change not made by a user.
+    pub fn operator_name(&self) -> Option<&'static str> {
+        self.operator
     }
 }
 
@@ -35,6 +56,8 @@ pub struct User {
     pub name: String,
     pub is_admin: bool,
     pub created_at: DateTime<Utc>,
+    /// When an admin disabled the account; a disabled user cannot sign in or use a token.
+    pub disabled_at: Option<DateTime<Utc>>,
 }
 
 /// An account with the hash its password is checked against. Never serialized.
@@ -75,12 +98,16 @@ impl RoleGrant {
 }
 
 /// An API token's public face; the secret itself is shown once and stored only as a hash.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
 pub struct ApiToken {
     pub id: ApiTokenId,
     pub user_id: UserId,
     pub name: String,
     pub created_at: DateTime<Utc>,
+    /// After this the token is refused; `None` never expires.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// When it was last used, to the hour.
+    pub last_used_at: Option<DateTime<Utc>>,
 }
 
 /// An initiative (יוזמה).

@@ -169,21 +169,93 @@ pub async fn users_sessions_and_tokens(store: &dyn Store) {
     assert_eq!(store.session_user(&live, now).await.unwrap(), None);
 
     let digest = SecretDigest("token digest".into());
-    store
-        .create_api_token(system(), dana.id, "script", &digest)
+    let token = store
+        .create_api_token(
+            system(),
+            dana.id,
+            "script",
+            &digest,
+            Some(now + Duration::days(365)),
+        )
         .await
         .unwrap();
     assert_eq!(
-        store.api_token_user(&digest).await.unwrap().map(|u| u.id),
-        Some(dana.id)
+        store
+            .api_token_user(&digest, now)
+            .await
+            .unwrap()
+            .map(|(u, t)| (u.id, t.id)),
+        Some((dana.id, token.id))
     );
     assert_eq!(
         store
-            .api_token_user(&SecretDigest("other".into()))
+            .api_token_user(&SecretDigest("other".into()), now)
             .await
             .unwrap(),
         None
     );
+    // Past its expiry a token is refused.
+    assert_eq!(
+        store
+            .api_token_user(&digest, now + Duration::days(366))
+            .await
+            .unwrap(),
+        None
+    );
+    // Its use is noted, and its owner sees it listed.
+    store.mark_api_token_used(token.id, now).await.unwrap();
+    let listed = store.api_tokens_of(dana.id).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].name, "script");
+    assert!(listed[0].last_used_at.is_some());
+    // Only its owner can revoke it; then it is refused.
+    let other = store
+        .create_user(
+            system(),
+            NewUser {
+                email: Email::parse("other@example.org").unwrap(),
+                name: Name::parse("אחר").unwrap(),
+                password_hash: "h".into(),
+                is_admin: false,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        store.revoke_api_token(system(), other.id, token.id).await,
+        Err(StoreError::NotFound)
+    ));
+    store
+        .revoke_api_token(system(), dana.id, token.id)
+        .await
+        .unwrap();
+    assert_eq!(store.api_token_user(&digest, now).await.unwrap(), None);
+    assert!(store.api_tokens_of(dana.id).await.unwrap().is_empty());
+
+    // Disabling an account ends its sessions and tokens; enabling it again lets it in.
+    let session = SecretDigest("dana's session".into());
+    store
+        .create_session(&session, dana.id, now + Duration::days(1))
+        .await
+        .unwrap();
+    let kept = SecretDigest("kept token".into());
+    store
+        .create_api_token(system(), dana.id, "kept", &kept, None)
+        .await
+        .unwrap();
+    let disabled = store
+        .set_user_disabled(system(), dana.id, true)
+        .await
+        .unwrap();
+    assert!(disabled.disabled_at.is_some());
+    assert_eq!(store.session_user(&session, now).await.unwrap(), None);
+    assert_eq!(store.api_token_user(&kept, now).await.unwrap(), None);
+    let enabled = store
+        .set_user_disabled(system(), dana.id, false)
+        .await
+        .unwrap();
+    assert_eq!(enabled.disabled_at, None);
+    assert_eq!(store.session_user(&session, now).await.unwrap(), None);
 }
 
 pub async fn roles_are_granted_replaced_and_revoked(store: &dyn Store) {

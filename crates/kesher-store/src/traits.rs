@@ -58,8 +58,30 @@ pub trait AccountStore: Send + Sync {
         user: UserId,
         name: &str,
         digest: &SecretDigest,
+        expires_at: Option<DateTime<Utc>>,
     ) -> StoreResult<ApiToken>;
-    async fn api_token_user(&self, digest: &SecretDigest) -> StoreResult<Option<User>>;
+    /// The token and its user, if the token exists, has not expired at `now` and its user
+    /// is not disabled.
+    async fn api_token_user(
+        &self,
+        digest: &SecretDigest,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<(User, ApiToken)>>;
+    /// A user's tokens, newest first (expired ones too, so their owner sees them lapse).
+    async fn api_tokens_of(&self, user: UserId) -> StoreResult<Vec<ApiToken>>;
+    /// Deletes one of `user`'s tokens; `NotFound` when it is not theirs.
+    async fn revoke_api_token(&self, actor: Actor, user: UserId, id: ApiTokenId)
+    -> StoreResult<()>;
+    /// Notes that a token was used (not audited: it changes nothing a user made).
+    async fn mark_api_token_used(&self, id: ApiTokenId, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Disables (or enables again) an account. Disabling ends its sessions and deletes its
+    /// tokens in the same transaction.
+    async fn set_user_disabled(
+        &self,
+        actor: Actor,
+        id: UserId,
+        disabled: bool,
+    ) -> StoreResult<User>;
 
     /// Gives a user a role in an initiative, replacing any role they had there.
     async fn grant_role(

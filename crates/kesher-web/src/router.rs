@@ -14,7 +14,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::html::{
-    access, bodies, home, imports, initiatives, organizations, people, session, users,
+    access, account, bodies, home, imports, initiatives, organizations, people, session, users,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -41,6 +41,23 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route(
             "/admin/users",
             get(users::list_users).post(users::create_user),
+        )
+        .route(
+            "/admin/users/{user}/disable",
+            get(go_to("/admin/users")).post(users::disable_user),
+        )
+        .route(
+            "/admin/users/{user}/enable",
+            get(go_to("/admin/users")).post(users::enable_user),
+        )
+        .route("/account", get(account::show_account))
+        .route(
+            "/account/tokens",
+            get(go_to("/account")).post(account::create_token),
+        )
+        .route(
+            "/account/tokens/{token}/revoke",
+            get(go_to("/account")).post(account::revoke_token),
         )
         .route(
             "/initiatives",
@@ -496,6 +513,11 @@ fn back_to(page: &'static str) -> axum::routing::MethodRouter<AppState> {
             axum::response::Redirect::to(&format!("/initiatives/{id}/{page}"))
         },
     )
+}
+
+/// An address that only receives a form answers GET by going to the page the form is on.
+fn go_to(page: &'static str) -> axum::routing::MethodRouter<AppState> {
+    get(move || async move { axum::response::Redirect::to(page) })
 }
 
 /// `GET /initiatives`: the list of initiatives is the start page. (A refused "new

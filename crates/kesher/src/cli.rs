@@ -147,6 +147,9 @@ enum TokenCommand {
         /// A name to recognise the token by.
         #[arg(long, default_value = "api")]
         name: String,
+        /// Days until the token expires.
+        #[arg(long, default_value_t = kesher_core::accounts::TOKEN_DAYS)]
+        days: i64,
     },
 }
 
@@ -300,11 +303,19 @@ async fn run(command: Command) -> anyhow::Result<()> {
                     database,
                     email,
                     name,
+                    days,
                 },
         } => {
             let (store, kesher) = server::open(&database.db).await?;
+            // The audit log names who ran the command: their login on this server.
+            let operator: &'static str = Box::leak(
+                std::env::var("USER")
+                    .or_else(|_| std::env::var("LOGNAME"))
+                    .unwrap_or_else(|_| "unknown".into())
+                    .into_boxed_str(),
+            );
             let token = kesher
-                .create_api_token(&email, &name)
+                .create_api_token(&email, &name, days, operator)
                 .await
                 .map_err(explain)?;
             println!("{}", token.expose());

@@ -2,6 +2,7 @@
 //! askama template.
 
 pub mod access;
+pub mod account;
 pub mod agenda;
 pub mod bodies;
 pub mod errors;

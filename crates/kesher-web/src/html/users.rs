@@ -6,12 +6,13 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use kesher_core::CoreError;
 use kesher_core::accounts::UserForm;
+use kesher_domain::UserId;
 use kesher_store::User;
 
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::forms::{CsrfForm, FormErrors};
+use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
 use crate::html::{render_with, saved};
 use crate::page::Page;
 
@@ -83,4 +84,32 @@ pub async fn create_user(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// `POST /admin/users/{user}/disable` (instance admin): sessions and tokens end.
+pub async fn disable_user(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(user): Params<UserId>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response, AppError> {
+    state
+        .kesher
+        .set_user_disabled(ctx.caller()?, user, true)
+        .await?;
+    Ok(saved(&ctx, "/admin/users", "flash-user-disabled"))
+}
+
+/// `POST /admin/users/{user}/enable` (instance admin)
+pub async fn enable_user(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(user): Params<UserId>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response, AppError> {
+    state
+        .kesher
+        .set_user_disabled(ctx.caller()?, user, false)
+        .await?;
+    Ok(saved(&ctx, "/admin/users", "flash-user-enabled"))
 }

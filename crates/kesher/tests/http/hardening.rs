@@ -716,3 +716,131 @@ async fn an_indicator_deleted_with_its_values_can_be_recovered_from_the_audit_lo
     assert_eq!(numbers, vec![398.0, 412.0]);
     assert!(before["values"][0][1] == place.id.get());
 }
+
+/// A user makes a named token, sees it listed with its expiry and last use, revokes it,
+/// and it is refused from then on. An admin disables an account: its sessions and tokens
+/// end and it cannot sign in.
+#[tokio::test]
+async fn a_token_is_listed_revoked_and_refused_and_a_disabled_user_is_shut_out() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .api(Who::Member, reqwest::Method::POST, "/api/v1/me/tokens")
+        .json(&serde_json::json!({"name": "לוח עירוני", "expires_in_days": 30}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let made: serde_json::Value = response.json().await.unwrap();
+    let secret = made["secret"].as_str().unwrap().to_string();
+    let with_token = |path: &str| client().get(app.url(path)).bearer_auth(&secret).send();
+    assert_eq!(
+        with_token("/api/v1/me").await.unwrap().status(),
+        StatusCode::OK
+    );
+    let listed: serde_json::Value = app
+        .api(Who::Member, reqwest::Method::GET, "/api/v1/me/tokens")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mine = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == made["id"])
+        .expect("the new token is listed");
+    assert_eq!(mine["name"], "לוח עירוני");
+    assert!(
+        mine["expires_at"].is_string() && mine["last_used_at"].is_string(),
+        "{mine}"
+    );
+    assert!(
+        !listed.to_string().contains(&secret),
+        "the secret is never listed"
+    );
+    // The account page lists it too.
+    let page = app.get(Who::Member, "/account").await.text().await.unwrap();
+    assert!(page.contains("לוח עירוני"));
+
+    // Another user cannot revoke it; its owner can.
+    let foreign = app
+        .api(
+            Who::Viewer,
+            reqwest::Method::DELETE,
+            &format!("/api/v1/me/tokens/{}", made["id"]),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), StatusCode::NOT_FOUND);
+    let revoked = app
+        .api(
+            Who::Member,
+            reqwest::Method::DELETE,
+            &format!("/api/v1/me/tokens/{}", made["id"]),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        with_token("/api/v1/me").await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    // Disabling the viewer ends their session and token, and they cannot sign in again.
+    let viewer: serde_json::Value = app
+        .api(Who::Viewer, reqwest::Method::GET, "/api/v1/me")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = &viewer["user"]["id"];
+    let refused = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/users/{id}/disable"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        refused.status(),
+        StatusCode::FORBIDDEN,
+        "only an admin disables"
+    );
+    let disabled = app
+        .api(
+            Who::Admin,
+            reqwest::Method::POST,
+            &format!("/api/v1/users/{id}/disable"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(disabled.status(), StatusCode::OK);
+    assert_eq!(
+        app.api(Who::Viewer, reqwest::Method::GET, "/api/v1/me")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let page = app
+        .get(
+            Who::Viewer,
+            &format!("/initiatives/{}", app.fixture.initiative),
+        )
+        .await;
+    assert_eq!(page.status(), StatusCode::SEE_OTHER, "the session ended");
+    let again = app
+        .try_sign_in(&client(), Who::Viewer.email(), PASSWORD)
+        .await;
+    assert_eq!(again.status(), StatusCode::UNAUTHORIZED);
+}

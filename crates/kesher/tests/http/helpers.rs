@@ -158,7 +158,7 @@ impl TestApp {
                 app.sign_in(&client, who.email(), PASSWORD).await;
                 let token = app
                     .kesher
-                    .create_api_token(who.email(), "tests")
+                    .create_api_token(who.email(), "tests", 30, "tests")
                     .await
                     .expect("token");
                 app.tokens.insert(who, token.expose().to_string());

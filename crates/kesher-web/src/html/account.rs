@@ -1,0 +1,148 @@
+//! The signed-in user's own account: who they are, the roles they hold, and their API
+//! tokens (made, listed with their last use and expiry, revoked).
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use kesher_core::CoreError;
+use kesher_core::accounts::{TOKEN_DAYS, TokenForm};
+use kesher_domain::ApiTokenId;
+use kesher_store::{ApiToken, RoleGrant};
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
+use crate::html::{render_with, saved};
+use crate::page::Page;
+
+const LABELS: &[(&str, &str)] = &[
+    ("name", "token-name"),
+    ("expires_in_days", "token-expires-in-days"),
+];
+
+#[derive(Template)]
+#[template(path = "account/show.html")]
+struct AccountPage {
+    page: Page,
+    roles: Vec<(String, RoleGrant)>,
+    tokens: Vec<ApiToken>,
+    form: TokenForm,
+    errors: FormErrors,
+    /// A token just made: its secret, shown this once.
+    new_secret: Option<String>,
+}
+
+impl AccountPage {
+    fn expired(&self, token: &ApiToken) -> bool {
+        token.expires_at.is_some_and(|at| at <= chrono::Utc::now())
+    }
+}
+
+async fn account_page(
+    state: &AppState,
+    ctx: &Ctx,
+    form: TokenForm,
+    errors: FormErrors,
+    new_secret: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let initiatives = state.kesher.visible_initiatives(caller).await?;
+    let roles = state
+        .kesher
+        .own_roles(caller)
+        .await?
+        .into_iter()
+        .map(|grant| {
+            let name = initiatives
+                .iter()
+                .find(|i| i.id == grant.initiative_id)
+                .map(|i| i.name.clone())
+                .unwrap_or_default();
+            (name, grant)
+        })
+        .collect();
+    let tokens = state.kesher.own_tokens(caller).await?;
+    render_with(
+        status,
+        &AccountPage {
+            page: Page::new(ctx, ctx.lang.t("account-title")),
+            roles,
+            tokens,
+            form,
+            errors,
+            new_secret,
+        },
+    )
+}
+
+/// `GET /account`
+pub async fn show_account(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
+    let form = TokenForm {
+        expires_in_days: TOKEN_DAYS.to_string(),
+        ..TokenForm::default()
+    };
+    account_page(
+        &state,
+        &ctx,
+        form,
+        FormErrors::default(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `POST /account/tokens`: the page again, with the new token's secret shown once (it is
+/// never stored, so it cannot be shown after a redirect).
+pub async fn create_token(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    match state.kesher.create_own_token(caller, &form).await {
+        Ok((_, secret)) => {
+            let fresh = TokenForm {
+                expires_in_days: TOKEN_DAYS.to_string(),
+                ..TokenForm::default()
+            };
+            let secret = Some(secret.expose().to_string());
+            account_page(
+                &state,
+                &ctx,
+                fresh,
+                FormErrors::default(),
+                secret,
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(CoreError::Invalid(errors)) => {
+            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
+            account_page(
+                &state,
+                &ctx,
+                form,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `POST /account/tokens/{token}/revoke`
+pub async fn revoke_token(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(token): Params<ApiTokenId>,
+    CsrfForm(_): CsrfForm<NoFields>,
+) -> Result<Response, AppError> {
+    state.kesher.revoke_own_token(ctx.caller()?, token).await?;
+    Ok(saved(&ctx, "/account", "flash-token-revoked"))
+}
