@@ -1,12 +1,17 @@
 //! Turning an uploaded file into a [`Table`]: CSV in UTF-8 (with or without a byte-order
-//! mark), UTF-16 (what Excel's "Unicode text" writes) or Windows-1255 (what older Hebrew
-//! Excel writes), with comma, semicolon or tab separators; or the first sheet of an XLSX
-//! workbook. The encoding and the separator are detected, never asked.
+//! mark), UTF-16 (what Excel's "Unicode text" writes), or one of the legacy code pages
+//! Israeli offices still export — Windows-1255 (Hebrew), Windows-1256 (Arabic), Windows-1251
+//! (Russian), Windows-1252 (Western) — told apart by `chardetng`; with comma, semicolon or
+//! tab separators; or the first sheet of an XLSX workbook. The encoding and the separator
+//! are detected, and the preview names the encoding found.
 
 use std::io::Cursor;
 
 use calamine::{Data, Reader};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1255};
+use encoding_rs::{
+    Encoding, ISO_8859_8, ISO_8859_8_I, UTF_16BE, UTF_16LE, WINDOWS_1251, WINDOWS_1252,
+    WINDOWS_1255, WINDOWS_1256,
+};
 use kesher_domain::import::IssueKind;
 use kesher_domain::sheet::{Table, TableRow};
 
@@ -18,6 +23,9 @@ pub enum SheetFormat {
     CsvUtf8,
     CsvUtf16,
     CsvWindows1255,
+    CsvWindows1256,
+    CsvWindows1251,
+    CsvWindows1252,
 }
 
 /// A decoded file.
@@ -208,14 +216,28 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, SheetFormat), IssueKind> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_string(), SheetFormat::CsvUtf8));
     }
-    let (text, had_errors) = WINDOWS_1255.decode_without_bom_handling(bytes);
+    // Which legacy code page: chardetng weighs the letters each would make. The Israeli
+    // top-level domain tips a close call towards Hebrew, the likeliest here.
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let guess = detector.guess(Some(b"il"), false);
+    let (encoding, format) = match guess {
+        g if g == WINDOWS_1255 || g == ISO_8859_8 || g == ISO_8859_8_I => {
+            (WINDOWS_1255, SheetFormat::CsvWindows1255)
+        }
+        g if g == WINDOWS_1256 => (WINDOWS_1256, SheetFormat::CsvWindows1256),
+        g if g == WINDOWS_1251 => (WINDOWS_1251, SheetFormat::CsvWindows1251),
+        g if g == WINDOWS_1252 => (WINDOWS_1252, SheetFormat::CsvWindows1252),
+        _ => return Err(IssueKind::UnknownEncoding),
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors || !looks_like_text(&text) {
         return Err(IssueKind::UnknownEncoding);
     }
-    Ok((text.into_owned(), SheetFormat::CsvWindows1255))
+    Ok((text.into_owned(), format))
 }
 
-/// Windows-1255 maps almost every byte to something; real text is mostly letters, digits,
+/// A code page maps almost every byte to something; real text is mostly letters, digits,
 /// spaces and punctuation, not control characters and symbols.
 fn looks_like_text(text: &str) -> bool {
     let total = text.chars().count().max(1);
@@ -323,6 +345,35 @@ mod tests {
             with_bom.table, plain.table,
             "the mark must not stick to the first header"
         );
+    }
+
+    #[test]
+    fn arabic_russian_and_western_code_pages_are_told_from_hebrew() {
+        for (text, encoding, format) in [
+            (
+                "مدرسة;مدينة\nمدرسة النور;الناصرة\nمدرسة الأمل;أم الفحم\n",
+                WINDOWS_1256,
+                SheetFormat::CsvWindows1256,
+            ),
+            (
+                "школа;город\nШкола надежды;Ашдод\nШкола света;Хайфа\n",
+                WINDOWS_1251,
+                SheetFormat::CsvWindows1251,
+            ),
+            (
+                "école;ville\nÉcole Saint-Joseph;Jaffa\nCollège des Frères;Haïfa\n",
+                WINDOWS_1252,
+                SheetFormat::CsvWindows1252,
+            ),
+        ] {
+            let (bytes, _, _) = encoding.encode(text);
+            let sheet = read_sheet(&bytes).unwrap();
+            assert_eq!(sheet.format, format, "{text}");
+            assert_eq!(
+                sheet.table.rows[0].cells[0],
+                text.lines().nth(1).unwrap().split(';').next().unwrap()
+            );
+        }
     }
 
     #[test]

@@ -103,6 +103,9 @@ fn format_label(page: &Page, format: SheetFormat) -> String {
         SheetFormat::CsvUtf8 => "import-format-csv-utf8",
         SheetFormat::CsvUtf16 => "import-format-csv-utf16",
         SheetFormat::CsvWindows1255 => "import-format-csv-windows-1255",
+        SheetFormat::CsvWindows1256 => "import-format-csv-windows-1256",
+        SheetFormat::CsvWindows1251 => "import-format-csv-windows-1251",
+        SheetFormat::CsvWindows1252 => "import-format-csv-windows-1252",
     })
 }
 

@@ -177,6 +177,30 @@ async fn a_windows_1255_partner_list_is_detected_without_asking() {
     check_partners_imported(&app).await;
 }
 
+/// An Arabic-sector file in Windows-1256 is read as Arabic, not as garbled Hebrew, and the
+/// preview says which encoding was found.
+#[tokio::test]
+async fn a_windows_1256_arabic_partner_list_is_not_taken_for_hebrew() {
+    let app = TestApp::spawn().await;
+    let arabic = "organization,sector,type\nجمعية النور للتعليم,third_sector,museum\nمدرسة الأمل الثانوية,business,company\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(arabic);
+    assert!(!unmappable);
+    let page = document(preview(&app, bytes.to_vec(), "arabic.csv").await).await;
+    assert!(
+        texts(&page, "dd")
+            .iter()
+            .any(|d| d.contains("Windows-1256")),
+        "{:?}",
+        texts(&page, "dd")
+    );
+    assert!(
+        page.html().contains("جمعية النور للتعليم"),
+        "the names read as Arabic: {:?} {:?}",
+        texts(&page, "#issues tbody tr"),
+        texts(&page, "table")
+    );
+}
+
 fn partners_workbook() -> Vec<u8> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
