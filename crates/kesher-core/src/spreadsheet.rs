@@ -220,7 +220,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, SheetFormat), IssueKind> {
     // top-level domain tips a close call towards Hebrew, the likeliest here.
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
-    let guess = detector.guess(Some(b"il"), false);
+    let (guess, confident) = detector.guess_assess(Some(b"il"), false);
+    if !confident {
+        return Err(IssueKind::UnknownEncoding);
+    }
     let (encoding, format) = match guess {
         g if g == WINDOWS_1255 || g == ISO_8859_8 || g == ISO_8859_8_I => {
             (WINDOWS_1255, SheetFormat::CsvWindows1255)

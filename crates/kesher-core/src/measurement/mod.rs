@@ -599,7 +599,19 @@ impl Kesher {
         initiative: InitiativeId,
         filter: kesher_store::ValueFilter,
     ) -> CoreResult<Vec<kesher_store::DataValue>> {
-        self.require(caller, initiative, |_| true).await?;
+        let access = self.require(caller, initiative, |_| true).await?;
+        // Values not yet approved (a partner's draft, a value returned with the backbone's
+        // comment) are the reviewers' business; every other reader sees what the figures
+        // count.
+        let mut filter = filter;
+        if !access.can_manage_measurement() {
+            let approved = kesher_domain::measurement::values::ValueState::Approved;
+            if filter.states.is_empty() || filter.states.contains(&approved) {
+                filter.states = vec![approved];
+            } else {
+                return Ok(Vec::new());
+            }
+        }
         let own: HashSet<IndicatorId> = self
             .store
             .indicators(initiative)
@@ -610,7 +622,6 @@ impl Kesher {
         if filter.indicator_ids.iter().any(|i| !own.contains(i)) {
             return Err(CoreError::NotFound);
         }
-        let mut filter = filter;
         if filter.indicator_ids.is_empty() {
             filter.indicator_ids = own.into_iter().collect();
         }

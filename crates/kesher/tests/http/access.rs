@@ -76,7 +76,8 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
         .replace("{dispute}", &f.agenda.dispute.to_string())
         .replace("{change_a}", &f.agenda.change_a.to_string())
         .replace("{change_b}", &f.agenda.change_b.to_string())
-        .replace("{who}", &format!("{who:?}-{}", rand::random::<u32>()));
+        .replace("{who}", &format!("{who:?}-{}", rand::random::<u32>()))
+        .replace("{code}", &format!("c{}", rand::random::<u32>()));
     if text.contains("{tmp_org}") {
         text = text.replace("{tmp_org}", &app.throwaway_organization().await.to_string());
     }
@@ -162,7 +163,86 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
             .unwrap();
         text = text.replace("{draft}", &preview.draft_id.expect("a draft").to_string());
     }
+    if text.contains("{ind}") || text.contains("{place}") {
+        let (indicator, place) = measured(app).await;
+        text = text
+            .replace("{ind}", &indicator.to_string())
+            .replace("{place}", &place.to_string());
+    }
+    if text.contains("{tmp_ind}") {
+        let code = format!("tmp_{}", rand::random::<u32>());
+        let indicator = app
+            .kesher
+            .create_indicator(
+                &app.caller(Backbone).await,
+                f.initiative,
+                &kesher_domain::measurement::indicator::IndicatorForm {
+                    code,
+                    name_he: "זמני".into(),
+                    unit: "count".into(),
+                    axis: "mapping".into(),
+                    period_kind: "school_year".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("indicator");
+        text = text.replace("{tmp_ind}", &indicator.id.to_string());
+    }
+    if text.contains("{tmp_place}") {
+        let place = crate::trusted::add_place(
+            app,
+            "school",
+            &format!("{}", 500_000 + rand::random::<u16>() as u32),
+            "בית ספר זמני",
+            None,
+        )
+        .await;
+        text = text.replace("{tmp_place}", &place.id.to_string());
+    }
     text
+}
+
+/// The measurement the matrix reads: the indicator `students` and the school 440017 with
+/// one approved value, made on first use.
+async fn measured(app: &TestApp) -> (kesher_domain::IndicatorId, kesher_domain::PlaceId) {
+    let backbone = app.caller(Backbone).await;
+    let i = app.fixture.initiative;
+    let (indicators, _) = app.kesher.indicators(&backbone, i).await.unwrap();
+    if let Some(students) = indicators.iter().find(|x| x.code == "students") {
+        let places = app.store.places(i).await.unwrap();
+        let place = places
+            .iter()
+            .find(|p| p.code.as_deref() == Some("440017"))
+            .unwrap();
+        return (students.id, place.id);
+    }
+    let students = app
+        .kesher
+        .create_indicator(
+            &backbone,
+            i,
+            &kesher_domain::measurement::indicator::IndicatorForm {
+                code: "students".into(),
+                name_he: "תלמידים".into(),
+                unit: "count".into(),
+                axis: "mapping".into(),
+                period_kind: "school_year".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let place = crate::trusted::add_place(app, "school", "440017", "אורט", None).await;
+    let response = crate::trusted::send_values(
+        app,
+        Backbone,
+        &serde_json::json!({"source": "api", "entries": [{"indicator": "students",
+            "place_id": place.id.get(), "period": crate::trusted::school_year(1).code(), "value": 400}]}),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    (students.id, place.id)
 }
 
 async fn send(app: &TestApp, who: Who, case: &Case, api: bool) -> reqwest::Response {
@@ -1124,4 +1204,169 @@ async fn records_of_another_initiative_are_refused_even_by_id() {
         )
         .await;
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn every_measurement_page_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    let cases = vec![
+        get("/initiatives/{i}/measurement", READERS),
+        get("/initiatives/{i}/measurement?by=goal", READERS),
+        get("/initiatives/{i}/measurement/progress", READERS),
+        post(
+            "/initiatives/{i}/measurement/progress",
+            &[("proof_point_threshold", "60")],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/measurement/setup", MANAGERS),
+        get("/initiatives/{i}/measurement/setup.json", MANAGERS),
+        get("/initiatives/{i}/measurement/dhis2.json", READERS),
+        get("/initiatives/{i}/measurement/report-card", MANAGERS),
+        get("/initiatives/{i}/measurement/approvals", MANAGERS),
+        get("/initiatives/{i}/measurement/import", MANAGERS),
+        get("/initiatives/{i}/measurement/indicators/new", MANAGERS),
+        get("/initiatives/{i}/measurement/indicators/{ind}", READERS),
+        get(
+            "/initiatives/{i}/measurement/indicators/{ind}/edit",
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/measurement/indicators/{ind}/gap", READERS),
+        get(
+            "/initiatives/{i}/measurement/indicators/{ind}/download?what=values&format=csv",
+            READERS,
+        ),
+        get(
+            "/initiatives/{i}/measurement/indicators/{ind}/delete",
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/measurement/indicators",
+            &[
+                ("code", "{code}"),
+                ("name_he", "מדד {who}"),
+                ("unit", "count"),
+                ("axis", "mapping"),
+                ("period_kind", "school_year"),
+            ],
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/measurement/indicators/{tmp_ind}/delete",
+            &[],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/measurement/places", READERS),
+        get("/initiatives/{i}/measurement/places/new", MANAGERS),
+        get("/initiatives/{i}/measurement/places/{place}", READERS),
+        get("/initiatives/{i}/measurement/places/{place}/edit", MANAGERS),
+        post(
+            "/initiatives/{i}/measurement/places",
+            &[("kind", "school"), ("name", "בית ספר {who}")],
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/measurement/places/{tmp_place}/delete",
+            &[],
+            MANAGERS,
+        ),
+    ];
+    check(&app, &cases, false).await;
+}
+
+#[tokio::test]
+async fn every_measurement_api_route_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    use Method as M;
+    let cases = vec![
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/places",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/places",
+            Body::Json(r#"{"kind":"school","name":"בית ספר {who}"}"#),
+            MANAGERS,
+            201,
+        ),
+        api(M::GET, "/api/v1/places/{place}", Body::None, READERS, 200),
+        api(
+            M::DELETE,
+            "/api/v1/places/{tmp_place}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/place-groups",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/rules",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/periods",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/indicators",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/indicators",
+            Body::Json(
+                r#"{"code":"{code}","name_he":"מדד","unit":"count","axis":"mapping","period_kind":"school_year"}"#,
+            ),
+            MANAGERS,
+            201,
+        ),
+        api(M::GET, "/api/v1/indicators/{ind}", Body::None, READERS, 200),
+        api(
+            M::GET,
+            "/api/v1/indicators/{ind}/figures",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/indicators/{tmp_ind}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/progress",
+            Body::None,
+            READERS,
+            200,
+        ),
+        // Readers see approved values, as the figures show them.
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/values",
+            Body::None,
+            READERS,
+            200,
+        ),
+    ];
+    check(&app, &cases, true).await;
 }

@@ -844,3 +844,90 @@ async fn a_token_is_listed_revoked_and_refused_and_a_disabled_user_is_shut_out()
         .await;
     assert_eq!(again.status(), StatusCode::UNAUTHORIZED);
 }
+
+/// A value waiting for review is the reviewers' business: through the API a viewer or a
+/// member sees only approved values, even when asking for submitted ones; the backbone sees
+/// them.
+#[tokio::test]
+async fn values_awaiting_review_are_not_shown_to_readers() {
+    use kesher_domain::measurement::indicator::Cell;
+    use kesher_domain::measurement::values::{SourceKind, ValueState};
+    use kesher_store::{Actor, NewSource, NewValue};
+
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let response = crate::measurement::create_indicator(
+        &app,
+        &[
+            ("code", "students"),
+            ("name_he", "תלמידים"),
+            ("unit", "count"),
+            ("axis", "mapping"),
+            ("period_kind", "school_year"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let place = crate::trusted::add_place(&app, "school", "440017", "אורט", None).await;
+    let (indicators, _) = app
+        .kesher
+        .indicators(&app.caller(Who::Backbone).await, i)
+        .await
+        .unwrap();
+    for (period, state) in [
+        (crate::trusted::school_year(1), ValueState::Approved),
+        (crate::trusted::school_year(0), ValueState::Submitted),
+    ] {
+        app.store
+            .write_values(
+                Actor::system(),
+                i,
+                &NewSource {
+                    kind: SourceKind::Api,
+                    name: "x".into(),
+                },
+                &[],
+                &[NewValue {
+                    indicator_id: indicators[0].id,
+                    place_id: place.id,
+                    period,
+                    cell: Cell::total(),
+                    value: Some(400.0),
+                    missing: None,
+                    note: None,
+                }],
+                state,
+            )
+            .await
+            .unwrap();
+    }
+    let states = |who: Who, state: &'static str| {
+        let app = &app;
+        async move {
+            let values: serde_json::Value = app
+                .api(
+                    who,
+                    reqwest::Method::GET,
+                    &format!("/api/v1/initiatives/{i}/values?state={state}"),
+                )
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            let mut states: Vec<String> = values
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v["state"].as_str().unwrap().to_string())
+                .collect();
+            states.sort();
+            states
+        }
+    };
+    assert_eq!(states(Who::Viewer, "approved").await, vec!["approved"]);
+    assert!(states(Who::Viewer, "submitted").await.is_empty());
+    assert!(states(Who::Member, "submitted").await.is_empty());
+    assert_eq!(states(Who::Backbone, "submitted").await, vec!["submitted"]);
+}
