@@ -62,8 +62,22 @@ async fn every_page_has_landmarks_a_skip_link_and_labelled_inputs() {
         ),
         format!("/initiatives/{i}/endorsements"),
         format!("/initiatives/{i}/field-changes"),
+        format!("/initiatives/{i}/measurement"),
+        format!("/initiatives/{i}/measurement/progress"),
+        format!("/initiatives/{i}/measurement/setup"),
+        format!("/initiatives/{i}/measurement/report"),
+        format!("/initiatives/{i}/measurement/approvals"),
+        format!("/initiatives/{i}/measurement/import"),
+        format!("/initiatives/{i}/measurement/report-card"),
+        format!("/initiatives/{i}/measurement/indicators/new"),
+        format!("/initiatives/{i}/measurement/places"),
+        format!("/initiatives/{i}/measurement/places/new"),
+        "/account".to_string(),
+        "/admin/users".to_string(),
     ] {
-        let page = document(app.get(Who::Admin, &path).await).await;
+        let response = app.get(Who::Admin, &path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let page = document(response).await;
         assert_eq!(
             texts(&page, "main#main").len(),
             1,
