@@ -169,6 +169,7 @@ pub const TOKEN_DAYS_MAX: i64 = 5 * 365;
 pub struct TokenForm {
     /// A name to recognise it by ("the municipal dashboard").
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub name: String,
     /// Days until it expires (1–1825; a year when left out).
     #[serde(deserialize_with = "lenient::integer")]
@@ -198,10 +199,13 @@ fn token_terms(name: &str, days: i64) -> CoreResult<(String, chrono::DateTime<Ut
 #[serde(default)]
 pub struct UserForm {
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub email: String,
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub name: String,
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub password: String,
     /// "true"/"on" for an instance admin.
     #[serde(deserialize_with = "lenient::boolean")]
@@ -214,9 +218,11 @@ pub struct UserForm {
 #[serde(default)]
 pub struct RoleForm {
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub email: String,
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = Role)]
+    #[schema(required = true)]
     pub role: String,
     /// Required for a partner editor: the organization they speak for.
     #[serde(deserialize_with = "lenient::integer")]

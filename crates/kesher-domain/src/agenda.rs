@@ -292,8 +292,10 @@ pub struct ResultForm {
     pub parent_id: String,
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = ResultKind)]
+    #[schema(required = true)]
     pub kind: String,
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub title: String,
     #[serde(deserialize_with = "lenient::text")]
     pub description: String,
@@ -393,8 +395,10 @@ impl ResultForm {
 #[serde(default)]
 pub struct TermForm {
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub term: String,
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub definition: String,
     /// The organization that proposes the definition, if one does.
     #[serde(deserialize_with = "lenient::integer")]
@@ -407,6 +411,7 @@ pub struct TermForm {
 #[serde(default)]
 pub struct DefinitionForm {
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub definition: String,
     #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
@@ -514,6 +519,7 @@ pub struct DecisionForm {
     #[schema(value_type = DecisionKind)]
     pub kind: String,
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub text: String,
     /// "true"/"on" when the decision stays contested.
     #[serde(deserialize_with = "lenient::boolean")]
@@ -589,6 +595,7 @@ fn dedup<T: PartialEq>(items: impl Iterator<Item = T>) -> Vec<T> {
 #[serde(default)]
 pub struct DisputeForm {
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub question: String,
     #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
@@ -648,6 +655,7 @@ pub struct PositionForm {
     #[schema(value_type = Option<i64>)]
     pub organization_id: String,
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub position: String,
 }
 
@@ -685,6 +693,7 @@ impl PositionForm {
 pub struct DisputeStatusForm {
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = DisputeStatus)]
+    #[schema(required = true)]
     pub status: String,
     #[serde(deserialize_with = "lenient::text")]
     pub note: String,
@@ -715,10 +724,12 @@ impl DisputeStatusForm {
 pub struct EndorsementForm {
     #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = i64)]
+    #[schema(required = true)]
     pub organization_id: String,
     /// The agenda version signed (its number: 1, 2, …).
     #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = i64)]
+    #[schema(required = true)]
     pub version: String,
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = NaiveDate)]
@@ -780,9 +791,11 @@ pub struct FieldChangeForm {
     pub result_id: String,
     /// What the organization did before.
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub before: String,
     /// What it does now, because of the agenda.
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub now: String,
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = NaiveDate)]

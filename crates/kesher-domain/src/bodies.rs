@@ -68,9 +68,11 @@ pub struct Cadence {
 #[serde(default)]
 pub struct BodyForm {
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub name: String,
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = BodyKind)]
+    #[schema(required = true)]
     pub kind: String,
     #[serde(deserialize_with = "lenient::text")]
     pub mandate: String,
@@ -153,9 +155,11 @@ impl BodyForm {
 pub struct MembershipForm {
     #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = i64)]
+    #[schema(required = true)]
     pub person_id: String,
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = MembershipRole)]
+    #[schema(required = true)]
     pub role: String,
     /// First day in the body (YYYY-MM-DD); empty for "since always".
     #[serde(deserialize_with = "lenient::text")]

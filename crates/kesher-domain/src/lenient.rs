@@ -73,8 +73,13 @@ impl<'de> serde::de::Visitor<'de> for FieldText {
     }
 
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+        // JSON Schema counts 12.0 as an integer, so a whole number written with a point
+        // is taken as one (within the range a float holds exactly).
+        const EXACT: f64 = 9_007_199_254_740_992.0;
         if self.expected == EXPECTED_NUMBER {
             Ok(v.to_string())
+        } else if self.expected == EXPECTED_INTEGER && v.fract() == 0.0 && v.abs() <= EXACT {
+            Ok((v as i64).to_string())
         } else {
             Err(E::invalid_type(serde::de::Unexpected::Float(v), &self))
         }
@@ -223,6 +228,8 @@ mod tests {
             (p.id.as_str(), p.value.as_str(), p.flag.as_str()),
             ("7", "3", "on")
         );
+        let p: Typed = serde_json::from_str(r#"{"id": -485.0}"#).unwrap();
+        assert_eq!(p.id, "-485");
         for wrong in [
             r#"{"id": 2.5}"#,
             r#"{"id": true}"#,

@@ -72,6 +72,7 @@ pub fn parse_tags(raw: &str) -> Result<Vec<String>, Invalid> {
 #[serde(default)]
 pub struct InitiativeForm {
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub name: String,
     #[serde(deserialize_with = "lenient::text")]
     pub description: String,
@@ -114,12 +115,15 @@ impl InitiativeForm {
 #[serde(default)]
 pub struct OrganizationForm {
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub name: String,
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = Sector)]
+    #[schema(required = true)]
     pub sector: String,
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = OrganizationType)]
+    #[schema(required = true)]
     pub organization_type: String,
     /// The value the organization brings to the initiative.
     #[serde(deserialize_with = "lenient::text")]
@@ -200,8 +204,10 @@ impl OrganizationForm {
 pub struct PersonForm {
     #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = i64)]
+    #[schema(required = true)]
     pub organization_id: String,
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub name: String,
     #[serde(deserialize_with = "lenient::text")]
     pub role_title: String,

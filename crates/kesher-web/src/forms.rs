@@ -143,8 +143,25 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
                 message_id: "error-not-utf8",
             }));
         }
-        let deserializer = &mut serde_json::Deserializer::from_slice(&body);
-        serde_path_to_error::deserialize(deserializer)
+        // A syntax error is reported as such; then whole numbers written with a point
+        // (12.0, which JSON Schema counts as an integer) are made integers, so a typed id
+        // or count takes them.
+        let mut value: serde_json::Value = serde_json::from_slice(&body).map_err(|_| {
+            AppError(CoreError::BadJson {
+                field: None,
+                expected: None,
+            })
+        })?;
+        // Every body the API takes is an object; serde would also fill a struct from an
+        // array, position by position, which no client means.
+        if !value.is_object() {
+            return Err(AppError(CoreError::BadJson {
+                field: None,
+                expected: None,
+            }));
+        }
+        whole_numbers_as_integers(&mut value);
+        serde_path_to_error::deserialize(value)
             .map(JsonBody)
             .map_err(|error| {
                 let path = error.path().to_string();
@@ -155,6 +172,23 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
                     field,
                 })
             })
+    }
+}
+
+fn whole_numbers_as_integers(value: &mut serde_json::Value) {
+    // Within 2^53 a float holds a whole number exactly.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    match value {
+        serde_json::Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() <= EXACT) {
+                *value = serde_json::Value::from(f as i64);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        serde_json::Value::Object(fields) => {
+            fields.values_mut().for_each(whole_numbers_as_integers)
+        }
+        _ => {}
     }
 }
 

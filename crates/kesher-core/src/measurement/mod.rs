@@ -372,7 +372,9 @@ pub struct ValueEntry {
 #[derive(Clone, Debug, serde::Deserialize, utoipa::ToSchema)]
 pub struct ValueBatchForm {
     /// What the values are (a report's name, a program's).
+    #[schema(required = true)]
     pub source: String,
+    #[schema(required = true)]
     pub entries: Vec<ValueEntry>,
 }
 

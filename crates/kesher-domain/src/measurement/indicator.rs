@@ -325,8 +325,10 @@ pub fn parse_number(raw: &str) -> Result<Option<f64>, Invalid> {
 #[serde(default)]
 pub struct IndicatorForm {
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub code: String,
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub name_he: String,
     #[serde(deserialize_with = "lenient::text")]
     pub name_en: String,

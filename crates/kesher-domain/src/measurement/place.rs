@@ -93,11 +93,13 @@ pub struct PlaceForm {
     pub parent_id: String,
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = PlaceKind)]
+    #[schema(required = true)]
     pub kind: String,
     /// The official code: סמל מוסד for a school, the CBS code for an authority.
     #[serde(deserialize_with = "lenient::text")]
     pub code: String,
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub name: String,
     #[serde(deserialize_with = "lenient::text")]
     pub sector: String,

@@ -103,9 +103,11 @@ choice_enum!(
 #[serde(default)]
 pub struct TargetForm {
     #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
     pub period: String,
     #[serde(deserialize_with = "lenient::number")]
     #[schema(value_type = Option<f64>)]
+    #[schema(required = true)]
     pub value: String,
     /// A place whose value of the same indicator the target follows.
     #[serde(deserialize_with = "lenient::integer")]

@@ -34,10 +34,13 @@ pub struct ImportQuery {
 }
 
 /// The upload: one file part named `file`.
-#[derive(ToSchema)]
+#[derive(ToSchema, serde::Deserialize)]
+// The upload takes its file and nothing else (documented so: no other part is read).
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct ImportUpload {
-    #[schema(format = Binary, content_media_type = "application/octet-stream")]
+    /// The spreadsheet: CSV (UTF-8, UTF-16 or a Windows code page) or XLSX, up to 10 MB.
+    #[schema(format = Binary, content_media_type = "application/octet-stream", required = true)]
     file: String,
 }
 
@@ -70,9 +73,13 @@ pub async fn import_partners(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
     QueryParams(query): QueryParams<ImportQuery>,
-    mut multipart: Multipart,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
+    // Not a multipart body: answered in the API's own shape, not axum's plain text.
+    let mut multipart = multipart.map_err(|_| CoreError::UnsupportedType {
+        expected: "multipart/form-data",
+    })?;
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(|_| bad_request())? {
         if field.name() == Some("file") {

@@ -117,6 +117,7 @@ pub async fn show_seating(
 pub struct AuditQuery {
     /// How many entries, newest first (1–500, default 100).
     #[serde(default)]
+    #[param(minimum = 1, maximum = 500)]
     limit: Option<u32>,
 }
 
@@ -133,7 +134,15 @@ pub async fn list_audit(
     Ok(Json(
         state
             .kesher
-            .audit_log(ctx.caller()?, id, query.limit.unwrap_or(100))
+            .audit_log(
+                ctx.caller()?,
+                id,
+                match query.limit {
+                    None => 100,
+                    Some(limit @ 1..=500) => limit,
+                    Some(_) => return Err(crate::error::bad_request()),
+                },
+            )
             .await?,
     ))
 }

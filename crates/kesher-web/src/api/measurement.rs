@@ -125,6 +125,7 @@ pub async fn list_place_groups(
 /// A group of places to make.
 #[derive(Deserialize, ToSchema)]
 pub struct PlaceGroupBody {
+    #[schema(required = true)]
     pub name: String,
     pub place_ids: Vec<i64>,
 }
@@ -153,9 +154,12 @@ pub async fn create_place_group(
 pub struct RuleBody {
     pub id: Option<i64>,
     /// The left indicator's code.
+    #[schema(required = true)]
     pub left: String,
     /// `at_most` or `at_least`.
+    #[schema(required = true)]
     pub comparison: String,
+    #[schema(required = true)]
     pub right: String,
 }
 
@@ -568,8 +572,9 @@ pub struct ValuesQuery {
     period: Option<String>,
     /// Only this place.
     place: Option<i64>,
-    /// `draft`, `submitted`, `approved` (the default) or `returned`.
-    state: Option<String>,
+    /// `draft`, `submitted`, `approved` (the default) or `returned`; readers other than
+    /// the backbone see approved values only.
+    state: Option<ValueState>,
 }
 
 /// Values as stored (each with its source), by indicator, period, place and state.
@@ -585,6 +590,12 @@ pub async fn list_values(
     let caller = ctx.caller()?;
     let bad = || crate::error::bad_request();
     let mut filter = ValueFilter::default();
+    // An empty parameter (a form's blank field) asks for no filter.
+    let query = ValuesQuery {
+        indicator: query.indicator.filter(|s| !s.trim().is_empty()),
+        period: query.period.filter(|s| !s.trim().is_empty()),
+        ..query
+    };
     if let Some(code) = &query.indicator {
         let (indicators, _) = state.kesher.indicators(caller, id).await?;
         let found = indicators
@@ -605,10 +616,9 @@ pub async fn list_values(
     if let Some(place) = query.place {
         filter.place_ids.push(PlaceId::new(place));
     }
-    filter.states.push(match &query.state {
-        Some(raw) => ValueState::parse(raw).map_err(|_| bad())?,
-        None => ValueState::Approved,
-    });
+    filter
+        .states
+        .push(query.state.unwrap_or(ValueState::Approved));
     Ok(Json(state.kesher.values(caller, id, filter).await?))
 }
 

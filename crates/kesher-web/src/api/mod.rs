@@ -225,8 +225,78 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
 
 /// The OpenAPI document as served.
 pub static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
-    routes()
-        .1
+    let mut document = routes().1;
+    document_errors(&mut document);
+    document
         .to_pretty_json()
         .unwrap_or_else(|_| "{}".to_string())
 });
+
+/// Every error an operation can answer, each with `ErrorBody`, added where the handler's
+/// own annotation does not already say more: any request can be malformed (400), come
+/// without or with a wrong token (401), be refused by role (403), name a record that is
+/// not there (404), meet a sign-in wait (429) or a long import (503); a request with a
+/// body can also be too large (413), of another type (415), conflict with what is stored
+/// (409) or fail its checks (422).
+fn document_errors(document: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    let error = |description: &str| {
+        ResponseBuilder::new()
+            .description(description)
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                    .build(),
+            )
+            .build()
+    };
+    for item in document.paths.paths.values_mut() {
+        let operations = [
+            (&mut item.get, false),
+            (&mut item.delete, true),
+            (&mut item.post, true),
+            (&mut item.put, true),
+            (&mut item.patch, true),
+        ];
+        for (operation, writes) in operations {
+            let Some(operation) = operation else { continue };
+            let with_body = operation.request_body.is_some();
+            let mut codes = vec![
+                (
+                    "400",
+                    "The request is malformed: a bad id, query or JSON body.",
+                ),
+                (
+                    "401",
+                    "Not signed in, or the token is unknown, expired or revoked.",
+                ),
+                ("403", "The caller's role does not allow this."),
+                ("404", "No such record (or not in this initiative)."),
+                ("429", "Too many attempts; see Retry-After."),
+                (
+                    "503",
+                    "Busy with a long import; nothing was written; see Retry-After.",
+                ),
+            ];
+            if writes || operation.request_body.is_some() {
+                codes.push(("409", "The change conflicts with what is stored."));
+                codes.push((
+                    "422",
+                    "Some fields or entries need correcting; each is named.",
+                ));
+            }
+            if with_body {
+                codes.push(("413", "The body is over the limit (256 KB)."));
+                codes.push(("415", "The body is not JSON."));
+            }
+            for (code, description) in codes {
+                operation
+                    .responses
+                    .responses
+                    .entry(code.to_string())
+                    .or_insert_with(|| error(description).into());
+            }
+        }
+    }
+}

@@ -284,10 +284,35 @@ async fn the_openapi_document_describes_every_entity_and_every_route() {
         "/api/v1/initiatives/{id}/values",
         "/api/v1/initiatives/{id}/place-groups",
         "/api/v1/initiatives/{id}/rules",
+        "/api/v1/me/tokens",
+        "/api/v1/me/tokens/{id}",
+        "/api/v1/users/{id}/disable",
     ] {
         assert!(paths.contains_key(path), "the document lacks {path}");
     }
     let schemas = document["components"]["schemas"].as_object().unwrap();
+    // Choices are documented as the API spells them, required fields are marked, and
+    // every error an operation can answer is listed with ErrorBody.
+    assert!(
+        schemas["Sector"]["enum"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("business")),
+        "{}",
+        schemas["Sector"]
+    );
+    let required = schemas["OrganizationForm"]["required"].as_array().unwrap();
+    assert!(required.contains(&Value::from("name")), "{required:?}");
+    let create = &paths["/api/v1/initiatives/{id}/organizations"]["post"]["responses"];
+    for status in ["201", "400", "401", "403", "413", "415", "422", "503"] {
+        assert!(
+            create[status]["content"]["application/json"]["schema"]["$ref"]
+                .as_str()
+                .is_some_and(|r| r.ends_with("ErrorBody"))
+                || status == "201",
+            "POST organizations lacks {status}: {create}"
+        );
+    }
     for schema in [
         "Initiative",
         "Organization",
