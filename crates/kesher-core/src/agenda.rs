@@ -87,7 +87,7 @@ pub struct MoveForm {
     pub parent_id: String,
     /// The place among the new siblings, from 0; past the end means last.
     #[serde(deserialize_with = "lenient::integer")]
-    #[schema(value_type = Option<u32>)]
+    #[schema(value_type = Option<u32>, minimum = 0, maximum = 10000)]
     pub index: String,
 }
 
@@ -942,16 +942,24 @@ fn optional_index(raw: &str) -> CoreResult<usize> {
     if raw.is_empty() {
         return Ok(usize::MAX);
     }
-    raw.parse::<usize>().map_err(|_| {
-        CoreError::invalid(
-            "index",
-            Invalid::Range {
-                min: 0,
-                max: i64::from(u32::MAX),
-            },
-        )
-    })
+    // Past the end means last, but a place beyond any tree a person builds is a mistake
+    // the documented range refuses.
+    raw.parse::<usize>()
+        .ok()
+        .filter(|i| *i <= MOVE_INDEX_MAX)
+        .ok_or_else(|| {
+            CoreError::invalid(
+                "index",
+                Invalid::Range {
+                    min: 0,
+                    max: MOVE_INDEX_MAX as i64,
+                },
+            )
+        })
 }
+
+/// The largest place among siblings a move may name (as the API documents it).
+const MOVE_INDEX_MAX: usize = 10_000;
 
 /// The nodes in reading order with their depths.
 pub fn ordered(nodes: Vec<ResultNode>) -> Vec<TreeRow> {

@@ -577,10 +577,19 @@ pub struct ValuesQuery {
     state: Option<ValueState>,
 }
 
+/// A `period` parameter that names no period is refused at that field, like a form's.
+fn not_a_period<E>(_: E) -> AppError {
+    AppError(kesher_core::CoreError::invalid(
+        "period",
+        kesher_domain::Invalid::Period,
+    ))
+}
+
 /// Values as stored (each with its source), by indicator, period, place and state.
 #[utoipa::path(get, path = "/api/v1/initiatives/{id}/values", tag = "measurement",
     params(("id" = i64, Path, description = "Initiative id"), ValuesQuery),
-    responses((status = 200, body = Vec<DataValue>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = Vec<DataValue>), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody, description = "The period names no period")))]
 pub async fn list_values(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -588,7 +597,6 @@ pub async fn list_values(
     QueryParams(query): QueryParams<ValuesQuery>,
 ) -> Result<Json<Vec<DataValue>>, AppError> {
     let caller = ctx.caller()?;
-    let bad = || crate::error::bad_request();
     let mut filter = ValueFilter::default();
     // An empty parameter (a form's blank field) asks for no filter.
     let query = ValuesQuery {
@@ -606,12 +614,12 @@ pub async fn list_values(
         if let Some(period) = &query.period {
             filter
                 .periods
-                .push(Period::parse(found.period_kind, period).map_err(|_| bad())?);
+                .push(Period::parse(found.period_kind, period).map_err(not_a_period)?);
         }
     } else if let Some(period) = &query.period {
         filter
             .periods
-            .push(Period::parse_code(period).map_err(|_| bad())?);
+            .push(Period::parse_code(period).map_err(not_a_period)?);
     }
     if let Some(place) = query.place {
         filter.place_ids.push(PlaceId::new(place));
