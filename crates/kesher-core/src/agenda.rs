@@ -77,10 +77,11 @@ pub struct TreeRow {
 #[derive(Clone, Debug, Default, serde::Deserialize, ToSchema)]
 #[serde(default)]
 pub struct MoveForm {
-    /// up, down, indent or outdent. When given, `parent_id` and `index` are ignored.
-    #[serde(deserialize_with = "lenient::text")]
+    /// up, down, indent or outdent. When given, `parent_id` and `index` are ignored; given
+    /// empty, it is refused (a page's nudge button always names one).
+    #[serde(deserialize_with = "lenient::given_text")]
     #[schema(value_type = Option<Nudge>)]
-    pub nudge: String,
+    pub nudge: Option<String>,
     /// The new parent; empty for the top of the tree.
     #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
@@ -392,14 +393,13 @@ impl Kesher {
                 position: n.position,
             })
             .collect();
-        let (parent, index) = match Nudge::parse(form.nudge.trim()) {
-            Some(nudge) => {
+        let (parent, index) = match form.nudge.as_deref().map(str::trim) {
+            Some(given) => {
+                let nudge =
+                    Nudge::parse(given).ok_or(CoreError::invalid("nudge", Invalid::Choice))?;
                 tree::nudge(&placements, id, nudge).map_err(|_| CoreError::Conflict {
                     message_id: "conflict-no-room",
                 })?
-            }
-            None if !form.nudge.trim().is_empty() => {
-                return Err(CoreError::invalid("nudge", Invalid::Choice));
             }
             None => {
                 let parent = lenient::optional_id(&form.parent_id)

@@ -90,6 +90,28 @@ fn field<'de, D: Deserializer<'de>>(d: D, expected: &'static str) -> Result<Stri
     d.deserialize_option(FieldText { expected })
 }
 
+/// A text field that says something by being there at all: `None` when absent or null,
+/// the text (even empty) when given.
+pub fn given_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    struct Given;
+    impl<'de> serde::de::Visitor<'de> for Given {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(EXPECTED_TEXT)
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            text(d).map(Some)
+        }
+    }
+    d.deserialize_option(Given)
+}
+
 /// A text field: a string (or null, read as empty).
 pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     field(d, EXPECTED_TEXT)

@@ -559,7 +559,7 @@ pub async fn move_result(
     let (found, _) = state.kesher.result_node(caller, node).await?;
     check_in(id, found.initiative_id)?;
     let tree = format!("/initiatives/{id}/results#node-{node}");
-    let nudged = !form.nudge.trim().is_empty();
+    let nudged = form.nudge.is_some();
     let (status, why) = match state.kesher.move_result(caller, node, &form).await {
         Ok(_) => return Ok(saved(&ctx, &tree, "flash-result-moved")),
         // An arrow button that cannot work here: say so on the tree, by the node.
