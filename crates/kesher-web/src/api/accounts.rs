@@ -125,12 +125,7 @@ pub async fn disable_user(
     State(state): State<AppState>,
     Params(id): Params<UserId>,
 ) -> Result<Json<User>, AppError> {
-    Ok(Json(
-        state
-            .kesher
-            .set_user_disabled(ctx.caller()?, id, true)
-            .await?,
-    ))
+    user_access(ctx, state, id, true).await
 }
 
 /// Enable a disabled account again (instance admin).
@@ -142,10 +137,19 @@ pub async fn enable_user(
     State(state): State<AppState>,
     Params(id): Params<UserId>,
 ) -> Result<Json<User>, AppError> {
+    user_access(ctx, state, id, false).await
+}
+
+async fn user_access(
+    ctx: Ctx,
+    state: AppState,
+    id: UserId,
+    disabled: bool,
+) -> Result<Json<User>, AppError> {
     Ok(Json(
         state
             .kesher
-            .set_user_disabled(ctx.caller()?, id, false)
+            .set_user_disabled(ctx.caller()?, id, disabled)
             .await?,
     ))
 }
