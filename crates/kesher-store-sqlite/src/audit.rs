@@ -122,6 +122,16 @@ impl AuditStore for SqliteStore {
         .map_err(backend)?;
         rows.iter().map(entry).collect()
     }
+
+    async fn data_version(&self, initiative: InitiativeId) -> StoreResult<i64> {
+        let version: Option<i64> =
+            sqlx::query_scalar("SELECT MAX(id) FROM audit_log WHERE initiative_id = ?1")
+                .bind(initiative.get())
+                .fetch_one(&self.pool)
+                .await
+                .map_err(backend)?;
+        Ok(version.unwrap_or(0))
+    }
 }
 
 /// Appends an audit entry about `subject` (entity name and id) in the initiative.

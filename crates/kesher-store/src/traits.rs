@@ -236,6 +236,10 @@ pub trait ImportStore: Send + Sync {
 #[async_trait]
 pub trait AuditStore: Send + Sync {
     async fn audit_entries(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditEntry>>;
+    /// A number that changes whenever anything of the initiative changes (every write
+    /// appends to the audit log in its own transaction): the key for caching what is
+    /// computed from the initiative's data.
+    async fn data_version(&self, initiative: InitiativeId) -> StoreResult<i64>;
 }
 
 /// Everything Kesher keeps.
@@ -248,8 +252,6 @@ pub trait Store:
     + AuditStore
     + crate::AgendaStore
     + crate::MeasurementStore
-    + crate::ReportCardStore
-    + crate::MeasurementSettingsStore
 {
 }
 
@@ -262,7 +264,5 @@ impl<T> Store for T where
         + AuditStore
         + crate::AgendaStore
         + crate::MeasurementStore
-        + crate::ReportCardStore
-        + crate::MeasurementSettingsStore
 {
 }
