@@ -15,7 +15,9 @@ use kesher_domain::*;
 
 use crate::*;
 
+mod data_version;
 mod measurement;
+pub use data_version::*;
 pub use measurement::*;
 
 /// Declares one `#[tokio::test]` per conformance case, each on a fresh store from `$open`.
@@ -46,7 +48,17 @@ macro_rules! conformance_tests {
             values_are_written_once_and_replaced_with_history,
             the_approval_workflow_moves_values_and_keeps_readings,
             indicators_have_unique_codes_and_one_target_per_period,
+            values_written_in_batches_are_one_write,
+            a_missing_value_never_replaces_a_number,
+            approved_values_are_visited_in_key_order,
+            places_groups_rules_and_settings_are_kept,
+            every_write_moves_the_data_version,
         );
+
+        #[test]
+        fn the_suite_calls_every_store_method() {
+            $crate::testsuite::the_suite_calls_every_store_method();
+        }
     };
     (@cases $open:expr; $($case:ident),+ $(,)?) => {
         $(
@@ -57,6 +69,118 @@ macro_rules! conformance_tests {
             }
         )+
     };
+}
+
+/// The sources that declare the store traits, as compiled into this crate.
+const TRAIT_SOURCES: &[(&str, &str)] = &[
+    ("traits.rs", include_str!("traits.rs")),
+    ("agenda/decisions.rs", include_str!("agenda/decisions.rs")),
+    ("agenda/disputes.rs", include_str!("agenda/disputes.rs")),
+    (
+        "agenda/endorsements.rs",
+        include_str!("agenda/endorsements.rs"),
+    ),
+    (
+        "agenda/field_changes.rs",
+        include_str!("agenda/field_changes.rs"),
+    ),
+    ("agenda/glossary.rs", include_str!("agenda/glossary.rs")),
+    ("agenda/results.rs", include_str!("agenda/results.rs")),
+    ("agenda/versions.rs", include_str!("agenda/versions.rs")),
+    (
+        "measurement/indicators.rs",
+        include_str!("measurement/indicators.rs"),
+    ),
+    (
+        "measurement/mappings.rs",
+        include_str!("measurement/mappings.rs"),
+    ),
+    (
+        "measurement/place_groups.rs",
+        include_str!("measurement/place_groups.rs"),
+    ),
+    (
+        "measurement/places.rs",
+        include_str!("measurement/places.rs"),
+    ),
+    (
+        "measurement/report_card.rs",
+        include_str!("measurement/report_card.rs"),
+    ),
+    ("measurement/rules.rs", include_str!("measurement/rules.rs")),
+    (
+        "measurement/settings.rs",
+        include_str!("measurement/settings.rs"),
+    ),
+    (
+        "measurement/sources.rs",
+        include_str!("measurement/sources.rs"),
+    ),
+    (
+        "measurement/values.rs",
+        include_str!("measurement/values.rs"),
+    ),
+];
+
+/// The folders of entity traits, with the module list each declares.
+const TRAIT_FOLDERS: &[(&str, &str)] = &[
+    ("agenda", include_str!("agenda/mod.rs")),
+    ("measurement", include_str!("measurement/mod.rs")),
+];
+
+const SUITE_SOURCES: &[&str] = &[
+    include_str!("testsuite.rs"),
+    include_str!("testsuite/measurement.rs"),
+    include_str!("testsuite/data_version.rs"),
+];
+
+/// Holds the suite to its promise: every method of every store trait is called by some
+/// case, and every write of an initiative's data is one of the steps of
+/// [`every_write_moves_the_data_version`] (or named in [`WRITES_OUTSIDE_AN_INITIATIVE`]).
+/// A method added to a trait without a case fails here, in every backend's tests.
+pub fn the_suite_calls_every_store_method() {
+    for (folder, module) in TRAIT_FOLDERS {
+        for line in module.lines() {
+            if let Some(name) = line.strip_prefix("mod ").and_then(|m| m.strip_suffix(';')) {
+                let file = format!("{folder}/{name}.rs");
+                assert!(
+                    TRAIT_SOURCES.iter().any(|(f, _)| *f == file),
+                    "{file} is not in TRAIT_SOURCES"
+                );
+            }
+        }
+    }
+    let suite = SUITE_SOURCES.concat();
+    let steps = include_str!("testsuite/data_version.rs");
+    let mut uncalled = Vec::new();
+    let mut unmoved = Vec::new();
+    let mut count = 0;
+    for (_, source) in TRAIT_SOURCES {
+        for declaration in source.split("async fn ").skip(1) {
+            let name: String = declaration
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            let signature = &declaration[..declaration.find([';', '{']).unwrap_or(0)];
+            count += 1;
+            if !suite.contains(&format!(".{name}(")) {
+                uncalled.push(name.clone());
+            }
+            let writes = signature.contains("actor: Actor");
+            if writes
+                && !WRITES_OUTSIDE_AN_INITIATIVE.contains(&name.as_str())
+                && !steps.contains(&format!("\"{name}\""))
+            {
+                unmoved.push(name);
+            }
+        }
+    }
+    assert!(count > 100, "only {count} store methods were found");
+    assert!(uncalled.is_empty(), "no case calls {uncalled:?}");
+    assert!(
+        unmoved.is_empty(),
+        "every_write_moves_the_data_version does not check {unmoved:?}"
+    );
 }
 
 pub(crate) fn system() -> Actor {
@@ -160,6 +284,15 @@ pub async fn users_sessions_and_tokens(store: &dyn Store) {
     );
     assert_eq!(store.session_user(&stale, now).await.unwrap(), None);
     assert_eq!(store.delete_expired_sessions(now).await.unwrap(), 1);
+    // Signing out ends that session only.
+    let other = SecretDigest("another browser".into());
+    store
+        .create_session(&other, dana.id, now + Duration::hours(1))
+        .await
+        .unwrap();
+    store.delete_session(&other).await.unwrap();
+    assert_eq!(store.session_user(&other, now).await.unwrap(), None);
+    assert!(store.session_user(&live, now).await.unwrap().is_some());
 
     // A new password ends the sessions opened with the old one.
     store
@@ -835,6 +968,17 @@ pub async fn import_drafts_round_trip(store: &dyn Store) {
         (back.file_name.as_str(), &back.table),
         ("שותפים.csv", &table)
     );
+    // A draft given up is gone at once; the other stays until it ages out.
+    let given_up = store
+        .save_import_draft(user.id, here.id, "ישן.csv", &table)
+        .await
+        .unwrap();
+    store.delete_import_draft(given_up.id).await.unwrap();
+    assert!(matches!(
+        store.import_draft(given_up.id).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(store.import_draft(draft.id).await.unwrap().id, draft.id);
     assert_eq!(
         store
             .delete_import_drafts_before(Utc::now() + Duration::seconds(1))

@@ -4,6 +4,7 @@ use kesher_domain::measurement::indicator::{Cell, IndicatorForm, IndicatorInput}
 use kesher_domain::measurement::period::{Period, PeriodKind};
 use kesher_domain::measurement::place::{PlaceAttributes, PlaceKind};
 use kesher_domain::measurement::values::{MissingReason, SourceKind, TargetForm, ValueState};
+use kesher_domain::{IndicatorId, PlaceId};
 
 use super::{conflict, initiative, system};
 use crate::*;
@@ -435,4 +436,484 @@ pub async fn indicators_have_unique_codes_and_one_target_per_period(store: &dyn 
         store.indicator(students.id).await,
         Err(StoreError::NotFound)
     ));
+}
+
+pub async fn values_written_in_batches_are_one_write(store: &dyn Store) {
+    let (init, students, places) = measured(store).await;
+    let authority = places
+        .iter()
+        .find(|p| p.kind == PlaceKind::Authority)
+        .unwrap();
+    let new_school = |code: &str| {
+        row(
+            PlaceKind::School,
+            code,
+            &format!("בית ספר {code}"),
+            Some((PlaceKind::Authority, "26104")),
+        )
+    };
+    let at = |place: PlaceId, year: i32, v: f64| NewValue {
+        indicator_id: students.id,
+        place_id: place,
+        period: Period::SchoolYear(year),
+        cell: Cell::total(),
+        value: Some(v),
+        missing: None,
+        note: None,
+    };
+    let before = store.data_version(init.id).await.unwrap();
+
+    // Three batches: each adds a school and its value; the third names the first batch's
+    // school by its placeholder, counted on across batches, and a stored place by its id.
+    let mut writer = store
+        .begin_values(system(), init.id, &file("big.csv"), ValueState::Approved)
+        .await
+        .unwrap();
+    writer
+        .add(
+            &[new_school("200001")],
+            &[at(PlaceRow::placeholder(0), 2020, 10.0)],
+        )
+        .await
+        .unwrap();
+    writer
+        .add(
+            &[new_school("200002")],
+            &[at(PlaceRow::placeholder(1), 2020, 20.0)],
+        )
+        .await
+        .unwrap();
+    writer
+        .add(
+            &[],
+            &[
+                at(PlaceRow::placeholder(0), 2021, 11.0),
+                at(authority.id, 2020, 30.0),
+            ],
+        )
+        .await
+        .unwrap();
+    let outcome = writer.finish().await.unwrap();
+    assert_eq!(
+        (outcome.added, outcome.changed, outcome.unchanged),
+        (4, 0, 0)
+    );
+    let after = store.data_version(init.id).await.unwrap();
+    assert!(after > before, "a finished write moves the data version");
+
+    let places = store.places(init.id).await.unwrap();
+    let first = places
+        .iter()
+        .find(|p| p.code.as_deref() == Some("200001"))
+        .expect("the first batch's school is kept");
+    assert_eq!(first.parent_id, Some(authority.id));
+    let of_first = store
+        .values(&ValueFilter {
+            place_ids: vec![first.id],
+            ..ValueFilter::default()
+        })
+        .await
+        .unwrap();
+    let years: Vec<(Period, Option<f64>)> = of_first.iter().map(|v| (v.period, v.value)).collect();
+    assert_eq!(
+        years,
+        vec![
+            (Period::SchoolYear(2020), Some(10.0)),
+            (Period::SchoolYear(2021), Some(11.0))
+        ],
+        "a placeholder means the same new place in every batch"
+    );
+    let source = store.data_source(outcome.source_id).await.unwrap();
+    assert_eq!((source.name.as_str(), source.rows), ("big.csv", 4));
+
+    // The same value in two batches is one value twice: nothing is written.
+    let mut writer = store
+        .begin_values(system(), init.id, &file("twice.csv"), ValueState::Approved)
+        .await
+        .unwrap();
+    writer
+        .add(&[], &[at(authority.id, 2022, 1.0)])
+        .await
+        .unwrap();
+    // (A backend may refuse at the batch that repeats it, or at the end.)
+    let refused = async {
+        writer.add(&[], &[at(authority.id, 2022, 2.0)]).await?;
+        writer.finish().await
+    }
+    .await;
+    assert_eq!(conflict(refused), Conflict::DuplicateValue);
+
+    // A writer dropped before it finishes keeps nothing: no place, no value, no source.
+    let mut writer = store
+        .begin_values(system(), init.id, &file("cut.csv"), ValueState::Approved)
+        .await
+        .unwrap();
+    writer
+        .add(
+            &[new_school("200003")],
+            &[at(PlaceRow::placeholder(0), 2020, 5.0)],
+        )
+        .await
+        .unwrap();
+    drop(writer);
+    let places_after = store.places(init.id).await.unwrap();
+    assert!(
+        places_after
+            .iter()
+            .all(|p| p.code.as_deref() != Some("200003"))
+    );
+    assert_eq!(
+        store.count_indicator_values(students.id).await.unwrap(),
+        4,
+        "neither the refused nor the dropped write left a value"
+    );
+    assert_eq!(store.data_sources(init.id).await.unwrap().len(), 1);
+    assert_eq!(store.data_version(init.id).await.unwrap(), after);
+}
+
+pub async fn a_missing_value_never_replaces_a_number(store: &dyn Store) {
+    let (init, students, places) = measured(store).await;
+    let school = places.iter().find(|p| p.kind == PlaceKind::School).unwrap();
+    let number = vec![value(&students, school, 2019, Cell::total(), Some(40.0))];
+    store
+        .write_values(
+            system(),
+            init.id,
+            &file("first.csv"),
+            &[],
+            &number,
+            ValueState::Approved,
+        )
+        .await
+        .unwrap();
+    // A later file has the cell empty: the number stays, with its source and history.
+    let gap = vec![value(&students, school, 2019, Cell::total(), None)];
+    let outcome = store
+        .write_values(
+            system(),
+            init.id,
+            &file("later.csv"),
+            &[],
+            &gap,
+            ValueState::Approved,
+        )
+        .await
+        .unwrap();
+    assert_eq!((outcome.added, outcome.changed), (0, 0));
+    let stored = store
+        .values(&ValueFilter {
+            indicator_ids: vec![students.id],
+            ..ValueFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        (stored[0].value, stored[0].missing),
+        (Some(40.0), None),
+        "a number is not lost to a blank cell"
+    );
+    let key = stored[0].key();
+    let history = store.value_history(&key).await.unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].source.name, "first.csv");
+    // Suppression is a statement about the number, not a gap: it does replace it.
+    let suppressed = vec![NewValue {
+        missing: Some(MissingReason::Suppressed),
+        ..value(&students, school, 2019, Cell::total(), None)
+    }];
+    let outcome = store
+        .write_values(
+            system(),
+            init.id,
+            &file("suppressed.csv"),
+            &[],
+            &suppressed,
+            ValueState::Approved,
+        )
+        .await
+        .unwrap();
+    assert_eq!(outcome.changed, 1);
+    let history = store.value_history(&key).await.unwrap();
+    assert_eq!(
+        (history[0].value, history[0].missing),
+        (None, Some(MissingReason::Suppressed))
+    );
+    assert_eq!(history[1].value, Some(40.0));
+}
+
+pub async fn approved_values_are_visited_in_key_order(store: &dyn Store) {
+    let (init, students, places) = measured(store).await;
+    let teachers = store
+        .create_indicator(system(), init.id, &indicator_input("teachers", ""))
+        .await
+        .unwrap();
+    let school = places.iter().find(|p| p.kind == PlaceKind::School).unwrap();
+    let authority = places
+        .iter()
+        .find(|p| p.kind == PlaceKind::Authority)
+        .unwrap();
+    let girls = Cell::of([("gender", "female")]);
+    let with = |v: NewValue, missing: MissingReason| NewValue {
+        missing: Some(missing),
+        ..v
+    };
+    // Written out of order, with every kind of gap.
+    let batch = vec![
+        value(&teachers, school, 2021, Cell::total(), Some(7.0)),
+        value(&students, school, 2021, girls.clone(), Some(12.0)),
+        value(&students, authority, 2020, Cell::total(), Some(300.0)),
+        value(&students, school, 2020, Cell::total(), Some(25.0)),
+        value(&students, school, 2021, Cell::total(), None),
+        with(
+            value(&students, authority, 2021, Cell::total(), None),
+            MissingReason::Suppressed,
+        ),
+        with(
+            value(&teachers, authority, 2021, Cell::total(), None),
+            MissingReason::NotApplicable,
+        ),
+    ];
+    store
+        .write_values(
+            system(),
+            init.id,
+            &file("all.csv"),
+            &[],
+            &batch,
+            ValueState::Approved,
+        )
+        .await
+        .unwrap();
+    // A draft is not a figure yet; nor is another initiative's value.
+    store
+        .write_values(
+            system(),
+            init.id,
+            &file("draft.csv"),
+            &[],
+            &[value(&teachers, school, 2020, Cell::total(), Some(6.0))],
+            ValueState::Draft,
+        )
+        .await
+        .unwrap();
+    let (other, other_students, other_places) = measured(store).await;
+    store
+        .write_values(
+            system(),
+            other.id,
+            &file("there.csv"),
+            &[],
+            &[value(
+                &other_students,
+                &other_places[0],
+                2020,
+                Cell::total(),
+                Some(1.0),
+            )],
+            ValueState::Approved,
+        )
+        .await
+        .unwrap();
+
+    let mut seen: Vec<(IndicatorId, Period, PlaceId, Cell, Option<f64>)> = Vec::new();
+    store
+        .visit_approved_values(init.id, &mut |v| {
+            seen.push((
+                v.indicator_id,
+                v.period,
+                v.place_id,
+                v.cell.clone(),
+                v.value,
+            ))
+        })
+        .await
+        .unwrap();
+    let keys: Vec<_> = seen.iter().map(|(i, p, pl, _, _)| (*i, *p, *pl)).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "values come in key order");
+    let mut got: Vec<_> = seen
+        .into_iter()
+        .map(|(i, p, pl, c, v)| (i, p, pl, c.key().to_string(), v))
+        .collect();
+    got.sort_by(|a, b| (a.0, a.1, a.2, &a.3).cmp(&(b.0, b.1, b.2, &b.3)));
+    let y = Period::SchoolYear;
+    let mut expected = vec![
+        (students.id, y(2020), school.id, String::new(), Some(25.0)),
+        (
+            students.id,
+            y(2020),
+            authority.id,
+            String::new(),
+            Some(300.0),
+        ),
+        (students.id, y(2021), school.id, String::new(), None),
+        (
+            students.id,
+            y(2021),
+            school.id,
+            girls.key().to_string(),
+            Some(12.0),
+        ),
+        (students.id, y(2021), authority.id, String::new(), None),
+        (teachers.id, y(2021), school.id, String::new(), Some(7.0)),
+    ];
+    expected.sort_by(|a, b| (a.0, a.1, a.2, &a.3).cmp(&(b.0, b.1, b.2, &b.3)));
+    assert_eq!(
+        got, expected,
+        "missing and suppressed come as unknown, not applicable and drafts not at all"
+    );
+}
+
+pub async fn places_groups_rules_and_settings_are_kept(store: &dyn Store) {
+    let (init, students, places) = measured(store).await;
+    let school = places.iter().find(|p| p.kind == PlaceKind::School).unwrap();
+    let authority = places
+        .iter()
+        .find(|p| p.kind == PlaceKind::Authority)
+        .unwrap();
+
+    // A place is read back by id and renamed in place.
+    let renamed = store
+        .update_place(
+            system(),
+            school.id,
+            &kesher_domain::measurement::place::PlaceInput {
+                parent_id: Some(authority.id),
+                kind: PlaceKind::School,
+                code: Some("110056".into()),
+                name: kesher_domain::text::Name::parse("עדיהו החדש").unwrap(),
+                attributes: school.attributes.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(store.place(school.id).await.unwrap(), renamed);
+    assert_eq!(renamed.name, "עדיהו החדש");
+
+    // Groups keep their places; a second group of the same name is refused.
+    let group = store
+        .create_place_group(system(), init.id, "בתי הספר שלנו", &[school.id])
+        .await
+        .unwrap();
+    assert_eq!(group.place_ids, vec![school.id]);
+    assert_eq!(
+        conflict(
+            store
+                .create_place_group(system(), init.id, "בתי הספר שלנו", &[])
+                .await
+        ),
+        Conflict::PlaceGroupTaken
+    );
+    assert_eq!(
+        store.place_groups(init.id).await.unwrap(),
+        vec![group.clone()]
+    );
+    store.delete_place_group(system(), group.id).await.unwrap();
+    assert!(store.place_groups(init.id).await.unwrap().is_empty());
+
+    // An indicator's update keeps its id and targets.
+    let mut input = indicator_input("students", "");
+    input.name_he = kesher_domain::text::Name::parse("תלמידים").unwrap();
+    let updated = store
+        .update_indicator(system(), students.id, &input)
+        .await
+        .unwrap();
+    assert_eq!(
+        (updated.id, updated.name_he.as_str()),
+        (students.id, "תלמידים")
+    );
+    assert_eq!(store.count_indicator_values(students.id).await.unwrap(), 0);
+
+    // Rules are listed and deleted within their initiative only.
+    store
+        .create_indicator(system(), init.id, &indicator_input("girls", ""))
+        .await
+        .unwrap();
+    let rule = kesher_domain::measurement::quality::ValidationRule {
+        left: kesher_domain::measurement::indicator::IndicatorCode::parse("girls").unwrap(),
+        comparison: kesher_domain::measurement::quality::Comparison::AtMost,
+        right: kesher_domain::measurement::indicator::IndicatorCode::parse("students").unwrap(),
+    };
+    let stored = store
+        .create_validation_rule(system(), init.id, &rule)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.validation_rules(init.id).await.unwrap(),
+        vec![stored.clone()]
+    );
+    let other = initiative(store, "אחרת").await;
+    assert!(matches!(
+        store
+            .delete_validation_rule(system(), other.id, stored.id)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    store
+        .delete_validation_rule(system(), init.id, stored.id)
+        .await
+        .unwrap();
+    assert!(store.validation_rules(init.id).await.unwrap().is_empty());
+
+    // A mapping saved again under its name replaces the first.
+    let mapping = serde_json::json!({"school_code": "סמל מוסד"});
+    store
+        .save_column_mapping(system(), init.id, "values_long", "משרד החינוך", &mapping)
+        .await
+        .unwrap();
+    let again = serde_json::json!({"school_code": "סמל"});
+    store
+        .save_column_mapping(system(), init.id, "values_long", "משרד החינוך", &again)
+        .await
+        .unwrap();
+    let mappings = store.column_mappings(init.id).await.unwrap();
+    assert_eq!(mappings.len(), 1);
+    assert_eq!(mappings[0].mapping, again);
+
+    // The report card keeps its slug; settings fall back to the defaults until saved.
+    assert!(store.report_card(init.id).await.unwrap().is_none());
+    let card = ReportCardInput {
+        title: "תעודת הזהות של היוזמה".into(),
+        indicators: vec!["students".into()],
+        threshold: 10,
+        published: true,
+    };
+    let saved = store
+        .save_report_card(system(), init.id, "a1b2c3", &card)
+        .await
+        .unwrap();
+    let resaved = store
+        .save_report_card(
+            system(),
+            init.id,
+            "zzz",
+            &ReportCardInput {
+                threshold: 15,
+                ..card
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!((resaved.slug.as_str(), resaved.threshold), ("a1b2c3", 15));
+    assert_eq!(
+        store.report_card_by_slug(&saved.slug).await.unwrap(),
+        Some(resaved.clone())
+    );
+    assert_eq!(store.report_card(init.id).await.unwrap(), Some(resaved));
+    assert!(store.report_card_by_slug("zzz").await.unwrap().is_none());
+    let defaults = store.measurement_settings(init.id).await.unwrap();
+    let changed = MeasurementSettings {
+        proof_point_threshold: defaults.proof_point_threshold + 10.0,
+    };
+    store
+        .save_measurement_settings(system(), init.id, &changed)
+        .await
+        .unwrap();
+    assert_eq!(store.measurement_settings(init.id).await.unwrap(), changed);
+    assert_eq!(
+        store.measurement_settings(other.id).await.unwrap(),
+        defaults
+    );
 }
