@@ -5,13 +5,13 @@ use axum::extract::State;
 use axum::response::Response;
 use kesher_core::accounts::{TokenForm, UserForm};
 use kesher_domain::{ApiTokenId, UserId};
-use kesher_store::{ApiToken, RoleGrant, User};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::api::views::{self, ApiToken, RoleGrant, User};
 use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -41,8 +41,8 @@ pub async fn show_me(ctx: Ctx, State(state): State<AppState>) -> Result<Json<Me>
     let caller = ctx.caller()?;
     let roles = state.kesher.own_roles(caller).await?;
     Ok(Json(Me {
-        user: caller.user.clone(),
-        roles,
+        user: caller.user.clone().into(),
+        roles: views::all(roles),
     }))
 }
 
@@ -53,7 +53,9 @@ pub async fn list_users(
     ctx: Ctx,
     State(state): State<AppState>,
 ) -> Result<Json<Vec<User>>, AppError> {
-    Ok(Json(state.kesher.list_users(ctx.caller()?).await?))
+    Ok(Json(views::all(
+        state.kesher.list_users(ctx.caller()?).await?,
+    )))
 }
 
 /// Create an account (instance admin).
@@ -64,9 +66,9 @@ pub async fn create_user(
     State(state): State<AppState>,
     JsonBody(form): JsonBody<UserForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(User::from(
         state.kesher.create_user(Some(ctx.caller()?), &form).await?,
-    ))
+    )))
 }
 
 /// A new token, with its secret: shown this once and never again.
@@ -85,7 +87,9 @@ pub async fn list_tokens(
     ctx: Ctx,
     State(state): State<AppState>,
 ) -> Result<Json<Vec<ApiToken>>, AppError> {
-    Ok(Json(state.kesher.own_tokens(ctx.caller()?).await?))
+    Ok(Json(views::all(
+        state.kesher.own_tokens(ctx.caller()?).await?,
+    )))
 }
 
 /// Make a token for the caller (a year unless `expires_in_days` says otherwise).
@@ -98,7 +102,7 @@ pub async fn create_token(
 ) -> Result<Response, AppError> {
     let (token, secret) = state.kesher.create_own_token(ctx.caller()?, &form).await?;
     Ok(created(NewToken {
-        token,
+        token: token.into(),
         secret: secret.expose().to_string(),
     }))
 }
@@ -146,10 +150,10 @@ async fn user_access(
     id: UserId,
     disabled: bool,
 ) -> Result<Json<User>, AppError> {
-    Ok(Json(
+    Ok(Json(User::from(
         state
             .kesher
             .set_user_disabled(ctx.caller()?, id, disabled)
             .await?,
-    ))
+    )))
 }

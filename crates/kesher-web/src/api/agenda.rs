@@ -5,20 +5,21 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use kesher_core::agenda::{AgendaComparison, ChangesByGoal, EndorsementBoard, MoveForm, TreeRow};
+use kesher_core::agenda::MoveForm;
 use kesher_domain::agenda::{
     AdoptionForm, AgendaForm, DecisionForm, DefinitionForm, DisputeForm, DisputeStatusForm,
     EndorsementForm, FieldChangeForm, PositionForm, ResultForm, TermForm,
 };
 use kesher_domain::*;
-use kesher_store::{
-    AgendaVersion, Decision, Dispute, Endorsement, FieldChange, GlossaryTerm, ResultNode,
-};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::api::views::{
+    self, AgendaComparison, AgendaVersion, ChangesByGoal, Decision, Dispute, Endorsement,
+    EndorsementBoard, FieldChange, GlossaryTerm, ResultNode, TreeRow,
+};
 use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -67,7 +68,9 @@ pub async fn list_agenda_versions(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Vec<AgendaVersion>>, AppError> {
-    Ok(Json(state.kesher.agenda_versions(ctx.caller()?, id).await?))
+    Ok(Json(views::all(
+        state.kesher.agenda_versions(ctx.caller()?, id).await?,
+    )))
 }
 
 /// Save the statements and boundaries as a new version (backbone); earlier versions stay.
@@ -85,9 +88,9 @@ pub async fn revise_agenda(
 ) -> Result<Response, AppError> {
     let revision = state.kesher.revise_agenda(ctx.caller()?, id, &form).await?;
     if revision.saved {
-        Ok(created(revision.version))
+        Ok(created(AgendaVersion::from(revision.version)))
     } else {
-        Ok(Json(revision.version).into_response())
+        Ok(Json(AgendaVersion::from(revision.version)).into_response())
     }
 }
 
@@ -100,7 +103,9 @@ pub async fn show_agenda_version(
     State(state): State<AppState>,
     Params(id): Params<AgendaVersionId>,
 ) -> Result<Json<AgendaVersion>, AppError> {
-    Ok(Json(state.kesher.agenda_version(ctx.caller()?, id).await?))
+    Ok(Json(
+        state.kesher.agenda_version(ctx.caller()?, id).await?.into(),
+    ))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -122,12 +127,12 @@ pub async fn compare_agenda(
     Params(id): Params<InitiativeId>,
     QueryParams(query): QueryParams<CompareQuery>,
 ) -> Result<Json<AgendaComparison>, AppError> {
-    Ok(Json(
+    Ok(Json(AgendaComparison::from(
         state
             .kesher
             .compare_agenda(ctx.caller()?, id, query.from, query.to)
             .await?,
-    ))
+    )))
 }
 
 // ---- results tree ----
@@ -141,7 +146,9 @@ pub async fn list_results(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Vec<TreeRow>>, AppError> {
-    Ok(Json(state.kesher.results_tree(ctx.caller()?, id).await?))
+    Ok(Json(views::all(
+        state.kesher.results_tree(ctx.caller()?, id).await?,
+    )))
 }
 
 /// Add a node, last under its parent (backbone).
@@ -154,9 +161,9 @@ pub async fn create_result(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<ResultForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(ResultNode::from(
         state.kesher.create_result(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// One node.
@@ -168,7 +175,9 @@ pub async fn show_result(
     State(state): State<AppState>,
     Params(id): Params<ResultNodeId>,
 ) -> Result<Json<ResultNode>, AppError> {
-    Ok(Json(state.kesher.result_node(ctx.caller()?, id).await?.0))
+    Ok(Json(
+        state.kesher.result_node(ctx.caller()?, id).await?.0.into(),
+    ))
 }
 
 /// Change a node's content (backbone); `parent_id` is ignored: move it instead.
@@ -181,9 +190,9 @@ pub async fn update_result(
     Params(id): Params<ResultNodeId>,
     JsonBody(form): JsonBody<ResultForm>,
 ) -> Result<Json<ResultNode>, AppError> {
-    Ok(Json(
+    Ok(Json(ResultNode::from(
         state.kesher.update_result(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// Remove a node that has no children (backbone).
@@ -210,9 +219,9 @@ pub async fn move_result(
     Params(id): Params<ResultNodeId>,
     JsonBody(form): JsonBody<MoveForm>,
 ) -> Result<Json<Vec<TreeRow>>, AppError> {
-    Ok(Json(
+    Ok(Json(views::all(
         state.kesher.move_result(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 // ---- glossary ----
@@ -226,7 +235,9 @@ pub async fn list_terms(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Vec<GlossaryTerm>>, AppError> {
-    Ok(Json(state.kesher.terms(ctx.caller()?, id).await?))
+    Ok(Json(views::all(
+        state.kesher.terms(ctx.caller()?, id).await?,
+    )))
 }
 
 /// Propose a new term with its first definition (backbone; partner editors for their organization).
@@ -239,9 +250,9 @@ pub async fn create_term(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<TermForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(GlossaryTerm::from(
         state.kesher.create_term(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// One term.
@@ -253,7 +264,7 @@ pub async fn show_term(
     State(state): State<AppState>,
     Params(id): Params<TermId>,
 ) -> Result<Json<GlossaryTerm>, AppError> {
-    Ok(Json(state.kesher.term(ctx.caller()?, id).await?.0))
+    Ok(Json(state.kesher.term(ctx.caller()?, id).await?.0.into()))
 }
 
 /// A new name for a term.
@@ -274,12 +285,12 @@ pub async fn rename_term(
     Params(id): Params<TermId>,
     JsonBody(form): JsonBody<RenameForm>,
 ) -> Result<Json<GlossaryTerm>, AppError> {
-    Ok(Json(
+    Ok(Json(GlossaryTerm::from(
         state
             .kesher
             .rename_term(ctx.caller()?, id, &form.term)
             .await?,
-    ))
+    )))
 }
 
 /// Propose a new version of a term's definition (backbone; partner editors for their organization).
@@ -292,12 +303,12 @@ pub async fn propose_definition(
     Params(id): Params<TermId>,
     JsonBody(form): JsonBody<DefinitionForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(GlossaryTerm::from(
         state
             .kesher
             .propose_definition(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// Record that a body adopted a version of a definition (backbone).
@@ -310,12 +321,12 @@ pub async fn adopt_definition(
     Params(id): Params<DefinitionId>,
     JsonBody(form): JsonBody<AdoptionForm>,
 ) -> Result<Json<GlossaryTerm>, AppError> {
-    Ok(Json(
+    Ok(Json(GlossaryTerm::from(
         state
             .kesher
             .adopt_definition(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 // ---- decisions ----
@@ -329,7 +340,9 @@ pub async fn list_decisions(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Vec<Decision>>, AppError> {
-    Ok(Json(state.kesher.decisions(ctx.caller()?, id).await?))
+    Ok(Json(views::all(
+        state.kesher.decisions(ctx.caller()?, id).await?,
+    )))
 }
 
 /// Record a decision (backbone).
@@ -342,12 +355,12 @@ pub async fn create_decision(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<DecisionForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Decision::from(
         state
             .kesher
             .create_decision(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// One decision.
@@ -359,7 +372,9 @@ pub async fn show_decision(
     State(state): State<AppState>,
     Params(id): Params<DecisionId>,
 ) -> Result<Json<Decision>, AppError> {
-    Ok(Json(state.kesher.decision(ctx.caller()?, id).await?.0))
+    Ok(Json(
+        state.kesher.decision(ctx.caller()?, id).await?.0.into(),
+    ))
 }
 
 /// Change a decision, its links or its contested mark (backbone).
@@ -372,12 +387,12 @@ pub async fn update_decision(
     Params(id): Params<DecisionId>,
     JsonBody(form): JsonBody<DecisionForm>,
 ) -> Result<Json<Decision>, AppError> {
-    Ok(Json(
+    Ok(Json(Decision::from(
         state
             .kesher
             .update_decision(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// Remove a decision recorded by mistake (backbone).
@@ -404,7 +419,9 @@ pub async fn list_disputes(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Vec<Dispute>>, AppError> {
-    Ok(Json(state.kesher.disputes(ctx.caller()?, id).await?))
+    Ok(Json(views::all(
+        state.kesher.disputes(ctx.caller()?, id).await?,
+    )))
 }
 
 /// Raise a dispute (backbone; partner editors in their organization's name).
@@ -417,12 +434,12 @@ pub async fn create_dispute(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<DisputeForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Dispute::from(
         state
             .kesher
             .create_dispute(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// One dispute.
@@ -434,7 +451,9 @@ pub async fn show_dispute(
     State(state): State<AppState>,
     Params(id): Params<DisputeId>,
 ) -> Result<Json<Dispute>, AppError> {
-    Ok(Json(state.kesher.dispute(ctx.caller()?, id).await?.0))
+    Ok(Json(
+        state.kesher.dispute(ctx.caller()?, id).await?.0.into(),
+    ))
 }
 
 /// Change a dispute's question, who raised it and its decisions (backbone).
@@ -447,12 +466,12 @@ pub async fn update_dispute(
     Params(id): Params<DisputeId>,
     JsonBody(form): JsonBody<DisputeForm>,
 ) -> Result<Json<Dispute>, AppError> {
-    Ok(Json(
+    Ok(Json(Dispute::from(
         state
             .kesher
             .update_dispute(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// State a position (backbone; partner editors for their organization).
@@ -465,9 +484,9 @@ pub async fn add_position(
     Params(id): Params<DisputeId>,
     JsonBody(form): JsonBody<PositionForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Dispute::from(
         state.kesher.add_position(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// Resolve a dispute, or reopen a resolved one (backbone); its history keeps every step.
@@ -480,12 +499,12 @@ pub async fn change_dispute_status(
     Params(id): Params<DisputeId>,
     JsonBody(form): JsonBody<DisputeStatusForm>,
 ) -> Result<Json<Dispute>, AppError> {
-    Ok(Json(
+    Ok(Json(Dispute::from(
         state
             .kesher
             .change_dispute_status(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 // ---- endorsements ----
@@ -499,9 +518,9 @@ pub async fn show_endorsements(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<EndorsementBoard>, AppError> {
-    Ok(Json(
+    Ok(Json(EndorsementBoard::from(
         state.kesher.endorsement_board(ctx.caller()?, id).await?,
-    ))
+    )))
 }
 
 /// Record an organization's endorsement of a version (backbone).
@@ -514,12 +533,12 @@ pub async fn create_endorsement(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<EndorsementForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Endorsement::from(
         state
             .kesher
             .create_endorsement(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// Remove an endorsement recorded by mistake (backbone).
@@ -546,12 +565,12 @@ pub async fn list_field_changes(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Vec<ChangesByGoal>>, AppError> {
-    Ok(Json(
+    Ok(Json(views::all(
         state
             .kesher
             .field_changes_by_goal(ctx.caller()?, id)
             .await?,
-    ))
+    )))
 }
 
 /// Record a change (backbone; partner editors for their own organization).
@@ -564,12 +583,12 @@ pub async fn create_field_change(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<FieldChangeForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(FieldChange::from(
         state
             .kesher
             .create_field_change(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// One change in the field.
@@ -581,7 +600,9 @@ pub async fn show_field_change(
     State(state): State<AppState>,
     Params(id): Params<FieldChangeId>,
 ) -> Result<Json<FieldChange>, AppError> {
-    Ok(Json(state.kesher.field_change(ctx.caller()?, id).await?.0))
+    Ok(Json(
+        state.kesher.field_change(ctx.caller()?, id).await?.0.into(),
+    ))
 }
 
 /// Change a recorded change (backbone; its organization's partner editor).
@@ -594,12 +615,12 @@ pub async fn update_field_change(
     Params(id): Params<FieldChangeId>,
     JsonBody(form): JsonBody<FieldChangeForm>,
 ) -> Result<Json<FieldChange>, AppError> {
-    Ok(Json(
+    Ok(Json(FieldChange::from(
         state
             .kesher
             .update_field_change(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// Remove a recorded change (backbone; its organization's partner editor).

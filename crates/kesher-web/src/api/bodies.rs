@@ -4,16 +4,15 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use kesher_core::BodySummary;
 use kesher_domain::bodies::{BodyForm, BodyWarning};
 use kesher_domain::{BodyId, InitiativeId};
-use kesher_store::{Body, Membership};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::api::views::{self, Body, BodySummary, Membership};
 use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -42,7 +41,9 @@ pub async fn list_bodies(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Vec<BodySummary>>, AppError> {
-    Ok(Json(state.kesher.list_bodies(ctx.caller()?, id).await?))
+    Ok(Json(views::all(
+        state.kesher.list_bodies(ctx.caller()?, id).await?,
+    )))
 }
 
 /// Add a body (backbone).
@@ -55,9 +56,9 @@ pub async fn create_body(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<BodyForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Body::from(
         state.kesher.create_body(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// One body, its seats and its warnings.
@@ -71,8 +72,8 @@ pub async fn show_body(
 ) -> Result<Json<BodyView>, AppError> {
     let detail = state.kesher.body(ctx.caller()?, id).await?;
     Ok(Json(BodyView {
-        body: detail.body,
-        memberships: detail.memberships,
+        body: detail.body.into(),
+        memberships: views::all(detail.memberships),
         warnings: detail.warnings,
     }))
 }
@@ -87,9 +88,9 @@ pub async fn update_body(
     Params(id): Params<BodyId>,
     JsonBody(form): JsonBody<BodyForm>,
 ) -> Result<Json<Body>, AppError> {
-    Ok(Json(
+    Ok(Json(Body::from(
         state.kesher.update_body(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// Remove a body with its seats (backbone).

@@ -5,15 +5,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use kesher_core::accounts::RoleForm;
-use kesher_core::{NetworkOverview, SeatingMatrix};
 use kesher_domain::network::InitiativeForm;
 use kesher_domain::{InitiativeId, UserId};
-use kesher_store::{AuditEntry, Initiative, RoleGrant};
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::api::views::{self, AuditEntry, Initiative, NetworkOverview, RoleGrant, SeatingMatrix};
 use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -37,7 +36,9 @@ pub async fn list_initiatives(
     ctx: Ctx,
     State(state): State<AppState>,
 ) -> Result<Json<Vec<Initiative>>, AppError> {
-    Ok(Json(state.kesher.visible_initiatives(ctx.caller()?).await?))
+    Ok(Json(views::all(
+        state.kesher.visible_initiatives(ctx.caller()?).await?,
+    )))
 }
 
 /// Create an initiative (instance admin); give `parent_id` for a network's local community.
@@ -48,12 +49,12 @@ pub async fn create_initiative(
     State(state): State<AppState>,
     JsonBody(form): JsonBody<InitiativeForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Initiative::from(
         state
             .kesher
             .create_initiative(Some(ctx.caller()?), &form)
             .await?,
-    ))
+    )))
 }
 
 /// One initiative.
@@ -65,7 +66,9 @@ pub async fn show_initiative(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Initiative>, AppError> {
-    Ok(Json(state.kesher.initiative(ctx.caller()?, id).await?.0))
+    Ok(Json(
+        state.kesher.initiative(ctx.caller()?, id).await?.0.into(),
+    ))
 }
 
 /// Rename or describe an initiative (backbone; the parent only by an admin).
@@ -78,12 +81,12 @@ pub async fn update_initiative(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<InitiativeForm>,
 ) -> Result<Json<Initiative>, AppError> {
-    Ok(Json(
+    Ok(Json(Initiative::from(
         state
             .kesher
             .update_initiative(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// The network at a glance: counts by sector and type, bodies with their advice.
@@ -95,9 +98,9 @@ pub async fn show_network(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<NetworkOverview>, AppError> {
-    Ok(Json(
+    Ok(Json(NetworkOverview::from(
         state.kesher.network_overview(ctx.caller()?, id).await?,
-    ))
+    )))
 }
 
 /// Who sits where today (people × bodies).
@@ -109,7 +112,9 @@ pub async fn show_seating(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<SeatingMatrix>, AppError> {
-    Ok(Json(state.kesher.seating_matrix(ctx.caller()?, id).await?))
+    Ok(Json(
+        state.kesher.seating_matrix(ctx.caller()?, id).await?.into(),
+    ))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -131,7 +136,7 @@ pub async fn list_audit(
     Params(id): Params<InitiativeId>,
     QueryParams(query): QueryParams<AuditQuery>,
 ) -> Result<Json<Vec<AuditEntry>>, AppError> {
-    Ok(Json(
+    Ok(Json(views::all(
         state
             .kesher
             .audit_log(
@@ -144,7 +149,7 @@ pub async fn list_audit(
                 },
             )
             .await?,
-    ))
+    )))
 }
 
 /// Who holds which role (backbone).
@@ -156,7 +161,9 @@ pub async fn list_roles(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Vec<RoleGrant>>, AppError> {
-    Ok(Json(state.kesher.list_roles(ctx.caller()?, id).await?))
+    Ok(Json(views::all(
+        state.kesher.list_roles(ctx.caller()?, id).await?,
+    )))
 }
 
 /// Give an existing account a role (backbone); replaces any role it had here.
@@ -169,9 +176,9 @@ pub async fn grant_role(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<RoleForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(RoleGrant::from(
         state.kesher.grant_role(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// Take a user's role away (backbone).

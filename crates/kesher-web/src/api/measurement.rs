@@ -14,13 +14,14 @@ use kesher_domain::measurement::place::PlaceForm;
 use kesher_domain::measurement::status::Point;
 use kesher_domain::measurement::values::{SourceKind, TargetForm, ValueState};
 use kesher_domain::*;
-use kesher_store::{DataValue, Indicator, Place, ValueFilter, ValueWriteOutcome};
+use kesher_store::ValueFilter;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::api::views::{self, DataValue, Indicator, Place, PlaceGroup, ValueWriteOutcome};
 use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -51,7 +52,9 @@ pub async fn list_places(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Vec<Place>>, AppError> {
-    Ok(Json(state.kesher.places(ctx.caller()?, id).await?.0))
+    Ok(Json(views::all(
+        state.kesher.places(ctx.caller()?, id).await?.0,
+    )))
 }
 
 /// Add a place (backbone).
@@ -64,9 +67,9 @@ pub async fn create_place(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<PlaceForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Place::from(
         state.kesher.create_place(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// One place.
@@ -78,7 +81,7 @@ pub async fn show_place(
     State(state): State<AppState>,
     Params(id): Params<PlaceId>,
 ) -> Result<Json<Place>, AppError> {
-    Ok(Json(state.kesher.place(ctx.caller()?, id).await?.0))
+    Ok(Json(state.kesher.place(ctx.caller()?, id).await?.0.into()))
 }
 
 /// Change a place (backbone).
@@ -91,9 +94,9 @@ pub async fn update_place(
     Params(id): Params<PlaceId>,
     JsonBody(form): JsonBody<PlaceForm>,
 ) -> Result<Json<Place>, AppError> {
-    Ok(Json(
+    Ok(Json(Place::from(
         state.kesher.update_place(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// Delete a place (backbone); refused while places stand under it or it has values.
@@ -113,13 +116,15 @@ pub async fn delete_place(
 /// The initiative's groups of places.
 #[utoipa::path(get, path = "/api/v1/initiatives/{id}/place-groups", tag = "measurement",
     params(("id" = i64, Path, description = "Initiative id")),
-    responses((status = 200, body = Vec<kesher_store::PlaceGroup>), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = Vec<PlaceGroup>), (status = 403, body = ErrorBody)))]
 pub async fn list_place_groups(
     ctx: Ctx,
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
-) -> Result<Json<Vec<kesher_store::PlaceGroup>>, AppError> {
-    Ok(Json(state.kesher.place_groups(ctx.caller()?, id).await?))
+) -> Result<Json<Vec<PlaceGroup>>, AppError> {
+    Ok(Json(views::all(
+        state.kesher.place_groups(ctx.caller()?, id).await?,
+    )))
 }
 
 /// A group of places to make.
@@ -133,7 +138,7 @@ pub struct PlaceGroupBody {
 /// Make a group of places (backbone).
 #[utoipa::path(post, path = "/api/v1/initiatives/{id}/place-groups", tag = "measurement", request_body = PlaceGroupBody,
     params(("id" = i64, Path, description = "Initiative id")),
-    responses((status = 201, body = kesher_store::PlaceGroup), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = PlaceGroup), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn create_place_group(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -141,12 +146,12 @@ pub async fn create_place_group(
     JsonBody(body): JsonBody<PlaceGroupBody>,
 ) -> Result<Response, AppError> {
     let places: Vec<PlaceId> = body.place_ids.into_iter().map(PlaceId::new).collect();
-    Ok(created(
+    Ok(created(PlaceGroup::from(
         state
             .kesher
             .create_place_group(ctx.caller()?, id, &body.name, &places)
             .await?,
-    ))
+    )))
 }
 
 /// A rule between two indicators.
@@ -268,7 +273,9 @@ pub async fn list_indicators(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Json<Vec<Indicator>>, AppError> {
-    Ok(Json(state.kesher.indicators(ctx.caller()?, id).await?.0))
+    Ok(Json(views::all(
+        state.kesher.indicators(ctx.caller()?, id).await?.0,
+    )))
 }
 
 /// Define an indicator (backbone).
@@ -281,12 +288,12 @@ pub async fn create_indicator(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<IndicatorForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Indicator::from(
         state
             .kesher
             .create_indicator(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// One indicator with its targets.
@@ -298,7 +305,9 @@ pub async fn show_indicator(
     State(state): State<AppState>,
     Params(id): Params<IndicatorId>,
 ) -> Result<Json<Indicator>, AppError> {
-    Ok(Json(state.kesher.indicator(ctx.caller()?, id).await?.0))
+    Ok(Json(
+        state.kesher.indicator(ctx.caller()?, id).await?.0.into(),
+    ))
 }
 
 /// Change an indicator's definition (backbone).
@@ -311,12 +320,12 @@ pub async fn update_indicator(
     Params(id): Params<IndicatorId>,
     JsonBody(form): JsonBody<IndicatorForm>,
 ) -> Result<Json<Indicator>, AppError> {
-    Ok(Json(
+    Ok(Json(Indicator::from(
         state
             .kesher
             .update_indicator(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// Delete an indicator with its targets and values (backbone); refused while others read it.
@@ -343,9 +352,9 @@ pub async fn set_target(
     Params(id): Params<IndicatorId>,
     JsonBody(form): JsonBody<TargetForm>,
 ) -> Result<Json<Indicator>, AppError> {
-    Ok(Json(
+    Ok(Json(Indicator::from(
         state.kesher.set_target(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]
@@ -627,7 +636,9 @@ pub async fn list_values(
     filter
         .states
         .push(query.state.unwrap_or(ValueState::Approved));
-    Ok(Json(state.kesher.values(caller, id, filter).await?))
+    Ok(Json(views::all(
+        state.kesher.values(caller, id, filter).await?,
+    )))
 }
 
 /// Send values (all or none). The backbone's are approved at once; a partner editor's, for
@@ -642,11 +653,11 @@ pub async fn enter_values(
     Params(id): Params<InitiativeId>,
     JsonBody(batch): JsonBody<ValueBatchForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(ValueWriteOutcome::from(
         state
             .kesher
             .enter_values(ctx.caller()?, id, &batch, SourceKind::Api, false)
             .await?
             .0,
-    ))
+    )))
 }

@@ -6,12 +6,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use kesher_domain::bodies::MembershipForm;
 use kesher_domain::{BodyId, InitiativeId, MembershipId, OrganizationId, PersonId, lenient};
-use kesher_store::{Membership, MembershipFilter};
+use kesher_store::MembershipFilter;
 use serde::Deserialize;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::api::views::{self, Membership};
 use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -56,12 +57,12 @@ pub async fn list_memberships(
         person_id: id_of(&query.person_id).map(PersonId::new),
         organization_id: id_of(&query.organization_id).map(OrganizationId::new),
     };
-    Ok(Json(
+    Ok(Json(views::all(
         state
             .kesher
             .list_memberships(ctx.caller()?, id, &filter)
             .await?,
-    ))
+    )))
 }
 
 /// Seat a person in a body (backbone).
@@ -74,12 +75,12 @@ pub async fn create_membership(
     Params(id): Params<BodyId>,
     JsonBody(form): JsonBody<MembershipForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Membership::from(
         state
             .kesher
             .create_membership(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// One seat.
@@ -91,7 +92,9 @@ pub async fn show_membership(
     State(state): State<AppState>,
     Params(id): Params<MembershipId>,
 ) -> Result<Json<Membership>, AppError> {
-    Ok(Json(state.kesher.membership(ctx.caller()?, id).await?.0))
+    Ok(Json(
+        state.kesher.membership(ctx.caller()?, id).await?.0.into(),
+    ))
 }
 
 /// Change a seat: its role or its dates (backbone).
@@ -104,12 +107,12 @@ pub async fn update_membership(
     Params(id): Params<MembershipId>,
     JsonBody(form): JsonBody<MembershipForm>,
 ) -> Result<Json<Membership>, AppError> {
-    Ok(Json(
+    Ok(Json(Membership::from(
         state
             .kesher
             .update_membership(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// Remove a seat entered by mistake (backbone). A person who left keeps an end date instead.

@@ -14,6 +14,7 @@ mod measurement;
 mod memberships;
 mod organizations;
 mod people;
+pub mod views;
 
 use std::sync::LazyLock;
 

@@ -6,11 +6,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use kesher_domain::network::OrganizationForm;
 use kesher_domain::{InitiativeId, OrganizationId};
-use kesher_store::{AuditEntry, Organization};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::api::views::{self, AuditEntry, Organization};
 use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -38,12 +38,12 @@ pub async fn list_organizations(
     Params(id): Params<InitiativeId>,
     QueryParams(query): QueryParams<OrganizationQuery>,
 ) -> Result<Json<Vec<Organization>>, AppError> {
-    Ok(Json(
+    Ok(Json(views::all(
         state
             .kesher
             .list_organizations(ctx.caller()?, id, &query.filter(), query.text())
             .await?,
-    ))
+    )))
 }
 
 /// Add an organization (backbone).
@@ -56,12 +56,12 @@ pub async fn create_organization(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<OrganizationForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Organization::from(
         state
             .kesher
             .create_organization(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// One organization.
@@ -73,7 +73,9 @@ pub async fn show_organization(
     State(state): State<AppState>,
     Params(id): Params<OrganizationId>,
 ) -> Result<Json<Organization>, AppError> {
-    Ok(Json(state.kesher.organization(ctx.caller()?, id).await?.0))
+    Ok(Json(
+        state.kesher.organization(ctx.caller()?, id).await?.0.into(),
+    ))
 }
 
 /// Change an organization (backbone, or its own partner editor). Send every field.
@@ -86,12 +88,12 @@ pub async fn update_organization(
     Params(id): Params<OrganizationId>,
     JsonBody(form): JsonBody<OrganizationForm>,
 ) -> Result<Json<Organization>, AppError> {
-    Ok(Json(
+    Ok(Json(Organization::from(
         state
             .kesher
             .update_organization(ctx.caller()?, id, &form)
             .await?,
-    ))
+    )))
 }
 
 /// Remove an organization that has no people left (backbone).
@@ -120,5 +122,5 @@ pub async fn organization_history(
     if !detail.access.can_read_history_of(id) {
         return Err(kesher_core::CoreError::Forbidden.into());
     }
-    Ok(Json(detail.history))
+    Ok(Json(views::all(detail.history)))
 }

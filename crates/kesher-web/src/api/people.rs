@@ -6,11 +6,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use kesher_domain::network::PersonForm;
 use kesher_domain::{InitiativeId, PersonId};
-use kesher_store::Person;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
+use crate::api::views::{self, Person};
 use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
 use crate::error::AppError;
@@ -33,12 +33,12 @@ pub async fn list_people(
     Params(id): Params<InitiativeId>,
     QueryParams(query): QueryParams<PersonQuery>,
 ) -> Result<Json<Vec<Person>>, AppError> {
-    Ok(Json(
+    Ok(Json(views::all(
         state
             .kesher
             .list_people(ctx.caller()?, id, &query.filter(), query.text())
             .await?,
-    ))
+    )))
 }
 
 /// Add a person (backbone, or a partner editor to their own organization).
@@ -51,9 +51,9 @@ pub async fn create_person(
     Params(id): Params<InitiativeId>,
     JsonBody(form): JsonBody<PersonForm>,
 ) -> Result<Response, AppError> {
-    Ok(created(
+    Ok(created(Person::from(
         state.kesher.create_person(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// One person.
@@ -65,7 +65,7 @@ pub async fn show_person(
     State(state): State<AppState>,
     Params(id): Params<PersonId>,
 ) -> Result<Json<Person>, AppError> {
-    Ok(Json(state.kesher.person(ctx.caller()?, id).await?.0))
+    Ok(Json(state.kesher.person(ctx.caller()?, id).await?.0.into()))
 }
 
 /// Change a person (backbone, or the partner editor of their organization).
@@ -78,9 +78,9 @@ pub async fn update_person(
     Params(id): Params<PersonId>,
     JsonBody(form): JsonBody<PersonForm>,
 ) -> Result<Json<Person>, AppError> {
-    Ok(Json(
+    Ok(Json(Person::from(
         state.kesher.update_person(ctx.caller()?, id, &form).await?,
-    ))
+    )))
 }
 
 /// Remove a person and their seats (backbone, or the partner editor of their organization).
