@@ -7,6 +7,7 @@ pub mod api;
 mod assets;
 pub mod charts;
 pub mod context;
+mod downloads;
 mod error;
 mod forms;
 pub mod html;

@@ -8,6 +8,8 @@
 mod accounts;
 mod agenda;
 mod bodies;
+mod downloads;
+pub(crate) use downloads::json_attachment;
 mod imports;
 mod initiatives;
 mod measurement;
@@ -220,7 +222,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(memberships::routes())
         .merge(imports::routes())
         .merge(agenda::routes())
-        .merge(measurement::routes());
+        .merge(measurement::routes())
+        .merge(downloads::routes());
     router.split_for_parts()
 }
 

@@ -1359,6 +1359,27 @@ async fn every_measurement_api_route_answers_each_role_as_the_matrix_says() {
             READERS,
             200,
         ),
+        api(
+            M::GET,
+            "/api/v1/indicators/{ind}/values-file?format=xlsx",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/dhis2",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/measurement-setup",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
         // Readers see approved values, as the figures show them.
         api(
             M::GET,

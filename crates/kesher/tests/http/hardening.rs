@@ -260,6 +260,63 @@ async fn downloads_open_safely_in_a_spreadsheet() {
     let sheet = book.worksheet_range_at(0).unwrap().unwrap();
     assert_eq!(sheet.get((1, 1)), Some(&Data::String("00472".into())));
     assert_eq!(sheet.get((1, 7)), Some(&Data::Float(-3.0)));
+
+    // A tool signed in with a token gets the same files through the API, and the DHIS2
+    // document names the school by its code.
+    let api_file = |format: &str| {
+        app.api(
+            Who::Viewer,
+            reqwest::Method::GET,
+            &format!(
+                "/api/v1/indicators/{}/values-file?format={format}",
+                students.id
+            ),
+        )
+        .send()
+    };
+    let csv = api_file("csv").await.unwrap();
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    assert_eq!(csv.text().await.unwrap(), text);
+    let xlsx = api_file("xlsx").await.unwrap();
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    let bytes = xlsx.bytes().await.unwrap();
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    assert_eq!(sheet.get((1, 1)), Some(&Data::String("00472".into())));
+    assert_eq!(
+        api_file("pdf").await.unwrap().status(),
+        StatusCode::BAD_REQUEST,
+        "a format the API does not make is refused, not answered with CSV"
+    );
+    let dhis2 = app
+        .api(
+            Who::Viewer,
+            reqwest::Method::GET,
+            &format!("/api/v1/initiatives/{id}/dhis2?indicator={}", students.code),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(dhis2.status(), StatusCode::OK);
+    let document: serde_json::Value = dhis2.json().await.unwrap();
+    assert_eq!(document["dataValues"][0]["orgUnit"], "00472", "{document}");
+    assert_eq!(document["dataValues"][0]["value"], "-3", "{document}");
+    let unknown = app
+        .api(
+            Who::Viewer,
+            reqwest::Method::GET,
+            &format!("/api/v1/initiatives/{id}/dhis2?indicator=nothing"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
 
 /// Control characters and direction overrides are refused at the field; a zero-width space

@@ -637,32 +637,6 @@ pub struct DownloadQuery {
     pub place: Option<i64>,
 }
 
-/// A file in the answer, named for the browser's download.
-pub fn attachment(download: &Download, format: &str, name: &str) -> Result<Response, AppError> {
-    use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-    use axum::response::IntoResponse;
-    let (bytes, content_type, extension) = if format == "xlsx" {
-        (
-            download.to_xlsx()?,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        )
-    } else {
-        (download.to_csv(), "text/csv; charset=utf-8", "csv")
-    };
-    Ok((
-        [
-            (CONTENT_TYPE, content_type.to_string()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}.{extension}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
-}
-
 /// `GET /initiatives/{id}/measurement/indicators/{indicator}/download?what=&format=&place=`
 pub async fn download_indicator(
     ctx: Ctx,
@@ -708,7 +682,7 @@ pub async fn download_indicator(
             number_columns: vec![2],
         }
     };
-    attachment(&download, &query.format, &indicator.code)
+    crate::downloads::attachment(&download, &query.format, &indicator.code)
 }
 
 /// `POST /initiatives/{id}/measurement/indicators/{indicator}/targets` (backbone)

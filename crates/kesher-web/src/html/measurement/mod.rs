@@ -69,17 +69,8 @@ pub async fn download_setup(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Response, AppError> {
-    use axum::http::header::CONTENT_DISPOSITION;
-    use axum::response::IntoResponse;
     let setup = state.kesher.measurement_setup(ctx.caller()?, id).await?;
-    Ok((
-        [(
-            CONTENT_DISPOSITION,
-            "attachment; filename=\"measurement-setup.json\"".to_string(),
-        )],
-        axum::Json(setup),
-    )
-        .into_response())
+    Ok(crate::api::json_attachment(setup, "measurement-setup.json"))
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -96,20 +87,11 @@ pub async fn download_dhis2(
     Params(id): Params<InitiativeId>,
     crate::forms::QueryParams(query): crate::forms::QueryParams<Dhis2Query>,
 ) -> Result<Response, AppError> {
-    use axum::http::header::CONTENT_DISPOSITION;
-    use axum::response::IntoResponse;
     let document = state
         .kesher
         .dhis2_data_values(ctx.caller()?, id, query.indicator.as_deref())
         .await?;
-    Ok((
-        [(
-            CONTENT_DISPOSITION,
-            "attachment; filename=\"dataValueSets.json\"".to_string(),
-        )],
-        axum::Json(document),
-    )
-        .into_response())
+    Ok(crate::api::json_attachment(document, "dataValueSets.json"))
 }
 
 /// The rule behind the status, in the page's language.
