@@ -12,7 +12,7 @@ use kesher_domain::{ImportDraftId, InitiativeId};
 use kesher_i18n::Lang;
 use kesher_store::{ImportOutcome, OrganizationFilter, PersonFilter};
 
-use crate::spreadsheet::{SheetFormat, read_sheet};
+use crate::spreadsheet::{SheetFormat, TextEncoding, read_sheet_as};
 use crate::{Caller, CoreError, CoreResult, Kesher};
 
 /// The biggest file the import reads.
@@ -136,6 +136,7 @@ impl Kesher {
         initiative: InitiativeId,
         file_name: &str,
         bytes: &[u8],
+        encoding: TextEncoding,
     ) -> CoreResult<ImportPreview> {
         self.require(caller, initiative, |a| a.can_import()).await?;
         let mut preview = ImportPreview {
@@ -152,7 +153,7 @@ impl Kesher {
                 message_id: "import-file-too-big",
             });
         }
-        let sheet = match read_sheet(bytes) {
+        let sheet = match read_sheet_as(bytes, encoding) {
             Ok(sheet) => sheet,
             Err(kind) => {
                 preview.issues.push(Issue::file(kind));

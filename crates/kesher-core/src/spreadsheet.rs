@@ -9,24 +9,12 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader};
 use encoding_rs::{
-    Encoding, ISO_8859_8, ISO_8859_8_I, UTF_16BE, UTF_16LE, WINDOWS_1251, WINDOWS_1252,
+    Encoding, ISO_8859_8, ISO_8859_8_I, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1251, WINDOWS_1252,
     WINDOWS_1255, WINDOWS_1256,
 };
 use kesher_domain::import::IssueKind;
+pub use kesher_domain::sheet::{SheetFormat, TextEncoding};
 use kesher_domain::sheet::{Table, TableRow};
-
-/// What the reader found out about a file, shown to the user beside the preview.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SheetFormat {
-    Xlsx,
-    CsvUtf8,
-    CsvUtf16,
-    CsvWindows1255,
-    CsvWindows1256,
-    CsvWindows1251,
-    CsvWindows1252,
-}
 
 /// A decoded file.
 #[derive(Clone, Debug)]
@@ -35,19 +23,24 @@ pub struct ReadSheet {
     pub table: Table,
 }
 
-/// Reads an uploaded file.
+/// Reads an uploaded file, detecting a CSV file's encoding.
 pub fn read_sheet(bytes: &[u8]) -> Result<ReadSheet, IssueKind> {
+    read_sheet_as(bytes, TextEncoding::Detect)
+}
+
+/// Reads an uploaded file; a CSV file in the encoding asked for (a workbook has none).
+/// The table remembers the format it was read in.
+pub fn read_sheet_as(bytes: &[u8], encoding: TextEncoding) -> Result<ReadSheet, IssueKind> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IssueKind::Empty);
     }
-    if bytes.starts_with(b"PK\x03\x04") {
-        return read_xlsx(bytes).map(|table| ReadSheet {
-            format: SheetFormat::Xlsx,
-            table,
-        });
-    }
-    let (text, format) = decode_text(bytes)?;
-    let table = read_csv(text, format)?;
+    let (mut table, format) = if bytes.starts_with(b"PK\x03\x04") {
+        (read_xlsx(bytes)?, SheetFormat::Xlsx)
+    } else {
+        let (text, format) = decode_text_as(bytes, encoding)?;
+        (read_csv(text, format)?, format)
+    };
+    table.format = Some(format);
     Ok(ReadSheet { format, table })
 }
 
@@ -60,14 +53,14 @@ pub enum OpenSheet {
 }
 
 impl OpenSheet {
-    pub fn open(bytes: &[u8]) -> Result<Self, IssueKind> {
+    pub fn open(bytes: &[u8], encoding: TextEncoding) -> Result<Self, IssueKind> {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(IssueKind::Empty);
         }
         if bytes.starts_with(b"PK\x03\x04") {
             return read_xlsx(bytes).map(OpenSheet::Xlsx);
         }
-        let (text, format) = decode_text(bytes)?;
+        let (text, format) = decode_text_as(bytes, encoding)?;
         Ok(OpenSheet::Csv(text, format))
     }
 
@@ -194,6 +187,32 @@ impl SheetChunks<'_> {
     }
 }
 
+/// Decodes CSV bytes in the encoding asked for. A byte-order mark says the encoding
+/// beyond doubt and wins over a choice; a chosen encoding that leaves bytes it cannot
+/// read, or text full of control characters, is refused rather than guessed around.
+pub fn decode_text_as(
+    bytes: &[u8],
+    encoding: TextEncoding,
+) -> Result<(String, SheetFormat), IssueKind> {
+    let (chosen, format) = match encoding {
+        TextEncoding::Detect => return decode_text(bytes),
+        _ if Encoding::for_bom(bytes).is_some() => return decode_text(bytes),
+        TextEncoding::Utf8 => (UTF_8, SheetFormat::CsvUtf8),
+        TextEncoding::Windows1255 => (WINDOWS_1255, SheetFormat::CsvWindows1255),
+        TextEncoding::Windows1256 => (WINDOWS_1256, SheetFormat::CsvWindows1256),
+        TextEncoding::Windows1251 => (WINDOWS_1251, SheetFormat::CsvWindows1251),
+        TextEncoding::Windows1252 => (WINDOWS_1252, SheetFormat::CsvWindows1252),
+    };
+    if bytes.contains(&0) {
+        return Err(IssueKind::UnknownFormat);
+    }
+    let (text, had_errors) = chosen.decode_without_bom_handling(bytes);
+    if had_errors || !looks_like_text(&text) {
+        return Err(IssueKind::UnknownEncoding);
+    }
+    Ok((text.into_owned(), format))
+}
+
 /// Decodes CSV bytes, detecting the encoding.
 pub fn decode_text(bytes: &[u8]) -> Result<(String, SheetFormat), IssueKind> {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
@@ -279,6 +298,7 @@ fn read_csv(text: String, format: SheetFormat) -> Result<Table, IssueKind> {
     Ok(Table {
         headers: chunks.headers,
         rows,
+        format: Some(format),
     })
 }
 
@@ -329,7 +349,11 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, IssueKind> {
         }
     }
     let headers = headers.ok_or(IssueKind::Empty)?;
-    Ok(Table { headers, rows })
+    Ok(Table {
+        headers,
+        rows,
+        format: None,
+    })
 }
 
 #[cfg(test)]

@@ -879,6 +879,7 @@ mod tests {
                     cells: cells.iter().map(|s| s.to_string()).collect(),
                 })
                 .collect(),
+            format: None,
         }
     }
 

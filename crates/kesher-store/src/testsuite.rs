@@ -958,6 +958,8 @@ pub async fn import_drafts_round_trip(store: &dyn Store) {
             line: 2,
             cells: vec!["עמותה \"אור\"".into()],
         }],
+        // The encoding it was read in comes back, for the mapping page to name.
+        format: Some(kesher_domain::sheet::SheetFormat::CsvWindows1255),
     };
     let draft = store
         .save_import_draft(user.id, here.id, "שותפים.csv", &table)

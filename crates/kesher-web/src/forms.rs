@@ -42,6 +42,15 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for CsrfForm<T> {
 
 /// The value of a field of a form read as name–value pairs (forms whose fields are numbered
 /// rows or one per file column); "" when absent.
+/// The `encoding` part of an upload form: the encoding a CSV file is read in. A word the
+/// form never offers is a bad request.
+pub(crate) async fn encoding_field(
+    field: axum::extract::multipart::Field<'_>,
+) -> Result<kesher_domain::sheet::TextEncoding, AppError> {
+    let text = field.text().await.map_err(|_| bad_request())?;
+    kesher_domain::sheet::TextEncoding::parse(&text).ok_or_else(bad_request)
+}
+
 pub fn pair<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs
         .iter()

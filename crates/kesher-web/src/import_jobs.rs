@@ -117,6 +117,25 @@ impl ImportJob {
         *self.ended.lock().expect("job lock") = Some((Instant::now(), ended));
     }
 
+    /// Runs the job's work on its own task and ends the job with its result. The job
+    /// always ends, even when its work panics (a bug): the progress page then shows the
+    /// failure instead of polling for ever. The handle ends once the job has.
+    pub fn run(
+        self: &Arc<Self>,
+        work: impl std::future::Future<Output = CoreResult<DataOutcome>> + Send + 'static,
+    ) -> tokio::task::JoinHandle<()> {
+        let work = tokio::spawn(work);
+        let ender = self.clone();
+        tokio::spawn(async move {
+            let result = work.await.unwrap_or_else(|panicked| {
+                Err(CoreError::Internal(format!(
+                    "the import stopped unexpectedly: {panicked}"
+                )))
+            });
+            ender.finish(result);
+        })
+    }
+
     pub fn is_finished(&self) -> bool {
         self.ended.lock().expect("job lock").is_some()
     }
@@ -171,5 +190,43 @@ impl ImportJobs {
         drop(ended);
         jobs.remove(id);
         Some(outcome)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn job() -> Arc<ImportJob> {
+        Arc::new(ImportJob::new(
+            UserId::new(1),
+            InitiativeId::new(1),
+            DataPurpose::Values,
+            ImportDraftId::new(1),
+            "values.csv".into(),
+        ))
+    }
+
+    #[tokio::test]
+    async fn a_job_whose_work_panics_still_ends_as_failed() {
+        let job = job();
+        job.run(async { panic!("a bug in the import") })
+            .await
+            .expect("the ending task itself does not panic");
+        assert!(job.is_finished(), "the progress page would poll for ever");
+        let ended = job.ended.lock().unwrap();
+        assert!(
+            matches!(&*ended, Some((_, Ended::Failed(CoreError::Internal(_))))),
+            "a panic is a failure, not a refusal or a success"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_refused_job_keeps_its_problems_for_the_progress_page() {
+        let job = job();
+        job.run(async { Err(CoreError::DataImport(Vec::new())) })
+            .await
+            .unwrap();
+        assert_eq!(job.refused().map(|p| p.len()), Some(0));
     }
 }

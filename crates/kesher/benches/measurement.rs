@@ -425,6 +425,7 @@ async fn main() -> anyhow::Result<()> {
                 bytes: &std::fs::read(&places_path)?,
                 mapping: None,
                 kind: SourceKind::CommandLine,
+                encoding: Default::default(),
             },
             &kesher_core::measurement::import::ImportProgress::default(),
         )
@@ -473,6 +474,7 @@ async fn main() -> anyhow::Result<()> {
                 bytes: &bytes,
                 mapping: Some(serde_json::to_value(&mapping)?),
                 kind: SourceKind::CommandLine,
+                encoding: Default::default(),
             },
             &kesher_core::measurement::import::ImportProgress::default(),
         )

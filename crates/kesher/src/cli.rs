@@ -104,6 +104,10 @@ enum Command {
         /// when not given.
         #[arg(long)]
         mapping: Option<PathBuf>,
+        /// The encoding of a CSV file when detecting it goes wrong.
+        #[arg(long, default_value = "detect",
+            value_parser = ["detect", "utf-8", "windows-1255", "windows-1256", "windows-1251", "windows-1252"])]
+        encoding: String,
         /// The file.
         file: PathBuf,
     },
@@ -330,6 +334,7 @@ async fn run(command: Command) -> anyhow::Result<()> {
             email,
             purpose,
             mapping,
+            encoding,
             file,
         } => {
             use kesher_core::measurement::import::{
@@ -393,6 +398,8 @@ async fn run(command: Command) -> anyhow::Result<()> {
                         bytes: &bytes,
                         mapping,
                         kind: kesher_domain::measurement::values::SourceKind::CommandLine,
+                        encoding: kesher_domain::sheet::TextEncoding::parse(&encoding)
+                            .unwrap_or_default(),
                     },
                     &progress,
                 )

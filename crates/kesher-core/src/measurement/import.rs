@@ -23,7 +23,7 @@ use kesher_store::{
 use serde::{Deserialize, Serialize};
 
 use super::checks::{StoredValues, check_batch, check_value};
-use crate::spreadsheet::{OpenSheet, SheetFormat, read_sheet};
+use crate::spreadsheet::{OpenSheet, SheetFormat, TextEncoding, read_sheet_as};
 use crate::{Caller, CoreError, CoreResult, Kesher};
 
 /// The largest file the measurement import reads (the real school file is 1.5 MB).
@@ -1373,6 +1373,7 @@ impl Kesher {
         initiative: InitiativeId,
         file_name: &str,
         bytes: &[u8],
+        encoding: TextEncoding,
     ) -> CoreResult<Result<ImportDraft, DataIssue>> {
         self.require(caller, initiative, |a| a.can_manage_measurement())
             .await?;
@@ -1381,7 +1382,7 @@ impl Kesher {
                 message_id: "import-file-too-big",
             });
         }
-        let sheet = match read_sheet(bytes) {
+        let sheet = match read_sheet_as(bytes, encoding) {
             Ok(sheet) => sheet,
             Err(kind) => return Ok(Err(DataIssue::file(DataProblem::Sheet { kind }))),
         };
@@ -1606,6 +1607,7 @@ impl Kesher {
             bytes,
             mapping,
             kind,
+            encoding,
         } = file;
         self.require(caller, initiative, |a| a.can_manage_measurement())
             .await?;
@@ -1615,7 +1617,7 @@ impl Kesher {
             message_id: "data-import-bad-mapping",
         };
         if purpose == DataPurpose::Places {
-            let sheet = read_sheet(bytes).map_err(sheet_problem)?;
+            let sheet = read_sheet_as(bytes, encoding).map_err(sheet_problem)?;
             let mapping = match mapping {
                 Some(m) => serde_json::from_value(m).map_err(bad_mapping)?,
                 None => PlaceMapping::guess(&sheet.table.headers),
@@ -1628,7 +1630,7 @@ impl Kesher {
                     .await?,
             ));
         }
-        let mut sheet = OpenSheet::open(bytes).map_err(sheet_problem)?;
+        let mut sheet = OpenSheet::open(bytes, encoding).map_err(sheet_problem)?;
         let mut chunks = sheet.chunks(ROWS_PER_CHUNK).map_err(sheet_problem)?;
         let mapping: ValueMapping = match mapping {
             Some(m) => serde_json::from_value(m).map_err(bad_mapping)?,
@@ -1666,6 +1668,8 @@ pub struct DataFile<'a> {
     pub mapping: Option<serde_json::Value>,
     /// How the file arrived (the command line, the demo).
     pub kind: SourceKind,
+    /// How a CSV file's text is read: detected unless the user named an encoding.
+    pub encoding: TextEncoding,
 }
 
 /// How far an import has come, for a progress bar: rows read and written so far, of how
@@ -1698,7 +1702,7 @@ fn preview_of(draft: &ImportDraft) -> DataPreview {
     DataPreview {
         draft_id: draft.id,
         file_name: draft.file_name.clone(),
-        format: None,
+        format: draft.table.format,
         headers: draft.table.headers.clone(),
         rows: draft.table.rows.iter().filter(|r| !r.is_blank()).count(),
         issues: Vec::new(),

@@ -37,6 +37,8 @@ pub enum FileFormat {
 #[serde(default, deny_unknown_fields)]
 pub struct FormatQuery {
     /// `csv` (UTF-8, the default) or `xlsx`.
+    // Inline: a query parameter's enum is not gathered into the document's components.
+    #[param(inline)]
     pub format: Option<FileFormat>,
 }
 

@@ -5,7 +5,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use kesher_core::CoreError;
-use kesher_core::spreadsheet::SheetFormat;
+use kesher_core::spreadsheet::{SheetFormat, TextEncoding};
 use kesher_domain::InitiativeId;
 use kesher_domain::import::ChangeCounts;
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,40 @@ pub fn routes() -> OpenApiRouter<AppState> {
 pub struct ImportQuery {
     /// Check the file and report what it would do, without writing anything.
     dry_run: bool,
+    /// The encoding of a CSV file, when detecting it makes the letters come out wrong;
+    /// left out, it is detected. A byte-order mark in the file wins over it.
+    #[param(inline)]
+    encoding: Option<EncodingChoice>,
+}
+
+/// The encodings a CSV file can be read in, as the API spells them.
+#[derive(Clone, Copy, Debug, Deserialize, ToSchema)]
+pub enum EncodingChoice {
+    #[serde(rename = "detect")]
+    Detect,
+    #[serde(rename = "utf-8")]
+    Utf8,
+    #[serde(rename = "windows-1255")]
+    Windows1255,
+    #[serde(rename = "windows-1256")]
+    Windows1256,
+    #[serde(rename = "windows-1251")]
+    Windows1251,
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+}
+
+impl From<EncodingChoice> for TextEncoding {
+    fn from(choice: EncodingChoice) -> Self {
+        match choice {
+            EncodingChoice::Detect => TextEncoding::Detect,
+            EncodingChoice::Utf8 => TextEncoding::Utf8,
+            EncodingChoice::Windows1255 => TextEncoding::Windows1255,
+            EncodingChoice::Windows1256 => TextEncoding::Windows1256,
+            EncodingChoice::Windows1251 => TextEncoding::Windows1251,
+            EncodingChoice::Windows1252 => TextEncoding::Windows1252,
+        }
+    }
 }
 
 /// The upload: one file part named `file`.
@@ -95,7 +129,13 @@ pub async fn import_partners(
     })?;
     let preview = state
         .kesher
-        .preview_import(caller, id, &name, &bytes)
+        .preview_import(
+            caller,
+            id,
+            &name,
+            &bytes,
+            query.encoding.map(Into::into).unwrap_or_default(),
+        )
         .await?;
     let mut report = ImportReport {
         accepted: preview.accepted(),

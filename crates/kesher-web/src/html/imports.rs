@@ -5,7 +5,7 @@ use askama::Template;
 use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use kesher_core::spreadsheet::SheetFormat;
+use kesher_core::spreadsheet::{SheetFormat, TextEncoding};
 use kesher_core::{CoreError, ImportPreview};
 use kesher_domain::import::{Change, ChangeCounts, OrganizationRef, PartnerColumn};
 use kesher_domain::{ImportDraftId, InitiativeId};
@@ -97,7 +97,8 @@ struct PreviewPage {
     rows: Vec<PlanLine>,
 }
 
-fn format_label(page: &Page, format: SheetFormat) -> String {
+/// How a file was read, in the user's words.
+pub(crate) fn format_label(page: &Page, format: SheetFormat) -> String {
     page.t(match format {
         SheetFormat::Xlsx => "import-format-xlsx",
         SheetFormat::CsvUtf8 => "import-format-csv-utf8",
@@ -194,7 +195,8 @@ fn preview_page(page: Page, initiative_id: InitiativeId, preview: ImportPreview)
     }
 }
 
-/// `POST /initiatives/{id}/import` (backbone): multipart with `csrf` and `file`.
+/// `POST /initiatives/{id}/import` (backbone): multipart with `csrf`, `encoding` (optional)
+/// and `file`.
 pub async fn preview_import(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -203,10 +205,12 @@ pub async fn preview_import(
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let mut token = None;
+    let mut encoding = TextEncoding::Detect;
     let mut file: Option<(String, Vec<u8>)> = None;
     while let Some(field) = multipart.next_field().await.map_err(|_| bad_request())? {
         match field.name() {
             Some("csrf") => token = Some(field.text().await.map_err(|_| bad_request())?),
+            Some("encoding") => encoding = crate::forms::encoding_field(field).await?,
             Some("file") => {
                 let name = field.file_name().unwrap_or("").to_string();
                 let bytes = field.bytes().await.map_err(|_| CoreError::BadRequest {
@@ -223,7 +227,7 @@ pub async fn preview_import(
     })?;
     let preview = state
         .kesher
-        .preview_import(caller, id, &name, &bytes)
+        .preview_import(caller, id, &name, &bytes, encoding)
         .await?;
     let f = frame(
         &state.kesher,

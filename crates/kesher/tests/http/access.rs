@@ -158,7 +158,13 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
         );
         let preview = app
             .kesher
-            .preview_import(&caller, f.initiative, "x.csv", csv.as_bytes())
+            .preview_import(
+                &caller,
+                f.initiative,
+                "x.csv",
+                csv.as_bytes(),
+                Default::default(),
+            )
             .await
             .unwrap();
         text = text.replace("{draft}", &preview.draft_id.expect("a draft").to_string());

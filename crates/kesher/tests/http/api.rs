@@ -353,6 +353,14 @@ async fn the_openapi_document_describes_every_entity_and_every_route() {
             "the document lacks the schema {schema}"
         );
     }
+    // Every reference resolves: a client generator (or schemathesis) stops at the first
+    // `$ref` that names no component.
+    let mut unresolved = Vec::new();
+    collect_unresolved_refs(&document, &document, &mut unresolved);
+    assert!(
+        unresolved.is_empty(),
+        "unresolved references: {unresolved:?}"
+    );
     // The document and the router are built from the same handlers: every documented
     // operation answers (not 404/405) when called.
     let mut unrouted = Vec::new();
@@ -374,4 +382,27 @@ async fn the_openapi_document_describes_every_entity_and_every_route() {
         }
     }
     assert!(unrouted.is_empty(), "{unrouted:?}");
+}
+
+/// Every `$ref` below `node` that names no component of `document`.
+fn collect_unresolved_refs(document: &Value, node: &Value, unresolved: &mut Vec<String>) {
+    match node {
+        Value::Object(fields) => {
+            if let Some(reference) = fields.get("$ref").and_then(Value::as_str) {
+                let pointer = reference.trim_start_matches('#');
+                if document.pointer(pointer).is_none() {
+                    unresolved.push(reference.to_owned());
+                }
+            }
+            for child in fields.values() {
+                collect_unresolved_refs(document, child, unresolved);
+            }
+        }
+        Value::Array(items) => {
+            for child in items {
+                collect_unresolved_refs(document, child, unresolved);
+            }
+        }
+        _ => {}
+    }
 }

@@ -20,9 +20,21 @@ fn upload(bytes: Vec<u8>, name: &str) -> Form {
 }
 
 async fn preview(app: &TestApp, bytes: Vec<u8>, name: &str) -> reqwest::Response {
+    preview_as(app, bytes, name, "detect").await
+}
+
+/// Previews a file read in the encoding the user chose on the upload form.
+async fn preview_as(
+    app: &TestApp,
+    bytes: Vec<u8>,
+    name: &str,
+    encoding: &str,
+) -> reqwest::Response {
     let client = app.as_(Who::Backbone);
     let csrf = app.csrf_of(client, "/").await;
-    let form = upload(bytes, name).text("csrf", csrf);
+    let form = upload(bytes, name)
+        .text("csrf", csrf)
+        .text("encoding", encoding.to_string());
     client
         .post(app.url(&format!("/initiatives/{}/import", app.fixture.initiative)))
         .multipart(form)
@@ -198,6 +210,84 @@ async fn a_windows_1256_arabic_partner_list_is_not_taken_for_hebrew() {
         "the names read as Arabic: {:?} {:?}",
         texts(&page, "#issues tbody tr"),
         texts(&page, "table")
+    );
+}
+
+/// When detection gets a file wrong, the user names the encoding: the upload form offers
+/// the choice, the preview obeys it and says so, a choice that cannot read the bytes is
+/// refused in words, and the API takes the same choice.
+#[tokio::test]
+async fn the_user_can_choose_the_encoding_the_detection_did_not() {
+    let app = TestApp::spawn().await;
+    let start = document(
+        app.get(
+            Who::Backbone,
+            &format!("/initiatives/{}/import", app.fixture.initiative),
+        )
+        .await,
+    )
+    .await;
+    let offered: Vec<String> = start
+        .select(&scraper::Selector::parse("select[name=encoding] option").unwrap())
+        .filter_map(|o| o.value().attr("value").map(str::to_string))
+        .collect();
+    assert!(
+        offered.contains(&"detect".to_string()) && offered.contains(&"windows-1256".to_string()),
+        "{offered:?}"
+    );
+    let arabic = "organization,sector,type\nجمعية النور للتعليم,third_sector,museum\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(arabic);
+    // Read as Western European because the user said so: the preview names the choice,
+    // and the names come out as Latin letters, not Arabic.
+    let page = document(preview_as(&app, bytes.to_vec(), "a.csv", "windows-1252").await).await;
+    let format = texts(&page, "#file-format");
+    assert!(
+        format.iter().any(|d| d.contains("Windows-1252")),
+        "{format:?}"
+    );
+    assert!(!page.html().contains("جمعية"));
+    // Chosen right, it reads as Arabic.
+    let page = document(preview_as(&app, bytes.to_vec(), "a.csv", "windows-1256").await).await;
+    assert!(page.html().contains("جمعية النور للتعليم"));
+    // UTF-8 cannot read these bytes: refused with the reason, nothing guessed.
+    let response = preview_as(&app, bytes.to_vec(), "a.csv", "utf-8").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(response).await;
+    assert!(
+        texts(&page, "#issues tbody tr")
+            .iter()
+            .any(|r| r.contains("cannot be read") || r.contains("לא ניתן לקרוא")),
+        "{:?}",
+        texts(&page, "#issues tbody tr")
+    );
+    // A word the form never offers is a bad request.
+    let response = preview_as(&app, bytes.to_vec(), "a.csv", "ebcdic").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    // The API takes the same choice.
+    let part = reqwest::multipart::Part::bytes(bytes.to_vec()).file_name("a.csv");
+    let response = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!(
+                "/api/v1/initiatives/{}/imports/partners?dry_run=true&encoding=windows-1252",
+                app.fixture.initiative
+            ),
+        )
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .unwrap();
+    let report: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(report["format"], "csv_windows1252", "{report}");
+    // The measurement import names the encoding on its mapping page, after the upload.
+    let cities = crate::measurement::shared("il_cbs_cities_2014_cp1255.csv");
+    let mapping = crate::measurement::upload(&app, "places", cities, "cities.csv").await;
+    let page = document(app.get(Who::Backbone, &mapping).await).await;
+    let format = texts(&page, "#file-format");
+    assert!(
+        format.iter().any(|d| d.contains("Windows-1255")),
+        "{format:?}"
     );
 }
 

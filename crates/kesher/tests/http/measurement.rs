@@ -11,7 +11,7 @@ use scraper::{Html, Selector};
 
 use crate::helpers::{TestApp, Who, attribute, document, texts};
 
-fn shared(name: &str) -> Vec<u8> {
+pub(crate) fn shared(name: &str) -> Vec<u8> {
     let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../../shared/data")
         .join(name);
@@ -32,6 +32,7 @@ async fn import_budget_places(app: &TestApp) {
                 bytes: &shared("il_moe_budget_clean.csv"),
                 mapping: None,
                 kind: SourceKind::CommandLine,
+                encoding: Default::default(),
             },
             &kesher_core::measurement::import::ImportProgress::default(),
         )
@@ -1381,6 +1382,7 @@ async fn a_large_file_broken_down_by_gender_adds_up_and_a_row_repeated_far_below
                         bytes: &bytes,
                         mapping: Some(mapping),
                         kind: SourceKind::CommandLine,
+                        encoding: Default::default(),
                     },
                     &kesher_core::measurement::import::ImportProgress::default(),
                 )

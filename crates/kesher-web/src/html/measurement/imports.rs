@@ -11,6 +11,7 @@ use kesher_core::measurement::import::{
     DataPurpose, Layout, PlaceMapping, ValueMapping, WideColumn,
 };
 use kesher_domain::measurement::place::PlaceKind;
+use kesher_domain::sheet::TextEncoding;
 use kesher_domain::{ImportDraftId, InitiativeId};
 use kesher_i18n::{Arg, Lang};
 use std::sync::Arc;
@@ -157,7 +158,8 @@ pub async fn new_data_import(
     render(&upload_page(&state, &ctx, id, None).await?)
 }
 
-/// `POST /initiatives/{id}/measurement/import` (backbone): multipart `csrf`, `purpose`, `file`.
+/// `POST /initiatives/{id}/measurement/import` (backbone): multipart `csrf`, `purpose`,
+/// `encoding` (optional) and `file`.
 pub async fn upload_data_file(
     ctx: Ctx,
     State(state): State<AppState>,
@@ -167,11 +169,15 @@ pub async fn upload_data_file(
     let caller = ctx.caller()?;
     let mut token = None;
     let mut purpose = None;
+    let mut encoding = TextEncoding::Detect;
     let mut file: Option<(String, Vec<u8>)> = None;
     while let Some(field) = multipart.next_field().await.map_err(|_| bad_request())? {
         match field.name() {
             Some("csrf") => token = Some(field.text().await.map_err(|_| bad_request())?),
             Some("purpose") => purpose = Some(field.text().await.map_err(|_| bad_request())?),
+            Some("encoding") => {
+                encoding = crate::forms::encoding_field(field).await?;
+            }
             Some("file") => {
                 let name = field.file_name().unwrap_or("").to_string();
                 let bytes = field.bytes().await.map_err(|_| CoreError::BadRequest {
@@ -196,7 +202,7 @@ pub async fn upload_data_file(
     };
     match state
         .kesher
-        .upload_data_file(caller, id, &name, &bytes)
+        .upload_data_file(caller, id, &name, &bytes, encoding)
         .await?
     {
         Ok(draft) => Ok(Redirect::to(&format!(
@@ -244,6 +250,8 @@ struct MappingPage {
     tab: &'static str,
     draft: ImportDraftId,
     file_name: String,
+    /// How the file was read, so letters that came out wrong can be traced to it.
+    format: Option<String>,
     purpose: &'static str,
     headers: Vec<String>,
     rows: usize,
@@ -500,6 +508,10 @@ async fn mapping_page(
         rows: draft.table.rows.iter().filter(|r| !r.is_blank()).count(),
         headers: draft.table.headers.clone(),
         file_name: draft.file_name.clone(),
+        format: draft
+            .table
+            .format
+            .map(|f| crate::html::imports::format_label(&page, f)),
         purpose: chosen.purpose.code(),
         draft: draft_id,
         columns,
@@ -742,37 +754,23 @@ pub async fn confirm_data_file(
     let kesher = state.kesher.clone();
     let save_as = form.save_as;
     let working = job.clone();
-    let work = tokio::spawn(async move {
-        async {
-            let outcome = match chosen {
-                Chosen::Places(places) => {
-                    DataOutcome::Places(kesher.import_places(&caller, id, draft, &places).await?)
-                }
-                Chosen::Values(values) => {
-                    kesher
-                        .import_values(&caller, id, draft, &values, &working.progress)
-                        .await?
-                }
-            };
-            if !save_as.trim().is_empty() {
-                kesher
-                    .save_column_mapping(&caller, id, purpose, &save_as, &mapping)
-                    .await?;
+    let task = job.run(async move {
+        let outcome = match chosen {
+            Chosen::Places(places) => {
+                DataOutcome::Places(kesher.import_places(&caller, id, draft, &places).await?)
             }
-            Ok(outcome)
+            Chosen::Values(values) => {
+                kesher
+                    .import_values(&caller, id, draft, &values, &working.progress)
+                    .await?
+            }
+        };
+        if !save_as.trim().is_empty() {
+            kesher
+                .save_column_mapping(&caller, id, purpose, &save_as, &mapping)
+                .await?;
         }
-        .await
-    });
-    // The job always ends, even when its work panics (a bug): the progress page then shows
-    // the failure instead of polling for ever.
-    let ender = job.clone();
-    let task = tokio::spawn(async move {
-        let result = work.await.unwrap_or_else(|panicked| {
-            Err(CoreError::Internal(format!(
-                "the import stopped unexpectedly: {panicked}"
-            )))
-        });
-        ender.finish(result);
+        Ok(outcome)
     });
     match tokio::time::timeout(WAIT_IN_REQUEST, task).await {
         Ok(Err(_panicked)) => {
