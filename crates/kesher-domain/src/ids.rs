@@ -129,3 +129,11 @@ id_type!(
     /// A saved mapping of a file's columns, reused for the next file of the same shape.
     ColumnMappingId
 );
+id_type!(
+    /// An invitation into an initiative (הזמנה).
+    InvitationId
+);
+id_type!(
+    /// A message in the outbox.
+    MailId
+);

@@ -16,7 +16,7 @@ use crate::audit::{self, Change};
 use crate::rows::{choice, get, timestamp};
 use crate::{SqliteStore, backend};
 
-fn user(row: &SqliteRow) -> Result<User, StoreError> {
+pub(crate) fn user_of(row: &SqliteRow) -> Result<User, StoreError> {
     Ok(User {
         id: UserId::new(get(row, "id")?),
         email: get(row, "email")?,
@@ -68,7 +68,7 @@ async fn fetch_user(conn: &mut SqliteConnection, id: UserId) -> StoreResult<User
         .await
         .map_err(backend)?
         .ok_or(StoreError::NotFound)?;
-    user(&row)
+    user_of(&row)
 }
 
 async fn fetch_role(
@@ -88,36 +88,149 @@ async fn fetch_role(
     row.as_ref().map(role_grant).transpose()
 }
 
+/// Opens an account inside the caller's transaction (audited there).
+pub(crate) async fn insert_user(
+    tx: &mut SqliteConnection,
+    actor: Actor,
+    new: NewUser,
+) -> StoreResult<User> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO users (email, name, password_hash, is_admin, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+    )
+    .bind(new.email.as_str())
+    .bind(new.name.as_str())
+    .bind(&new.password_hash)
+    .bind(new.is_admin)
+    .bind(Utc::now())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(backend)?;
+    let created = fetch_user(tx, UserId::new(id)).await?;
+    audit::record::<User, User>(
+        tx,
+        actor,
+        Change {
+            initiative: None,
+            entity: "user",
+            entity_id: id,
+            action: AuditAction::Create,
+            before: None,
+            after: Some(&created),
+        },
+    )
+    .await?;
+    Ok(created)
+}
+
+/// Gives a user a role inside the caller's transaction (audited there), replacing any
+/// role they had in the initiative.
+pub(crate) async fn upsert_role(
+    tx: &mut SqliteConnection,
+    actor: Actor,
+    initiative: InitiativeId,
+    user: UserId,
+    grant: Grant,
+) -> StoreResult<RoleGrant> {
+    if let Some(organization) = grant.organization_id {
+        let owner: Option<i64> =
+            sqlx::query_scalar("SELECT initiative_id FROM organizations WHERE id = ?1")
+                .bind(organization.get())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(backend)?;
+        match owner {
+            None => return Err(StoreError::NotFound),
+            Some(owner) if owner != initiative.get() => {
+                return Err(StoreError::Conflict(Conflict::WrongInitiative));
+            }
+            Some(_) => {}
+        }
+    }
+    let before = fetch_role(tx, user, initiative).await?;
+    sqlx::query(
+        "INSERT INTO initiative_roles (initiative_id, user_id, role, organization_id, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (initiative_id, user_id) DO UPDATE
+               SET role = excluded.role, organization_id = excluded.organization_id",
+    )
+    .bind(initiative.get())
+    .bind(user.get())
+    .bind(grant.role.code())
+    .bind(grant.organization_id.map(OrganizationId::get))
+    .bind(Utc::now())
+    .execute(&mut *tx)
+    .await
+    .map_err(backend)?;
+    let after = fetch_role(tx, user, initiative)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    audit::record(
+        tx,
+        actor,
+        Change {
+            initiative: Some(initiative),
+            entity: "role",
+            entity_id: user.get(),
+            action: if before.is_some() {
+                AuditAction::Update
+            } else {
+                AuditAction::Create
+            },
+            before: before.as_ref(),
+            after: Some(&after),
+        },
+    )
+    .await?;
+    Ok(after)
+}
+
+/// Replaces a password inside the caller's transaction: audited without the hash, and
+/// every session opened with the old password ends.
+pub(crate) async fn replace_password(
+    tx: &mut SqliteConnection,
+    actor: Actor,
+    id: UserId,
+    password_hash: &str,
+) -> StoreResult<()> {
+    let found = sqlx::query("UPDATE users SET password_hash = ?1 WHERE id = ?2")
+        .bind(password_hash)
+        .bind(id.get())
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+    if found.rows_affected() == 0 {
+        return Err(StoreError::NotFound);
+    }
+    // The log records that the password changed, never the hash.
+    let note = serde_json::json!({ "password": "changed" });
+    audit::record::<(), _>(
+        tx,
+        actor,
+        Change {
+            initiative: None,
+            entity: "user",
+            entity_id: id.get(),
+            action: AuditAction::Update,
+            before: None,
+            after: Some(&note),
+        },
+    )
+    .await?;
+    // A new password ends every session opened with the old one.
+    sqlx::query("DELETE FROM sessions WHERE user_id = ?1")
+        .bind(id.get())
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+    Ok(())
+}
+
 #[async_trait]
 impl AccountStore for SqliteStore {
     async fn create_user(&self, actor: Actor, new: NewUser) -> StoreResult<User> {
         let mut tx = self.write().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO users (email, name, password_hash, is_admin, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-        )
-        .bind(new.email.as_str())
-        .bind(new.name.as_str())
-        .bind(&new.password_hash)
-        .bind(new.is_admin)
-        .bind(Utc::now())
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(backend)?;
-        let created = fetch_user(&mut tx, UserId::new(id)).await?;
-        audit::record::<User, User>(
-            &mut tx,
-            actor,
-            Change {
-                initiative: None,
-                entity: "user",
-                entity_id: id,
-                action: AuditAction::Create,
-                before: None,
-                after: Some(&created),
-            },
-        )
-        .await?;
+        let created = insert_user(&mut tx, actor, new).await?;
         tx.commit().await.map_err(backend)?;
         Ok(created)
     }
@@ -136,7 +249,7 @@ impl AccountStore for SqliteStore {
             .map_err(backend)?;
         row.map(|row| {
             Ok(UserCredentials {
-                user: user(&row)?,
+                user: user_of(&row)?,
                 password_hash: get(&row, "password_hash")?,
             })
         })
@@ -149,7 +262,7 @@ impl AccountStore for SqliteStore {
             .fetch_all(&mut *conn)
             .await
             .map_err(backend)?;
-        rows.iter().map(user).collect()
+        rows.iter().map(user_of).collect()
     }
 
     async fn count_users(&self) -> StoreResult<u64> {
@@ -163,36 +276,7 @@ impl AccountStore for SqliteStore {
 
     async fn set_password(&self, actor: Actor, id: UserId, password_hash: &str) -> StoreResult<()> {
         let mut tx = self.write().await?;
-        let found = sqlx::query("UPDATE users SET password_hash = ?1 WHERE id = ?2")
-            .bind(password_hash)
-            .bind(id.get())
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        if found.rows_affected() == 0 {
-            return Err(StoreError::NotFound);
-        }
-        // The log records that the password changed, never the hash.
-        let note = serde_json::json!({ "password": "changed" });
-        audit::record::<(), _>(
-            &mut tx,
-            actor,
-            Change {
-                initiative: None,
-                entity: "user",
-                entity_id: id.get(),
-                action: AuditAction::Update,
-                before: None,
-                after: Some(&note),
-            },
-        )
-        .await?;
-        // A new password ends every session opened with the old one.
-        sqlx::query("DELETE FROM sessions WHERE user_id = ?1")
-            .bind(id.get())
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
+        replace_password(&mut tx, actor, id, password_hash).await?;
         tx.commit().await.map_err(backend)
     }
 
@@ -228,7 +312,7 @@ impl AccountStore for SqliteStore {
         .fetch_optional(&mut *conn)
         .await
         .map_err(backend)?;
-        row.as_ref().map(user).transpose()
+        row.as_ref().map(user_of).transpose()
     }
 
     async fn delete_session(&self, digest: &SecretDigest) -> StoreResult<()> {
@@ -431,56 +515,7 @@ impl AccountStore for SqliteStore {
         grant: Grant,
     ) -> StoreResult<RoleGrant> {
         let mut tx = self.write().await?;
-        if let Some(organization) = grant.organization_id {
-            let owner: Option<i64> =
-                sqlx::query_scalar("SELECT initiative_id FROM organizations WHERE id = ?1")
-                    .bind(organization.get())
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(backend)?;
-            match owner {
-                None => return Err(StoreError::NotFound),
-                Some(owner) if owner != initiative.get() => {
-                    return Err(StoreError::Conflict(Conflict::WrongInitiative));
-                }
-                Some(_) => {}
-            }
-        }
-        let before = fetch_role(&mut tx, user, initiative).await?;
-        sqlx::query(
-            "INSERT INTO initiative_roles (initiative_id, user_id, role, organization_id, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (initiative_id, user_id) DO UPDATE
-               SET role = excluded.role, organization_id = excluded.organization_id",
-        )
-        .bind(initiative.get())
-        .bind(user.get())
-        .bind(grant.role.code())
-        .bind(grant.organization_id.map(OrganizationId::get))
-        .bind(Utc::now())
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
-        let after = fetch_role(&mut tx, user, initiative)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        audit::record(
-            &mut tx,
-            actor,
-            Change {
-                initiative: Some(initiative),
-                entity: "role",
-                entity_id: user.get(),
-                action: if before.is_some() {
-                    AuditAction::Update
-                } else {
-                    AuditAction::Create
-                },
-                before: before.as_ref(),
-                after: Some(&after),
-            },
-        )
-        .await?;
+        let after = upsert_role(&mut tx, actor, initiative, user, grant).await?;
         tx.commit().await.map_err(backend)?;
         Ok(after)
     }

@@ -11,6 +11,7 @@ mod initiatives;
 mod measurement;
 mod network;
 mod owned;
+mod people;
 mod rows;
 
 use std::path::Path;

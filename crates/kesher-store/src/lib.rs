@@ -8,6 +8,7 @@
 
 mod agenda;
 mod measurement;
+mod people;
 mod records;
 mod traits;
 
@@ -16,6 +17,7 @@ pub mod testsuite;
 
 pub use agenda::*;
 pub use measurement::*;
+pub use people::*;
 pub use records::*;
 pub use traits::*;
 

@@ -17,8 +17,10 @@ use crate::*;
 
 mod data_version;
 mod measurement;
+mod people;
 pub use data_version::*;
 pub use measurement::*;
+pub use people::*;
 
 /// Declares one `#[tokio::test]` per conformance case, each on a fresh store from `$open`.
 #[macro_export]
@@ -53,6 +55,10 @@ macro_rules! conformance_tests {
             approved_values_are_visited_in_key_order,
             places_groups_rules_and_settings_are_kept,
             every_write_moves_the_data_version,
+            the_outbox_queues_sends_and_retries,
+            an_invitation_is_accepted_once_by_a_new_or_existing_account,
+            an_invitation_is_renewed_or_revoked_but_never_reopened,
+            a_password_reset_is_used_once_within_its_hour,
         );
 
         #[test]
@@ -108,6 +114,15 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
         include_str!("measurement/report_card.rs"),
     ),
     ("measurement/rules.rs", include_str!("measurement/rules.rs")),
+    ("people/mail.rs", include_str!("people/mail.rs")),
+    (
+        "people/invitations.rs",
+        include_str!("people/invitations.rs"),
+    ),
+    (
+        "people/password_resets.rs",
+        include_str!("people/password_resets.rs"),
+    ),
     (
         "measurement/settings.rs",
         include_str!("measurement/settings.rs"),
@@ -126,12 +141,14 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
 const TRAIT_FOLDERS: &[(&str, &str)] = &[
     ("agenda", include_str!("agenda/mod.rs")),
     ("measurement", include_str!("measurement/mod.rs")),
+    ("people", include_str!("people/mod.rs")),
 ];
 
 const SUITE_SOURCES: &[&str] = &[
     include_str!("testsuite.rs"),
     include_str!("testsuite/measurement.rs"),
     include_str!("testsuite/data_version.rs"),
+    include_str!("testsuite/people.rs"),
 ];
 
 /// Holds the suite to its promise: every method of every store trait is called by some
@@ -214,7 +231,11 @@ fn organization_input(
     .unwrap()
 }
 
-async fn organization(store: &dyn Store, initiative: InitiativeId, name: &str) -> Organization {
+pub(crate) async fn organization(
+    store: &dyn Store,
+    initiative: InitiativeId,
+    name: &str,
+) -> Organization {
     store
         .create_organization(
             system(),

@@ -252,6 +252,9 @@ pub trait Store:
     + AuditStore
     + crate::AgendaStore
     + crate::MeasurementStore
+    + crate::MailStore
+    + crate::InvitationStore
+    + crate::PasswordResetStore
 {
 }
 
@@ -264,5 +267,8 @@ impl<T> Store for T where
         + AuditStore
         + crate::AgendaStore
         + crate::MeasurementStore
+        + crate::MailStore
+        + crate::InvitationStore
+        + crate::PasswordResetStore
 {
 }

@@ -41,6 +41,10 @@ pub const WRITES_OUTSIDE_AN_INITIATIVE: &[&str] = &[
     "delete_import_draft",
     "delete_import_drafts_before",
     "create_initiative",
+    // Invitations bring people in; they change no figure.
+    "create_invitation",
+    "renew_invitation",
+    "revoke_invitation",
 ];
 
 pub async fn every_write_moves_the_data_version(store: &dyn Store) {

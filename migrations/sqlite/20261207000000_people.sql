@@ -1,0 +1,48 @@
+-- People come in by e-mail: the outbox of messages, invitations, password resets.
+
+-- Every message Kesher sends, queued in the transaction of the event that causes it and
+-- sent by a worker. Bodies are emptied once sent, since they may hold a one-time link.
+CREATE TABLE mail_outbox (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    initiative_id   INTEGER REFERENCES initiatives (id),
+    kind            TEXT    NOT NULL,
+    to_address      TEXT    NOT NULL,
+    subject         TEXT    NOT NULL,
+    text_body       TEXT    NOT NULL,
+    html_body       TEXT    NOT NULL,
+    created_at      TEXT    NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    sent_at         TEXT,
+    last_error      TEXT
+);
+CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
+CREATE INDEX mail_outbox_initiative ON mail_outbox (initiative_id, id);
+
+-- A single-use link into an initiative with a role; only the link's digest is kept.
+CREATE TABLE invitations (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    initiative_id   INTEGER NOT NULL REFERENCES initiatives (id),
+    email           TEXT    NOT NULL,
+    role            TEXT    NOT NULL,
+    organization_id INTEGER REFERENCES organizations (id),
+    language        TEXT    NOT NULL,
+    invited_by      INTEGER REFERENCES users (id),
+    digest          TEXT    NOT NULL UNIQUE,
+    created_at      TEXT    NOT NULL,
+    expires_at      TEXT    NOT NULL,
+    accepted_at     TEXT,
+    accepted_by     INTEGER REFERENCES users (id),
+    revoked_at      TEXT
+);
+CREATE INDEX invitations_initiative ON invitations (initiative_id, id);
+
+-- A password reset link, valid an hour and used once; only its digest is kept.
+CREATE TABLE password_resets (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id    INTEGER NOT NULL REFERENCES users (id),
+    digest     TEXT    NOT NULL UNIQUE,
+    created_at TEXT    NOT NULL,
+    expires_at TEXT    NOT NULL,
+    used_at    TEXT
+);
