@@ -282,15 +282,21 @@ impl Kesher {
         };
         self.throttle.succeeded(attempt);
         tracing::info!(user.id = %credentials.user.id, "signed in");
+        let secret = self.open_session(&credentials.user).await?;
+        Ok((credentials.user, secret))
+    }
+
+    /// A new session for an account that has just proved who it is.
+    pub(crate) async fn open_session(&self, user: &User) -> CoreResult<Secret> {
         let secret = Secret::generate("ks_");
         self.store
             .create_session(
                 &secret.digest(),
-                credentials.user.id,
+                user.id,
                 Utc::now() + Duration::days(SESSION_DAYS),
             )
             .await?;
-        Ok((credentials.user, secret))
+        Ok(secret)
     }
 
     /// The user behind a session cookie, if the session is live.

@@ -13,6 +13,7 @@ mod initiatives;
 pub mod measurement;
 mod network;
 mod overview;
+pub mod people;
 pub mod spreadsheet;
 mod throttle;
 
@@ -35,6 +36,10 @@ pub struct Kesher {
     throttle: Arc<LoginThrottle>,
     /// Each initiative's measurement as last loaded, with the data version it was loaded at.
     measurements: Arc<measurement::picture::MeasurementCache>,
+    /// Where links in messages point (set by the server once it knows its address).
+    public_url: Arc<std::sync::RwLock<String>>,
+    /// Wakes the mail worker when a message is queued.
+    mail_waiting: Arc<tokio::sync::Notify>,
 }
 
 impl Kesher {
@@ -43,6 +48,8 @@ impl Kesher {
             store,
             throttle: Arc::new(LoginThrottle::default()),
             measurements: Arc::default(),
+            public_url: Arc::new(std::sync::RwLock::new("http://127.0.0.1:8080".into())),
+            mail_waiting: Arc::default(),
         }
     }
 

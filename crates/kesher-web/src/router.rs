@@ -14,7 +14,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::html::{
-    access, account, bodies, home, imports, initiatives, organizations, people, session, users,
+    access, account, bodies, home, imports, initiatives, invitations, join, organizations, outbox,
+    password, people, session, users,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -38,6 +39,19 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             get(session::show_login).post(session::create_session),
         )
         .route("/logout", post(session::delete_session))
+        .route(
+            "/invitation",
+            get(join::show_invitation).post(join::accept_invitation),
+        )
+        .route(
+            "/password/forgot",
+            get(password::show_forgot).post(password::ask_reset),
+        )
+        .route(
+            "/password/reset",
+            get(password::show_reset).post(password::reset_password),
+        )
+        .route("/outbox", get(outbox::all_outbox))
         .route(
             "/admin/users",
             get(users::list_users).post(users::create_user),
@@ -150,6 +164,19 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             "/initiatives/{id}/access/{user}/revoke",
             post(access::revoke_role),
         )
+        .route(
+            "/initiatives/{id}/invitations",
+            get(invitations::list_invitations).post(invitations::create_invitation),
+        )
+        .route(
+            "/initiatives/{id}/invitations/{invitation}/resend",
+            post(invitations::resend_invitation),
+        )
+        .route(
+            "/initiatives/{id}/invitations/{invitation}/revoke",
+            post(invitations::revoke_invitation),
+        )
+        .route("/initiatives/{id}/outbox", get(outbox::initiative_outbox))
         .route(
             "/initiatives/{id}/import",
             get(imports::show_import)

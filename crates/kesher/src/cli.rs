@@ -1,6 +1,8 @@
 //! The command line: `serve`, `demo`, `migrate`, `user add`, `token create`, `backup`.
 //! Every command that touches data takes `--db` (or `KESHER_DB`).
 
+use crate::mail::SmtpMailer;
+use kesher_core::people::mail::MailTransport;
 use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -44,6 +46,52 @@ struct Serving {
     /// shares the proxy's address for sign-in throttling.
     #[arg(long, env = "KESHER_TRUSTED_PROXIES", value_delimiter = ',', value_parser = proxy)]
     trusted_proxies: Vec<ipnet::IpNet>,
+    /// The address people reach Kesher at, for links in messages (e.g.
+    /// `https://kesher.example.org`); by default the address it listens on.
+    #[arg(long, env = "KESHER_PUBLIC_URL")]
+    public_url: Option<String>,
+    #[command(flatten)]
+    mail: MailSettings,
+}
+
+/// Where messages go. Without an SMTP address they wait in the outbox page.
+#[derive(clap::Args, Clone)]
+struct MailSettings {
+    /// The SMTP server: `smtp://host:port` or `smtps://user:password@host:465`.
+    #[arg(long, env = "KESHER_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The sender of every message.
+    #[arg(
+        long,
+        env = "KESHER_MAIL_FROM",
+        default_value = "Kesher <kesher@localhost>"
+    )]
+    mail_from: String,
+}
+
+impl MailSettings {
+    fn mailer(&self) -> anyhow::Result<Option<std::sync::Arc<dyn MailTransport>>> {
+        Ok(match &self.smtp_url {
+            Some(url) => Some(std::sync::Arc::new(SmtpMailer::new(url, &self.mail_from)?)),
+            None => None,
+        })
+    }
+}
+
+/// Serves `kesher`: the web server, links pointing where it listens unless told
+/// otherwise, and the mail worker when there is a mail server.
+async fn serve(kesher: kesher_core::Kesher, serving: &Serving) -> anyhow::Result<server::Running> {
+    let mailer = serving.mail.mailer()?;
+    let running = server::start(kesher.clone(), &serving.addr, web_config(serving)).await?;
+    match &serving.public_url {
+        Some(url) => kesher.set_public_url(url),
+        None => kesher.set_public_url(&format!("http://{}", running.address)),
+    }
+    match mailer {
+        Some(mailer) => crate::mail::spawn_worker(kesher, mailer),
+        None => println!("No KESHER_SMTP_URL: messages wait in the outbox page (/outbox)."),
+    }
+    Ok(running)
 }
 
 /// An address (`10.0.0.1`) or a network (`10.0.0.0/8`).
@@ -86,6 +134,11 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Check the mail settings.
+    Mail {
+        #[command(subcommand)]
+        command: MailCommand,
+    },
     /// Import places or indicator values from a CSV or XLSX file, all or nothing, as the
     /// import pages do. Problems are listed by line and column, and nothing is written.
     Import {
@@ -118,6 +171,20 @@ enum Command {
         /// The file to write; it must not exist yet.
         #[arg(long)]
         to: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum MailCommand {
+    /// Send a test message at once through KESHER_SMTP_URL; it is kept in the outbox too.
+    Test {
+        #[command(flatten)]
+        database: Database,
+        #[command(flatten)]
+        mail: MailSettings,
+        /// Where to send it.
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -230,15 +297,39 @@ fn explain(error: kesher_core::CoreError) -> anyhow::Error {
 
 async fn run(command: Command) -> anyhow::Result<()> {
     match command {
+        Command::Mail {
+            command: MailCommand::Test { database, mail, to },
+        } => {
+            let Some(mailer) = mail.mailer()? else {
+                anyhow::bail!("set KESHER_SMTP_URL (or --smtp-url) to the mail server first");
+            };
+            let (_, kesher) = server::open(&database.db).await?;
+            let queued = kesher
+                .queue_test_mail(&to, kesher_i18n::Lang::En)
+                .await
+                .map_err(explain)?;
+            if let Err(reason) = mailer.send(&queued).await {
+                kesher
+                    .store()
+                    .mark_mail_failed(queued.id, &reason, None)
+                    .await?;
+                bail!("the mail server refused: {reason}");
+            }
+            kesher
+                .store()
+                .mark_mail_sent(queued.id, chrono::Utc::now())
+                .await?;
+            println!("Sent a test message to {to}.");
+        }
         Command::Serve { database, serving } => {
             let (_, kesher) = server::open(&database.db).await?;
-            let running = server::start(kesher, &serving.addr, web_config(&serving)).await?;
+            let running = serve(kesher, &serving).await?;
             println!("Kesher is listening on http://{}", running.address);
             running.task.await??;
         }
         Command::Demo { db, serving } => {
             let (kesher, login) = demo::prepare(&db).await?;
-            let running = server::start(kesher, &serving.addr, web_config(&serving)).await?;
+            let running = serve(kesher, &serving).await?;
             println!();
             println!("Kesher demo is running: http://{}", running.address);
             println!("Database: {}", db.display());

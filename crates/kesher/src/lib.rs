@@ -5,4 +5,5 @@ pub mod cli;
 pub mod demo;
 mod demo_agenda;
 mod demo_measurement;
+pub mod mail;
 pub mod server;

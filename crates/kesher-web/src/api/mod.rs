@@ -12,6 +12,7 @@ mod downloads;
 pub(crate) use downloads::json_attachment;
 mod imports;
 mod initiatives;
+mod invitations;
 mod measurement;
 mod memberships;
 mod organizations;
@@ -206,6 +207,7 @@ impl Modify for Security {
         (name = "imports", description = "Importing the partner list from a spreadsheet"),
         (name = "accounts", description = "The signed-in user and, for admins, all accounts"),
         (name = "agenda", description = "The common agenda: versioned statements, the results tree, glossary, decisions, disputes, endorsements and changes in the field"),
+        (name = "invitations", description = "Bringing people into an initiative by e-mail, with a role"),
         (name = "measurement", description = "Shared measurement: places, periods, indicators with targets, values, and figures added up the place hierarchy"),
     )
 )]
@@ -223,7 +225,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(imports::routes())
         .merge(agenda::routes())
         .merge(measurement::routes())
-        .merge(downloads::routes());
+        .merge(downloads::routes())
+        .merge(invitations::routes());
     router.split_for_parts()
 }
 

@@ -366,7 +366,10 @@ async fn the_openapi_document_describes_every_entity_and_every_route() {
     let mut unrouted = Vec::new();
     for (path, item) in paths {
         for method in item.as_object().unwrap().keys() {
-            let concrete = path.replace("{id}", "1").replace("{user_id}", "1");
+            let concrete = path
+                .replace("{id}", "1")
+                .replace("{user_id}", "1")
+                .replace("{invitation_id}", "1");
             let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
             let status = app
                 .api(Who::Viewer, method.clone(), &concrete)

@@ -10,4 +10,5 @@ mod helpers;
 mod imports;
 mod measurement;
 mod pages;
+mod people;
 mod trusted;

@@ -1,0 +1,440 @@
+//! People come in by e-mail: a real SMTP server on loopback (mailin-embedded) receives
+//! what Kesher sends; the tests follow the links as the invitee and the forgetful user do.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use base64::Engine;
+use reqwest::StatusCode;
+
+use crate::helpers::{PASSWORD, TestApp, Who, client, document, texts};
+
+/// Every message the SMTP server received, as its raw text.
+#[derive(Clone, Default)]
+struct Sink {
+    received: Arc<Mutex<Vec<String>>>,
+    current: Vec<u8>,
+}
+
+impl mailin_embedded::Handler for Sink {
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.current.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> mailin_embedded::Response {
+        let message = String::from_utf8_lossy(&std::mem::take(&mut self.current)).into_owned();
+        self.received.lock().unwrap().push(message);
+        mailin_embedded::response::OK
+    }
+}
+
+/// A message as the recipient reads it: its subject line and both parts, decoded.
+struct Received {
+    raw: String,
+    text: String,
+    html: String,
+}
+
+impl Received {
+    fn parse(raw: &str) -> Self {
+        let raw = raw.replace("\r\n", "\n");
+        let part = |kind: &str| -> String {
+            let start = raw
+                .find(&format!("Content-Type: {kind}"))
+                .unwrap_or_else(|| panic!("no {kind} part in {raw}"));
+            let body_start = raw[start..].find("\n\n").unwrap() + start + 2;
+            let body_end = raw[body_start..].find("\n--").unwrap() + body_start;
+            let encoded: String = raw[body_start..body_end]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            String::from_utf8(
+                base64::engine::general_purpose::STANDARD
+                    .decode(encoded)
+                    .expect("a base64 part"),
+            )
+            .unwrap()
+        };
+        Received {
+            text: part("text/plain"),
+            html: part("text/html"),
+            raw,
+        }
+    }
+
+    /// The one link the message asks the reader to follow.
+    fn link(&self) -> String {
+        self.text
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with("http://"))
+            .expect("a link in the text part")
+            .to_string()
+    }
+}
+
+/// The app, its mail sent through a real SMTP server on loopback, and what that server got.
+async fn app_with_mail() -> (TestApp, Arc<Mutex<Vec<String>>>) {
+    let app = TestApp::spawn().await;
+    let sink = Sink::default();
+    let received = sink.received.clone();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mut server = mailin_embedded::Server::new(sink);
+    server.with_name("sink.test").with_tcp_listener(listener);
+    std::thread::spawn(move || {
+        let _ = server.serve();
+    });
+    app.kesher.set_public_url(&app.url(""));
+    let mailer = kesher::mail::SmtpMailer::new(
+        &format!("smtp://127.0.0.1:{port}"),
+        "Kesher <kesher@example.org>",
+    )
+    .unwrap();
+    kesher::mail::spawn_worker(app.kesher.clone(), Arc::new(mailer));
+    (app, received)
+}
+
+/// Waits (a few seconds at most) until the server holds `count` messages.
+async fn wait_for(received: &Arc<Mutex<Vec<String>>>, count: usize) -> Vec<Received> {
+    for _ in 0..100 {
+        if received.lock().unwrap().len() >= count {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let all = received.lock().unwrap().clone();
+    assert_eq!(all.len(), count, "messages received: {all:?}");
+    all.iter().map(|m| Received::parse(m)).collect()
+}
+
+async fn invite(app: &TestApp, email: &str, role: &str, language: &str) -> reqwest::Response {
+    app.post(
+        Who::Backbone,
+        &format!("/initiatives/{}/invitations", app.fixture.initiative),
+        &[("email", email), ("role", role), ("language", language)],
+    )
+    .await
+}
+
+async fn post_anonymous(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let csrf = app.csrf_of(client, "/login").await;
+    let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+    form.extend_from_slice(fields);
+    client.post(app.url(path)).form(&form).send().await.unwrap()
+}
+
+#[tokio::test]
+async fn an_invitation_arrives_in_hebrew_is_accepted_once_and_brings_the_invitee_in() {
+    let (app, received) = app_with_mail().await;
+    let response = invite(&app, "noa@example.org", "member", "he").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let message = wait_for(&received, 1).await.remove(0);
+    assert!(
+        message.raw.contains("To: noa@example.org"),
+        "{}",
+        message.raw
+    );
+    assert!(message.html.contains("dir=\"rtl\""), "{}", message.html);
+    assert!(message.html.contains("lang=\"he\""));
+    assert!(message.text.contains("הוזמנת"), "{}", message.text);
+    // The backbone sees it as waiting.
+    let page = document(
+        app.get(
+            Who::Backbone,
+            &format!("/initiatives/{}/invitations", app.fixture.initiative),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        crate::helpers::attribute(&page, "#invitations tbody tr", "data-status").as_deref(),
+        Some("pending")
+    );
+    // The invitee follows the link, chooses a name and a password, and is in.
+    let link = message.link();
+    let key = link.split("key=").nth(1).unwrap().to_string();
+    let invitee = client();
+    let page = invitee.get(&link).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = document(page).await;
+    assert_eq!(texts(&page, "#invited-email"), vec!["noa@example.org"]);
+    let short = post_anonymous(
+        &app,
+        &invitee,
+        "/invitation",
+        &[("key", &key), ("name", "נועה לוי"), ("password", "short")],
+    )
+    .await;
+    assert_eq!(
+        short.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "too short a password"
+    );
+    let accepted = post_anonymous(
+        &app,
+        &invitee,
+        "/invitation",
+        &[
+            ("key", &key),
+            ("name", "נועה לוי"),
+            ("password", "a long new password"),
+        ],
+    )
+    .await;
+    assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
+    let home = accepted.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(home, format!("/initiatives/{}", app.fixture.initiative));
+    let landing = invitee.get(app.url(&home)).send().await.unwrap();
+    assert_eq!(
+        landing.status(),
+        StatusCode::OK,
+        "the invitee reads the initiative"
+    );
+    // And can sign in later with the password chosen.
+    app.sign_in(&client(), "noa@example.org", "a long new password")
+        .await;
+    // The link works once.
+    let again = client().get(&link).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::GONE);
+    assert!(!texts(&document(again).await, "#invitation-spent").is_empty());
+    let reuse = post_anonymous(
+        &app,
+        &client(),
+        "/invitation",
+        &[
+            ("key", &key),
+            ("name", "x"),
+            ("password", "another long one"),
+        ],
+    )
+    .await;
+    assert_eq!(reuse.status(), StatusCode::CONFLICT);
+    // An English invitation reads left to right.
+    invite(&app, "dan@example.org", "viewer", "en").await;
+    let english = wait_for(&received, 2).await.remove(1);
+    assert!(english.html.contains("dir=\"ltr\""));
+    assert!(english.text.contains("You are invited"), "{}", english.text);
+}
+
+#[tokio::test]
+async fn an_expired_or_unknown_invitation_link_is_refused() {
+    let app = TestApp::spawn().await;
+    let expired = kesher_core::Secret::from_client("ki_expired-for-the-test");
+    app.store
+        .create_invitation(
+            kesher_store::Actor::system(),
+            &kesher_store::NewInvitation {
+                initiative_id: app.fixture.initiative,
+                email: "late@example.org".into(),
+                grant: kesher_domain::access::Grant {
+                    role: kesher_domain::access::Role::Viewer,
+                    organization_id: None,
+                },
+                language: "en".into(),
+                invited_by: None,
+                digest: expired.digest(),
+                expires_at: chrono::Utc::now() - chrono::Duration::minutes(1),
+            },
+            &kesher_store::NewMail {
+                initiative_id: Some(app.fixture.initiative),
+                kind: "invitation".into(),
+                to_address: "late@example.org".into(),
+                subject: "s".into(),
+                text_body: "t".into(),
+                html_body: "h".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let page = client()
+        .get(app.url("/invitation?key=ki_expired-for-the-test&lang=en"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::GONE);
+    let spent = texts(&document(page).await, "#invitation-spent");
+    assert!(spent.iter().any(|t| t.contains("expired")), "{spent:?}");
+    let accept = post_anonymous(
+        &app,
+        &client(),
+        "/invitation",
+        &[
+            ("key", "ki_expired-for-the-test"),
+            ("name", "Late"),
+            ("password", "a long new password"),
+        ],
+    )
+    .await;
+    assert_eq!(accept.status(), StatusCode::CONFLICT);
+    let unknown = client()
+        .get(app.url("/invitation?key=ki_never-was"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_once_and_an_unknown_address_learns_nothing() {
+    let (app, received) = app_with_mail().await;
+    let asker = client();
+    let known = post_anonymous(
+        &app,
+        &asker,
+        "/password/forgot",
+        &[("email", Who::Member.email())],
+    )
+    .await;
+    assert_eq!(known.status(), StatusCode::OK);
+    let known_text = texts(&document(known).await, "#reset-asked");
+    let unknown = post_anonymous(
+        &app,
+        &asker,
+        "/password/forgot",
+        &[("email", "nobody@example.org")],
+    )
+    .await;
+    assert_eq!(unknown.status(), StatusCode::OK);
+    assert_eq!(
+        texts(&document(unknown).await, "#reset-asked"),
+        known_text,
+        "the same answer whether or not the address has an account"
+    );
+    let message = wait_for(&received, 1).await.remove(0);
+    assert!(
+        message
+            .raw
+            .contains(&format!("To: {}", Who::Member.email()))
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        received.lock().unwrap().len(),
+        1,
+        "nothing went to the unknown address"
+    );
+    // The link sets a new password; the old one stops working; the link works once.
+    let link = message.link();
+    let key = link.split("key=").nth(1).unwrap().to_string();
+    assert_eq!(
+        client().get(&link).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    let reset = post_anonymous(
+        &app,
+        &client(),
+        "/password/reset",
+        &[("key", &key), ("password", "my brand new password")],
+    )
+    .await;
+    assert_eq!(reset.status(), StatusCode::SEE_OTHER);
+    app.sign_in(&client(), Who::Member.email(), "my brand new password")
+        .await;
+    let old = app
+        .try_sign_in(&client(), Who::Member.email(), PASSWORD)
+        .await;
+    assert_ne!(
+        old.status(),
+        StatusCode::SEE_OTHER,
+        "the old password is refused"
+    );
+    assert_eq!(
+        client().get(&link).send().await.unwrap().status(),
+        StatusCode::GONE
+    );
+    let again = post_anonymous(
+        &app,
+        &client(),
+        "/password/reset",
+        &[("key", &key), ("password", "yet another password")],
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn the_api_invites_lists_and_revokes_and_only_the_backbone_may() {
+    let app = TestApp::spawn().await;
+    let path = format!("/api/v1/initiatives/{}/invitations", app.fixture.initiative);
+    let response = app
+        .api(Who::Backbone, reqwest::Method::POST, &path)
+        .json(&serde_json::json!({"email": "api@example.org", "role": "viewer"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let created: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(created["status"], "pending");
+    let id = created["id"].as_i64().expect("an id");
+    // A second invitation to the same address while one waits is a conflict.
+    let twice = app
+        .api(Who::Backbone, reqwest::Method::POST, &path)
+        .json(&serde_json::json!({"email": "api@example.org", "role": "viewer"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(twice.status(), StatusCode::CONFLICT);
+    // A partner editor's invitation must name the organization.
+    let editor = app
+        .api(Who::Backbone, reqwest::Method::POST, &path)
+        .json(&serde_json::json!({"email": "ed@example.org", "role": "partner_editor"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(editor.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let listed: serde_json::Value = app
+        .api(Who::Backbone, reqwest::Method::GET, &path)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed[0]["id"], id);
+    for who in [Who::Editor, Who::Member, Who::Viewer] {
+        let refused = app
+            .api(who, reqwest::Method::POST, &path)
+            .json(&serde_json::json!({"email": "x@example.org", "role": "viewer"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{who:?}");
+        let refused = app
+            .api(who, reqwest::Method::GET, &path)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN, "{who:?}");
+    }
+    let revoked = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::DELETE,
+            &format!("{path}/{id}"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoked.status(), StatusCode::OK);
+    let revoked: serde_json::Value = revoked.json().await.unwrap();
+    assert_eq!(revoked["status"], "revoked");
+    // The outbox page shows the message to the backbone, not to a member.
+    let outbox = format!("/initiatives/{}/outbox", app.fixture.initiative);
+    let page = app.get(Who::Backbone, &outbox).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let rows = texts(&document(page).await, "#outbox tbody tr");
+    assert!(
+        rows.iter().any(|r| r.contains("api@example.org")),
+        "{rows:?}"
+    );
+    assert_eq!(
+        app.get(Who::Member, &outbox).await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
