@@ -260,6 +260,12 @@ mod tests {
                     ("cells", "c".into()),
                     ("limit", "256 KB".into()),
                     ("seconds", Arg::Number(30)),
+                    ("address", "a".into()),
+                    ("inviter", "i".into()),
+                    ("initiative", "i".into()),
+                    ("role", "r".into()),
+                    ("days", Arg::Number(7)),
+                    ("minutes", Arg::Number(60)),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");
