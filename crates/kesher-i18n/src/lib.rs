@@ -266,6 +266,7 @@ mod tests {
                     ("role", "r".into()),
                     ("days", Arg::Number(7)),
                     ("minutes", Arg::Number(60)),
+                    ("question", "q".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

@@ -78,6 +78,7 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             get(go_home).post(initiatives::create_initiative),
         )
         .route("/initiatives/new", get(initiatives::new_initiative))
+        .route("/initiatives/{id}/network", get(initiatives::show_network))
         .route(
             "/initiatives/{id}",
             get(initiatives::show_initiative).post(initiatives::update_initiative),

@@ -3,4 +3,5 @@
 
 pub mod invitations;
 pub mod mail;
+pub mod needs;
 pub mod password_resets;

@@ -130,6 +130,18 @@ impl Period {
         }
     }
 
+    /// The period before this one.
+    pub fn previous(self) -> Period {
+        match self {
+            Period::SchoolYear(y) => Period::SchoolYear(y - 1),
+            Period::CalendarYear(y) => Period::CalendarYear(y - 1),
+            Period::Quarter(y, 1) => Period::Quarter(y - 1, 4),
+            Period::Quarter(y, q) => Period::Quarter(y, q - 1),
+            Period::Month(y, 1) => Period::Month(y - 1, 12),
+            Period::Month(y, m) => Period::Month(y, m - 1),
+        }
+    }
+
     /// Every period of this kind from `self` to `last`, both included.
     pub fn through(self, last: Period) -> Vec<Period> {
         let mut periods = Vec::new();
@@ -366,6 +378,22 @@ fn parse_month(raw: &str) -> Option<Period> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn previous_undoes_next_across_year_ends() {
+        for period in [
+            Period::SchoolYear(2025),
+            Period::CalendarYear(2026),
+            Period::Quarter(2026, 1),
+            Period::Quarter(2026, 3),
+            Period::Month(2026, 1),
+            Period::Month(2026, 7),
+        ] {
+            assert_eq!(period.previous().next(), period);
+            assert_eq!(period.previous().ordinal(), period.ordinal() - 1);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -1396,3 +1396,25 @@ mail-reset-subject = Choose a new password for Kesher
 mail-reset-body = Hello { $name }, someone asked to reset the password of your account. If it was not you, ignore this message: nothing changes.
 mail-reset-expiry = The link works once, for { $minutes } minutes.
 mail-reset-action = Choose a new password
+
+## What needs me: the initiative's first page.
+needs-title = What needs you
+needs-none = Nothing is waiting for you here right now. Thank you — everything is up to date.
+need-values-returned =
+    { $count ->
+        [one] One value was returned to you with a comment: correct it and send it again.
+       *[other] { $count } values were returned to you with comments: correct them and send them again.
+    }
+need-values-awaiting =
+    { $count ->
+        [one] One value from a partner is waiting for your approval.
+       *[other] { $count } values from partners are waiting for your approval.
+    }
+need-report-due = The { $period } report of “{ $indicator }” is due from your organization.
+need-position = Your organization's position is awaited on the open question: { $question }
+need-endorse = Version { $version } of the common agenda awaits your organization's endorsement.
+need-invitations =
+    { $count ->
+        [one] One invitation has not been answered yet.
+       *[other] { $count } invitations have not been answered yet.
+    }

@@ -5,10 +5,12 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use kesher_core::people::needs::Need;
 use kesher_core::{BodySummary, CoreError, NetworkOverview, SeatingMatrix};
 use kesher_domain::InitiativeId;
 use kesher_domain::access::Access;
 use kesher_domain::network::InitiativeForm;
+use kesher_i18n::Arg;
 use kesher_store::Initiative;
 
 use crate::AppState;
@@ -185,18 +187,77 @@ struct OverviewPage {
     overview: NetworkOverview,
     bodies: Vec<BodySummary>,
     access: Access,
+    /// The initiative's first page: what waits for the person. `None` on the network page,
+    /// which shows the statistics instead.
+    needs: Option<Vec<NeedLine>>,
 }
 
-/// `GET /initiatives/{id}`
-pub async fn show_initiative(
-    ctx: Ctx,
-    State(state): State<AppState>,
-    Params(id): Params<InitiativeId>,
+/// One thing waiting for the person, in words, with where it is done.
+pub struct NeedLine {
+    pub text: String,
+    pub href: String,
+}
+
+fn need_lines(ctx: &Ctx, id: InitiativeId, needs: Vec<Need>) -> Vec<NeedLine> {
+    let lang = ctx.lang;
+    needs
+        .into_iter()
+        .map(|need| match need {
+            Need::ValuesReturned { count } => NeedLine {
+                text: lang.t_with("need-values-returned", &[("count", Arg::from(count))]),
+                href: format!("/initiatives/{id}/measurement/report"),
+            },
+            Need::ValuesAwaitingApproval { count } => NeedLine {
+                text: lang.t_with("need-values-awaiting", &[("count", Arg::from(count))]),
+                href: format!("/initiatives/{id}/measurement/approvals"),
+            },
+            Need::ReportDue {
+                indicator_name,
+                period,
+                ..
+            } => NeedLine {
+                text: lang.t_with(
+                    "need-report-due",
+                    &[
+                        ("indicator", Arg::Text(indicator_name)),
+                        (
+                            "period",
+                            Arg::Text(crate::html::measurement::period_label(lang, period)),
+                        ),
+                    ],
+                ),
+                // The report page lists every indicator the organization reports.
+                href: format!("/initiatives/{id}/measurement/report"),
+            },
+            Need::PositionAwaited {
+                dispute_id,
+                question,
+            } => NeedLine {
+                text: lang.t_with("need-position", &[("question", Arg::Text(question))]),
+                href: format!("/initiatives/{id}/disputes/{dispute_id}"),
+            },
+            Need::VersionToEndorse { version } => NeedLine {
+                text: lang.t_with("need-endorse", &[("version", Arg::from(version as i64))]),
+                href: format!("/initiatives/{id}/endorsements"),
+            },
+            Need::InvitationsWaiting { count } => NeedLine {
+                text: lang.t_with("need-invitations", &[("count", Arg::from(count))]),
+                href: format!("/initiatives/{id}/invitations"),
+            },
+        })
+        .collect()
+}
+
+async fn overview_page(
+    ctx: &Ctx,
+    state: &AppState,
+    id: InitiativeId,
+    first_page: bool,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let f = frame(
         &state.kesher,
-        &ctx,
+        ctx,
         caller,
         id,
         Section::Overview,
@@ -204,14 +265,48 @@ pub async fn show_initiative(
     )
     .await?;
     let overview = state.kesher.network_overview(caller, id).await?;
+    let needs = if first_page {
+        let english = ctx.lang == kesher_i18n::Lang::En;
+        let needs = state.kesher.what_needs_me(caller, id, english).await?;
+        Some(need_lines(ctx, id, needs))
+    } else {
+        None
+    };
     let mut page = f.page;
-    page.title = overview.initiative.name.clone();
+    page.title = if first_page {
+        overview.initiative.name.clone()
+    } else {
+        format!(
+            "{} · {}",
+            overview.initiative.name,
+            ctx.lang.t("overview-at-a-glance")
+        )
+    };
     render(&OverviewPage {
         page,
         bodies: overview.bodies.clone(),
         overview,
         access: f.access,
+        needs,
     })
+}
+
+/// `GET /initiatives/{id}`: the initiative's first page, led by what needs the person.
+pub async fn show_initiative(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    overview_page(&ctx, &state, id, true).await
+}
+
+/// `GET /initiatives/{id}/network`: the partner network at a glance, by sector and type.
+pub async fn show_network(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    overview_page(&ctx, &state, id, false).await
 }
 
 #[derive(Template)]

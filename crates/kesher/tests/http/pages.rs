@@ -534,7 +534,11 @@ async fn a_membership_with_dates_out_of_order_is_refused_at_the_field() {
 async fn the_overview_counts_by_sector_and_type_and_the_matrix_shows_who_sits_where() {
     let app = TestApp::spawn().await;
     let i = app.fixture.initiative;
-    let page = document(app.get(Who::Viewer, &format!("/initiatives/{i}")).await).await;
+    let page = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/network"))
+            .await,
+    )
+    .await;
     let rows = texts(&page, "#by-sector tbody tr");
     assert_eq!(rows.len(), 5, "every sector, zeros included");
     assert!(rows.contains(&"ציבורי 1 2".to_string()), "{rows:?}");

@@ -438,3 +438,98 @@ async fn the_api_invites_lists_and_revokes_and_only_the_backbone_may() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// The initiative's first page says what waits for each person, links to where it is
+/// done, and says warmly when nothing does; the statistics have their own page.
+#[tokio::test]
+async fn the_first_page_says_what_needs_each_person() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let needs = |page: &scraper::Html| -> Vec<(String, String)> {
+        let selector = scraper::Selector::parse("#needs li a").unwrap();
+        page.select(&selector)
+            .map(|a| {
+                (
+                    a.text().collect::<String>(),
+                    a.value().attr("href").unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    // A report the partner editor's organization owes: an indicator it reports, with no
+    // value for the period that has just ended.
+    let response = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/initiatives/{i}/indicators"),
+        )
+        .json(
+            &serde_json::json!({"code": "mentors", "name_he": "מנטורים פעילים",
+            "unit": "count", "axis": "mapping", "period_kind": "school_year",
+            "owner_organization_id": app.fixture.org_a.to_string()}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let dispute = app.throwaway_dispute().await;
+    invite(&app, "waiting@example.org", "viewer", "he").await;
+
+    let editor = document(app.get(Who::Editor, &format!("/initiatives/{i}")).await).await;
+    let items = needs(&editor);
+    assert!(
+        items
+            .iter()
+            .any(|(text, href)| text.contains("מנטורים פעילים")
+                && href == &format!("/initiatives/{i}/measurement/report")),
+        "{items:?}"
+    );
+    assert!(
+        items
+            .iter()
+            .any(|(_, href)| href == &format!("/initiatives/{i}/disputes/{dispute}")),
+        "the open question awaits the organization's position: {items:?}"
+    );
+    // The backbone is told of the invitation not yet answered, not of the partner's report.
+    let backbone = document(app.get(Who::Backbone, &format!("/initiatives/{i}")).await).await;
+    let items = needs(&backbone);
+    assert!(
+        items
+            .iter()
+            .any(|(_, href)| href == &format!("/initiatives/{i}/invitations")),
+        "{items:?}"
+    );
+    assert!(!items.iter().any(|(text, _)| text.contains("מנטורים")));
+    // A viewer has nothing to do, and the page says so.
+    let viewer = document(app.get(Who::Viewer, &format!("/initiatives/{i}")).await).await;
+    assert!(needs(&viewer).is_empty());
+    assert_eq!(texts(&viewer, "#needs .empty-state").len(), 1);
+    // Once the organization states its position, that item is gone.
+    let position = app
+        .api(
+            Who::Editor,
+            reqwest::Method::POST,
+            &format!("/api/v1/disputes/{dispute}/positions"),
+        )
+        .json(
+            &serde_json::json!({"organization_id": app.fixture.org_a.to_string(),
+            "position": "בעד, בתנאי שהמדידה תהיה שנתית"}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert!(position.status().is_success(), "{}", position.status());
+    let editor = document(app.get(Who::Editor, &format!("/initiatives/{i}")).await).await;
+    assert!(
+        !needs(&editor)
+            .iter()
+            .any(|(_, href)| href.ends_with(&format!("/disputes/{dispute}")))
+    );
+    // The statistics moved to their own page.
+    let network = app
+        .get(Who::Viewer, &format!("/initiatives/{i}/network"))
+        .await;
+    assert_eq!(network.status(), StatusCode::OK);
+    assert_eq!(texts(&document(network).await, "#by-sector").len(), 1);
+}

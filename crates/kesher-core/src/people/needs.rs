@@ -1,0 +1,133 @@
+//! "What needs me": for one person in one initiative, what is waiting for them to act —
+//! values returned to them, values waiting for their approval, reports due from their
+//! organization, open questions awaiting its position, an agenda version it has not
+//! endorsed, invitations not yet answered. Each item says where it is done.
+
+use std::collections::HashSet;
+
+use chrono::Utc;
+use kesher_domain::agenda::DisputeStatus;
+use kesher_domain::measurement::period::Period;
+use kesher_domain::measurement::values::ValueState;
+use kesher_domain::{DisputeId, IndicatorId, InitiativeId};
+use kesher_store::InvitationStatus;
+
+use crate::{Caller, CoreResult, Kesher};
+
+/// One thing waiting for the person.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Need {
+    /// Values the backbone returned with a comment, to correct and send again.
+    ValuesReturned { count: usize },
+    /// Partners' values sent for approval (the backbone).
+    ValuesAwaitingApproval { count: usize },
+    /// An indicator the person's organization reports, with no value yet for the period
+    /// that has just ended.
+    ReportDue {
+        indicator_id: IndicatorId,
+        indicator_name: String,
+        period: Period,
+    },
+    /// An open question on which the person's organization has stated no position.
+    PositionAwaited {
+        dispute_id: DisputeId,
+        question: String,
+    },
+    /// The current agenda version, not yet endorsed by the person's organization.
+    VersionToEndorse { version: u32 },
+    /// Invitations sent and not yet answered (the backbone).
+    InvitationsWaiting { count: usize },
+}
+
+impl Kesher {
+    /// What waits for the caller in the initiative, most pressing first. Empty when
+    /// nothing does (the page says so).
+    pub async fn what_needs_me(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        english: bool,
+    ) -> CoreResult<Vec<Need>> {
+        let access = self.require(caller, initiative, |_| true).await?;
+        let own = access.own_organization();
+        let manages = access.can_manage_measurement();
+        let mut needs = Vec::new();
+        if manages || own.is_some() {
+            let returned = self
+                .review_items(caller, initiative, &[ValueState::Returned])
+                .await?
+                .len();
+            if returned > 0 {
+                needs.push(Need::ValuesReturned { count: returned });
+            }
+        }
+        if manages {
+            let waiting = self
+                .review_items(caller, initiative, &[ValueState::Submitted])
+                .await?
+                .len();
+            if waiting > 0 {
+                needs.push(Need::ValuesAwaitingApproval { count: waiting });
+            }
+        }
+        if let Some(organization) = own {
+            let today = Utc::now().date_naive();
+            for indicator in self.store.indicators(initiative).await? {
+                if indicator.owner_organization_id != Some(organization) || indicator.is_computed()
+                {
+                    continue;
+                }
+                let due = Period::containing(indicator.period_kind, today).previous();
+                if !self.store.value_periods(indicator.id).await?.contains(&due) {
+                    needs.push(Need::ReportDue {
+                        indicator_id: indicator.id,
+                        indicator_name: indicator.name_in(english).to_string(),
+                        period: due,
+                    });
+                }
+            }
+            for dispute in self.store.disputes(initiative).await? {
+                let open = dispute.status != DisputeStatus::Resolved;
+                let answered = dispute
+                    .positions
+                    .iter()
+                    .any(|p| p.organization_id == Some(organization));
+                if open && !answered {
+                    needs.push(Need::PositionAwaited {
+                        dispute_id: dispute.id,
+                        question: dispute.question,
+                    });
+                }
+            }
+            if let Some(current) = self.store.agenda_versions(initiative).await?.last() {
+                let endorsed: HashSet<u32> = self
+                    .store
+                    .endorsements(initiative)
+                    .await?
+                    .into_iter()
+                    .filter(|e| e.organization_id == organization)
+                    .map(|e| e.version)
+                    .collect();
+                if !endorsed.contains(&current.number) {
+                    needs.push(Need::VersionToEndorse {
+                        version: current.number,
+                    });
+                }
+            }
+        }
+        if access.can_manage_roles() {
+            let now = Utc::now();
+            let waiting = self
+                .store
+                .invitations_in(initiative)
+                .await?
+                .iter()
+                .filter(|i| i.status(now) == InvitationStatus::Pending)
+                .count();
+            if waiting > 0 {
+                needs.push(Need::InvitationsWaiting { count: waiting });
+            }
+        }
+        Ok(needs)
+    }
+}
