@@ -46,3 +46,7 @@ CREATE TABLE password_resets (
     expires_at TEXT    NOT NULL,
     used_at    TEXT
 );
+
+-- Each account's language: its messages are written in it, and its pages open in it
+-- unless the person picks another language on the page.
+ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'he';

@@ -213,6 +213,24 @@ pub struct UserForm {
     pub is_admin: String,
 }
 
+/// The caller's own details.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ProfileForm {
+    /// The account's name (named so apart from the token form's `name` on the same page).
+    pub full_name: String,
+    /// `he` or `en`.
+    pub language: String,
+}
+
+/// A new password, with the current one.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PasswordChangeForm {
+    pub current_password: String,
+    pub new_password: String,
+}
+
 /// A role as the backbone grants it.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
@@ -363,11 +381,64 @@ impl Kesher {
                     name,
                     password_hash,
                     is_admin: truthy(&form.is_admin),
+                    language: "he".into(),
                 },
             )
             .await?;
         tracing::info!(user.id = %user.id, "account created");
         Ok(user)
+    }
+
+    /// Changes the caller's own name and language.
+    pub async fn update_own_account(
+        &self,
+        caller: &Caller,
+        form: &ProfileForm,
+    ) -> CoreResult<User> {
+        let mut c = Checker::new();
+        let name = c.check("full_name", Name::parse(&form.full_name));
+        let language = kesher_i18n::Lang::parse(form.language.trim());
+        if language.is_none() {
+            c.push("language", Invalid::Choice);
+        }
+        let (Some(name), Some(language)) = (name, language) else {
+            return Err(CoreError::Invalid(c.into_errors()));
+        };
+        Ok(self
+            .store
+            .update_profile(caller.actor(), caller.user.id, &name, language.code())
+            .await?)
+    }
+
+    /// Changes the caller's own password: the current one is required, every other session
+    /// ends, and a fresh session is returned for the browser that asked.
+    pub async fn change_own_password(
+        &self,
+        caller: &Caller,
+        form: &PasswordChangeForm,
+    ) -> CoreResult<Secret> {
+        let mut c = Checker::new();
+        let new = c.check("new_password", NewPassword::parse(&form.new_password));
+        let email = Email::parse(&caller.user.email)
+            .map_err(|_| CoreError::Internal("a stored address no longer parses".into()))?;
+        let hash = self
+            .store
+            .user_credentials(&email)
+            .await?
+            .map(|c| c.password_hash)
+            .unwrap_or_else(|| DECOY_HASH.to_string());
+        if !verify_password(&form.current_password, &hash).await {
+            c.push("current_password", Invalid::WrongPassword);
+        }
+        let Some(new) = new.filter(|_| c.is_empty()) else {
+            return Err(CoreError::Invalid(c.into_errors()));
+        };
+        let hash = hash_password(&new).await?;
+        self.store
+            .set_password(caller.actor(), caller.user.id, &hash)
+            .await?;
+        tracing::info!(user.id = %caller.user.id, "password changed");
+        self.open_session(&caller.user).await
     }
 
     pub async fn list_users(&self, caller: &Caller) -> CoreResult<Vec<User>> {

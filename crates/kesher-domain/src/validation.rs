@@ -65,6 +65,8 @@ pub enum Invalid {
     TooLarge,
     #[error("holds an invisible or control character")]
     Control,
+    #[error("not the account's current password")]
+    WrongPassword,
 }
 
 impl Invalid {
@@ -72,6 +74,7 @@ impl Invalid {
     pub fn message_id(&self) -> &'static str {
         match self {
             Invalid::Required => "invalid-required",
+            Invalid::WrongPassword => "invalid-wrong-password",
             Invalid::TooLong { .. } => "invalid-too-long",
             Invalid::Email => "invalid-email",
             Invalid::Phone => "invalid-phone",

@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use kesher_domain::access::{Grant, Role};
-use kesher_domain::text::Email;
+use kesher_domain::text::{Email, Name};
 use kesher_domain::{ApiTokenId, InitiativeId, OrganizationId, UserId};
 use kesher_store::{
     AccountStore, Actor, ApiToken, AuditAction, Conflict, NewUser, RoleGrant, SecretDigest,
@@ -24,6 +24,7 @@ pub(crate) fn user_of(row: &SqliteRow) -> Result<User, StoreError> {
         is_admin: get(row, "is_admin")?,
         created_at: timestamp(row, "created_at")?,
         disabled_at: get(row, "disabled_at")?,
+        language: get(row, "language")?,
     })
 }
 
@@ -272,6 +273,42 @@ impl AccountStore for SqliteStore {
             .await
             .map_err(backend)?;
         Ok(n as u64)
+    }
+
+    async fn update_profile(
+        &self,
+        actor: Actor,
+        id: UserId,
+        name: &Name,
+        language: &str,
+    ) -> StoreResult<User> {
+        let mut tx = self.write().await?;
+        let before = fetch_user(&mut tx, id).await?;
+        sqlx::query("UPDATE users SET name = ?1, language = ?2 WHERE id = ?3")
+            .bind(name.as_str())
+            .bind(language)
+            .bind(id.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        let after = fetch_user(&mut tx, id).await?;
+        if after != before {
+            audit::record(
+                &mut tx,
+                actor,
+                Change {
+                    initiative: None,
+                    entity: "user",
+                    entity_id: id.get(),
+                    action: AuditAction::Update,
+                    before: Some(&before),
+                    after: Some(&after),
+                },
+            )
+            .await?;
+        }
+        tx.commit().await.map_err(backend)?;
+        Ok(after)
     }
 
     async fn set_password(&self, actor: Actor, id: UserId, password_hash: &str) -> StoreResult<()> {

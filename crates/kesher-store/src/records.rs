@@ -58,6 +58,8 @@ pub struct User {
     pub created_at: DateTime<Utc>,
     /// When an admin disabled the account; a disabled user cannot sign in or use a token.
     pub disabled_at: Option<DateTime<Utc>>,
+    /// The language of the account's messages and pages: `he` or `en`.
+    pub language: String,
 }
 
 /// An account with the hash its password is checked against. Never serialized.
@@ -74,6 +76,8 @@ pub struct NewUser {
     pub name: Name,
     pub password_hash: String,
     pub is_admin: bool,
+    /// `he` or `en`.
+    pub language: String,
 }
 
 /// A role a user holds in an initiative.

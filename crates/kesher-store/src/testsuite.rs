@@ -59,6 +59,7 @@ macro_rules! conformance_tests {
             an_invitation_is_accepted_once_by_a_new_or_existing_account,
             an_invitation_is_renewed_or_revoked_but_never_reopened,
             a_password_reset_is_used_once_within_its_hour,
+            an_account_changes_its_own_name_and_language,
         );
 
         #[test]
@@ -274,6 +275,7 @@ pub async fn users_sessions_and_tokens(store: &dyn Store) {
         name: Name::parse("דנה").unwrap(),
         password_hash: "hash".into(),
         is_admin: false,
+        language: "he".into(),
     };
     let dana = store.create_user(system(), new.clone()).await.unwrap();
     assert_eq!(dana.email, "dana@example.org");
@@ -371,6 +373,7 @@ pub async fn users_sessions_and_tokens(store: &dyn Store) {
                 name: Name::parse("אחר").unwrap(),
                 password_hash: "h".into(),
                 is_admin: false,
+                language: "he".into(),
             },
         )
         .await
@@ -425,6 +428,7 @@ pub async fn roles_are_granted_replaced_and_revoked(store: &dyn Store) {
                 name: Name::parse("פ").unwrap(),
                 password_hash: "h".into(),
                 is_admin: false,
+                language: "he".into(),
             },
         )
         .await
@@ -969,6 +973,7 @@ pub async fn import_drafts_round_trip(store: &dyn Store) {
                 name: Name::parse("ב").unwrap(),
                 password_hash: "h".into(),
                 is_admin: false,
+                language: "he".into(),
             },
         )
         .await

@@ -35,6 +35,14 @@ pub trait AccountStore: Send + Sync {
     async fn user_credentials(&self, email: &Email) -> StoreResult<Option<UserCredentials>>;
     async fn list_users(&self) -> StoreResult<Vec<User>>;
     async fn count_users(&self) -> StoreResult<u64>;
+    /// Changes an account's own details: its name and language.
+    async fn update_profile(
+        &self,
+        actor: Actor,
+        id: UserId,
+        name: &kesher_domain::text::Name,
+        language: &str,
+    ) -> StoreResult<User>;
     async fn set_password(&self, actor: Actor, id: UserId, password_hash: &str) -> StoreResult<()>;
 
     async fn create_session(

@@ -161,9 +161,10 @@ pub async fn prepare(State(state): State<AppState>, mut request: Request, next: 
     let mut set_cookies: Vec<HeaderValue> = Vec::new();
 
     let chosen_lang = query_lang(request.uri());
-    let lang = chosen_lang
-        .or_else(|| jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())))
-        .unwrap_or_default();
+    // The language picked on a page (this request or the cookie) wins; else the
+    // account's own (below, once the caller is known); else Hebrew.
+    let picked_lang =
+        chosen_lang.or_else(|| jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())));
     if let Some(lang) = chosen_lang {
         set_cookies.push(cookie(
             LANG_COOKIE,
@@ -232,6 +233,13 @@ pub async fn prepare(State(state): State<AppState>, mut request: Request, next: 
         .map(|p| p.to_string())
         .unwrap_or_else(|| path.clone());
     let method = request.method().clone();
+    let lang = picked_lang
+        .or_else(|| {
+            caller
+                .as_ref()
+                .and_then(|c: &kesher_core::Caller| Lang::parse(&c.user.language))
+        })
+        .unwrap_or_default();
     let ctx = Ctx {
         lang,
         caller,

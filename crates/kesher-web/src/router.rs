@@ -66,6 +66,14 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         )
         .route("/account", get(account::show_account))
         .route(
+            "/account/profile",
+            get(go_to("/account")).post(account::update_profile),
+        )
+        .route(
+            "/account/password",
+            get(go_to("/account")).post(account::change_password),
+        )
+        .route(
             "/account/tokens",
             get(go_to("/account")).post(account::create_token),
         )

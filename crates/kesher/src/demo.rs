@@ -246,6 +246,7 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
             name: Name::parse(name).map_err(|e| anyhow!("demo account {email}: {e}"))?,
             password_hash: password_hash.to_string(),
             is_admin,
+            language: "he".into(),
         })
     };
     store

@@ -349,6 +349,8 @@ impl Kesher {
                 name,
                 password_hash: hash_password(&password).await?,
                 is_admin: false,
+                // The invitation's language is the newcomer's until they choose another.
+                language: invitation.language.clone(),
             })
         };
         let (user, _) = self

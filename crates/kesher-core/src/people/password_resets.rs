@@ -15,7 +15,7 @@ pub const RESET_MINUTES: i64 = 60;
 
 impl Kesher {
     /// Sends a reset link to the account with this address, if there is one and it is not
-    /// disabled. Says nothing either way: the page must not reveal who has an account.
+    /// disabled, in the account's language (`lang`, the page's, only if it has none). Says nothing either way: the page must not reveal who has an account.
     pub async fn request_password_reset(&self, email: &str, lang: Lang) -> CoreResult<()> {
         let Ok(email) = Email::parse(email) else {
             return Ok(());
@@ -27,6 +27,8 @@ impl Kesher {
         if account.user.disabled_at.is_some() {
             return Ok(());
         }
+        // The account's own language, whatever the page it was asked from.
+        let lang = Lang::parse(&account.user.language).unwrap_or(lang);
         let secret = Secret::generate("kr_");
         let letter = Letter {
             lang,

@@ -1418,3 +1418,14 @@ need-invitations =
         [one] One invitation has not been answered yet.
        *[other] { $count } invitations have not been answered yet.
     }
+
+## The account page: one's own details and password.
+invalid-wrong-password = This is not your current password.
+account-details = Your details
+account-details-save = Save your details
+account-password = Change your password
+account-password-lead = Your other sessions end when the password changes; this one stays signed in.
+account-password-save = Change the password
+field-current-password = Current password
+flash-profile-saved = Your details were saved.
+flash-password-changed = Your password was changed. Your other sessions have ended.

@@ -1418,3 +1418,14 @@ need-invitations =
         [one] הזמנה אחת עדיין לא נענתה.
        *[other] { $count } הזמנות עדיין לא נענו.
     }
+
+## דף החשבון: הפרטים והסיסמה.
+invalid-wrong-password = זו לא הסיסמה הנוכחית שלך.
+account-details = הפרטים שלך
+account-details-save = שמירת הפרטים
+account-password = החלפת סיסמה
+account-password-lead = כשהסיסמה מתחלפת, החיבורים האחרים שלך מסתיימים; החיבור הזה נשאר פעיל.
+account-password-save = החלפת הסיסמה
+field-current-password = הסיסמה הנוכחית
+flash-profile-saved = הפרטים נשמרו.
+flash-password-changed = הסיסמה הוחלפה. החיבורים האחרים שלך הסתיימו.

@@ -30,6 +30,7 @@ use crate::*;
 pub const WRITES_OUTSIDE_AN_INITIATIVE: &[&str] = &[
     "create_user",
     "set_password",
+    "update_profile",
     "create_session",
     "delete_session",
     "delete_expired_sessions",
@@ -189,6 +190,7 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
                 name: name("ר"),
                 password_hash: "h".into(),
                 is_admin: false,
+                language: "he".into(),
             },
         )
         .await

@@ -25,6 +25,7 @@ fn new_user(email: &str) -> NewUser {
         name: Name::parse("נועה").unwrap(),
         password_hash: "hash".into(),
         is_admin: false,
+        language: "he".into(),
     }
 }
 
@@ -411,6 +412,39 @@ pub async fn a_password_reset_is_used_once_within_its_hour(store: &dyn Store) {
     );
     assert!(matches!(
         store.use_password_reset(&link, now, "again").await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+pub async fn an_account_changes_its_own_name_and_language(store: &dyn Store) {
+    let user = store
+        .create_user(system(), new_user("self@example.org"))
+        .await
+        .unwrap();
+    assert_eq!(user.language, "he");
+    let changed = store
+        .update_profile(
+            Actor::user(user.id),
+            user.id,
+            &Name::parse("נועה כהן").unwrap(),
+            "en",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        (changed.name.as_str(), changed.language.as_str()),
+        ("נועה כהן", "en")
+    );
+    assert_eq!(store.user(user.id).await.unwrap(), changed);
+    assert!(matches!(
+        store
+            .update_profile(
+                system(),
+                kesher_domain::UserId::new(999_999),
+                &Name::parse("x").unwrap(),
+                "he"
+            )
+            .await,
         Err(StoreError::NotFound)
     ));
 }

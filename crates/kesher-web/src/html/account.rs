@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use kesher_core::CoreError;
-use kesher_core::accounts::{TOKEN_DAYS, TokenForm};
+use kesher_core::accounts::{PasswordChangeForm, ProfileForm, TOKEN_DAYS, TokenForm};
 use kesher_domain::ApiTokenId;
 use kesher_store::{ApiToken, RoleGrant};
 
@@ -30,6 +30,10 @@ struct AccountPage {
     tokens: Vec<ApiToken>,
     form: TokenForm,
     errors: FormErrors,
+    profile: ProfileForm,
+    profile_errors: FormErrors,
+    password_errors: FormErrors,
+    languages: Vec<crate::html::Choice>,
     /// A token just made: its secret, shown this once.
     new_secret: Option<String>,
 }
@@ -40,6 +44,15 @@ impl AccountPage {
     }
 }
 
+/// What the account page shows besides the token form: the details form as sent (or as
+/// stored) and the problems of whichever form was sent.
+#[derive(Default)]
+struct OtherForms {
+    profile: Option<ProfileForm>,
+    profile_errors: FormErrors,
+    password_errors: FormErrors,
+}
+
 async fn account_page(
     state: &AppState,
     ctx: &Ctx,
@@ -48,7 +61,42 @@ async fn account_page(
     new_secret: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
+    account_page_with(
+        state,
+        ctx,
+        form,
+        errors,
+        new_secret,
+        status,
+        OtherForms::default(),
+    )
+    .await
+}
+
+async fn account_page_with(
+    state: &AppState,
+    ctx: &Ctx,
+    form: TokenForm,
+    errors: FormErrors,
+    new_secret: Option<String>,
+    status: StatusCode,
+    other: OtherForms,
+) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
+    let profile = other.profile.unwrap_or_else(|| ProfileForm {
+        full_name: caller.user.name.clone(),
+        language: caller.user.language.clone(),
+    });
+    let languages = vec![
+        crate::html::Choice {
+            value: "he".into(),
+            label: ctx.lang.t("language-he"),
+        },
+        crate::html::Choice {
+            value: "en".into(),
+            label: ctx.lang.t("language-en"),
+        },
+    ];
     let initiatives = state.kesher.visible_initiatives(caller).await?;
     let roles = state
         .kesher
@@ -74,6 +122,10 @@ async fn account_page(
             form,
             errors,
             new_secret,
+            profile,
+            profile_errors: other.profile_errors,
+            password_errors: other.password_errors,
+            languages,
         },
     )
 }
@@ -145,4 +197,109 @@ pub async fn revoke_token(
 ) -> Result<Response, AppError> {
     state.kesher.revoke_own_token(ctx.caller()?, token).await?;
     Ok(saved(&ctx, "/account", "flash-token-revoked"))
+}
+
+/// `POST /account/profile`: the caller's name and language.
+pub async fn update_profile(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<ProfileForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    match state.kesher.update_own_account(caller, &form).await {
+        Ok(user) => {
+            // The page opens in the chosen language from now on.
+            let mut response = saved(&ctx, "/account", "flash-profile-saved");
+            response.headers_mut().append(
+                axum::http::header::SET_COOKIE,
+                crate::context::cookie(
+                    crate::context::LANG_COOKIE,
+                    user.language,
+                    ctx.secure,
+                    Some(365),
+                ),
+            );
+            Ok(response)
+        }
+        Err(CoreError::Invalid(errors)) => {
+            let other = OtherForms {
+                profile_errors: FormErrors::new(
+                    ctx.lang,
+                    &errors,
+                    &[
+                        ("full_name", "field-user-name"),
+                        ("language", "field-language"),
+                    ],
+                ),
+                profile: Some(form),
+                ..OtherForms::default()
+            };
+            account_page_with(
+                &state,
+                &ctx,
+                fresh_token_form(),
+                FormErrors::default(),
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                other,
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `POST /account/password`: a new password; the other sessions end, this one is renewed.
+pub async fn change_password(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<PasswordChangeForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    match state.kesher.change_own_password(caller, &form).await {
+        Ok(session) => {
+            let mut response = saved(&ctx, "/account", "flash-password-changed");
+            response.headers_mut().append(
+                axum::http::header::SET_COOKIE,
+                crate::context::cookie(
+                    crate::context::SESSION_COOKIE,
+                    session.expose().to_string(),
+                    ctx.secure,
+                    Some(kesher_core::SESSION_DAYS),
+                ),
+            );
+            Ok(response)
+        }
+        Err(CoreError::Invalid(errors)) => {
+            let other = OtherForms {
+                password_errors: FormErrors::new(
+                    ctx.lang,
+                    &errors,
+                    &[
+                        ("current_password", "field-current-password"),
+                        ("new_password", "field-new-password"),
+                    ],
+                ),
+                ..OtherForms::default()
+            };
+            account_page_with(
+                &state,
+                &ctx,
+                fresh_token_form(),
+                FormErrors::default(),
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                other,
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn fresh_token_form() -> TokenForm {
+    TokenForm {
+        expires_in_days: TOKEN_DAYS.to_string(),
+        ..TokenForm::default()
+    }
 }

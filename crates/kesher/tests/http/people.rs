@@ -118,13 +118,14 @@ async fn invite(app: &TestApp, email: &str, role: &str, language: &str) -> reqwe
     .await
 }
 
-async fn post_anonymous(
+async fn post_form(
     app: &TestApp,
     client: &reqwest::Client,
     path: &str,
     fields: &[(&str, &str)],
 ) -> reqwest::Response {
-    let csrf = app.csrf_of(client, "/login").await;
+    // A page with a form for anyone, signed in or not.
+    let csrf = app.csrf_of(client, "/password/forgot").await;
     let mut form: Vec<(&str, &str)> = vec![("csrf", &csrf)];
     form.extend_from_slice(fields);
     client.post(app.url(path)).form(&form).send().await.unwrap()
@@ -165,7 +166,7 @@ async fn an_invitation_arrives_in_hebrew_is_accepted_once_and_brings_the_invitee
     assert_eq!(page.status(), StatusCode::OK);
     let page = document(page).await;
     assert_eq!(texts(&page, "#invited-email"), vec!["noa@example.org"]);
-    let short = post_anonymous(
+    let short = post_form(
         &app,
         &invitee,
         "/invitation",
@@ -177,7 +178,7 @@ async fn an_invitation_arrives_in_hebrew_is_accepted_once_and_brings_the_invitee
         StatusCode::UNPROCESSABLE_ENTITY,
         "too short a password"
     );
-    let accepted = post_anonymous(
+    let accepted = post_form(
         &app,
         &invitee,
         "/invitation",
@@ -204,7 +205,7 @@ async fn an_invitation_arrives_in_hebrew_is_accepted_once_and_brings_the_invitee
     let again = client().get(&link).send().await.unwrap();
     assert_eq!(again.status(), StatusCode::GONE);
     assert!(!texts(&document(again).await, "#invitation-spent").is_empty());
-    let reuse = post_anonymous(
+    let reuse = post_form(
         &app,
         &client(),
         "/invitation",
@@ -261,7 +262,7 @@ async fn an_expired_or_unknown_invitation_link_is_refused() {
     assert_eq!(page.status(), StatusCode::GONE);
     let spent = texts(&document(page).await, "#invitation-spent");
     assert!(spent.iter().any(|t| t.contains("expired")), "{spent:?}");
-    let accept = post_anonymous(
+    let accept = post_form(
         &app,
         &client(),
         "/invitation",
@@ -285,7 +286,7 @@ async fn an_expired_or_unknown_invitation_link_is_refused() {
 async fn a_forgotten_password_is_reset_once_and_an_unknown_address_learns_nothing() {
     let (app, received) = app_with_mail().await;
     let asker = client();
-    let known = post_anonymous(
+    let known = post_form(
         &app,
         &asker,
         "/password/forgot",
@@ -294,7 +295,7 @@ async fn a_forgotten_password_is_reset_once_and_an_unknown_address_learns_nothin
     .await;
     assert_eq!(known.status(), StatusCode::OK);
     let known_text = texts(&document(known).await, "#reset-asked");
-    let unknown = post_anonymous(
+    let unknown = post_form(
         &app,
         &asker,
         "/password/forgot",
@@ -326,7 +327,7 @@ async fn a_forgotten_password_is_reset_once_and_an_unknown_address_learns_nothin
         client().get(&link).send().await.unwrap().status(),
         StatusCode::OK
     );
-    let reset = post_anonymous(
+    let reset = post_form(
         &app,
         &client(),
         "/password/reset",
@@ -348,7 +349,7 @@ async fn a_forgotten_password_is_reset_once_and_an_unknown_address_learns_nothin
         client().get(&link).send().await.unwrap().status(),
         StatusCode::GONE
     );
-    let again = post_anonymous(
+    let again = post_form(
         &app,
         &client(),
         "/password/reset",
@@ -532,4 +533,71 @@ async fn the_first_page_says_what_needs_each_person() {
         .await;
     assert_eq!(network.status(), StatusCode::OK);
     assert_eq!(texts(&document(network).await, "#by-sector").len(), 1);
+}
+
+/// A person keeps their own account: name and language (the pages then open in it), and
+/// a password changed with the current one, which ends their other sessions only.
+#[tokio::test]
+async fn a_person_changes_their_own_name_language_and_password() {
+    let app = TestApp::spawn().await;
+    let browser = client();
+    app.sign_in(&browser, Who::Member.email(), PASSWORD).await;
+    let elsewhere = client();
+    app.sign_in(&elsewhere, Who::Member.email(), PASSWORD).await;
+    let saved = post_form(
+        &app,
+        &browser,
+        "/account/profile",
+        &[("full_name", "Miriam Levi"), ("language", "en")],
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    // Another browser without a language cookie now opens in English.
+    let page = elsewhere.get(app.url("/account")).send().await.unwrap();
+    let page = document(page).await;
+    assert_eq!(
+        crate::helpers::attribute(&page, "html", "lang").as_deref(),
+        Some("en")
+    );
+    assert!(page.html().contains("Miriam Levi"));
+    // A blank name is refused at its field.
+    let refused = post_form(
+        &app,
+        &browser,
+        "/account/profile",
+        &[("full_name", " "), ("language", "en")],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // The wrong current password is refused, naming the field; nothing changes.
+    let wrong = post_form(
+        &app,
+        &browser,
+        "/account/password",
+        &[
+            ("current_password", "not the password"),
+            ("new_password", "a brand new password"),
+        ],
+    )
+    .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(!texts(&document(wrong).await, "#f-current_password-error").is_empty());
+    let changed = post_form(
+        &app,
+        &browser,
+        "/account/password",
+        &[
+            ("current_password", PASSWORD),
+            ("new_password", "a brand new password"),
+        ],
+    )
+    .await;
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+    // This browser stays in; the other session has ended.
+    let here = browser.get(app.url("/account")).send().await.unwrap();
+    assert_eq!(here.status(), StatusCode::OK);
+    let there = elsewhere.get(app.url("/account")).send().await.unwrap();
+    assert_ne!(there.status(), StatusCode::OK, "the other session ended");
+    app.sign_in(&client(), Who::Member.email(), "a brand new password")
+        .await;
 }
