@@ -50,3 +50,32 @@ CREATE TABLE password_resets (
 -- Each account's language: its messages are written in it, and its pages open in it
 -- unless the person picks another language on the page.
 ALTER TABLE users ADD COLUMN language TEXT NOT NULL DEFAULT 'he';
+
+-- What a person is told of; `mailed_at` stays empty while it waits for the daily digest.
+CREATE TABLE notifications (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id       INTEGER NOT NULL REFERENCES users (id),
+    initiative_id INTEGER REFERENCES initiatives (id),
+    kind          TEXT    NOT NULL,
+    text          TEXT    NOT NULL,
+    link          TEXT    NOT NULL,
+    created_at    TEXT    NOT NULL,
+    mailed_at     TEXT
+);
+CREATE INDEX notifications_waiting ON notifications (user_id, id) WHERE mailed_at IS NULL;
+
+-- How each person wants each kind; a kind not listed is sent at once.
+CREATE TABLE notification_settings (
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    kind    TEXT    NOT NULL,
+    mode    TEXT    NOT NULL,
+    PRIMARY KEY (user_id, kind)
+);
+
+-- The one-click unsubscribe link of a message, as its digest: whose, and which kind.
+CREATE TABLE unsubscribe_links (
+    digest     TEXT    PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users (id),
+    kind       TEXT    NOT NULL,
+    created_at TEXT    NOT NULL
+);

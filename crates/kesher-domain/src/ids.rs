@@ -137,3 +137,7 @@ id_type!(
     /// A message in the outbox.
     MailId
 );
+id_type!(
+    /// Something a person is told of (a value returned to them, an invitation accepted).
+    NotificationId
+);

@@ -267,6 +267,8 @@ mod tests {
                     ("days", Arg::Number(7)),
                     ("minutes", Arg::Number(60)),
                     ("question", "q".into()),
+                    ("kind", "k".into()),
+                    ("comment", "c".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

@@ -60,6 +60,7 @@ macro_rules! conformance_tests {
             an_invitation_is_renewed_or_revoked_but_never_reopened,
             a_password_reset_is_used_once_within_its_hour,
             an_account_changes_its_own_name_and_language,
+            notifications_are_mailed_at_once_or_digested_and_unsubscribed,
         );
 
         #[test]
@@ -119,6 +120,10 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
     (
         "people/invitations.rs",
         include_str!("people/invitations.rs"),
+    ),
+    (
+        "people/notifications.rs",
+        include_str!("people/notifications.rs"),
     ),
     (
         "people/password_resets.rs",

@@ -263,6 +263,7 @@ pub trait Store:
     + crate::MailStore
     + crate::InvitationStore
     + crate::PasswordResetStore
+    + crate::NotificationStore
 {
 }
 
@@ -278,5 +279,6 @@ impl<T> Store for T where
         + crate::MailStore
         + crate::InvitationStore
         + crate::PasswordResetStore
+        + crate::NotificationStore
 {
 }

@@ -15,7 +15,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::html::{
     access, account, bodies, home, imports, initiatives, invitations, join, organizations, outbox,
-    password, people, session, users,
+    password, people, session, unsubscribe, users,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -72,6 +72,14 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route(
             "/account/password",
             get(go_to("/account")).post(account::change_password),
+        )
+        .route(
+            "/account/notifications",
+            get(go_to("/account")).post(account::update_notifications),
+        )
+        .route(
+            "/unsubscribe",
+            get(unsubscribe::show_unsubscribe).post(unsubscribe::unsubscribe),
         )
         .route(
             "/account/tokens",

@@ -87,10 +87,10 @@ async fn serve(kesher: kesher_core::Kesher, serving: &Serving) -> anyhow::Result
         Some(url) => kesher.set_public_url(url),
         None => kesher.set_public_url(&format!("http://{}", running.address)),
     }
-    match mailer {
-        Some(mailer) => crate::mail::spawn_worker(kesher, mailer),
-        None => println!("No KESHER_SMTP_URL: messages wait in the outbox page (/outbox)."),
+    if mailer.is_none() {
+        println!("No KESHER_SMTP_URL: messages wait in the outbox page (/outbox).");
     }
+    crate::mail::spawn_worker(kesher, mailer);
     Ok(running)
 }
 

@@ -1,6 +1,7 @@
 //! Sending the outbox: SMTP through `lettre` (`KESHER_SMTP_URL`, e.g.
 //! `smtp://127.0.0.1:2525` or `smtps://user:pass@host:465`), from `KESHER_MAIL_FROM`, by a
-//! small worker that wakes when a message is queued and every half minute for retries.
+//! small worker that wakes when a message is queued and every half minute for retries and
+//! the daily digests.
 //! Without an SMTP address there is no worker: messages wait in the outbox page.
 
 use std::sync::Arc;
@@ -72,11 +73,18 @@ impl MailTransport for SmtpMailer {
     }
 }
 
-/// Delivers the outbox in the background for as long as the server runs.
-pub fn spawn_worker(kesher: Kesher, transport: Arc<dyn MailTransport>) {
+/// Delivers the outbox in the background for as long as the server runs, and gathers the
+/// daily digests. Without a transport (no mail server) only the digests are gathered,
+/// into the outbox page.
+pub fn spawn_worker(kesher: Kesher, transport: Option<Arc<dyn MailTransport>>) {
     tokio::spawn(async move {
         loop {
-            if let Err(error) = kesher.deliver_mail(transport.as_ref()).await {
+            if let Err(error) = kesher.deliver_digests(chrono::Utc::now()).await {
+                tracing::warn!(%error, "the daily digests could not be gathered");
+            }
+            if let Some(transport) = &transport
+                && let Err(error) = kesher.deliver_mail(transport.as_ref()).await
+            {
                 tracing::warn!(%error, "the mail worker could not read the outbox");
             }
             // A queued message wakes the worker at once; retries fall due on the tick.

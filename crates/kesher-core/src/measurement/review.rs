@@ -215,7 +215,7 @@ impl Kesher {
         } else {
             (ValueState::Returned, comment.as_deref())
         };
-        Ok(self
+        let changed = self
             .store
             .change_value_state(
                 caller.actor(),
@@ -225,7 +225,87 @@ impl Kesher {
                 to,
                 note,
             )
-            .await?)
+            .await?;
+        if !approve && changed > 0 {
+            // The values are returned whatever becomes of the message: a failure to tell
+            // is logged, never turned into a failed return.
+            if let Err(error) = self
+                .tell_of_return(initiative, keys, note.unwrap_or_default())
+                .await
+            {
+                tracing::warn!(%error, initiative = initiative.get(), "return not notified");
+            }
+        }
+        Ok(changed)
+    }
+
+    /// Tells the partner editors of each organization whose values came back: one message
+    /// a person, however many values and indicators the return held.
+    async fn tell_of_return(
+        &self,
+        initiative: InitiativeId,
+        keys: &[ValueKey],
+        comment: &str,
+    ) -> CoreResult<()> {
+        let indicators = self.store.indicators(initiative).await?;
+        // Per organization: how many values, and the indicators' names in each language.
+        let mut by_organization: BTreeMap<OrganizationId, (usize, Vec<&Indicator>)> =
+            BTreeMap::new();
+        for key in keys {
+            let Some(indicator) = indicators.iter().find(|i| i.id == key.indicator_id) else {
+                continue;
+            };
+            let Some(owner) = indicator.owner_organization_id else {
+                continue;
+            };
+            let entry = by_organization.entry(owner).or_default();
+            entry.0 += 1;
+            if !entry.1.iter().any(|i| i.id == indicator.id) {
+                entry.1.push(indicator);
+            }
+        }
+        let grants = self.store.roles_in_initiative(initiative).await?;
+        let mut told: Vec<UserId> = Vec::new();
+        for (organization, (count, returned)) in by_organization {
+            for grant in grants.iter().filter(|g| {
+                g.role == kesher_domain::access::Role::PartnerEditor
+                    && g.organization_id == Some(organization)
+            }) {
+                if told.contains(&grant.user_id) {
+                    continue;
+                }
+                told.push(grant.user_id);
+                let user = self.store.user(grant.user_id).await?;
+                let names = |english: bool| {
+                    returned
+                        .iter()
+                        .map(|i| i.name_in(english))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                self.notify(
+                    &user,
+                    Some(initiative),
+                    "value_returned",
+                    |lang| {
+                        lang.t_with(
+                            "notify-value-returned",
+                            &[
+                                ("count", kesher_i18n::Arg::from(count)),
+                                (
+                                    "indicator",
+                                    kesher_i18n::Arg::Text(names(lang == kesher_i18n::Lang::En)),
+                                ),
+                                ("comment", kesher_i18n::Arg::Text(comment.to_string())),
+                            ],
+                        )
+                    },
+                    format!("/initiatives/{initiative}/measurement/report"),
+                )
+                .await?;
+            }
+        }
+        Ok(())
     }
 
     /// For every indicator a partner reports: in its latest period, how many of the places

@@ -208,6 +208,8 @@ impl Kesher {
                 lang.t("mail-invitation-action"),
                 format!("{}/invitation?key={}", self.public_url(), secret.expose()),
             )),
+            links: Vec::new(),
+            unsubscribe: Vec::new(),
         }
         .to_mail(Some(initiative), "invitation", to)
     }
@@ -334,6 +336,7 @@ impl Kesher {
                 .await
                 .map_err(spent)?;
             tracing::info!(invitation.id = %invitation.id, user.id = %user.id, "invitation accepted");
+            self.tell_inviter(&invitation, &user).await;
             return Ok((user, session));
         } else {
             let mut c = Checker::new();
@@ -359,8 +362,42 @@ impl Kesher {
             .await
             .map_err(spent)?;
         tracing::info!(invitation.id = %invitation.id, user.id = %user.id, "invitation accepted");
+        self.tell_inviter(&invitation, &user).await;
         let session = self.open_session(&user).await?;
         Ok((user, session))
+    }
+}
+
+impl Kesher {
+    /// Tells whoever sent the invitation that it was accepted (a failure is logged only:
+    /// the newcomer is in either way).
+    async fn tell_inviter(&self, invitation: &Invitation, newcomer: &User) {
+        let Some(inviter) = invitation.invited_by else {
+            return;
+        };
+        let told = async {
+            let inviter = self.store.user(inviter).await?;
+            let initiative = self.store.initiative(invitation.initiative_id).await?.name;
+            self.notify(
+                &inviter,
+                Some(invitation.initiative_id),
+                "invitation_accepted",
+                |lang| {
+                    lang.t_with(
+                        "notify-invitation-accepted",
+                        &[
+                            ("name", Arg::from(newcomer.name.as_str())),
+                            ("initiative", Arg::from(initiative.as_str())),
+                        ],
+                    )
+                },
+                format!("/initiatives/{}/invitations", invitation.initiative_id),
+            )
+            .await
+        };
+        if let Err(error) = told.await {
+            tracing::warn!(%error, invitation.id = %invitation.id, "acceptance not notified");
+        }
     }
 }
 

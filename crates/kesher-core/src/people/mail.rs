@@ -26,6 +26,10 @@ pub struct Letter<'a> {
     pub paragraphs: Vec<String>,
     /// The one thing to do: a button's label and its address.
     pub action: Option<(String, String)>,
+    /// Several things, each a line and its address (a digest).
+    pub links: Vec<(String, String)>,
+    /// One-click unsubscribe links, one a kind: a label and its address.
+    pub unsubscribe: Vec<(String, String)>,
 }
 
 #[derive(Template)]
@@ -39,6 +43,8 @@ struct HtmlPart<'a> {
     paragraphs: &'a [String],
     action: Option<(&'a str, &'a str)>,
     link_note: String,
+    links: &'a [(String, String)],
+    unsubscribe: &'a [(String, String)],
     footer: String,
 }
 
@@ -49,6 +55,8 @@ struct TextPart<'a> {
     heading: &'a str,
     paragraphs: &'a [String],
     action: Option<(&'a str, &'a str)>,
+    links: &'a [(String, String)],
+    unsubscribe: &'a [(String, String)],
     footer: String,
 }
 
@@ -71,6 +79,8 @@ impl Letter<'_> {
             paragraphs: &self.paragraphs,
             action,
             link_note: self.lang.t("mail-link-note"),
+            links: &self.links,
+            unsubscribe: &self.unsubscribe,
             footer: footer.clone(),
         }
         .render()
@@ -80,6 +90,8 @@ impl Letter<'_> {
             heading: &self.heading,
             paragraphs: &self.paragraphs,
             action,
+            links: &self.links,
+            unsubscribe: &self.unsubscribe,
             footer,
         }
         .render()
@@ -188,6 +200,8 @@ impl Kesher {
                 &[("address", Arg::Text(self.public_url()))],
             )],
             action: None,
+            links: Vec::new(),
+            unsubscribe: Vec::new(),
         };
         let mail = self
             .store
@@ -214,6 +228,8 @@ mod tests {
                 "להצטרפות".into(),
                 "https://k.example/invitation?key=abc".into(),
             )),
+            links: Vec::new(),
+            unsubscribe: vec![("הפסקה".into(), "https://k.example/unsubscribe?key=u".into())],
         };
         let mail = letter.to_mail(None, "test", "a@example.org").unwrap();
         assert!(mail.html_body.contains("dir=\"rtl\""));

@@ -4,4 +4,5 @@
 pub mod invitations;
 pub mod mail;
 pub mod needs;
+pub mod notifications;
 pub mod password_resets;

@@ -53,6 +53,8 @@ impl Kesher {
                     secret.expose()
                 ),
             )),
+            links: Vec::new(),
+            unsubscribe: Vec::new(),
         };
         let mail = letter.to_mail(None, "password_reset", email.as_str())?;
         self.store

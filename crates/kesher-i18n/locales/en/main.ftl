@@ -1429,3 +1429,33 @@ account-password-save = Change the password
 field-current-password = Current password
 flash-profile-saved = Your details were saved.
 flash-password-changed = Your password was changed. Your other sessions have ended.
+
+## Notifications.
+notify-open = Open it in Kesher
+notify-unsubscribe = Stop messages about { $kind }
+notify-kind-value-returned = values returned to your organization
+notify-kind-invitation-accepted = invitations you sent being accepted
+notify-value-returned-subject = Values were returned to you
+notify-invitation-accepted-subject = An invitation you sent was accepted
+notify-value-returned =
+    { $count ->
+        [one] One value of { $indicator } was returned with a comment: { $comment }
+       *[other] { $count } values of { $indicator } were returned with a comment: { $comment }
+    }
+notify-invitation-accepted = { $name } accepted your invitation and has joined { $initiative }.
+mail-digest-subject =
+    { $count ->
+        [one] One update from Kesher
+       *[other] { $count } updates from Kesher
+    }
+account-notifications = Messages you receive
+account-notifications-lead = For each kind of update, choose a message at once, one daily digest, or none.
+account-notifications-save = Save your choices
+notification-mode-immediate = At once
+notification-mode-daily = In a daily digest
+notification-mode-off = Not at all
+flash-notifications-saved = Your choices were saved.
+unsubscribe-title = Stop these messages
+unsubscribe-lead = You will no longer receive messages about { $name }. You can turn them on again on your account page.
+unsubscribe-button = Stop these messages
+unsubscribe-done = Done: no more messages about { $name }.

@@ -1429,3 +1429,33 @@ account-password-save = החלפת הסיסמה
 field-current-password = הסיסמה הנוכחית
 flash-profile-saved = הפרטים נשמרו.
 flash-password-changed = הסיסמה הוחלפה. החיבורים האחרים שלך הסתיימו.
+
+## התראות.
+notify-open = פתיחה בקשר
+notify-unsubscribe = הפסקת הודעות על { $kind }
+notify-kind-value-returned = נתונים שהוחזרו לארגון שלך
+notify-kind-invitation-accepted = הזמנות ששלחת והתקבלו
+notify-value-returned-subject = נתונים הוחזרו אלייך
+notify-invitation-accepted-subject = הזמנה ששלחת התקבלה
+notify-value-returned =
+    { $count ->
+        [one] נתון אחד של { $indicator } הוחזר עם הערה: { $comment }
+       *[other] { $count } נתונים של { $indicator } הוחזרו עם הערה: { $comment }
+    }
+notify-invitation-accepted = { $name } קיבל/ה את ההזמנה שלך והצטרף/ה ל{ $initiative }.
+mail-digest-subject =
+    { $count ->
+        [one] עדכון אחד מקשר
+       *[other] { $count } עדכונים מקשר
+    }
+account-notifications = ההודעות שנשלחות אלייך
+account-notifications-lead = לכל סוג עדכון אפשר לבחור הודעה מיד, סיכום יומי אחד, או בלי הודעות.
+account-notifications-save = שמירת הבחירות
+notification-mode-immediate = מיד
+notification-mode-daily = בסיכום יומי
+notification-mode-off = בלי הודעות
+flash-notifications-saved = הבחירות נשמרו.
+unsubscribe-title = הפסקת ההודעות
+unsubscribe-lead = לא יישלחו אלייך עוד הודעות על { $name }. אפשר להפעיל אותן מחדש בדף החשבון.
+unsubscribe-button = הפסקת ההודעות
+unsubscribe-done = בוצע: לא יישלחו עוד הודעות על { $name }.

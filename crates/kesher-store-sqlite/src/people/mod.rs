@@ -2,6 +2,7 @@
 
 mod invitations;
 mod mail;
+mod notifications;
 mod password_resets;
 
 pub(crate) use mail::insert_mail;

@@ -3,8 +3,10 @@
 
 mod invitations;
 mod mail;
+mod notifications;
 mod password_resets;
 
 pub use invitations::*;
 pub use mail::*;
+pub use notifications::*;
 pub use password_resets::*;

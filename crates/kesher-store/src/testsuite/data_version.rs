@@ -46,6 +46,7 @@ pub const WRITES_OUTSIDE_AN_INITIATIVE: &[&str] = &[
     "create_invitation",
     "renew_invitation",
     "revoke_invitation",
+    "set_notification_mode",
 ];
 
 pub async fn every_write_moves_the_data_version(store: &dyn Store) {

@@ -448,3 +448,98 @@ pub async fn an_account_changes_its_own_name_and_language(store: &dyn Store) {
         Err(StoreError::NotFound)
     ));
 }
+
+pub async fn notifications_are_mailed_at_once_or_digested_and_unsubscribed(store: &dyn Store) {
+    let here = initiative(store, "כאן").await;
+    let user = store
+        .create_user(system(), new_user("told@example.org"))
+        .await
+        .unwrap();
+    assert!(store.notification_modes(user.id).await.unwrap().is_empty());
+    let note = |kind: &str| NewNotification {
+        user_id: user.id,
+        initiative_id: Some(here.id),
+        kind: kind.into(),
+        text: "ערך הוחזר".into(),
+        link: "/initiatives/1/measurement/report".into(),
+    };
+    // At once: kept as mailed, its message queued with its unsubscribe link.
+    let message = mail(Some(here.id), "told@example.org", "notification");
+    let link = SecretDigest("unsubscribe-1".into());
+    let sent = store
+        .record_notification(&note("value_returned"), Some((&message, &link)))
+        .await
+        .unwrap();
+    assert!(sent.mailed_at.is_some());
+    assert_eq!(store.outbox(Some(here.id), 10).await.unwrap().len(), 1);
+    assert_eq!(
+        store.unsubscribe_target(&link).await.unwrap(),
+        Some((user.id, "value_returned".to_string()))
+    );
+    assert_eq!(
+        store
+            .unsubscribe_target(&SecretDigest("never".into()))
+            .await
+            .unwrap(),
+        None
+    );
+    // For the digest: kept, not mailed, until the digest gathers it.
+    let first = store
+        .record_notification(&note("value_returned"), None)
+        .await
+        .unwrap();
+    let second = store
+        .record_notification(&note("invitation_accepted"), None)
+        .await
+        .unwrap();
+    let waiting = store.undigested_notifications().await.unwrap();
+    assert_eq!(
+        waiting.iter().map(|n| n.id).collect::<Vec<_>>(),
+        vec![first.id, second.id]
+    );
+    store
+        .mark_digested(
+            &[first.id, second.id],
+            &mail(None, "told@example.org", "digest"),
+            &[
+                ("value_returned".into(), SecretDigest("u-2".into())),
+                ("invitation_accepted".into(), SecretDigest("u-3".into())),
+            ],
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+    assert!(store.undigested_notifications().await.unwrap().is_empty());
+    assert_eq!(store.outbox(None, 10).await.unwrap().len(), 2);
+    assert_eq!(
+        store
+            .unsubscribe_target(&SecretDigest("u-3".into()))
+            .await
+            .unwrap()
+            .map(|(_, kind)| kind),
+        Some("invitation_accepted".to_string())
+    );
+    // A choice is kept per kind, and replaced.
+    store
+        .set_notification_mode(
+            Actor::user(user.id),
+            user.id,
+            "value_returned",
+            NotificationMode::Daily,
+        )
+        .await
+        .unwrap();
+    store
+        .set_notification_mode(
+            Actor::user(user.id),
+            user.id,
+            "value_returned",
+            NotificationMode::Off,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store.notification_modes(user.id).await.unwrap(),
+        vec![("value_returned".to_string(), NotificationMode::Off)]
+    );
+}

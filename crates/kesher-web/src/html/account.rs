@@ -34,6 +34,9 @@ struct AccountPage {
     profile_errors: FormErrors,
     password_errors: FormErrors,
     languages: Vec<crate::html::Choice>,
+    /// Each kind of notification: its code, its name, and the mode chosen.
+    notifications: Vec<(&'static str, String, &'static str)>,
+    modes: Vec<crate::html::Choice>,
     /// A token just made: its secret, shown this once.
     new_secret: Option<String>,
 }
@@ -87,6 +90,27 @@ async fn account_page_with(
         full_name: caller.user.name.clone(),
         language: caller.user.language.clone(),
     });
+    let notifications = state
+        .kesher
+        .notification_choices(caller)
+        .await?
+        .into_iter()
+        .map(|(kind, mode)| {
+            (
+                kind,
+                ctx.lang
+                    .t(&kesher_core::people::notifications::kind_label_id(kind)),
+                mode.code(),
+            )
+        })
+        .collect();
+    let modes = kesher_store::NotificationMode::ALL
+        .iter()
+        .map(|m| crate::html::Choice {
+            value: m.code().to_string(),
+            label: ctx.lang.t(&format!("notification-mode-{}", m.code())),
+        })
+        .collect();
     let languages = vec![
         crate::html::Choice {
             value: "he".into(),
@@ -126,6 +150,8 @@ async fn account_page_with(
             profile_errors: other.profile_errors,
             password_errors: other.password_errors,
             languages,
+            notifications,
+            modes,
         },
     )
 }
@@ -302,4 +328,21 @@ fn fresh_token_form() -> TokenForm {
         expires_in_days: TOKEN_DAYS.to_string(),
         ..TokenForm::default()
     }
+}
+
+/// `POST /account/notifications`: `mode.<kind>` for each kind of notification.
+pub async fn update_notifications(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let choices: Vec<(String, String)> = pairs
+        .into_iter()
+        .filter_map(|(name, value)| name.strip_prefix("mode.").map(|k| (k.to_string(), value)))
+        .collect();
+    state
+        .kesher
+        .set_notification_choices(ctx.caller()?, &choices)
+        .await?;
+    Ok(saved(&ctx, "/account", "flash-notifications-saved"))
 }

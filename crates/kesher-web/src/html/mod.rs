@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod password;
 pub mod people;
 pub mod session;
+pub mod unsubscribe;
 pub mod users;
 
 use askama::Template;

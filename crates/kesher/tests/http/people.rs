@@ -92,7 +92,7 @@ async fn app_with_mail() -> (TestApp, Arc<Mutex<Vec<String>>>) {
         "Kesher <kesher@example.org>",
     )
     .unwrap();
-    kesher::mail::spawn_worker(app.kesher.clone(), Arc::new(mailer));
+    kesher::mail::spawn_worker(app.kesher.clone(), Some(Arc::new(mailer)));
     (app, received)
 }
 
@@ -198,6 +198,10 @@ async fn an_invitation_arrives_in_hebrew_is_accepted_once_and_brings_the_invitee
         StatusCode::OK,
         "the invitee reads the initiative"
     );
+    // Whoever invited is told, once, in their language.
+    let told = wait_for(&received, 2).await.remove(1);
+    assert!(told.raw.contains(&format!("To: {}", Who::Backbone.email())));
+    assert!(told.text.contains("נועה לוי"), "{}", told.text);
     // And can sign in later with the password chosen.
     app.sign_in(&client(), "noa@example.org", "a long new password")
         .await;
@@ -219,7 +223,7 @@ async fn an_invitation_arrives_in_hebrew_is_accepted_once_and_brings_the_invitee
     assert_eq!(reuse.status(), StatusCode::CONFLICT);
     // An English invitation reads left to right.
     invite(&app, "dan@example.org", "viewer", "en").await;
-    let english = wait_for(&received, 2).await.remove(1);
+    let english = wait_for(&received, 3).await.remove(2);
     assert!(english.html.contains("dir=\"ltr\""));
     assert!(english.text.contains("You are invited"), "{}", english.text);
 }
@@ -600,4 +604,170 @@ async fn a_person_changes_their_own_name_language_and_password() {
     assert_ne!(there.status(), StatusCode::OK, "the other session ended");
     app.sign_in(&client(), Who::Member.email(), "a brand new password")
         .await;
+}
+
+/// The partner editor enters two values of an indicator their organization reports and
+/// sends them; the backbone returns both at once. Gives the keys of the values.
+async fn two_values_returned(app: &TestApp, round: u32) -> usize {
+    let i = app.fixture.initiative;
+    let report = format!("/initiatives/{i}/measurement/report");
+    let period = format!("{}/{}", 2010 + round, (11 + round) % 100);
+    let keys_on_page = || async {
+        let page = document(app.get(Who::Editor, &report).await).await;
+        let selector = scraper::Selector::parse("input[name=key]").unwrap();
+        page.select(&selector)
+            .filter_map(|k| k.value().attr("value").map(str::to_string))
+            .collect::<Vec<String>>()
+    };
+    // Values returned earlier stay listed for correcting; only the new ones are sent.
+    let earlier = keys_on_page().await;
+    let response = app
+        .post(
+            Who::Editor,
+            &report,
+            &[
+                ("indicator", "club_members"),
+                ("period", &period),
+                ("place.0", "9000"),
+                ("value.0", "48"),
+                ("place.1", "9001"),
+                ("value.1", "12"),
+                ("action", "draft"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let keys: Vec<String> = keys_on_page()
+        .await
+        .into_iter()
+        .filter(|k| !earlier.contains(k))
+        .collect();
+    assert_eq!(keys.len(), 2, "two drafts to send");
+    let mut fields: Vec<(&str, &str)> = keys.iter().map(|k| ("key", k.as_str())).collect();
+    let response = app
+        .post(Who::Editor, &format!("{report}/submit"), &fields)
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    fields.push(("action", "return"));
+    fields.push(("comment", "נא לספור רק משתתפים קבועים"));
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/measurement/approvals"),
+            &fields,
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    keys.len()
+}
+
+/// Returning values tells the partner editor once per return, however many values it
+/// holds; a daily digest gathers instead when they choose it; the link in any message
+/// stops that kind of message in one click.
+#[tokio::test]
+async fn a_returned_value_is_told_once_then_in_a_digest_then_not_at_all() {
+    let (app, received) = app_with_mail().await;
+    let i = app.fixture.initiative;
+    let backbone = app.caller(Who::Backbone).await;
+    for (code, name) in [("9000", "מגדל הדרים"), ("9001", "נווה ים")] {
+        app.kesher
+            .create_place(
+                &backbone,
+                i,
+                &kesher_domain::measurement::place::PlaceForm {
+                    kind: "authority".into(),
+                    code: code.into(),
+                    name: name.into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let owner = app.fixture.org_a.to_string();
+    let response = crate::measurement::create_indicator(
+        &app,
+        &[
+            ("code", "club_members"),
+            ("name_he", "חברי מועדון המדע"),
+            ("unit", "count"),
+            ("axis", "work_plan"),
+            ("period_kind", "school_year"),
+            ("owner_organization_id", &owner),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+
+    // At once: one message for a return of two values.
+    two_values_returned(&app, 1).await;
+    let message = wait_for(&received, 1).await.remove(0);
+    assert!(
+        message
+            .raw
+            .contains(&format!("To: {}", Who::Editor.email()))
+    );
+    assert!(
+        message.text.contains("חברי מועדון המדע"),
+        "{}",
+        message.text
+    );
+    assert!(message.text.contains("נא לספור רק משתתפים קבועים"));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(received.lock().unwrap().len(), 1, "one event, one message");
+
+    // In a daily digest: nothing at once; the digest gathers it a day later.
+    let editor = app.as_(Who::Editor);
+    let csrf = app.csrf_of(editor, "/account").await;
+    let response = editor
+        .post(app.url("/account/notifications"))
+        .form(&[("csrf", csrf.as_str()), ("mode.value_returned", "daily")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    two_values_returned(&app, 2).await;
+    assert_eq!(
+        app.kesher
+            .deliver_digests(chrono::Utc::now())
+            .await
+            .unwrap(),
+        0,
+        "not a day old yet"
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(received.lock().unwrap().len(), 1, "nothing at once");
+    let later = chrono::Utc::now() + chrono::Duration::hours(25);
+    assert_eq!(app.kesher.deliver_digests(later).await.unwrap(), 1);
+    let digest = wait_for(&received, 2).await.remove(1);
+    assert!(digest.text.contains("חברי מועדון המדע"), "{}", digest.text);
+    assert_eq!(
+        app.kesher.deliver_digests(later).await.unwrap(),
+        0,
+        "sent once"
+    );
+
+    // One click (and a button) stops them.
+    let unsubscribe = digest
+        .text
+        .lines()
+        .find_map(|l| {
+            l.split_once(": http")
+                .map(|(_, rest)| format!("http{rest}"))
+        })
+        .expect("an unsubscribe link");
+    let key = unsubscribe.split("key=").nth(1).unwrap().to_string();
+    let page = client().get(&unsubscribe).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let stopped = post_form(&app, &client(), "/unsubscribe", &[("key", &key)]).await;
+    assert_eq!(stopped.status(), StatusCode::OK);
+    assert_eq!(texts(&document(stopped).await, "#unsubscribed").len(), 1);
+    let before = app.store.outbox(None, 500).await.unwrap().len();
+    two_values_returned(&app, 3).await;
+    assert_eq!(app.kesher.deliver_digests(later).await.unwrap(), 0);
+    assert_eq!(
+        app.store.outbox(None, 500).await.unwrap().len(),
+        before,
+        "no message at all once unsubscribed"
+    );
 }

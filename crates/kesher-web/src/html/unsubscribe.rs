@@ -1,0 +1,73 @@
+//! One-click unsubscribe from a message (`/unsubscribe?key=…`): the page names the kind
+//! of message and stops it with one button. A mail client that opens links ahead of the
+//! reader (to scan them) only reads the page; the button does the change.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use kesher_core::Secret;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::context::Ctx;
+use crate::error::AppError;
+use crate::forms::{CsrfForm, QueryParams};
+use crate::html::join::KeyQuery;
+use crate::html::render;
+use crate::page::Page;
+
+#[derive(Template)]
+#[template(path = "unsubscribe.html")]
+struct UnsubscribePage {
+    page: Page,
+    key: String,
+    kind: String,
+    done: bool,
+}
+
+fn kind_words(ctx: &Ctx, kind: &str) -> String {
+    ctx.lang
+        .t(&kesher_core::people::notifications::kind_label_id(kind))
+}
+
+/// `GET /unsubscribe?key=…`
+pub async fn show_unsubscribe(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<KeyQuery>,
+) -> Result<Response, AppError> {
+    let (_, kind) = state
+        .kesher
+        .unsubscribe_link(&Secret::from_client(&query.key))
+        .await?;
+    render(&UnsubscribePage {
+        page: Page::new(&ctx, ctx.lang.t("unsubscribe-title")),
+        key: query.key,
+        kind: kind_words(&ctx, &kind),
+        done: false,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UnsubscribeForm {
+    key: String,
+}
+
+/// `POST /unsubscribe`
+pub async fn unsubscribe(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<UnsubscribeForm>,
+) -> Result<Response, AppError> {
+    let kind = state
+        .kesher
+        .unsubscribe(&Secret::from_client(&form.key))
+        .await?;
+    render(&UnsubscribePage {
+        page: Page::new(&ctx, ctx.lang.t("unsubscribe-title")),
+        key: String::new(),
+        kind: kind_words(&ctx, &kind),
+        done: true,
+    })
+}
