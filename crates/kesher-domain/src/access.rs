@@ -17,6 +17,8 @@
 //! | propose a glossary definition       | yes   | yes      | for own org      | no     | no     |
 //! | raise a dispute, state a position   | yes   | yes      | for own org      | no     | no     |
 //! | record a change in the field        | yes   | yes      | own organization | no     | no     |
+//! | record an endorsement of the agenda | yes   | yes      | own organization | no     | no     |
+//! | invite people, read the outbox      | yes   | yes      | no               | no     | no     |
 
 use serde::{Deserialize, Serialize};
 
@@ -133,6 +135,17 @@ impl Access {
 
     /// Speaking for an organization in the agenda (a definition, a dispute, a position, a
     /// change in the field): the backbone for any, a partner editor for their own.
+    /// Recording that an organization endorsed a version of the agenda: the backbone for
+    /// any partner, a partner editor for their own (who and when are kept).
+    pub fn can_endorse_for(&self, organization: OrganizationId) -> bool {
+        self.manages() || self.own_organization() == Some(organization)
+    }
+
+    /// Offering the endorsement form at all.
+    pub fn can_endorse(&self) -> bool {
+        self.manages() || self.own_organization().is_some()
+    }
+
     pub fn can_speak_for(&self, organization: OrganizationId) -> bool {
         self.can_edit_organization(organization)
     }

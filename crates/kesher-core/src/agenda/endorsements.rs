@@ -83,9 +83,13 @@ impl Kesher {
         initiative: InitiativeId,
         form: &EndorsementForm,
     ) -> CoreResult<Endorsement> {
-        self.require(caller, initiative, |a| a.can_edit_agenda())
+        let access = self
+            .require(caller, initiative, |a| a.can_endorse())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
+        if !access.can_endorse_for(input.organization_id) {
+            return Err(CoreError::Forbidden);
+        }
         not_in_future("signed_on", input.signed_on).map_err(|e| CoreError::Invalid(vec![e]))?;
         self.store
             .create_endorsement(caller.actor(), initiative, &input)

@@ -1397,3 +1397,48 @@ async fn every_measurement_api_route_answers_each_role_as_the_matrix_says() {
     ];
     check(&app, &cases, true).await;
 }
+
+#[tokio::test]
+async fn every_people_page_and_api_route_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    let pages = vec![
+        get("/initiatives/{i}/invitations", MANAGERS),
+        post(
+            "/initiatives/{i}/invitations",
+            &[
+                ("email", "page-{who}@example.org"),
+                ("role", "viewer"),
+                ("language", "he"),
+            ],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/outbox", MANAGERS),
+        get("/outbox", ADMIN),
+        get("/initiatives/{i}/network", READERS),
+        get("/account", SIGNED_IN),
+        post(
+            "/account/notifications",
+            &[("mode.value_returned", "daily")],
+            SIGNED_IN,
+        ),
+    ];
+    check(&app, &pages, false).await;
+    use Method as M;
+    let api_cases = vec![
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/invitations",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/invitations",
+            Body::Json(r#"{"email":"api-{who}@example.org","role":"member"}"#),
+            MANAGERS,
+            201,
+        ),
+    ];
+    check(&app, &api_cases, true).await;
+}

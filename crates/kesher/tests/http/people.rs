@@ -771,3 +771,69 @@ async fn a_returned_value_is_told_once_then_in_a_digest_then_not_at_all() {
         "no message at all once unsubscribed"
     );
 }
+
+/// A partner editor records their own organization's endorsement of the current agenda
+/// version — not another's — and their first page stops asking for it.
+#[tokio::test]
+async fn a_partner_editor_endorses_for_their_own_organization_only() {
+    let app = TestApp::spawn().await;
+    let i = app.fixture.initiative;
+    let asks = |page: &scraper::Html| {
+        let selector = scraper::Selector::parse("#needs li a").unwrap();
+        page.select(&selector)
+            .any(|a| a.value().attr("href") == Some(&format!("/initiatives/{i}/endorsements")))
+    };
+    let first = document(app.get(Who::Editor, &format!("/initiatives/{i}")).await).await;
+    assert!(asks(&first), "the current version awaits the organization");
+    let page = document(
+        app.get(Who::Editor, &format!("/initiatives/{i}/endorsements"))
+            .await,
+    )
+    .await;
+    let offered = texts(&page, "select[name=organization_id] option");
+    assert_eq!(
+        offered.len(),
+        2,
+        "their own organization only, after the blank: {offered:?}"
+    );
+    let other = app
+        .post(
+            Who::Editor,
+            &format!("/initiatives/{i}/endorsements"),
+            &[
+                ("organization_id", &app.fixture.org_b.to_string()),
+                ("version", "2"),
+                ("signed_on", "2026-02-01"),
+            ],
+        )
+        .await;
+    assert_eq!(other.status(), StatusCode::FORBIDDEN);
+    let own = app
+        .post(
+            Who::Editor,
+            &format!("/initiatives/{i}/endorsements"),
+            &[
+                ("organization_id", &app.fixture.org_a.to_string()),
+                ("version", "2"),
+                ("signed_on", "2026-02-01"),
+                ("signed_by", "מנכ״לית העמותה"),
+            ],
+        )
+        .await;
+    assert_eq!(own.status(), StatusCode::SEE_OTHER);
+    let first = document(app.get(Who::Editor, &format!("/initiatives/{i}")).await).await;
+    assert!(!asks(&first), "endorsed: nothing more is asked");
+    // A member records no endorsement.
+    let member = app
+        .post(
+            Who::Member,
+            &format!("/initiatives/{i}/endorsements"),
+            &[
+                ("organization_id", &app.fixture.org_a.to_string()),
+                ("version", "1"),
+                ("signed_on", "2026-02-01"),
+            ],
+        )
+        .await;
+    assert_eq!(member.status(), StatusCode::FORBIDDEN);
+}

@@ -35,6 +35,8 @@ struct EndorsementsPage {
     organizations: Vec<Choice>,
     versions: Vec<Choice>,
     can_edit: bool,
+    /// The form is offered: the backbone for any partner, a partner editor for their own.
+    can_endorse: bool,
     form: EndorsementForm,
     errors: FormErrors,
 }
@@ -120,9 +122,12 @@ async fn endorsements_page(
         signed_on: Utc::now().date_naive().to_string(),
         ..Default::default()
     });
+    // A partner editor records their own organization's endorsement only.
+    let only_own = (!f.access.can_edit_agenda()).then_some(&f.access);
     Ok(EndorsementsPage {
-        organizations: organization_choices(&state.kesher, caller, id, None).await?,
+        organizations: organization_choices(&state.kesher, caller, id, only_own).await?,
         can_edit: f.access.can_edit_agenda(),
+        can_endorse: f.access.can_endorse(),
         page: f.page,
         initiative_id: id,
         tab: "endorsements",
