@@ -811,3 +811,121 @@ async fn numbers_and_period_codes_read_left_to_right_on_hebrew_pages() {
         assert!(!text_of(&client, ".badge.provisional").await.is_empty());
     }
 }
+
+/// The national network's backbone invites the Ministry's data person without the
+/// instance admin; with no mail server, the link is followed from the outbox; the invitee
+/// chooses a name and password, lands on a first page that says a report is due, and
+/// sends it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_backbone_invites_a_partner_who_accepts_from_the_outbox_and_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let (kesher, _) =
+        kesher::demo::prepare_with_password(&dir.path().join("demo.db"), PASSWORD.into())
+            .await
+            .unwrap();
+    let running = kesher::server::start(kesher.clone(), "127.0.0.1:0", Default::default())
+        .await
+        .unwrap();
+    let base = format!("http://{}", running.address);
+    kesher.set_public_url(&base);
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, client) = start_browser(profile.path()).await;
+
+    client.goto(&format!("{base}/login")).await.unwrap();
+    type_into(&client, "#f-email", "network-backbone@example.org").await;
+    type_into(&client, "#f-password", PASSWORD).await;
+    type_into(&client, "#f-password", &Key::Enter.to_string()).await;
+    wait_for_path(&client, |p| p == "/").await;
+    click(&client, ".cards h2 a").await;
+    let network = wait_for_path(&client, |p| p.starts_with("/initiatives/")).await;
+
+    // The invitation: an address, the partner editor's role, the Ministry, Hebrew.
+    client
+        .goto(&format!("{base}{network}/invitations"))
+        .await
+        .unwrap();
+    type_into(&client, "#f-email", "data@moe.example.org").await;
+    choose(&client, "#f-role", "partner_editor").await;
+    let ministry = client
+        .find(Locator::XPath(
+            "//select[@name='organization_id']/option[contains(., 'משרד החינוך')]",
+        ))
+        .await
+        .unwrap()
+        .attr("value")
+        .await
+        .unwrap()
+        .unwrap();
+    choose(&client, "#f-organization_id", &ministry).await;
+    click(&client, "form[action$='/invitations'] button[type=submit]").await;
+    wait_for_path(&client, |p| p.ends_with("/invitations")).await;
+    assert_eq!(
+        client
+            .find(Locator::Css("#invitations tbody tr"))
+            .await
+            .unwrap()
+            .attr("data-status")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("pending")
+    );
+
+    // No mail server: the outbox holds the message and its link.
+    client
+        .goto(&format!("{base}{network}/outbox"))
+        .await
+        .unwrap();
+    let link = client
+        .find(Locator::Css("#outbox tbody tr .outbox-link"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    client
+        .screenshot()
+        .await
+        .map(|png| std::fs::write(screenshots().join("outbox.png"), png))
+        .unwrap()
+        .unwrap();
+
+    // The invitee, in a browser with no session.
+    client.delete_all_cookies().await.unwrap();
+    client.goto(&link).await.unwrap();
+    assert_eq!(html_attribute(&client, "dir").await, "rtl");
+    assert_eq!(
+        text_of(&client, "#invited-email").await,
+        "data@moe.example.org"
+    );
+    type_into(&client, "#f-name", "רונית, מדווחת המשרד").await;
+    type_into(&client, "#f-password", "a long new password").await;
+    click(&client, "form[action='/invitation'] button[type=submit]").await;
+    wait_for_path(&client, |p| p == network).await;
+
+    // The first page says what is due, and leads there.
+    let needs = text_of(&client, "#needs").await;
+    assert!(needs.contains("ניגשים לבגרות במתמטיקה"), "{needs}");
+    client
+        .screenshot()
+        .await
+        .map(|png| std::fs::write(screenshots().join("what-needs-me.png"), png))
+        .unwrap()
+        .unwrap();
+    click(&client, "#needs a[href$='/measurement/report']").await;
+    wait_for_path(&client, |p| p.ends_with("/measurement/report")).await;
+    choose(&client, "#f-indicator", "math_takers").await;
+    let period = client.find(Locator::Id("f-period")).await.unwrap();
+    period.clear().await.unwrap();
+    period.send_keys("2025/26").await.unwrap();
+    type_into(&client, "#f-place-0", "110023").await;
+    type_into(&client, "#f-value-0", "57").await;
+    click(&client, "button[name=action][value=submit]").await;
+    wait_for_path(&client, |p| p.ends_with("/measurement/report")).await;
+    let pending = text_of(&client, "main").await;
+    assert!(
+        pending.contains("57"),
+        "the value sent is listed: {pending}"
+    );
+}
