@@ -200,6 +200,12 @@ pub struct AgendaForm {
     #[serde(deserialize_with = "lenient::text")]
     pub note: String,
     pub boundaries: Vec<BoundaryForm>,
+    /// `true` when the change only mends the wording (a minor version: the partners'
+    /// endorsements carry over); left out or `false`, it changes substance, and every
+    /// partner is asked to endorse again.
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<bool>)]
+    pub wording_only: String,
 }
 
 /// A checked agenda revision.
@@ -212,6 +218,8 @@ pub struct AgendaInput {
     pub overarching_goal: Option<String>,
     pub note: Option<String>,
     pub boundaries: Vec<Boundary>,
+    /// The change mends the wording only: endorsements carry over.
+    pub wording_only: bool,
 }
 
 impl AgendaForm {
@@ -275,6 +283,10 @@ impl AgendaForm {
                     overarching_goal: goal,
                     note,
                     boundaries,
+                    wording_only: matches!(
+                        self.wording_only.trim().to_ascii_lowercase().as_str(),
+                        "true" | "on" | "1" | "yes"
+                    ),
                 })
             }
             _ => Err(c.into_errors()),
@@ -963,5 +975,59 @@ mod tests {
             input.result_ids,
             vec![ResultNodeId::new(3), ResultNodeId::new(4)]
         );
+    }
+}
+
+/// How each agenda version is called and which one partners endorse, from the sequence
+/// of versions (oldest first, each `(number, wording_only)`): a substantive version takes
+/// the next whole number, a wording-only one a minor number after the substantive version
+/// it mends — versions 1, 2, 3 (wording only) read "1", "2", "2.1".
+pub fn version_labels(versions: &[(u32, bool)]) -> Vec<(u32, String)> {
+    let mut major = 0;
+    let mut minor = 0;
+    versions
+        .iter()
+        .map(|&(number, wording_only)| {
+            if wording_only && major > 0 {
+                minor += 1;
+                (number, format!("{major}.{minor}"))
+            } else {
+                major += 1;
+                minor = 0;
+                (number, major.to_string())
+            }
+        })
+        .collect()
+}
+
+/// The number of the version an endorsement must reach to count as current: the latest
+/// substantive one (a wording-only version after it changes nothing that was endorsed).
+pub fn binding_version(versions: &[(u32, bool)]) -> Option<u32> {
+    versions
+        .iter()
+        .rev()
+        .find(|(_, wording_only)| !wording_only)
+        .or(versions.first())
+        .map(|(number, _)| *number)
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+
+    #[test]
+    fn a_wording_only_version_is_a_minor_number_and_keeps_the_binding_version() {
+        let versions = [(1, false), (2, false), (3, true), (4, true), (5, false)];
+        let labels: Vec<String> = version_labels(&versions)
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect();
+        assert_eq!(labels, ["1", "2", "2.1", "2.2", "3"]);
+        assert_eq!(binding_version(&versions[..4]), Some(2));
+        assert_eq!(binding_version(&versions), Some(5));
+        assert_eq!(binding_version(&[]), None);
+        // A first version saved as "wording only" is still the first substantive one.
+        assert_eq!(version_labels(&[(1, true)])[0].1, "1");
+        assert_eq!(binding_version(&[(1, true)]), Some(1));
     }
 }

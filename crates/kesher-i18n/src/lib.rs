@@ -268,6 +268,7 @@ mod tests {
                     ("minutes", Arg::Number(60)),
                     ("question", "q".into()),
                     ("kind", "k".into()),
+                    ("label", "2.1".into()),
                     ("comment", "c".into()),
                 ],
             );

@@ -224,6 +224,7 @@ async fn load_one(
                     reason: b.reason.clone().unwrap_or_default(),
                 })
                 .collect(),
+            wording_only: String::new(),
         };
         let input = form.parse().map_err(|e| refused("an agenda version", e))?;
         store

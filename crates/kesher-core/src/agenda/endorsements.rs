@@ -17,9 +17,25 @@ use super::*;
 pub struct EndorsementBoard {
     /// The current version's number, if there is one.
     pub current_version: Option<u32>,
+    /// The version an endorsement must reach to count as current: the latest change of
+    /// substance (a wording-only version after it keeps the endorsements).
+    pub binding_version: Option<u32>,
+    /// Each version's number and what people call it ("2.1").
+    pub labels: Vec<(u32, String)>,
     /// Every organization, with the latest version it endorsed.
     pub rows: Vec<EndorsementRow>,
     pub endorsements: Vec<Endorsement>,
+}
+
+impl EndorsementBoard {
+    /// What people call version `number`.
+    pub fn label_of(&self, number: u32) -> String {
+        self.labels
+            .iter()
+            .find(|(n, _)| *n == number)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_else(|| number.to_string())
+    }
 }
 
 /// One partner on the endorsement board.
@@ -30,9 +46,9 @@ pub struct EndorsementRow {
 }
 
 impl EndorsementRow {
-    /// Signed the current version.
-    pub fn is_current(&self, current: &Option<u32>) -> bool {
-        matches!((&self.latest, current), (Some(e), Some(c)) if e.version == *c)
+    /// Signed the binding version or a later one (a wording-only mend of it).
+    pub fn is_current(&self, binding: &Option<u32>) -> bool {
+        matches!((&self.latest, binding), (Some(e), Some(b)) if e.version >= *b)
     }
 }
 
@@ -43,12 +59,18 @@ impl Kesher {
         initiative: InitiativeId,
     ) -> CoreResult<EndorsementBoard> {
         self.require(caller, initiative, |_| true).await?;
-        let current_version = self
-            .store
-            .agenda_versions(initiative)
-            .await?
-            .last()
-            .map(|v| v.number);
+        let versions = self.store.agenda_versions(initiative).await?;
+        let current_version = versions.last().map(|v| v.number);
+        let binding_version = kesher_domain::agenda::binding_version(
+            &versions
+                .iter()
+                .map(|v| (v.number, v.wording_only))
+                .collect::<Vec<_>>(),
+        );
+        let labels = versions
+            .iter()
+            .map(|v| (v.number, v.label.clone()))
+            .collect();
         let endorsements = self.store.endorsements(initiative).await?;
         let organizations = self
             .store
@@ -72,6 +94,8 @@ impl Kesher {
             .collect();
         Ok(EndorsementBoard {
             current_version,
+            binding_version,
+            labels,
             rows,
             endorsements,
         })

@@ -114,6 +114,7 @@ impl Kesher {
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
         let current = self.store.agenda_versions(initiative).await?.pop();
+        let current_exists = current.is_some();
         if let Some(current) = current.filter(|c| same_statements(c, &input)) {
             return Ok(Revision {
                 version: current,
@@ -124,10 +125,52 @@ impl Kesher {
             .store
             .create_agenda_version(caller.actor(), initiative, &input)
             .await?;
+        // A change of substance asks every partner to endorse again; a wording-only mend
+        // keeps their endorsements and tells nobody.
+        if current_exists && !input.wording_only {
+            if let Err(error) = self.ask_for_endorsement(initiative, &version).await {
+                tracing::warn!(%error, initiative = initiative.get(), "new version not notified");
+            }
+        }
         Ok(Revision {
             version,
             saved: true,
         })
+    }
+
+    /// Tells each partner editor that a new version of substance awaits their
+    /// organization's endorsement.
+    async fn ask_for_endorsement(
+        &self,
+        initiative: InitiativeId,
+        version: &kesher_store::AgendaVersion,
+    ) -> CoreResult<()> {
+        let name = self.store.initiative(initiative).await?.name;
+        for grant in self.store.roles_in_initiative(initiative).await? {
+            if grant.role != kesher_domain::access::Role::PartnerEditor
+                || grant.organization_id.is_none()
+            {
+                continue;
+            }
+            let user = self.store.user(grant.user_id).await?;
+            self.notify(
+                &user,
+                Some(initiative),
+                "endorsement_needed",
+                |lang| {
+                    lang.t_with(
+                        "notify-endorsement-needed",
+                        &[
+                            ("label", kesher_i18n::Arg::Text(version.label.clone())),
+                            ("initiative", kesher_i18n::Arg::Text(name.clone())),
+                        ],
+                    )
+                },
+                format!("/initiatives/{initiative}/endorsements"),
+            )
+            .await?;
+        }
+        Ok(())
     }
 
     /// Two versions (by number) side by side, with the changed words marked.

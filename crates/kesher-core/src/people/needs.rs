@@ -3,8 +3,6 @@
 //! organization, open questions awaiting its position, an agenda version it has not
 //! endorsed, invitations not yet answered. Each item says where it is done.
 
-use std::collections::HashSet;
-
 use chrono::Utc;
 use kesher_domain::agenda::DisputeStatus;
 use kesher_domain::measurement::period::Period;
@@ -34,7 +32,7 @@ pub enum Need {
         question: String,
     },
     /// The current agenda version, not yet endorsed by the person's organization.
-    VersionToEndorse { version: u32 },
+    VersionToEndorse { version: String },
     /// Invitations sent and not yet answered (the backbone).
     InvitationsWaiting { count: usize },
 }
@@ -99,19 +97,26 @@ impl Kesher {
                     });
                 }
             }
-            if let Some(current) = self.store.agenda_versions(initiative).await?.last() {
-                let endorsed: HashSet<u32> = self
+            let versions = self.store.agenda_versions(initiative).await?;
+            let sequence: Vec<(u32, bool)> = versions
+                .iter()
+                .map(|v| (v.number, v.wording_only))
+                .collect();
+            // A wording-only mend after the latest change of substance asks nothing new.
+            if let Some(binding) = kesher_domain::agenda::binding_version(&sequence) {
+                let endorsed = self
                     .store
                     .endorsements(initiative)
                     .await?
                     .into_iter()
-                    .filter(|e| e.organization_id == organization)
-                    .map(|e| e.version)
-                    .collect();
-                if !endorsed.contains(&current.number) {
-                    needs.push(Need::VersionToEndorse {
-                        version: current.number,
-                    });
+                    .any(|e| e.organization_id == organization && e.version >= binding);
+                if !endorsed {
+                    let label = versions
+                        .iter()
+                        .find(|v| v.number == binding)
+                        .map(|v| v.label.clone())
+                        .unwrap_or_else(|| binding.to_string());
+                    needs.push(Need::VersionToEndorse { version: label });
                 }
             }
         }

@@ -1,5 +1,6 @@
 //! Telling people what happened that concerns them: a value returned to their
-//! organization, an invitation they sent accepted. Each person chooses, per kind, a message
+//! organization, a new agenda version of substance to endorse, an invitation they sent
+//! accepted. Each person chooses, per kind, a message
 //! at once (the default), a daily digest, or nothing; every message carries a one-click
 //! unsubscribe link for its kind. One event gives one message per person.
 
@@ -14,7 +15,11 @@ use super::mail::Letter;
 use crate::{Caller, CoreError, CoreResult, Kesher, Secret};
 
 /// The kinds of notification, as stored and as the account page lists them.
-pub const KINDS: [&str; 2] = ["value_returned", "invitation_accepted"];
+pub const KINDS: [&str; 3] = [
+    "value_returned",
+    "endorsement_needed",
+    "invitation_accepted",
+];
 
 /// How long a notification for the digest waits at most: a digest goes out once the
 /// oldest thing it gathers is a day old, so a person gets at most one a day.

@@ -21,12 +21,15 @@ fn agenda_version(row: &SqliteRow, boundaries: Vec<Boundary>) -> Result<AgendaVe
         id: AgendaVersionId::new(get(row, "id")?),
         initiative_id: InitiativeId::new(get(row, "initiative_id")?),
         number: get::<i64>(row, "number")? as u32,
+        // Filled in from the whole sequence by the caller (`with_labels`).
+        label: String::new(),
         problem: get(row, "problem")?,
         vision: get(row, "vision")?,
         vision_year: get::<Option<i64>>(row, "vision_year")?.map(|y| y as i32),
         mission: get(row, "mission")?,
         overarching_goal: get(row, "overarching_goal")?,
         note: get(row, "note")?,
+        wording_only: get(row, "wording_only")?,
         boundaries,
         created_by: get(row, "created_by_name")?,
         created_at: timestamp(row, "created_at")?,
@@ -67,7 +70,29 @@ async fn fetch_version(
             .iter()
             .map(boundary)
             .collect::<Result<Vec<_>, _>>()?;
-    agenda_version(&row, boundaries)
+    let mut version = agenda_version(&row, boundaries)?;
+    let sequence: Vec<(i64, bool)> = sqlx::query_as(
+        "SELECT number, wording_only FROM agenda_versions WHERE initiative_id = ?1 ORDER BY number",
+    )
+    .bind(version.initiative_id.get())
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(backend)?;
+    let sequence: Vec<(u32, bool)> = sequence.into_iter().map(|(n, w)| (n as u32, w)).collect();
+    with_labels(std::slice::from_mut(&mut version), &sequence);
+    Ok(version)
+}
+
+/// Names each version as people call it, from the initiative's whole sequence.
+fn with_labels(versions: &mut [AgendaVersion], sequence: &[(u32, bool)]) {
+    let labels = kesher_domain::agenda::version_labels(sequence);
+    for version in versions {
+        version.label = labels
+            .iter()
+            .find(|(n, _)| *n == version.number)
+            .map(|(_, l)| l.clone())
+            .unwrap_or_else(|| version.number.to_string());
+    }
 }
 
 #[async_trait]
@@ -81,9 +106,9 @@ impl AgendaVersionStore for SqliteStore {
         let mut tx = self.write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO agenda_versions (initiative_id, number, problem, vision, vision_year, mission,
-                 overarching_goal, note, created_by, created_at)
+                 overarching_goal, note, created_by, created_at, wording_only)
              VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM agenda_versions WHERE initiative_id = ?1),
-                 ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              RETURNING id",
         )
         .bind(initiative.get())
@@ -95,6 +120,7 @@ impl AgendaVersionStore for SqliteStore {
         .bind(&input.note)
         .bind(actor.user_id().map(UserId::get))
         .bind(Utc::now())
+        .bind(input.wording_only)
         .fetch_one(&mut *tx)
         .await
         .map_err(backend)?;
@@ -153,12 +179,19 @@ impl AgendaVersionStore for SqliteStore {
                 .or_default()
                 .push(boundary(row)?);
         }
-        rows.iter()
+        let mut versions = rows
+            .iter()
             .map(|row| {
                 let id: i64 = get(row, "id")?;
                 agenda_version(row, boundaries.remove(&id).unwrap_or_default())
             })
-            .collect()
+            .collect::<StoreResult<Vec<_>>>()?;
+        let sequence: Vec<(u32, bool)> = versions
+            .iter()
+            .map(|v| (v.number, v.wording_only))
+            .collect();
+        with_labels(&mut versions, &sequence);
+        Ok(versions)
     }
 
     async fn agenda_version(&self, id: AgendaVersionId) -> StoreResult<AgendaVersion> {

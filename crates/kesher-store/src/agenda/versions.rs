@@ -14,8 +14,11 @@ use crate::{Actor, StoreResult};
 pub struct AgendaVersion {
     pub id: AgendaVersionId,
     pub initiative_id: InitiativeId,
-    /// 1, 2, 3… within the initiative.
+    /// 1, 2, 3… within the initiative: the order of saving.
     pub number: u32,
+    /// What people call it: "2" for a change of substance, "2.1" for the first
+    /// wording-only mend after version 2 ([`kesher_domain::agenda::version_labels`]).
+    pub label: String,
     pub problem: Option<String>,
     pub vision: Option<String>,
     pub vision_year: Option<i32>,
@@ -23,6 +26,8 @@ pub struct AgendaVersion {
     pub overarching_goal: Option<String>,
     /// What this revision changed.
     pub note: Option<String>,
+    /// It mended the wording only: endorsements of the version before carry over.
+    pub wording_only: bool,
     pub boundaries: Vec<Boundary>,
     /// Who saved it.
     pub created_by: Option<String>,

@@ -237,7 +237,7 @@ fn need_lines(ctx: &Ctx, id: InitiativeId, needs: Vec<Need>) -> Vec<NeedLine> {
                 href: format!("/initiatives/{id}/disputes/{dispute_id}"),
             },
             Need::VersionToEndorse { version } => NeedLine {
-                text: lang.t_with("need-endorse", &[("version", Arg::from(version as i64))]),
+                text: lang.t_with("need-endorse", &[("version", Arg::Text(version))]),
                 href: format!("/initiatives/{id}/endorsements"),
             },
             Need::InvitationsWaiting { count } => NeedLine {

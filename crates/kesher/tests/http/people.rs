@@ -87,6 +87,17 @@ async fn app_with_mail() -> (TestApp, Arc<Mutex<Vec<String>>>) {
         let _ = server.serve();
     });
     app.kesher.set_public_url(&app.url(""));
+    // What the fixture's own setup queued (its second agenda version asks the partner
+    // editor to endorse it) is not what the tests watch: marked sent before the worker runs.
+    let now = chrono::Utc::now();
+    for queued in app
+        .store
+        .due_mail(now + chrono::Duration::days(1), 1000)
+        .await
+        .unwrap()
+    {
+        app.store.mark_mail_sent(queued.id, now).await.unwrap();
+    }
     let mailer = kesher::mail::SmtpMailer::new(
         &format!("smtp://127.0.0.1:{port}"),
         "Kesher <kesher@example.org>",
@@ -836,4 +847,105 @@ async fn a_partner_editor_endorses_for_their_own_organization_only() {
         )
         .await;
     assert_eq!(member.status(), StatusCode::FORBIDDEN);
+}
+
+/// A wording-only revision is a minor version (2.1): endorsements stay current and nobody
+/// is asked again. A change of substance is a new version: each partner editor is told,
+/// and their first page asks for the endorsement.
+#[tokio::test]
+async fn a_wording_only_change_keeps_endorsements_and_a_substantive_one_asks_again() {
+    let (app, received) = app_with_mail().await;
+    let i = app.fixture.initiative;
+    let endorse = app
+        .post(
+            Who::Editor,
+            &format!("/initiatives/{i}/endorsements"),
+            &[
+                ("organization_id", &app.fixture.org_a.to_string()),
+                ("version", "2"),
+                ("signed_on", "2026-02-01"),
+            ],
+        )
+        .await;
+    assert_eq!(endorse.status(), StatusCode::SEE_OTHER);
+    let asks_to_endorse = |page: &scraper::Html| {
+        let selector = scraper::Selector::parse("#needs li a").unwrap();
+        page.select(&selector)
+            .any(|a| a.value().attr("href") == Some(&format!("/initiatives/{i}/endorsements")))
+    };
+    let statements = [
+        (
+            "problem",
+            "מעט תלמידים בעיר לומדים מתמטיקה ברמה גבוהה, ומעט מהן בנות",
+        ),
+        ("vision", "כל ילד וילדה בעיר יוכלו לבחור במדע"),
+        ("note", "תיקון ניסוח"),
+    ];
+    let mut wording = statements.to_vec();
+    wording.push(("wording_only", "true"));
+    let saved = app
+        .post(Who::Backbone, &format!("/initiatives/{i}/agenda"), &wording)
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let agenda = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/agenda"))
+            .await,
+    )
+    .await;
+    assert!(
+        texts(&agenda, "p.lead")
+            .iter()
+            .any(|t| t.replace(['\u{2068}', '\u{2069}'], "").contains("גרסה 2.1")),
+        "{:?}",
+        texts(&agenda, "p.lead")
+    );
+    let board = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/endorsements"))
+            .await,
+    )
+    .await;
+    let rows = texts(&board, "#endorsements tbody tr");
+    assert!(
+        rows.iter().any(|r| r.contains("הנוכחית")),
+        "the endorsement of version 2 stays current after a mend of wording: {rows:?}"
+    );
+    let first = document(app.get(Who::Editor, &format!("/initiatives/{i}")).await).await;
+    assert!(!asks_to_endorse(&first));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let sent = received.lock().unwrap().clone();
+    assert!(sent.is_empty(), "nobody is told of a mend: {sent:?}");
+
+    // A change of substance: version 3.
+    let mut substance = statements.to_vec();
+    substance[1] = ("vision", "כל ילד וילדה בעיר יבחרו במדע ובהנדסה");
+    substance.push(("wording_only", "false"));
+    let saved = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/agenda"),
+            &substance,
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let told = wait_for(&received, 1).await.remove(0);
+    assert!(told.raw.contains(&format!("To: {}", Who::Editor.email())));
+    assert!(
+        told.text
+            .replace(['\u{2068}', '\u{2069}'], "")
+            .contains("גרסה 3"),
+        "{}",
+        told.text
+    );
+    let first = document(app.get(Who::Editor, &format!("/initiatives/{i}")).await).await;
+    assert!(asks_to_endorse(&first), "the first page asks again");
+    let board = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/endorsements"))
+            .await,
+    )
+    .await;
+    let rows = texts(&board, "#endorsements tbody tr");
+    assert!(
+        !rows.iter().any(|r| r.contains("הנוכחית")),
+        "no endorsement is current any more: {rows:?}"
+    );
 }

@@ -17,8 +17,10 @@ use super::*;
 pub struct AgendaVersion {
     pub id: AgendaVersionId,
     pub initiative_id: InitiativeId,
-    /// 1, 2, 3… within the initiative.
+    /// 1, 2, 3… within the initiative: the order of saving.
     pub number: u32,
+    /// What people call it: "2", or "2.1" for a wording-only mend of version 2.
+    pub label: String,
     pub problem: Option<String>,
     pub vision: Option<String>,
     pub vision_year: Option<i32>,
@@ -26,6 +28,8 @@ pub struct AgendaVersion {
     pub overarching_goal: Option<String>,
     /// What this revision changed.
     pub note: Option<String>,
+    /// It mended the wording only (a minor version): endorsements carry over.
+    pub wording_only: bool,
     pub boundaries: Vec<Boundary>,
     /// Who saved it.
     pub created_by: Option<String>,
@@ -38,12 +42,14 @@ impl From<kesher_store::AgendaVersion> for AgendaVersion {
             id: record.id,
             initiative_id: record.initiative_id,
             number: record.number,
+            label: record.label,
             problem: record.problem,
             vision: record.vision,
             vision_year: record.vision_year,
             mission: record.mission,
             overarching_goal: record.overarching_goal,
             note: record.note,
+            wording_only: record.wording_only,
             boundaries: record.boundaries,
             created_by: record.created_by,
             created_at: record.created_at,

@@ -56,14 +56,17 @@ impl EndorsementsPage {
         others
             .iter()
             .map(|e| {
-                let version = self.page.tn("agenda-version-number", e.version);
+                let version = self
+                    .page
+                    .ts("agenda-version-label", &self.board.label_of(e.version));
                 format!("{version} ({})", self.page.date(&e.signed_on))
             })
             .collect::<Vec<_>>()
             .join(", ")
     }
 
-    /// "7 of 26 partners signed version 2; 3 are on an older version."
+    /// "7 of 26 partners signed version 2; 3 are on an older version." `current` is the
+    /// binding version: a wording-only mend after it asks nobody to sign again.
     fn summary(&self, current: &u32) -> String {
         let on_current = self
             .board
@@ -82,7 +85,7 @@ impl EndorsementsPage {
             &[
                 ("count", on_current.into()),
                 ("total", self.board.rows.len().into()),
-                ("version", (*current as usize).into()),
+                ("version", self.board.label_of(*current).into()),
                 ("older", on_older.into()),
             ],
         )
@@ -111,7 +114,7 @@ async fn endorsements_page(
         .rev()
         .map(|n| Choice {
             value: n.to_string(),
-            label: f.page.tn("agenda-version-number", n as usize),
+            label: f.page.ts("agenda-version-label", &board.label_of(n)),
         })
         .collect();
     let form = form.unwrap_or_else(|| EndorsementForm {

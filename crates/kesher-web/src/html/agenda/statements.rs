@@ -52,7 +52,7 @@ impl StatementsPage {
         self.page.line(
             "agenda-version-line",
             vec![
-                ("count", (version.number as usize).into()),
+                ("label", version.label.clone().into()),
                 ("date", self.page.moment(&version.created_at).into()),
                 ("name", by.into()),
             ],
@@ -127,6 +127,7 @@ pub struct StatementsPageForm {
     mission: String,
     overarching_goal: String,
     note: String,
+    wording_only: String,
     boundary_dimension: Vec<String>,
     boundary_scope: Vec<String>,
     boundary_item: Vec<String>,
@@ -158,6 +159,7 @@ impl StatementsPageForm {
             overarching_goal: self.overarching_goal,
             note: self.note,
             boundaries,
+            wording_only: self.wording_only,
         }
     }
 }
@@ -257,6 +259,8 @@ pub async fn edit_agenda(
                     reason: b.reason.clone().unwrap_or_default(),
                 })
                 .collect(),
+            // Each revision says anew whether it changes substance.
+            wording_only: String::new(),
         })
         .unwrap_or_default();
     render(&form_page(f.page, id, form, FormErrors::default()))
