@@ -21,6 +21,36 @@ struct FieldText {
     expected: &'static str,
 }
 
+thread_local! {
+    /// Set while a JSON body is read: a number or yes-or-no field then takes only its own
+    /// JSON type, as the API's document says ("5" and "" are refused, not read as 5 and
+    /// as left out). A form, where every value is text, is read as before.
+    static STRICT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `read` (a synchronous deserialization of a JSON body) with the typed fields strict.
+pub fn strictly<T>(read: impl FnOnce() -> T) -> T {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            STRICT.set(false);
+        }
+    }
+    STRICT.set(true);
+    let _reset = Reset;
+    read()
+}
+
+impl FieldText {
+    fn take_text<E: serde::de::Error>(&self, v: &str) -> Result<(), E> {
+        if self.expected != EXPECTED_TEXT && STRICT.get() {
+            Err(E::invalid_type(serde::de::Unexpected::Str(v), self))
+        } else {
+            Ok(())
+        }
+    }
+}
+
 impl<'de> serde::de::Visitor<'de> for FieldText {
     type Value = String;
 
@@ -29,10 +59,12 @@ impl<'de> serde::de::Visitor<'de> for FieldText {
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+        self.take_text(v)?;
         Ok(v.to_string())
     }
 
     fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
+        self.take_text(&v)?;
         Ok(v)
     }
 
@@ -275,5 +307,29 @@ mod tests {
         assert_eq!(optional_id(""), Ok(None));
         assert_eq!(optional_id("-1"), Err(Invalid::Choice));
         assert_eq!(required_id(""), Err(Invalid::Required));
+    }
+}
+
+#[cfg(test)]
+mod strict_tests {
+    use super::*;
+
+    #[derive(Deserialize, Debug)]
+    struct Form {
+        #[serde(deserialize_with = "integer", default)]
+        parent_id: String,
+    }
+
+    #[test]
+    fn json_number_fields_refuse_strings_while_forms_keep_taking_text() {
+        let from_json =
+            |body: &str| strictly(|| serde_json::from_str::<Form>(body)).map(|f| f.parent_id);
+        assert_eq!(from_json(r#"{"parent_id": 5}"#).unwrap(), "5");
+        assert_eq!(from_json(r#"{"parent_id": null}"#).unwrap(), "");
+        assert!(from_json(r#"{"parent_id": ""}"#).is_err());
+        assert!(from_json(r#"{"parent_id": "5"}"#).is_err());
+        // Outside a JSON body (a form), text is what every field is.
+        let lenient: Form = serde_json::from_str(r#"{"parent_id": "5"}"#).unwrap();
+        assert_eq!(lenient.parent_id, "5");
     }
 }

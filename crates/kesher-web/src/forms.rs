@@ -170,7 +170,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             }));
         }
         whole_numbers_as_integers(&mut value);
-        serde_path_to_error::deserialize(value)
+        kesher_domain::lenient::strictly(|| serde_path_to_error::deserialize(value))
             .map(JsonBody)
             .map_err(|error| {
                 let path = error.path().to_string();

@@ -529,6 +529,26 @@ async fn json_is_strict_and_its_errors_say_what_is_wrong() {
         "Write a number here."
     );
 
+    // A number field takes a JSON number: "" is not "left out" and "5" is not 5 (the
+    // document says integer; schemathesis once moved a node to the top with "").
+    for parent in [r#""""#, r#""5""#] {
+        let node = app.throwaway_result().await;
+        let response = app
+            .api(
+                Who::Backbone,
+                reqwest::Method::POST,
+                &format!("/api/v1/results/{node}/move?lang=en"),
+            )
+            .header("content-type", "application/json")
+            .body(format!(r#"{{"parent_id": {parent}}}"#))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{parent}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["error"]["fields"][0]["field"], "parent_id", "{body}");
+    }
+
     let response = send(b"name=x".to_vec(), "application/x-www-form-urlencoded")
         .await
         .unwrap();

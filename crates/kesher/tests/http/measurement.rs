@@ -535,7 +535,7 @@ async fn values_sent_over_the_api_add_up_and_a_partner_waits_for_approval() {
     use serde_json::{Value, json};
     let app = TestApp::spawn().await;
     let id = app.fixture.initiative;
-    let place = |name: &str, kind: &str, parent: Option<i64>| json!({"name": name, "kind": kind, "parent_id": parent.map(|p| p.to_string()).unwrap_or_default()});
+    let place = |name: &str, kind: &str, parent: Option<i64>| json!({"name": name, "kind": kind, "parent_id": parent});
     let post =
         |who: Who, path: String, body: Value| app.api(who, Method::POST, &path).json(&body).send();
     let town: Value = post(
@@ -563,9 +563,9 @@ async fn values_sent_over_the_api_add_up_and_a_partner_waits_for_approval() {
         schools.push(created["id"].as_i64().unwrap());
     }
     for (code, unit, formula, owner) in [
-        ("takers", "count", "", app.fixture.org_a.to_string()),
-        ("pupils", "count", "", String::new()),
-        ("share", "percent", "takers / pupils * 100", String::new()),
+        ("takers", "count", "", Some(app.fixture.org_a.get())),
+        ("pupils", "count", "", None),
+        ("share", "percent", "takers / pupils * 100", None),
     ] {
         let response = post(
             Who::Backbone,
@@ -1047,7 +1047,7 @@ async fn the_public_report_card_hides_small_groups_and_what_would_reveal_them() 
         .json(
             &json!({"code": "girls_in_physics", "name_he": "בנות במגמת פיזיקה",
                       "unit": "count", "axis": "mapping", "period_kind": "school_year",
-                      "coverage_threshold": "60"}),
+                      "coverage_threshold": 60}),
         )
         .send()
         .await
@@ -1104,8 +1104,8 @@ async fn groups_and_rules_set_up_by_the_backbone_shape_the_gaps_and_refuse_data(
         .json()
         .await
         .unwrap();
-    let district_id = district["id"].as_i64().unwrap().to_string();
-    for (name, code, periphery) in [("קצרין", "4100", "yes"), ("עפולה", "7700", "no")] {
+    let district_id = district["id"].as_i64().unwrap();
+    for (name, code, periphery) in [("קצרין", "4100", true), ("עפולה", "7700", false)] {
         let response = place(json!({"name": name, "code": code, "kind": "authority",
                                     "parent_id": district_id, "periphery": periphery}))
         .await

@@ -483,7 +483,7 @@ async fn the_first_page_says_what_needs_each_person() {
         .json(
             &serde_json::json!({"code": "mentors", "name_he": "מנטורים פעילים",
             "unit": "count", "axis": "mapping", "period_kind": "school_year",
-            "owner_organization_id": app.fixture.org_a.to_string()}),
+            "owner_organization_id": app.fixture.org_a.get()}),
         )
         .send()
         .await
@@ -529,7 +529,7 @@ async fn the_first_page_says_what_needs_each_person() {
             &format!("/api/v1/disputes/{dispute}/positions"),
         )
         .json(
-            &serde_json::json!({"organization_id": app.fixture.org_a.to_string(),
+            &serde_json::json!({"organization_id": app.fixture.org_a.get(),
             "position": "בעד, בתנאי שהמדידה תהיה שנתית"}),
         )
         .send()
