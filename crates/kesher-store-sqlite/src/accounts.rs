@@ -124,6 +124,31 @@ pub(crate) async fn insert_user(
     Ok(created)
 }
 
+/// A partner editor's organization must be one of the initiative's: `NotFound` when it
+/// is none, `Conflict::WrongInitiative` when it is another initiative's.
+pub(crate) async fn grant_fits(
+    conn: &mut SqliteConnection,
+    initiative: InitiativeId,
+    grant: Grant,
+) -> StoreResult<()> {
+    let Some(organization) = grant.organization_id else {
+        return Ok(());
+    };
+    let owner: Option<i64> =
+        sqlx::query_scalar("SELECT initiative_id FROM organizations WHERE id = ?1")
+            .bind(organization.get())
+            .fetch_optional(conn)
+            .await
+            .map_err(backend)?;
+    match owner {
+        None => Err(StoreError::NotFound),
+        Some(owner) if owner != initiative.get() => {
+            Err(StoreError::Conflict(Conflict::WrongInitiative))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
 /// Gives a user a role inside the caller's transaction (audited there), replacing any
 /// role they had in the initiative.
 pub(crate) async fn upsert_role(
@@ -133,21 +158,7 @@ pub(crate) async fn upsert_role(
     user: UserId,
     grant: Grant,
 ) -> StoreResult<RoleGrant> {
-    if let Some(organization) = grant.organization_id {
-        let owner: Option<i64> =
-            sqlx::query_scalar("SELECT initiative_id FROM organizations WHERE id = ?1")
-                .bind(organization.get())
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(backend)?;
-        match owner {
-            None => return Err(StoreError::NotFound),
-            Some(owner) if owner != initiative.get() => {
-                return Err(StoreError::Conflict(Conflict::WrongInitiative));
-            }
-            Some(_) => {}
-        }
-    }
+    grant_fits(tx, initiative, grant).await?;
     let before = fetch_role(tx, user, initiative).await?;
     sqlx::query(
         "INSERT INTO initiative_roles (initiative_id, user_id, role, organization_id, created_at)

@@ -127,10 +127,11 @@ impl Kesher {
             .await?;
         // A change of substance asks every partner to endorse again; a wording-only mend
         // keeps their endorsements and tells nobody.
-        if current_exists && !input.wording_only {
-            if let Err(error) = self.ask_for_endorsement(initiative, &version).await {
-                tracing::warn!(%error, initiative = initiative.get(), "new version not notified");
-            }
+        if current_exists
+            && !input.wording_only
+            && let Err(error) = self.ask_for_endorsement(initiative, &version).await
+        {
+            tracing::warn!(%error, initiative = initiative.get(), "new version not notified");
         }
         Ok(Revision {
             version,

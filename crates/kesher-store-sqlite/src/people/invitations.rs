@@ -12,7 +12,7 @@ use sqlx::SqliteConnection;
 use sqlx::sqlite::SqliteRow;
 
 use super::insert_mail;
-use crate::accounts::{insert_user, upsert_role};
+use crate::accounts::{grant_fits, insert_user, upsert_role};
 use crate::audit::record_in;
 use crate::rows::{choice, get, timestamp};
 use crate::{SqliteStore, backend};
@@ -75,21 +75,7 @@ impl InvitationStore for SqliteStore {
         mail: &NewMail,
     ) -> StoreResult<Invitation> {
         let mut tx = self.write().await?;
-        if let Some(organization) = new.grant.organization_id {
-            let owner: Option<i64> =
-                sqlx::query_scalar("SELECT initiative_id FROM organizations WHERE id = ?1")
-                    .bind(organization.get())
-                    .fetch_optional(&mut *tx)
-                    .await
-                    .map_err(backend)?;
-            match owner {
-                None => return Err(StoreError::NotFound),
-                Some(owner) if owner != new.initiative_id.get() => {
-                    return Err(StoreError::Conflict(Conflict::WrongInitiative));
-                }
-                Some(_) => {}
-            }
-        }
+        grant_fits(&mut tx, new.initiative_id, new.grant).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO invitations (initiative_id, email, role, organization_id, language,
                                       invited_by, digest, created_at, expires_at)

@@ -111,16 +111,7 @@ async fn account_page_with(
             label: ctx.lang.t(&format!("notification-mode-{}", m.code())),
         })
         .collect();
-    let languages = vec![
-        crate::html::Choice {
-            value: "he".into(),
-            label: ctx.lang.t("language-he"),
-        },
-        crate::html::Choice {
-            value: "en".into(),
-            label: ctx.lang.t("language-en"),
-        },
-    ];
+    let languages = crate::html::language_choices(ctx.lang);
     let initiatives = state.kesher.visible_initiatives(caller).await?;
     let roles = state
         .kesher
@@ -158,10 +149,7 @@ async fn account_page_with(
 
 /// `GET /account`
 pub async fn show_account(ctx: Ctx, State(state): State<AppState>) -> Result<Response, AppError> {
-    let form = TokenForm {
-        expires_in_days: TOKEN_DAYS.to_string(),
-        ..TokenForm::default()
-    };
+    let form = fresh_token_form();
     account_page(
         &state,
         &ctx,
@@ -183,10 +171,7 @@ pub async fn create_token(
     let caller = ctx.caller()?;
     match state.kesher.create_own_token(caller, &form).await {
         Ok((_, secret)) => {
-            let fresh = TokenForm {
-                expires_in_days: TOKEN_DAYS.to_string(),
-                ..TokenForm::default()
-            };
+            let fresh = fresh_token_form();
             let secret = Some(secret.expose().to_string());
             account_page(
                 &state,
@@ -260,16 +245,7 @@ pub async fn update_profile(
                 profile: Some(form),
                 ..OtherForms::default()
             };
-            account_page_with(
-                &state,
-                &ctx,
-                fresh_token_form(),
-                FormErrors::default(),
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                other,
-            )
-            .await
+            refused(&state, &ctx, other).await
         }
         Err(other) => Err(other.into()),
     }
@@ -308,19 +284,25 @@ pub async fn change_password(
                 ),
                 ..OtherForms::default()
             };
-            account_page_with(
-                &state,
-                &ctx,
-                fresh_token_form(),
-                FormErrors::default(),
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                other,
-            )
-            .await
+            refused(&state, &ctx, other).await
         }
         Err(other) => Err(other.into()),
     }
+}
+
+/// The account page again after the details or password form was refused (422), with
+/// that form's problems and a fresh token form.
+async fn refused(state: &AppState, ctx: &Ctx, other: OtherForms) -> Result<Response, AppError> {
+    account_page_with(
+        state,
+        ctx,
+        fresh_token_form(),
+        FormErrors::default(),
+        None,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        other,
+    )
+    .await
 }
 
 fn fresh_token_form() -> TokenForm {

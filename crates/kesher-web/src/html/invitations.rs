@@ -90,16 +90,7 @@ async fn invitations_page(
             }
         })
         .collect();
-    let languages = vec![
-        Choice {
-            value: "he".into(),
-            label: f.page.t("language-he"),
-        },
-        Choice {
-            value: "en".into(),
-            label: f.page.t("language-en"),
-        },
-    ];
+    let languages = crate::html::language_choices(ctx.lang);
     render_with(
         status,
         &InvitationsPage {

@@ -101,6 +101,17 @@ pub async fn organization_choices(
         .collect())
 }
 
+/// The languages a person's messages and pages can be in, for a select.
+pub fn language_choices(lang: kesher_i18n::Lang) -> Vec<Choice> {
+    [("he", "language-he"), ("en", "language-en")]
+        .into_iter()
+        .map(|(value, label)| Choice {
+            value: value.into(),
+            label: lang.t(label),
+        })
+        .collect()
+}
+
 /// One option of a select.
 #[derive(Clone, Debug)]
 pub struct Choice {
