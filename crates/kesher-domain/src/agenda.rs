@@ -203,7 +203,7 @@ pub struct AgendaForm {
     /// `true` when the change only mends the wording (a minor version: the partners'
     /// endorsements carry over); left out or `false`, it changes substance, and every
     /// partner is asked to endorse again.
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::boolean")]
     #[schema(value_type = Option<bool>)]
     pub wording_only: String,
 }

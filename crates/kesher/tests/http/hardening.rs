@@ -529,6 +529,21 @@ async fn json_is_strict_and_its_errors_say_what_is_wrong() {
         "Write a number here."
     );
 
+    // A yes-or-no field takes JSON's true and false (schemathesis sent one to the agenda).
+    let response = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/initiatives/{i}/agenda"),
+        )
+        .json(&serde_json::json!({"problem": "בעיה מנוסחת מחדש", "wording_only": true}))
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{}", response.status());
+    let version: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(version["wording_only"], true, "{version}");
+
     // A number field takes a JSON number: "" is not "left out" and "5" is not 5 (the
     // document says integer; schemathesis once moved a node to the top with "").
     for parent in [r#""""#, r#""5""#] {
