@@ -3,10 +3,8 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Utc;
-use kesher_core::CoreError;
 use kesher_core::people::invitations::InvitationForm;
 use kesher_domain::access::Role;
 use kesher_domain::{InitiativeId, InvitationId};
@@ -16,7 +14,7 @@ use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
-use crate::html::{Choice, choices, frame, organization_choices, render_with, saved};
+use crate::html::{Choice, answer_form, choices, frame, organization_choices, render, saved};
 use crate::page::{Page, Section};
 
 const LABELS: &[(&str, &str)] = &[
@@ -56,8 +54,7 @@ async fn invitations_page(
     id: InitiativeId,
     form: InvitationForm,
     errors: FormErrors,
-    status: StatusCode,
-) -> Result<Response, AppError> {
+) -> Result<InvitationsPage, AppError> {
     let caller = ctx.caller()?;
     let f = frame(
         &state.kesher,
@@ -91,19 +88,16 @@ async fn invitations_page(
         })
         .collect();
     let languages = crate::html::language_choices(ctx.lang);
-    render_with(
-        status,
-        &InvitationsPage {
-            roles: choices(&f.page, Role::ALL, Role::code, Role::label_id),
-            page: f.page,
-            initiative_id: id,
-            rows,
-            form,
-            errors,
-            organizations,
-            languages,
-        },
-    )
+    Ok(InvitationsPage {
+        roles: choices(&f.page, Role::ALL, Role::code, Role::label_id),
+        page: f.page,
+        initiative_id: id,
+        rows,
+        form,
+        errors,
+        organizations,
+        languages,
+    })
 }
 
 /// `GET /initiatives/{id}/invitations` (backbone)
@@ -116,15 +110,7 @@ pub async fn list_invitations(
         language: ctx.lang.code().to_string(),
         ..Default::default()
     };
-    invitations_page(
-        &state,
-        &ctx,
-        id,
-        form,
-        FormErrors::default(),
-        StatusCode::OK,
-    )
-    .await
+    render(&invitations_page(&state, &ctx, id, form, FormErrors::default()).await?)
 }
 
 /// `POST /initiatives/{id}/invitations` (backbone)
@@ -134,27 +120,17 @@ pub async fn create_invitation(
     Params(id): Params<InitiativeId>,
     CsrfForm(form): CsrfForm<InvitationForm>,
 ) -> Result<Response, AppError> {
-    let caller = ctx.caller()?;
-    match state.kesher.invite(caller, id, &form).await {
-        Ok(_) => Ok(saved(
-            &ctx,
-            &format!("/initiatives/{id}/invitations"),
-            "flash-invitation-sent",
-        )),
-        Err(CoreError::Invalid(errors)) => {
-            let errors = FormErrors::new(ctx.lang, &errors, LABELS);
-            invitations_page(
-                &state,
-                &ctx,
-                id,
-                form,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(other) => Err(other.into()),
-    }
+    let outcome = state.kesher.invite(ctx.caller()?, id, &form).await;
+    let (state, ctx) = (&state, &ctx);
+    answer_form(
+        ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/invitations"),
+        "flash-invitation-sent",
+        LABELS,
+        |errors| invitations_page(state, ctx, id, form, errors),
+    )
+    .await
 }
 
 /// `POST /initiatives/{id}/invitations/{invitation}/resend` (backbone)

@@ -145,6 +145,16 @@ async fn post_form(
 #[tokio::test]
 async fn an_invitation_arrives_in_hebrew_is_accepted_once_and_brings_the_invitee_in() {
     let (app, received) = app_with_mail().await;
+    // A partner editor's invitation names the organization: refused at that field, the
+    // address kept.
+    let refused = invite(&app, "noa@example.org", "partner_editor", "he").await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(refused).await;
+    assert!(!texts(&page, "#f-organization_id-error").is_empty());
+    assert_eq!(
+        crate::helpers::attribute(&page, "#f-email", "value").as_deref(),
+        Some("noa@example.org")
+    );
     let response = invite(&app, "noa@example.org", "member", "he").await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let message = wait_for(&received, 1).await.remove(0);
