@@ -99,6 +99,25 @@ fn is_api(path: &str) -> bool {
     path.starts_with("/api/")
 }
 
+/// Signs the browser in with `session` (a sign-in, an accepted invitation, a changed
+/// password): the session cookie, for as long as a session lasts.
+pub fn with_session(
+    mut response: axum::response::Response,
+    ctx: &Ctx,
+    session: &kesher_core::Secret,
+) -> axum::response::Response {
+    response.headers_mut().append(
+        axum::http::header::SET_COOKIE,
+        cookie(
+            SESSION_COOKIE,
+            session.expose().to_string(),
+            ctx.secure,
+            Some(kesher_core::SESSION_DAYS),
+        ),
+    );
+    response
+}
+
 /// A cookie Kesher sets: HttpOnly, SameSite=Lax, path /, Secure over HTTPS.
 pub fn cookie(
     name: &'static str,

@@ -259,19 +259,11 @@ pub async fn change_password(
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     match state.kesher.change_own_password(caller, &form).await {
-        Ok(session) => {
-            let mut response = saved(&ctx, "/account", "flash-password-changed");
-            response.headers_mut().append(
-                axum::http::header::SET_COOKIE,
-                crate::context::cookie(
-                    crate::context::SESSION_COOKIE,
-                    session.expose().to_string(),
-                    ctx.secure,
-                    Some(kesher_core::SESSION_DAYS),
-                ),
-            );
-            Ok(response)
-        }
+        Ok(session) => Ok(crate::context::with_session(
+            saved(&ctx, "/account", "flash-password-changed"),
+            &ctx,
+            &session,
+        )),
         Err(CoreError::Invalid(errors)) => {
             let other = OtherForms {
                 password_errors: FormErrors::new(

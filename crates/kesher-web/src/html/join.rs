@@ -5,15 +5,14 @@
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
 use kesher_core::people::invitations::{AcceptForm, InvitationLink};
-use kesher_core::{CoreError, SESSION_DAYS, Secret};
+use kesher_core::{CoreError, Secret};
 use kesher_store::InvitationStatus;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::context::{Ctx, SESSION_COOKIE, cookie};
+use crate::context::{Ctx, with_session};
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, QueryParams};
 use crate::html::render_with;
@@ -125,19 +124,12 @@ pub async fn accept_invitation(
     {
         Ok((_, session)) => {
             let link = state.kesher.invitation_link(&secret).await?;
-            let mut response =
-                Redirect::to(&format!("/initiatives/{}", link.invitation.initiative_id))
-                    .into_response();
-            response.headers_mut().append(
-                SET_COOKIE,
-                cookie(
-                    SESSION_COOKIE,
-                    session.expose().to_string(),
-                    ctx.secure,
-                    Some(SESSION_DAYS),
-                ),
-            );
-            Ok(response)
+            let home = format!("/initiatives/{}", link.invitation.initiative_id);
+            Ok(with_session(
+                Redirect::to(&home).into_response(),
+                &ctx,
+                &session,
+            ))
         }
         Err(CoreError::Invalid(errors)) => {
             let link = state.kesher.invitation_link(&secret).await?;

@@ -5,11 +5,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::SET_COOKIE;
 use axum::response::{IntoResponse, Redirect, Response};
-use kesher_core::{CoreError, SESSION_DAYS, Secret};
+use kesher_core::{CoreError, Secret};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::context::{Ctx, SESSION_COOKIE, cookie, removal};
+use crate::context::{Ctx, SESSION_COOKIE, removal, with_session};
 use crate::error::AppError;
 use crate::forms::{CsrfForm, NoFields, QueryParams};
 use crate::html::{render, render_with};
@@ -91,19 +91,11 @@ pub async fn create_session(
         .sign_in(&form.email, &form.password, &ctx.client)
         .await
     {
-        Ok((_, secret)) => {
-            let mut response = Redirect::to(&safe_next(&form.next)).into_response();
-            response.headers_mut().append(
-                SET_COOKIE,
-                cookie(
-                    SESSION_COOKIE,
-                    secret.expose().to_string(),
-                    ctx.secure,
-                    Some(SESSION_DAYS),
-                ),
-            );
-            Ok(response)
-        }
+        Ok((_, secret)) => Ok(with_session(
+            Redirect::to(&safe_next(&form.next)).into_response(),
+            &ctx,
+            &secret,
+        )),
         Err(error @ (CoreError::BadCredentials | CoreError::TooManyAttempts { .. })) => {
             let (status, problem) = match &error {
                 CoreError::TooManyAttempts {
