@@ -138,6 +138,12 @@ impl Kesher {
                 position: n.position,
             })
             .collect();
+        // Both are checked as documented even when a nudge makes them unused, so a value
+        // outside the document's range is refused the same way either way.
+        let asked_parent = lenient::optional_id(&form.parent_id)
+            .map_err(|p| CoreError::invalid("parent_id", p))?
+            .map(ResultNodeId::new);
+        let asked_index = optional_index(&form.index)?;
         let (parent, index) = match form.nudge.as_deref().map(str::trim) {
             Some(given) => {
                 let nudge =
@@ -146,13 +152,7 @@ impl Kesher {
                     message_id: "conflict-no-room",
                 })?
             }
-            None => {
-                let parent = lenient::optional_id(&form.parent_id)
-                    .map_err(|p| CoreError::invalid("parent_id", p))?
-                    .map(ResultNodeId::new);
-                let index = optional_index(&form.index)?;
-                (parent, index)
-            }
+            None => (asked_parent, asked_index),
         };
         // Under itself is the first thing to say no to; the store refuses it again, in its
         // transaction. A parent the tree does not hold is left to the store, which names it.
