@@ -34,6 +34,7 @@ pub enum FileFormat {
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default, deny_unknown_fields)]
 pub struct FormatQuery {
     /// `csv` (UTF-8, the default) or `xlsx`.
@@ -43,6 +44,7 @@ pub struct FormatQuery {
 }
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(default, deny_unknown_fields)]
 pub struct Dhis2Query {
     /// One indicator's code; left out, every entered indicator.

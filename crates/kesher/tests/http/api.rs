@@ -361,6 +361,23 @@ async fn the_openapi_document_describes_every_entity_and_every_route() {
         unresolved.is_empty(),
         "unresolved references: {unresolved:?}"
     );
+    // A path parameter is one the path names: a query parameter documented as `in: path`
+    // (and so required) sends every client to an address that does not exist.
+    let mut misplaced = Vec::new();
+    for (path, item) in paths {
+        for (method, operation) in item.as_object().unwrap() {
+            for parameter in operation["parameters"].as_array().into_iter().flatten() {
+                let name = parameter["name"].as_str().unwrap();
+                if parameter["in"] == "path" && !path.contains(&format!("{{{name}}}")) {
+                    misplaced.push(format!("{method} {path}: {name}"));
+                }
+            }
+        }
+    }
+    assert!(
+        misplaced.is_empty(),
+        "documented in the path but not in it: {misplaced:?}"
+    );
     // The document and the router are built from the same handlers: every documented
     // operation answers (not 404/405) when called.
     let mut unrouted = Vec::new();
