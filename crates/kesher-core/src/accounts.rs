@@ -595,9 +595,9 @@ impl Kesher {
                 message_id: "conflict-own-role",
             });
         }
-        // Only a partner editor speaks for an organization.
+        // A partner editor's role names their organization, a member's may; no other does.
         let organization_id = organization
-            .filter(|_| role == Role::PartnerEditor)
+            .filter(|_| role.names_organization())
             .map(OrganizationId::new);
         self.store
             .grant_role(

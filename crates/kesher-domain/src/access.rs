@@ -14,11 +14,16 @@
 //! | read the audit history              | yes   | yes      | own organization | no     | no     |
 //! | create initiatives and users        | yes   | no       | no               | no     | no     |
 //! | revise the agenda, tree, decisions  | yes   | yes      | no               | no     | no     |
-//! | propose a glossary definition       | yes   | yes      | for own org      | no     | no     |
-//! | raise a dispute, state a position   | yes   | yes      | for own org      | no     | no     |
+//! | propose a glossary definition       | yes   | yes      | for own org      | yes¹   | no     |
+//! | raise a dispute, state a position   | yes   | yes      | for own org      | yes¹   | no     |
+//! | comment on a version of the agenda  | yes   | yes      | for own org      | yes¹   | no     |
 //! | record a change in the field        | yes   | yes      | own organization | no     | no     |
 //! | record an endorsement of the agenda | yes   | yes      | own organization | no     | no     |
 //! | invite people, read the outbox      | yes   | yes      | no               | no     | no     |
+//! | report values                       | yes   | yes      | own organization | no     | no     |
+//!
+//! ¹ A member speaks in their own name, and for their organization when their role names one
+//! (a steering-committee member from a partner, say); it gives them no editing rights there.
 
 use serde::{Deserialize, Serialize};
 
@@ -38,7 +43,16 @@ choice_enum!(
     }
 );
 
-/// A role as granted: a partner editor's role is tied to their organization.
+impl Role {
+    /// Whether a grant of this role keeps an organization: a partner editor's must name
+    /// one; a member's may (the organization they speak for); the others never do.
+    pub fn names_organization(self) -> bool {
+        matches!(self, Role::PartnerEditor | Role::Member)
+    }
+}
+
+/// A role as granted: a partner editor's role is tied to their organization, and a
+/// member's may be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Grant {
     pub role: Role,
@@ -66,7 +80,7 @@ impl Access {
         self.admin || self.role() == Some(Role::Backbone)
     }
 
-    /// The organization a partner editor speaks for.
+    /// The organization a partner editor edits and speaks for.
     pub fn own_organization(&self) -> Option<OrganizationId> {
         match self.grant {
             Some(Grant {
@@ -127,9 +141,28 @@ impl Access {
         self.manages()
     }
 
-    /// Proposing a glossary definition or raising a dispute: the backbone, and partner
-    /// editors in the name of their organization.
+    /// The organization a person speaks for in the agenda's conversation: a partner
+    /// editor's, or a member's when their role names one.
+    pub fn speaks_for(&self) -> Option<OrganizationId> {
+        match self.grant {
+            Some(Grant {
+                role: Role::PartnerEditor | Role::Member,
+                organization_id,
+            }) => organization_id,
+            _ => None,
+        }
+    }
+
+    /// Proposing a glossary definition, raising a dispute, stating a position, commenting on
+    /// a version of the agenda: the backbone, partner editors in the name of their
+    /// organization, and members in their own name (and their organization's, if any).
     pub fn can_take_part_in_agenda(&self) -> bool {
+        self.manages() || self.own_organization().is_some() || self.role() == Some(Role::Member)
+    }
+
+    /// Reporting values and recording changes in the field: the backbone, and partner
+    /// editors for their own organization.
+    pub fn can_report(&self) -> bool {
         self.manages() || self.own_organization().is_some()
     }
 
@@ -146,8 +179,10 @@ impl Access {
         self.manages() || self.own_organization().is_some()
     }
 
+    /// Naming an organization as the one behind a proposal, a dispute, a position or a
+    /// comment: the backbone for any, others for the one they speak for.
     pub fn can_speak_for(&self, organization: OrganizationId) -> bool {
-        self.can_edit_organization(organization)
+        self.manages() || self.speaks_for() == Some(organization)
     }
 
     /// Places, indicators, targets, rules, imports of data and approving partners' values.
@@ -218,9 +253,15 @@ mod tests {
         );
         assert!(
             editor.can_take_part_in_agenda()
-                && !member.can_take_part_in_agenda()
+                && member.can_take_part_in_agenda()
                 && !viewer.can_take_part_in_agenda()
         );
+        assert!(editor.can_report() && !member.can_report() && !viewer.can_report());
+        // A member whose role names their organization speaks for it, and edits nothing.
+        let member_of_own = with(Role::Member, Some(1));
+        assert!(member_of_own.can_speak_for(own) && !member_of_own.can_speak_for(other));
+        assert!(!member_of_own.can_edit_organization(own) && !member_of_own.can_report());
+        assert!(!member_of_own.can_endorse_for(own) && !member.can_speak_for(own));
         assert!(
             editor.can_speak_for(own)
                 && !editor.can_speak_for(other)

@@ -699,6 +699,48 @@ impl PositionForm {
     }
 }
 
+/// A comment on a version of the agenda, as typed.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct CommentForm {
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
+    pub comment: String,
+    /// The organization the comment speaks for; left out, the one the author speaks for
+    /// (if any).
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub organization_id: String,
+}
+
+/// A checked comment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CommentInput {
+    pub comment: String,
+    pub organization_id: Option<OrganizationId>,
+}
+
+impl CommentForm {
+    pub fn parse(&self) -> Result<CommentInput, Vec<FieldError>> {
+        let mut c = Checker::new();
+        let comment = c.check(
+            "comment",
+            optional_text(&self.comment, LONG_TEXT_MAX).and_then(|t| t.ok_or(Invalid::Required)),
+        );
+        let organization = c.check(
+            "organization_id",
+            lenient::optional_id(&self.organization_id),
+        );
+        match (comment, organization) {
+            (Some(comment), Some(organization)) => Ok(CommentInput {
+                comment,
+                organization_id: organization.map(OrganizationId::new),
+            }),
+            _ => Err(c.into_errors()),
+        }
+    }
+}
+
 /// Resolving or reopening a dispute, with a word on why.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]

@@ -98,6 +98,10 @@ id_type!(
     PositionId
 );
 id_type!(
+    /// A comment on a version of the agenda.
+    AgendaCommentId
+);
+id_type!(
     /// An organization's endorsement of an agenda version.
     EndorsementId
 );

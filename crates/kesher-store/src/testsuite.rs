@@ -45,6 +45,7 @@ macro_rules! conformance_tests {
             glossary_definitions_have_versions_and_adoptions,
             decisions_link_only_to_their_own_initiative,
             disputes_are_resolved_and_reopened_with_their_history,
+            comments_on_a_version_keep_their_author_and_organization,
             endorsements_and_field_changes,
             places_import_by_code_and_keep_what_blank_cells_leave,
             values_are_written_once_and_replaced_with_history,
@@ -99,6 +100,7 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
         "measurement/indicators.rs",
         include_str!("measurement/indicators.rs"),
     ),
+    ("agenda/comments.rs", include_str!("agenda/comments.rs")),
     (
         "measurement/mappings.rs",
         include_str!("measurement/mappings.rs"),
@@ -1028,7 +1030,7 @@ pub async fn import_drafts_round_trip(store: &dyn Store) {
 // ---- the common agenda ----
 
 use kesher_domain::agenda::{
-    AdoptionForm, AgendaForm, BoundaryForm, DecisionForm, DefinitionForm, DisputeForm,
+    AdoptionForm, AgendaForm, BoundaryForm, CommentForm, DecisionForm, DefinitionForm, DisputeForm,
     DisputeStatus, DisputeStatusForm, EndorsementForm, FieldChangeForm, PositionForm, ResultForm,
     TermForm,
 };
@@ -1307,6 +1309,83 @@ pub async fn decisions_link_only_to_their_own_initiative(store: &dyn Store) {
     assert_eq!(store.decisions(here.id).await.unwrap().len(), 1);
 }
 
+pub async fn comments_on_a_version_keep_their_author_and_organization(store: &dyn Store) {
+    let here = initiative(store, "כאן").await;
+    let elsewhere = initiative(store, "שם").await;
+    let org = organization(store, here.id, "עמותה").await;
+    let stranger = organization(store, elsewhere.id, "זרה").await;
+    let author = store
+        .create_user(
+            system(),
+            NewUser {
+                email: Email::parse("member@example.org").unwrap(),
+                name: Name::parse("חברת ועדה").unwrap(),
+                password_hash: "x".into(),
+                is_admin: false,
+                language: "he".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let version = store
+        .create_agenda_version(
+            system(),
+            here.id,
+            &AgendaForm {
+                mission: "להכפיל".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let comment = |text: &str, org: Option<OrganizationId>| {
+        CommentForm {
+            comment: text.into(),
+            organization_id: org.map(|o| o.to_string()).unwrap_or_default(),
+        }
+        .parse()
+        .unwrap()
+    };
+    let first = store
+        .add_agenda_comment(
+            Actor::user(author.id),
+            version.id,
+            &comment("ראשונה", Some(org.id)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(first.author_id, Some(author.id));
+    assert_eq!(first.author_name.as_deref(), Some("חברת ועדה"));
+    assert_eq!(first.organization_name.as_deref(), Some("עמותה"));
+    store
+        .add_agenda_comment(Actor::user(author.id), version.id, &comment("שנייה", None))
+        .await
+        .unwrap();
+    // An organization of another initiative is refused, and nothing is kept.
+    assert_eq!(
+        conflict(
+            store
+                .add_agenda_comment(system(), version.id, &comment("זרה", Some(stranger.id)))
+                .await
+        ),
+        Conflict::WrongInitiative
+    );
+    let all = store.agenda_comments(version.id).await.unwrap();
+    assert_eq!(
+        all.iter().map(|c| c.comment.as_str()).collect::<Vec<_>>(),
+        ["ראשונה", "שנייה"]
+    );
+    assert_eq!(all[1].organization_id, None);
+    assert!(matches!(
+        store
+            .agenda_comments(AgendaVersionId::new(version.id.get() + 1000))
+            .await,
+        Err(StoreError::NotFound)
+    ));
+}
+
 pub async fn disputes_are_resolved_and_reopened_with_their_history(store: &dyn Store) {
     let here = initiative(store, "כאן").await;
     let org = organization(store, here.id, "חברה").await;
@@ -1338,6 +1417,34 @@ pub async fn disputes_are_resolved_and_reopened_with_their_history(store: &dyn S
     assert_eq!(
         with_position.positions[0].organization_name.as_deref(),
         Some("חברה")
+    );
+    // Stated by the system, the position has no author; a person's keeps their name.
+    assert_eq!(with_position.positions[0].author_id, None);
+    let author = store
+        .create_user(
+            system(),
+            NewUser {
+                email: Email::parse("speaker@example.org").unwrap(),
+                name: Name::parse("דוברת").unwrap(),
+                password_hash: "x".into(),
+                is_admin: false,
+                language: "he".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let with_author = store
+        .add_position(
+            Actor::user(author.id),
+            dispute.id,
+            &position.parse().unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(with_author.positions[1].author_id, Some(author.id));
+    assert_eq!(
+        with_author.positions[1].author_name.as_deref(),
+        Some("דוברת")
     );
 
     let change = |status: &str, note: &str| {
@@ -1381,7 +1488,7 @@ pub async fn disputes_are_resolved_and_reopened_with_their_history(store: &dyn S
     assert_eq!(reopened.status, DisputeStatus::Reopened);
     assert_eq!(
         reopened.positions.len(),
-        1,
+        2,
         "positions outlive status changes"
     );
 }

@@ -105,7 +105,7 @@ impl Page {
             initiative_name: initiative.name.clone(),
             section,
             manages: access.can_manage_network(),
-            takes_part: access.can_take_part_in_agenda(),
+            takes_part: access.can_report(),
         });
         self
     }

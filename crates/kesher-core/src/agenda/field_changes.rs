@@ -101,12 +101,10 @@ impl Kesher {
         initiative: InitiativeId,
         form: &FieldChangeForm,
     ) -> CoreResult<FieldChange> {
-        let access = self
-            .require(caller, initiative, |a| a.can_take_part_in_agenda())
-            .await?;
+        let access = self.require(caller, initiative, |a| a.can_report()).await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
         not_in_future("noted_on", input.noted_on).map_err(|e| CoreError::Invalid(vec![e]))?;
-        if !access.can_speak_for(input.organization_id) {
+        if !access.can_edit_organization(input.organization_id) {
             return Err(CoreError::Forbidden);
         }
         self.store
@@ -124,12 +122,12 @@ impl Kesher {
         let found = self.store.field_change(id).await?;
         let access = self
             .require(caller, found.initiative_id, |a| {
-                a.can_speak_for(found.organization_id)
+                a.can_edit_organization(found.organization_id)
             })
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
         not_in_future("noted_on", input.noted_on).map_err(|e| CoreError::Invalid(vec![e]))?;
-        if !access.can_speak_for(input.organization_id) {
+        if !access.can_edit_organization(input.organization_id) {
             return Err(CoreError::Forbidden);
         }
         self.store
@@ -141,7 +139,7 @@ impl Kesher {
     pub async fn delete_field_change(&self, caller: &Caller, id: FieldChangeId) -> CoreResult<()> {
         let found = self.store.field_change(id).await?;
         self.require(caller, found.initiative_id, |a| {
-            a.can_speak_for(found.organization_id)
+            a.can_edit_organization(found.organization_id)
         })
         .await?;
         Ok(self.store.delete_field_change(caller.actor(), id).await?)

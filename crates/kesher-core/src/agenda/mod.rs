@@ -32,13 +32,13 @@ fn not_in_future(field: &'static str, date: chrono::NaiveDate) -> Result<(), Fie
     }
 }
 
-/// Refuses an organization a partner editor does not speak for; fills in their own when
-/// they name none.
+/// Refuses an organization the caller does not speak for; fills in the one they speak for
+/// (a partner editor's, or a member's when their role names it) when they name none.
 fn speaking_for(
     access: &Access,
     named: Option<OrganizationId>,
 ) -> CoreResult<Option<OrganizationId>> {
-    match (named, access.own_organization()) {
+    match (named, access.speaks_for()) {
         (Some(org), _) if access.can_speak_for(org) => Ok(Some(org)),
         (Some(_), _) => Err(CoreError::Forbidden),
         (None, Some(own)) if !access.can_edit_agenda() => Ok(Some(own)),

@@ -125,7 +125,7 @@ impl Kesher {
         let grant = Grant {
             role,
             organization_id: organization
-                .filter(|_| role == Role::PartnerEditor)
+                .filter(|_| role.names_organization())
                 .map(OrganizationId::new),
         };
         let secret = Secret::generate("ki_");

@@ -27,8 +27,9 @@ async fn fetch_dispute(conn: &mut SqliteConnection, id: DisputeId) -> StoreResul
     .map_err(backend)?
     .ok_or(StoreError::NotFound)?;
     let positions = sqlx::query(
-        "SELECT p.*, o.name AS organization_name FROM dispute_positions p
-         LEFT JOIN organizations o ON o.id = p.organization_id WHERE p.dispute_id = ?1 ORDER BY p.id",
+        "SELECT p.*, o.name AS organization_name, u.name AS author_name FROM dispute_positions p
+         LEFT JOIN organizations o ON o.id = p.organization_id
+         LEFT JOIN users u ON u.id = p.user_id WHERE p.dispute_id = ?1 ORDER BY p.id",
     )
     .bind(id.get())
     .fetch_all(&mut *conn)
@@ -40,6 +41,8 @@ async fn fetch_dispute(conn: &mut SqliteConnection, id: DisputeId) -> StoreResul
             id: PositionId::new(get(row, "id")?),
             organization_id: get::<Option<i64>>(row, "organization_id")?.map(OrganizationId::new),
             organization_name: get(row, "organization_name")?,
+            author_id: get::<Option<i64>>(row, "user_id")?.map(UserId::new),
+            author_name: get(row, "author_name")?,
             position: get(row, "position")?,
             created_at: timestamp(row, "created_at")?,
         })
@@ -227,9 +230,10 @@ impl DisputeStore for SqliteStore {
             .await?;
         }
         let now = Utc::now();
-        sqlx::query("INSERT INTO dispute_positions (dispute_id, organization_id, position, created_at) VALUES (?1, ?2, ?3, ?4)")
+        sqlx::query("INSERT INTO dispute_positions (dispute_id, organization_id, user_id, position, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
             .bind(dispute.get())
             .bind(input.organization_id.map(OrganizationId::get))
+            .bind(actor.user_id().map(UserId::get))
             .bind(&input.position)
             .bind(now)
             .execute(&mut *tx)

@@ -1,6 +1,7 @@
 //! The common agenda in SQLite, one file per entity: versioned statements, the results tree,
 //! the glossary, the decision log, disputes, endorsements and changes in the field.
 
+mod comments;
 mod decisions;
 mod disputes;
 mod endorsements;

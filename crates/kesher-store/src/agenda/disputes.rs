@@ -16,6 +16,9 @@ pub struct Position {
     pub id: PositionId,
     pub organization_id: Option<OrganizationId>,
     pub organization_name: Option<String>,
+    /// The person who stated it (unknown for positions stated before authors were kept).
+    pub author_id: Option<UserId>,
+    pub author_name: Option<String>,
     pub position: String,
     pub created_at: DateTime<Utc>,
 }

@@ -5,8 +5,8 @@
 
 use kesher_domain::access::{Grant, Role};
 use kesher_domain::agenda::{
-    AdoptionForm, AgendaForm, DecisionForm, DefinitionForm, DisputeForm, DisputeStatusForm,
-    EndorsementForm, FieldChangeForm, PositionForm, ResultForm, TermForm,
+    AdoptionForm, AgendaForm, CommentForm, DecisionForm, DefinitionForm, DisputeForm,
+    DisputeStatusForm, EndorsementForm, FieldChangeForm, PositionForm, ResultForm, TermForm,
 };
 use kesher_domain::bodies::{BodyForm, MembershipForm};
 use kesher_domain::import::{Change, ImportPlan, PlannedOrganization};
@@ -213,13 +213,26 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
     moves!("revoke_role", store.revoke_role(system(), here.id, user.id));
 
     // ---- the common agenda ----
-    moves!(
+    let agenda_version = moves!(
         "create_agenda_version",
         store.create_agenda_version(
             system(),
             here.id,
             &AgendaForm {
                 mission: "להכפיל את מספר הלומדים".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap()
+        )
+    );
+    moves!(
+        "add_agenda_comment",
+        store.add_agenda_comment(
+            system(),
+            agenda_version.id,
+            &CommentForm {
+                comment: "כדאי לנסח את היעד במספרים".into(),
                 ..Default::default()
             }
             .parse()

@@ -47,7 +47,7 @@ struct ChangesPage {
 
 impl ChangesPage {
     fn can_change(&self, organization: &OrganizationId) -> bool {
-        self.access.can_speak_for(*organization)
+        self.access.can_edit_organization(*organization)
     }
 }
 
@@ -90,7 +90,7 @@ async fn changes_page(
     });
     Ok(ChangesPage {
         groups: state.kesher.field_changes_by_goal(caller, id).await?,
-        can_take_part: f.access.can_take_part_in_agenda(),
+        can_take_part: f.access.can_report(),
         results: goal_choices(
             &state.kesher.results_tree(caller, id).await?,
             &form.result_id,
@@ -161,7 +161,7 @@ async fn change_form_page(
     let caller = ctx.caller()?;
     let (found, access) = state.kesher.field_change(caller, change).await?;
     check_in(id, found.initiative_id)?;
-    if !access.can_speak_for(found.organization_id) {
+    if !access.can_edit_organization(found.organization_id) {
         return Err(CoreError::Forbidden.into());
     }
     let f = frame(

@@ -43,7 +43,7 @@ pub(crate) async fn speaking_as(
     caller: &Caller,
     access: &Access,
 ) -> Result<Option<String>, AppError> {
-    match access.own_organization() {
+    match access.speaks_for() {
         Some(own) if !access.can_edit_agenda() => {
             Ok(Some(kesher.organization(caller, own).await?.0.name))
         }

@@ -160,7 +160,7 @@ async fn report_page(
             ),
         })
         .collect();
-    if !access.can_take_part_in_agenda() {
+    if !access.can_report() {
         return Err(CoreError::Forbidden.into());
     }
     let get = |name: &str| -> String { form.map(|f| pair(f, name)).unwrap_or("").to_string() };
