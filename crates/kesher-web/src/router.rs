@@ -437,6 +437,10 @@ fn agenda_pages() -> Router<AppState> {
             get(statements::show_agenda_version),
         )
         .route(
+            "/initiatives/{id}/agenda/versions/{number}/comments",
+            post(statements::add_comment),
+        )
+        .route(
             "/initiatives/{id}/agenda/compare",
             get(statements::compare_agenda),
         )

@@ -1,8 +1,11 @@
 //! The common agenda's use cases: revising the statements and comparing versions, the
 //! results tree and its moves, the glossary, the decision log, disputes, endorsements and
-//! changes in the field. The backbone edits; partner editors propose definitions, raise
-//! disputes, state positions and record their own organization's changes; others read.
+//! changes in the field, comments on the version under discussion. The backbone edits;
+//! partner editors and members propose definitions, raise disputes, state positions and
+//! comment; partner editors record their own organization's changes and endorsements;
+//! viewers read.
 
+mod comments;
 mod decisions;
 mod disputes;
 mod endorsements;

@@ -7,8 +7,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use kesher_core::agenda::MoveForm;
 use kesher_domain::agenda::{
-    AdoptionForm, AgendaForm, DecisionForm, DefinitionForm, DisputeForm, DisputeStatusForm,
-    EndorsementForm, FieldChangeForm, PositionForm, ResultForm, TermForm,
+    AdoptionForm, AgendaForm, CommentForm, DecisionForm, DefinitionForm, DisputeForm,
+    DisputeStatusForm, EndorsementForm, FieldChangeForm, PositionForm, ResultForm, TermForm,
 };
 use kesher_domain::*;
 use serde::Deserialize;
@@ -17,8 +17,8 @@ use utoipa_axum::routes;
 
 use crate::AppState;
 use crate::api::views::{
-    self, AgendaComparison, AgendaVersion, ChangesByGoal, Decision, Dispute, Endorsement,
-    EndorsementBoard, FieldChange, GlossaryTerm, ResultNode, TreeRow,
+    self, AgendaComment, AgendaComparison, AgendaVersion, ChangesByGoal, Decision, Dispute,
+    Endorsement, EndorsementBoard, FieldChange, GlossaryTerm, ResultNode, TreeRow,
 };
 use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
@@ -29,6 +29,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_agenda_versions, revise_agenda))
         .routes(routes!(show_agenda_version))
+        .routes(routes!(list_agenda_comments, add_agenda_comment))
         .routes(routes!(compare_agenda))
         .routes(routes!(list_results, create_result))
         .routes(routes!(show_result, update_result, delete_result))
@@ -106,6 +107,40 @@ pub async fn show_agenda_version(
     Ok(Json(
         state.kesher.agenda_version(ctx.caller()?, id).await?.into(),
     ))
+}
+
+/// The comments on a version of the agenda, oldest first.
+#[utoipa::path(get, path = "/api/v1/agenda-versions/{id}/comments", tag = "agenda",
+    params(("id" = i64, Path, description = "Agenda version id")),
+    responses((status = 200, body = Vec<AgendaComment>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list_agenda_comments(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<AgendaVersionId>,
+) -> Result<Json<Vec<AgendaComment>>, AppError> {
+    let comments = state.kesher.agenda_comments(ctx.caller()?, id).await?;
+    Ok(Json(comments.into_iter().map(Into::into).collect()))
+}
+
+/// Comment on the current version (everyone who takes part: the backbone, partner editors
+/// and members; in the author's name, and their organization's when they speak for one).
+/// An older version answers 409.
+#[utoipa::path(post, path = "/api/v1/agenda-versions/{id}/comments", tag = "agenda", request_body = CommentForm,
+    params(("id" = i64, Path, description = "Agenda version id")),
+    responses((status = 201, body = AgendaComment), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn add_agenda_comment(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<AgendaVersionId>,
+    JsonBody(form): JsonBody<CommentForm>,
+) -> Result<Response, AppError> {
+    Ok(created(AgendaComment::from(
+        state
+            .kesher
+            .add_agenda_comment(ctx.caller()?, id, &form)
+            .await?,
+    )))
 }
 
 #[derive(Deserialize, utoipa::IntoParams)]

@@ -11,6 +11,9 @@ use Who::*;
 const READERS: &[Who] = &[Admin, Backbone, Editor, Member, Viewer];
 const MANAGERS: &[Who] = &[Admin, Backbone];
 const EDITORS: &[Who] = &[Admin, Backbone, Editor];
+/// Those who take part in the agenda's conversation: partner editors for their
+/// organization, members in their own name.
+const TAKING_PART: &[Who] = &[Admin, Backbone, Editor, Member];
 const SIGNED_IN: &[Who] = &[Admin, Backbone, Editor, Member, Viewer, Outsider];
 const ADMIN: &[Who] = &[Admin];
 
@@ -771,6 +774,12 @@ async fn every_agenda_page_answers_each_role_as_the_matrix_says() {
     let app = TestApp::spawn().await;
     let cases = vec![
         get("/initiatives/{i}/agenda", READERS),
+        // Before the revision below, while the fixture's version 2 is still the current one.
+        post(
+            "/initiatives/{i}/agenda/versions/2/comments",
+            &[("comment", "הערה {who}")],
+            TAKING_PART,
+        ),
         get("/initiatives/{i}/agenda/edit", MANAGERS),
         post(
             "/initiatives/{i}/agenda",
@@ -809,13 +818,13 @@ async fn every_agenda_page_answers_each_role_as_the_matrix_says() {
         post(
             "/initiatives/{i}/glossary",
             &[("term", "מונח {who}"), ("definition", "הגדרה")],
-            EDITORS,
+            TAKING_PART,
         ),
         get("/initiatives/{i}/glossary/{term}", READERS),
         post(
             "/initiatives/{i}/glossary/{term}/definitions",
             &[("definition", "הגדרה מוצעת {who}")],
-            EDITORS,
+            TAKING_PART,
         ),
         post(
             "/initiatives/{i}/definitions/{tmp_definition}/adopt",
@@ -846,7 +855,7 @@ async fn every_agenda_page_answers_each_role_as_the_matrix_says() {
         post(
             "/initiatives/{i}/disputes",
             &[("question", "שאלה {who}?")],
-            EDITORS,
+            TAKING_PART,
         ),
         get("/initiatives/{i}/disputes/{dispute}", READERS),
         get("/initiatives/{i}/disputes/{dispute}/edit", MANAGERS),
@@ -861,7 +870,7 @@ async fn every_agenda_page_answers_each_role_as_the_matrix_says() {
         post(
             "/initiatives/{i}/disputes/{dispute}/positions",
             &[("position", "עמדה {who}")],
-            EDITORS,
+            TAKING_PART,
         ),
         post(
             "/initiatives/{i}/disputes/{tmp_dispute}/status",
@@ -909,6 +918,21 @@ async fn every_agenda_api_route_answers_each_role_as_the_matrix_says() {
         api(
             M::GET,
             "/api/v1/initiatives/{i}/agenda",
+            Body::None,
+            READERS,
+            200,
+        ),
+        // Before the revision below, while the fixture's version is still the current one.
+        api(
+            M::POST,
+            "/api/v1/agenda-versions/{version}/comments",
+            Body::Json(r#"{"comment":"הערה {who}"}"#),
+            TAKING_PART,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/agenda-versions/{version}/comments",
             Body::None,
             READERS,
             200,
@@ -985,7 +1009,7 @@ async fn every_agenda_api_route_answers_each_role_as_the_matrix_says() {
             M::POST,
             "/api/v1/initiatives/{i}/glossary",
             Body::Json(r#"{"term":"מונח {who}","definition":"הגדרה"}"#),
-            EDITORS,
+            TAKING_PART,
             201,
         ),
         api(M::GET, "/api/v1/glossary/{term}", Body::None, READERS, 200),
@@ -1000,7 +1024,7 @@ async fn every_agenda_api_route_answers_each_role_as_the_matrix_says() {
             M::POST,
             "/api/v1/glossary/{term}/definitions",
             Body::Json(r#"{"definition":"הגדרה מוצעת {who}"}"#),
-            EDITORS,
+            TAKING_PART,
             201,
         ),
         api(
@@ -1060,7 +1084,7 @@ async fn every_agenda_api_route_answers_each_role_as_the_matrix_says() {
             M::POST,
             "/api/v1/initiatives/{i}/disputes",
             Body::Json(r#"{"question":"שאלה {who}?"}"#),
-            EDITORS,
+            TAKING_PART,
             201,
         ),
         api(
@@ -1083,7 +1107,7 @@ async fn every_agenda_api_route_answers_each_role_as_the_matrix_says() {
             M::POST,
             "/api/v1/disputes/{dispute}/positions",
             Body::Json(r#"{"position":"עמדה {who}"}"#),
-            EDITORS,
+            TAKING_PART,
             201,
         ),
         api(

@@ -1259,3 +1259,137 @@ async fn comparing_without_choosing_shows_the_last_change_and_form_addresses_lea
     let page = document(response).await;
     assert!(texts(&page, "main").join(" ").contains("מקבלת רק טפסים"));
 }
+
+#[tokio::test]
+async fn a_member_takes_part_in_their_own_name_and_for_their_organization() {
+    use kesher_domain::access::{Grant, Role};
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let i = f.initiative;
+    let member = app.caller(Who::Member).await.user;
+    let path = format!("/initiatives/{i}/disputes/{}", f.agenda.dispute);
+
+    // Without an organization, a member speaks in their own name only.
+    let response = app
+        .post(
+            Who::Member,
+            &format!("{path}/positions"),
+            &[("position", "לספור גם את מי שניגש פעמיים")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let response = app
+        .post(
+            Who::Member,
+            &format!("{path}/positions"),
+            &[
+                ("organization_id", &f.org_a.to_string()),
+                ("position", "בשם ארגון שאינו שלי"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    // The backbone names the member's organization: from then on they speak for it too,
+    // without any right to edit it.
+    app.kesher
+        .grant_role_as_system(
+            i,
+            member.id,
+            Grant {
+                role: Role::Member,
+                organization_id: Some(f.org_a),
+            },
+        )
+        .await
+        .unwrap();
+    app.post(
+        Who::Member,
+        &format!("{path}/positions"),
+        &[("position", "לספור את הניגשים")],
+    )
+    .await;
+    let page = document(app.get(Who::Member, &path).await).await;
+    let positions = texts(&page, "#positions li strong");
+    assert_eq!(positions.len(), 2, "{positions:?}");
+    assert!(positions[0].contains(&member.name), "{positions:?}");
+    assert!(!positions[0].contains("מדע בשכונה"), "{positions:?}");
+    assert!(
+        positions[1].contains(&member.name) && positions[1].contains("מדע בשכונה"),
+        "{positions:?}"
+    );
+    let response = app
+        .post(
+            Who::Member,
+            &format!("/initiatives/{i}/organizations/{}", f.org_a),
+            &[("name", "שינוי שאסור")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    // A comment on the current version: under the member's name and organization, for all.
+    let response = app
+        .post(
+            Who::Member,
+            &format!("/initiatives/{i}/agenda/versions/2/comments"),
+            &[("comment", "כדאי לכתוב את היעד במספרים")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/agenda"))
+            .await,
+    )
+    .await;
+    let comments = texts(&page, "#comments + ul li");
+    assert_eq!(comments.len(), 1, "{comments:?}");
+    assert!(
+        comments[0].contains(&member.name)
+            && comments[0].contains("מדע בשכונה")
+            && comments[0].contains("כדאי לכתוב את היעד במספרים"),
+        "{comments:?}"
+    );
+    // An empty comment is refused at its field (the role matrix checks who may comment).
+    let response = app
+        .post(
+            Who::Member,
+            &format!("/initiatives/{i}/agenda/versions/2/comments"),
+            &[("comment", "  ")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        texts(&document(response).await, "#f-comment-error").len(),
+        1
+    );
+    // An older version is history: a comment there is refused, and the form is not offered.
+    let response = app
+        .post(
+            Who::Member,
+            &format!("/initiatives/{i}/agenda/versions/1/comments"),
+            &[("comment", "מאוחר מדי")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    let old = document(
+        app.get(Who::Member, &format!("/initiatives/{i}/agenda/versions/1"))
+            .await,
+    )
+    .await;
+    assert!(texts(&old, "#f-comment").is_empty());
+    // The API lists the same comment with its author.
+    let listed: Value = app
+        .api(
+            Who::Viewer,
+            Method::GET,
+            &format!("/api/v1/agenda-versions/{}/comments", f.agenda.version),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed[0]["author_id"], json!(member.id.get()));
+    assert_eq!(listed[0]["organization_id"], json!(f.org_a.get()));
+}

@@ -199,12 +199,44 @@ impl From<kesher_store::Decision> for Decision {
     }
 }
 
+/// A comment on a version of the agenda, in its author's name and, when they spoke for
+/// one, their organization's.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct AgendaComment {
+    pub id: AgendaCommentId,
+    pub agenda_version_id: AgendaVersionId,
+    pub comment: String,
+    pub author_id: Option<UserId>,
+    pub author_name: Option<String>,
+    pub organization_id: Option<OrganizationId>,
+    pub organization_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<kesher_store::AgendaComment> for AgendaComment {
+    fn from(record: kesher_store::AgendaComment) -> Self {
+        Self {
+            id: record.id,
+            agenda_version_id: record.agenda_version_id,
+            comment: record.comment,
+            author_id: record.author_id,
+            author_name: record.author_name,
+            organization_id: record.organization_id,
+            organization_name: record.organization_name,
+            created_at: record.created_at,
+        }
+    }
+}
+
 /// One side's position in a dispute.
 #[derive(Clone, Debug, Serialize, ToSchema)]
 pub struct Position {
     pub id: PositionId,
     pub organization_id: Option<OrganizationId>,
     pub organization_name: Option<String>,
+    /// The person who stated it; unknown for positions stated before authors were kept.
+    pub author_id: Option<UserId>,
+    pub author_name: Option<String>,
     pub position: String,
     pub created_at: DateTime<Utc>,
 }
@@ -215,6 +247,8 @@ impl From<kesher_store::Position> for Position {
             id: record.id,
             organization_id: record.organization_id,
             organization_name: record.organization_name,
+            author_id: record.author_id,
+            author_name: record.author_name,
             position: record.position,
             created_at: record.created_at,
         }

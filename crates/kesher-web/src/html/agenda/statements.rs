@@ -7,16 +7,18 @@ use axum::response::{IntoResponse, Redirect, Response};
 use kesher_core::CoreError;
 use kesher_core::agenda::AgendaComparison;
 use kesher_domain::InitiativeId;
-use kesher_domain::agenda::{AgendaForm, BoundaryDimension, BoundaryForm, BoundaryScope};
+use kesher_domain::agenda::{
+    AgendaForm, BoundaryDimension, BoundaryForm, BoundaryScope, CommentForm,
+};
 use kesher_domain::diff::DiffKind;
-use kesher_store::AgendaVersion;
+use kesher_store::{AgendaComment, AgendaVersion};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params, QueryParams};
-use crate::html::{Choice, answer_form, choices, frame, render, saved};
+use crate::html::{Choice, answer_form, choices, frame, organization_choices, render, saved};
 use crate::page::{Page, Section};
 
 /// The label of each field, for the error summary.
@@ -40,7 +42,22 @@ struct StatementsPage {
     is_current: bool,
     versions: Vec<AgendaVersion>,
     can_edit: bool,
+    /// The comments on the version shown, oldest first.
+    comments: Vec<AgendaComment>,
+    /// Whether the caller may comment (on the current version only).
+    can_comment: bool,
+    speaking_as: Option<String>,
+    organizations: Vec<Choice>,
+    /// The comment as typed, kept when it is refused.
+    comment: CommentForm,
+    errors: FormErrors,
 }
+
+/// The comment fields, for the error summary.
+const COMMENT_LABELS: &[(&str, &str)] = &[
+    ("comment", "field-comment"),
+    ("organization_id", "field-organization"),
+];
 
 impl StatementsPage {
     /// "Version 2, saved 15/01/2026 by …".
@@ -65,7 +82,8 @@ async fn statements_page(
     ctx: &Ctx,
     id: InitiativeId,
     number: Option<u32>,
-) -> Result<Response, AppError> {
+    refused: Option<(CommentForm, FormErrors)>,
+) -> Result<StatementsPage, AppError> {
     let caller = ctx.caller()?;
     let f = frame(
         &state.kesher,
@@ -88,14 +106,30 @@ async fn statements_page(
         ),
         None => versions.last().cloned(),
     };
-    render(&StatementsPage {
+    let comments = match &shown {
+        Some(version) => state.kesher.agenda_comments(caller, version.id).await?,
+        None => Vec::new(),
+    };
+    let is_current = shown.as_ref().map(|v| v.number) == current;
+    let (comment, errors) = refused.unwrap_or_default();
+    Ok(StatementsPage {
+        can_comment: is_current && shown.is_some() && f.access.can_take_part_in_agenda(),
+        speaking_as: super::speaking_as(&state.kesher, caller, &f.access).await?,
+        organizations: if f.access.can_edit_agenda() {
+            organization_choices(&state.kesher, caller, id, None).await?
+        } else {
+            Vec::new()
+        },
         page: f.page,
         initiative_id: id,
         tab: "statements",
-        is_current: shown.as_ref().map(|v| v.number) == current,
+        is_current,
         shown,
         versions,
         can_edit: f.access.can_edit_agenda(),
+        comments,
+        comment,
+        errors,
     })
 }
 
@@ -105,7 +139,7 @@ pub async fn show_agenda(
     State(state): State<AppState>,
     Params(id): Params<InitiativeId>,
 ) -> Result<Response, AppError> {
-    statements_page(&state, &ctx, id, None).await
+    render(&statements_page(&state, &ctx, id, None, None).await?)
 }
 
 /// `GET /initiatives/{id}/agenda/versions/{number}`
@@ -114,7 +148,38 @@ pub async fn show_agenda_version(
     State(state): State<AppState>,
     Params((id, number)): Params<(InitiativeId, u32)>,
 ) -> Result<Response, AppError> {
-    statements_page(&state, &ctx, id, Some(number)).await
+    render(&statements_page(&state, &ctx, id, Some(number), None).await?)
+}
+
+/// `POST /initiatives/{id}/agenda/versions/{number}/comments` (everyone who takes part):
+/// a comment on the current version.
+pub async fn add_comment(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, number)): Params<(InitiativeId, u32)>,
+    CsrfForm(form): CsrfForm<CommentForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let version = state
+        .kesher
+        .agenda_versions(caller, id)
+        .await?
+        .into_iter()
+        .find(|v| v.number == number)
+        .ok_or(CoreError::NotFound)?;
+    let outcome = state
+        .kesher
+        .add_agenda_comment(caller, version.id, &form)
+        .await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/agenda#comments"),
+        "flash-comment-added",
+        COMMENT_LABELS,
+        |errors| statements_page(&state, &ctx, id, Some(number), Some((form, errors))),
+    )
+    .await
 }
 
 /// The statements form as a browser sends it: the boundary rows come as repeated fields.
