@@ -13,3 +13,10 @@ CREATE TABLE agenda_comments (
     created_at        TEXT    NOT NULL
 );
 CREATE INDEX agenda_comments_by_version ON agenda_comments (agenda_version_id, id);
+
+-- A person's first page lists what they were told lately in the initiative.
+CREATE INDEX notifications_by_person ON notifications (user_id, initiative_id, id);
+
+-- A notification's message names its one-click unsubscribe address in a List-Unsubscribe
+-- header (RFC 8058), so a mail program can offer "unsubscribe" beside the message.
+ALTER TABLE mail_outbox ADD COLUMN list_unsubscribe TEXT;

@@ -82,6 +82,10 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             get(unsubscribe::show_unsubscribe).post(unsubscribe::unsubscribe),
         )
         .route(
+            "/unsubscribe/one-click",
+            get(unsubscribe::show_one_click).post(unsubscribe::one_click),
+        )
+        .route(
             "/account/tokens",
             get(go_to("/account")).post(account::create_token),
         )

@@ -11,7 +11,7 @@ use anyhow::Context;
 use kesher_core::Kesher;
 use kesher_core::people::mail::MailTransport;
 use kesher_store::Mail;
-use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -43,10 +43,23 @@ impl MailTransport for SmtpMailer {
             .to_address
             .parse()
             .map_err(|e| format!("not an address: {e}"))?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(&mail.subject)
+            .subject(&mail.subject);
+        // RFC 8058: a mail program may offer "unsubscribe" and post to the address itself.
+        if let Some(address) = &mail.list_unsubscribe {
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{address}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_string(),
+                ));
+        }
+        let message = builder
             // Base64 for both parts: Hebrew is mostly non-ASCII, where quoted-printable
             // would triple the size.
             .multipart(

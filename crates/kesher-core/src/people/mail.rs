@@ -30,6 +30,9 @@ pub struct Letter<'a> {
     pub links: Vec<(String, String)>,
     /// One-click unsubscribe links, one a kind: a label and its address.
     pub unsubscribe: Vec<(String, String)>,
+    /// The address a mail program posts to for a one-click unsubscribe (RFC 8058), when
+    /// the message is of one kind.
+    pub list_unsubscribe: Option<String>,
 }
 
 #[derive(Template)]
@@ -103,6 +106,7 @@ impl Letter<'_> {
             subject: self.subject.clone(),
             text_body: text,
             html_body: html,
+            list_unsubscribe: self.list_unsubscribe.clone(),
         })
     }
 }
@@ -202,6 +206,7 @@ impl Kesher {
             action: None,
             links: Vec::new(),
             unsubscribe: Vec::new(),
+            list_unsubscribe: None,
         };
         let mail = self
             .store
@@ -230,6 +235,7 @@ mod tests {
             )),
             links: Vec::new(),
             unsubscribe: vec![("הפסקה".into(), "https://k.example/unsubscribe?key=u".into())],
+            list_unsubscribe: None,
         };
         let mail = letter.to_mail(None, "test", "a@example.org").unwrap();
         assert!(mail.html_body.contains("dir=\"rtl\""));

@@ -84,19 +84,6 @@ impl Kesher {
                     });
                 }
             }
-            for dispute in self.store.disputes(initiative).await? {
-                let open = dispute.status != DisputeStatus::Resolved;
-                let answered = dispute
-                    .positions
-                    .iter()
-                    .any(|p| p.organization_id == Some(organization));
-                if open && !answered {
-                    needs.push(Need::PositionAwaited {
-                        dispute_id: dispute.id,
-                        question: dispute.question,
-                    });
-                }
-            }
             let versions = self.store.agenda_versions(initiative).await?;
             let sequence: Vec<(u32, bool)> = versions
                 .iter()
@@ -117,6 +104,23 @@ impl Kesher {
                         .map(|v| v.label.clone())
                         .unwrap_or_else(|| binding.to_string());
                     needs.push(Need::VersionToEndorse { version: label });
+                }
+            }
+        }
+        // A partner editor, or a member whose role names their organization, speaks for it
+        // in open questions.
+        if let Some(organization) = access.speaks_for() {
+            for dispute in self.store.disputes(initiative).await? {
+                let open = dispute.status != DisputeStatus::Resolved;
+                let answered = dispute
+                    .positions
+                    .iter()
+                    .any(|p| p.organization_id == Some(organization));
+                if open && !answered {
+                    needs.push(Need::PositionAwaited {
+                        dispute_id: dispute.id,
+                        question: dispute.question,
+                    });
                 }
             }
         }

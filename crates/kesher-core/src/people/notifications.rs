@@ -1,6 +1,6 @@
 //! Telling people what happened that concerns them: a value returned to their
-//! organization, a new agenda version of substance to endorse, an invitation they sent
-//! accepted. Each person chooses, per kind, a message
+//! organization, a new agenda version of substance to endorse, a change in an open
+//! question they stated a position on, an invitation they sent accepted. Each person chooses, per kind, a message
 //! at once (the default), a daily digest, or nothing; every message carries a one-click
 //! unsubscribe link for its kind. One event gives one message per person.
 
@@ -15,11 +15,16 @@ use super::mail::Letter;
 use crate::{Caller, CoreError, CoreResult, Kesher, Secret};
 
 /// The kinds of notification, as stored and as the account page lists them.
-pub const KINDS: [&str; 3] = [
+pub const KINDS: [&str; 4] = [
     "value_returned",
     "endorsement_needed",
+    "question_changed",
     "invitation_accepted",
 ];
+
+/// How far back, and how many, notifications the first page lists.
+pub const RECENT_DAYS: i64 = 30;
+pub const RECENT_LIMIT: u32 = 10;
 
 /// How long a notification for the digest waits at most: a digest goes out once the
 /// oldest thing it gathers is a day old, so a person gets at most one a day.
@@ -76,6 +81,7 @@ impl Kesher {
                     )),
                     links: Vec::new(),
                     unsubscribe: vec![self.unsubscribe_line(lang, kind, &secret)],
+                    list_unsubscribe: Some(self.one_click_unsubscribe(&secret)),
                 };
                 let mail = letter.to_mail(initiative, "notification", &user.email)?;
                 self.store
@@ -85,6 +91,15 @@ impl Kesher {
                 Ok(())
             }
         }
+    }
+
+    /// Where a mail program posts `List-Unsubscribe=One-Click` to stop the link's kind.
+    fn one_click_unsubscribe(&self, secret: &Secret) -> String {
+        format!(
+            "{}/unsubscribe/one-click?key={}",
+            self.public_url(),
+            secret.expose()
+        )
     }
 
     fn unsubscribe_line(&self, lang: Lang, kind: &str, secret: &Secret) -> (String, String) {
@@ -122,9 +137,16 @@ impl Kesher {
             kinds.dedup();
             let mut unsubscribe = Vec::new();
             let mut digests = Vec::new();
+            // A digest of one kind names its link in the header too; one of several kinds
+            // offers a link per kind in its text only, as one header link would stop them all.
+            let mut list_unsubscribe = None;
+            let single_kind = kinds.len() == 1;
             for kind in kinds {
                 let secret = Secret::generate("ku_");
                 unsubscribe.push(self.unsubscribe_line(lang, kind, &secret));
+                if single_kind {
+                    list_unsubscribe = Some(self.one_click_unsubscribe(&secret));
+                }
                 digests.push((kind.to_string(), secret.digest()));
             }
             let letter = Letter {
@@ -145,6 +167,7 @@ impl Kesher {
                     .map(|n| (n.text.clone(), format!("{}{}", self.public_url(), n.link)))
                     .collect(),
                 unsubscribe,
+                list_unsubscribe,
             };
             let mail = letter.to_mail(None, "digest", &user.email)?;
             let ids: Vec<_> = waiting.iter().map(|n| n.id).collect();
@@ -155,6 +178,26 @@ impl Kesher {
             self.mail_queued();
         }
         Ok(queued)
+    }
+
+    /// What the caller was told in the initiative over the last [`RECENT_DAYS`] days,
+    /// newest first (at most [`RECENT_LIMIT`]): their first page lists it under what waits
+    /// for them, so nothing depends on the e-mail having arrived.
+    pub async fn recent_notifications(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<Vec<Notification>> {
+        self.require(caller, initiative, |_| true).await?;
+        Ok(self
+            .store
+            .recent_notifications(
+                caller.user.id,
+                initiative,
+                Utc::now() - Duration::days(RECENT_DAYS),
+                RECENT_LIMIT,
+            )
+            .await?)
     }
 
     /// The caller's choice for every kind.

@@ -1409,6 +1409,9 @@ mail-reset-action = Choose a new password
 ## What needs me: the initiative's first page.
 needs-title = What needs you
 needs-none = Nothing is waiting for you here right now. Thank you — everything is up to date.
+told-title = Lately
+told-none = Nothing new in the last 30 days.
+told-choices = Choose what you are told, and how
 need-values-returned =
     { $count ->
         [one] One value was returned to you with a comment: correct it and send it again.
@@ -1476,4 +1479,10 @@ agenda-change-wording = Wording only (a typo, a clearer phrase): a minor version
 notify-kind-endorsement-needed = agenda versions awaiting your organization's endorsement
 notify-endorsement-needed-subject = A new version of the agenda awaits your endorsement
 notify-endorsement-needed = Version { $label } of the common agenda of { $initiative } changes its substance. Your organization is asked to endorse it.
+notify-kind-question-changed = changes in open questions you stated a position on
+notify-question-changed-subject = An open question you took part in changed
+notify-question-edited = The open question “{ $question }” was reworded or linked to other decisions.
+notify-question-new-position = A new position was stated on the open question “{ $question }”.
+notify-question-resolved = The open question “{ $question }” was resolved.
+notify-question-reopened = The open question “{ $question }” was reopened.
 agenda-version-label = Version { $name }

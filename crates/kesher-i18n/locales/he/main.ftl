@@ -1409,6 +1409,9 @@ mail-reset-action = בחירת סיסמה חדשה
 ## מה מחכה לי: הדף הראשון של היוזמה.
 needs-title = מה מחכה לך
 needs-none = כרגע שום דבר לא ממתין לך כאן. תודה — הכול מעודכן.
+told-title = לאחרונה
+told-none = אין חדש ב־30 הימים האחרונים.
+told-choices = בחירה במה לעדכן אותך ואיך
 need-values-returned =
     { $count ->
         [one] נתון אחד הוחזר אלייך עם הערה: יש לתקן ולשלוח שוב.
@@ -1476,4 +1479,10 @@ agenda-change-wording = ניסוח בלבד (שגיאת הקלדה, ניסוח �
 notify-kind-endorsement-needed = גרסאות של המצע שממתינות לאישור הארגון שלך
 notify-endorsement-needed-subject = גרסה חדשה של המצע ממתינה לאישורך
 notify-endorsement-needed = גרסה { $label } של המצע המשותף של { $initiative } משנה את מהותו. הארגון שלך מתבקש לאשר אותה.
+notify-kind-question-changed = שינויים בשאלות פתוחות שהבעת בהן עמדה
+notify-question-changed-subject = חל שינוי בשאלה פתוחה שהשתתפת בה
+notify-question-edited = נוסח השאלה הפתוחה „{ $question }” שונה, או שהיא קושרה להחלטות אחרות.
+notify-question-new-position = נוספה עמדה חדשה בשאלה הפתוחה „{ $question }”.
+notify-question-resolved = השאלה הפתוחה „{ $question }” הוכרעה.
+notify-question-reopened = השאלה הפתוחה „{ $question }” נפתחה מחדש.
 agenda-version-label = גרסה { $name }

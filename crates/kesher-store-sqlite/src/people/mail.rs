@@ -19,6 +19,7 @@ fn mail(row: &SqliteRow) -> Result<Mail, StoreError> {
         subject: get(row, "subject")?,
         text_body: get(row, "text_body")?,
         html_body: get(row, "html_body")?,
+        list_unsubscribe: get(row, "list_unsubscribe")?,
         created_at: timestamp(row, "created_at")?,
         attempts: get(row, "attempts")?,
         next_attempt_at: get(row, "next_attempt_at")?,
@@ -32,8 +33,8 @@ pub(crate) async fn insert_mail(conn: &mut SqliteConnection, new: &NewMail) -> S
     let now = Utc::now();
     let row = sqlx::query(
         "INSERT INTO mail_outbox (initiative_id, kind, to_address, subject, text_body, html_body,
-                                  created_at, next_attempt_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING *",
+                                  list_unsubscribe, created_at, next_attempt_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING *",
     )
     .bind(new.initiative_id.map(InitiativeId::get))
     .bind(&new.kind)
@@ -41,6 +42,7 @@ pub(crate) async fn insert_mail(conn: &mut SqliteConnection, new: &NewMail) -> S
     .bind(&new.subject)
     .bind(&new.text_body)
     .bind(&new.html_body)
+    .bind(&new.list_unsubscribe)
     .bind(now)
     .fetch_one(conn)
     .await
@@ -73,7 +75,7 @@ impl MailStore for SqliteStore {
     async fn mark_mail_sent(&self, id: MailId, at: DateTime<Utc>) -> StoreResult<()> {
         let done = sqlx::query(
             "UPDATE mail_outbox SET sent_at = ?1, next_attempt_at = NULL, attempts = attempts + 1,
-                    text_body = '', html_body = '', last_error = NULL
+                    text_body = '', html_body = '', list_unsubscribe = NULL, last_error = NULL
              WHERE id = ?2",
         )
         .bind(at)

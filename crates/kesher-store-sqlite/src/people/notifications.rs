@@ -142,6 +142,27 @@ impl NotificationStore for SqliteStore {
         rows.iter().map(notification).collect()
     }
 
+    async fn recent_notifications(
+        &self,
+        user: UserId,
+        initiative: InitiativeId,
+        since: DateTime<Utc>,
+        limit: u32,
+    ) -> StoreResult<Vec<Notification>> {
+        let rows = sqlx::query(
+            "SELECT * FROM notifications WHERE user_id = ?1 AND initiative_id = ?2 AND created_at >= ?3
+             ORDER BY id DESC LIMIT ?4",
+        )
+        .bind(user.get())
+        .bind(initiative.get())
+        .bind(since)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(backend)?;
+        rows.iter().map(notification).collect()
+    }
+
     async fn mark_digested(
         &self,
         ids: &[NotificationId],

@@ -20,6 +20,9 @@ pub struct NewMail {
     pub subject: String,
     pub text_body: String,
     pub html_body: String,
+    /// The one-click unsubscribe address for a `List-Unsubscribe` header, when the message
+    /// is of one kind a person can stop.
+    pub list_unsubscribe: Option<String>,
 }
 
 /// A message in the outbox.
@@ -34,6 +37,8 @@ pub struct Mail {
     /// while someone may still need to read it from the outbox.
     pub text_body: String,
     pub html_body: String,
+    /// Emptied with the bodies once sent.
+    pub list_unsubscribe: Option<String>,
     pub created_at: DateTime<Utc>,
     pub attempts: i64,
     /// When the worker tries next; `None` once it is sent or given up.

@@ -92,6 +92,15 @@ pub trait NotificationStore: Send + Sync {
     ) -> StoreResult<Notification>;
     /// Notifications not yet mailed, oldest first.
     async fn undigested_notifications(&self) -> StoreResult<Vec<Notification>>;
+    /// A person's notifications in one initiative since `since`, newest first, at most
+    /// `limit`: what their first page shows beside what waits for them.
+    async fn recent_notifications(
+        &self,
+        user: UserId,
+        initiative: InitiativeId,
+        since: DateTime<Utc>,
+        limit: u32,
+    ) -> StoreResult<Vec<Notification>>;
     /// Marks a person's notifications mailed and queues the digest that gathers them, with
     /// an unsubscribe link's digest for each kind it holds, in one transaction.
     async fn mark_digested(

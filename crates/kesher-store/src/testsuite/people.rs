@@ -16,6 +16,7 @@ fn mail(initiative: Option<kesher_domain::InitiativeId>, to: &str, kind: &str) -
         subject: "הזמנה לקשר".into(),
         text_body: "https://kesher.example/invitations/secret".into(),
         html_body: "<p dir=\"rtl\">הזמנה</p>".into(),
+        list_unsubscribe: Some("https://kesher.example/unsubscribe/one-click?key=k".into()),
     }
 }
 
@@ -41,6 +42,10 @@ pub async fn the_outbox_queues_sends_and_retries(store: &dyn Store) {
         .await
         .unwrap();
     assert_eq!(first.attempts, 0);
+    assert_eq!(
+        first.list_unsubscribe.as_deref(),
+        Some("https://kesher.example/unsubscribe/one-click?key=k")
+    );
     assert!(first.sent_at.is_none() && first.next_attempt_at.is_some());
     // Both are due, oldest first.
     let due = store
@@ -91,6 +96,7 @@ pub async fn the_outbox_queues_sends_and_retries(store: &dyn Store) {
     assert_eq!(all.len(), 2);
     let sent = all.iter().find(|m| m.id == second.id).unwrap();
     assert!(sent.sent_at.is_some() && sent.text_body.is_empty() && sent.html_body.is_empty());
+    assert_eq!(sent.list_unsubscribe, None, "its link goes with the bodies");
     let failed = all.iter().find(|m| m.id == first.id).unwrap();
     assert_eq!(
         (
@@ -511,6 +517,31 @@ pub async fn notifications_are_mailed_at_once_or_digested_and_unsubscribed(store
         .unwrap();
     assert!(store.undigested_notifications().await.unwrap().is_empty());
     assert_eq!(store.outbox(None, 10).await.unwrap().len(), 2);
+    // The first page lists them newest first, mailed or digested alike, in this initiative
+    // only and within the span asked for.
+    let recent = store
+        .recent_notifications(user.id, here.id, Utc::now() - Duration::days(1), 2)
+        .await
+        .unwrap();
+    assert_eq!(
+        recent.iter().map(|n| n.id).collect::<Vec<_>>(),
+        vec![second.id, first.id]
+    );
+    let elsewhere = initiative(store, "שם").await;
+    assert!(
+        store
+            .recent_notifications(user.id, elsewhere.id, Utc::now() - Duration::days(1), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        store
+            .recent_notifications(user.id, here.id, Utc::now() + Duration::minutes(1), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(
         store
             .unsubscribe_target(&SecretDigest("u-3".into()))

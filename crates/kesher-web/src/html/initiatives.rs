@@ -190,6 +190,8 @@ struct OverviewPage {
     /// The initiative's first page: what waits for the person. `None` on the network page,
     /// which shows the statistics instead.
     needs: Option<Vec<NeedLine>>,
+    /// What the person was told lately here, newest first (first page only).
+    told: Vec<kesher_store::Notification>,
 }
 
 /// One thing waiting for the person, in words, with where it is done.
@@ -272,6 +274,11 @@ async fn overview_page(
     } else {
         None
     };
+    let told = if first_page {
+        state.kesher.recent_notifications(caller, id).await?
+    } else {
+        Vec::new()
+    };
     let mut page = f.page;
     page.title = if first_page {
         overview.initiative.name.clone()
@@ -288,6 +295,7 @@ async fn overview_page(
         overview,
         access: f.access,
         needs,
+        told,
     })
 }
 

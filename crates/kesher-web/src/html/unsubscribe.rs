@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use kesher_core::Secret;
 use serde::Deserialize;
 
@@ -52,6 +52,31 @@ pub async fn show_unsubscribe(
 #[serde(default)]
 pub struct UnsubscribeForm {
     key: String,
+}
+
+/// `GET /unsubscribe/one-click?key=…`: a person who opens the header's address sees the
+/// same page with its button.
+pub async fn show_one_click(QueryParams(query): QueryParams<KeyQuery>) -> Response {
+    let key: String = form_urlencoded::byte_serialize(query.key.as_bytes()).collect();
+    Redirect::to(&format!("/unsubscribe?key={key}")).into_response()
+}
+
+/// `POST /unsubscribe/one-click?key=…` with `List-Unsubscribe=One-Click` (RFC 8058): the
+/// mail program stops the kind on the reader's behalf. There is no session and so no CSRF
+/// token: the 256-bit key is the proof, and the only thing it can do is stop messages.
+pub async fn one_click(
+    State(state): State<AppState>,
+    QueryParams(query): QueryParams<KeyQuery>,
+    body: String,
+) -> Result<Response, AppError> {
+    if body.trim() != "List-Unsubscribe=One-Click" {
+        return Err(crate::error::bad_request());
+    }
+    state
+        .kesher
+        .unsubscribe(&Secret::from_client(&query.key))
+        .await?;
+    Ok(axum::http::StatusCode::OK.into_response())
 }
 
 /// `POST /unsubscribe`

@@ -275,6 +275,7 @@ async fn an_expired_or_unknown_invitation_link_is_refused() {
                 subject: "s".into(),
                 text_body: "t".into(),
                 html_body: "h".into(),
+                list_unsubscribe: None,
             },
         )
         .await
@@ -737,6 +738,45 @@ async fn a_returned_value_is_told_once_then_in_a_digest_then_not_at_all() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert_eq!(received.lock().unwrap().len(), 1, "one event, one message");
 
+    // The header offers a mail program's own "unsubscribe" (RFC 8058): a post of
+    // `List-Unsubscribe=One-Click`, with no session, stops the kind; any other body is refused.
+    assert!(
+        message
+            .raw
+            .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+        "{}",
+        message.raw
+    );
+    let start = message.raw.find("List-Unsubscribe: <").expect("the header") + 19;
+    let end = start + message.raw[start..].find('>').unwrap();
+    let one_click = message.raw[start..end].to_string();
+    assert!(one_click.starts_with(&app.url("/unsubscribe/one-click?key=ku_")));
+    let editor_id = app.caller(Who::Editor).await.user.id;
+    let refused = client().post(&one_click).body("yes").send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        app.store
+            .notification_modes(editor_id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let stopped = client()
+        .post(&one_click)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stopped.status(), StatusCode::OK);
+    assert_eq!(
+        app.store.notification_modes(editor_id).await.unwrap(),
+        vec![(
+            "value_returned".to_string(),
+            kesher_store::NotificationMode::Off
+        )]
+    );
+
     // In a daily digest: nothing at once; the digest gathers it a day later.
     let editor = app.as_(Who::Editor);
     let csrf = app.csrf_of(editor, "/account").await;
@@ -958,4 +998,79 @@ async fn a_wording_only_change_keeps_endorsements_and_a_substantive_one_asks_aga
         !rows.iter().any(|r| r.contains("הנוכחית")),
         "no endorsement is current any more: {rows:?}"
     );
+}
+
+/// Those who stated a position on an open question hear of its changes: one message each,
+/// never the one who made the change, and it is listed on their first page too.
+#[tokio::test]
+async fn a_change_in_a_question_is_told_once_to_each_who_took_a_position() {
+    let (app, received) = app_with_mail().await;
+    let i = app.fixture.initiative;
+    let dispute = app.fixture.agenda.dispute;
+    let path = format!("/initiatives/{i}/disputes/{dispute}");
+    // The partner editor states two positions, the member one.
+    for (who, words) in [
+        (Who::Editor, "לספור את הניגשים"),
+        (Who::Editor, "ובנפרד את העוברים"),
+        (Who::Member, "לספור גם ניגשים חוזרים"),
+    ] {
+        let response = app
+            .post(who, &format!("{path}/positions"), &[("position", words)])
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    }
+    // Only the member's position was news to anyone: the editor hears of it, once; nobody
+    // hears of their own.
+    let told = wait_for(&received, 1).await;
+    assert!(
+        told[0]
+            .raw
+            .contains(&format!("To: {}", Who::Editor.email()))
+    );
+    assert!(told[0].text.contains("נוספה עמדה חדשה"), "{}", told[0].text);
+
+    // Resolved by the backbone: one message to each of the two, however many positions.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("{path}/status"),
+            &[("status", "resolved"), ("note", "הוכרע בוועדת ההיגוי")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let all = wait_for(&received, 3).await;
+    let mut to: Vec<&str> = all[1..]
+        .iter()
+        .map(|m| {
+            if m.raw.contains(&format!("To: {}", Who::Editor.email())) {
+                "editor"
+            } else if m.raw.contains(&format!("To: {}", Who::Member.email())) {
+                "member"
+            } else {
+                "someone else"
+            }
+        })
+        .collect();
+    to.sort_unstable();
+    assert_eq!(to, ["editor", "member"]);
+    assert!(all[1..].iter().all(|m| m.text.contains("הוכרעה")));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        received.lock().unwrap().len(),
+        3,
+        "one event, one message each"
+    );
+
+    // The member's first page lists it under "Lately", linked to the question.
+    let page = document(app.get(Who::Member, &format!("/initiatives/{i}")).await).await;
+    let lately = texts(&page, "#told li a");
+    assert_eq!(lately.len(), 1, "{lately:?}");
+    assert!(lately[0].contains("הוכרעה"), "{lately:?}");
+    assert_eq!(
+        crate::helpers::attribute(&page, "#told li a", "href").as_deref(),
+        Some(path.as_str())
+    );
+    // The backbone, who made the change and stated nothing, was told nothing.
+    let page = document(app.get(Who::Backbone, &format!("/initiatives/{i}")).await).await;
+    assert!(texts(&page, "#told li").is_empty());
 }
