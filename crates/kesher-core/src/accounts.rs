@@ -223,6 +223,14 @@ pub struct ProfileForm {
     pub language: String,
 }
 
+/// A new e-mail address, with the current password.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EmailChangeForm {
+    pub new_email: String,
+    pub email_password: String,
+}
+
 /// A new password, with the current one.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(default)]
@@ -408,6 +416,71 @@ impl Kesher {
             .store
             .update_profile(caller.actor(), caller.user.id, &name, language.code())
             .await?)
+    }
+
+    /// Moves the caller's account to a new e-mail address. The current password is
+    /// required (a session left open on a shared computer must not be enough to take the
+    /// account over), and the old address is told, in the same write, so that its owner
+    /// notices a change they did not make.
+    pub async fn change_own_email(
+        &self,
+        caller: &Caller,
+        form: &EmailChangeForm,
+    ) -> CoreResult<User> {
+        let mut c = Checker::new();
+        let new = c.check("new_email", Email::parse(&form.new_email));
+        let old = Email::parse(&caller.user.email)
+            .map_err(|_| CoreError::Internal("a stored address no longer parses".into()))?;
+        let hash = self
+            .store
+            .user_credentials(&old)
+            .await?
+            .map(|c| c.password_hash)
+            .unwrap_or_else(|| DECOY_HASH.to_string());
+        if !verify_password(&form.email_password, &hash).await {
+            c.push("email_password", Invalid::WrongPassword);
+        }
+        let Some(new) = new.filter(|_| c.is_empty()) else {
+            return Err(CoreError::Invalid(c.into_errors()));
+        };
+        if new.as_str() == old.as_str() {
+            return Ok(caller.user.clone());
+        }
+        let lang = kesher_i18n::Lang::parse(&caller.user.language).unwrap_or_default();
+        let notice = crate::people::mail::Letter {
+            lang,
+            initiative: "",
+            subject: lang.t("mail-email-changed-subject"),
+            heading: lang.t("mail-email-changed-subject"),
+            paragraphs: vec![
+                lang.t_with(
+                    "mail-email-changed-body",
+                    &[
+                        ("name", kesher_i18n::Arg::from(caller.user.name.as_str())),
+                        ("email", kesher_i18n::Arg::from(new.as_str())),
+                    ],
+                ),
+                lang.t("mail-email-changed-not-you"),
+            ],
+            action: None,
+            links: Vec::new(),
+            unsubscribe: Vec::new(),
+            list_unsubscribe: None,
+        }
+        .to_mail(None, "email_changed", old.as_str())?;
+        let moved = self
+            .store
+            .change_email(caller.actor(), caller.user.id, &new, &notice)
+            .await
+            .map_err(|e| match e {
+                kesher_store::StoreError::Conflict(kesher_store::Conflict::UserEmailTaken) => {
+                    CoreError::invalid("new_email", Invalid::Taken)
+                }
+                other => other.into(),
+            })?;
+        self.mail_queued();
+        tracing::info!(user.id = %caller.user.id, "e-mail address changed");
+        Ok(moved)
     }
 
     /// Changes the caller's own password: the current one is required, every other session

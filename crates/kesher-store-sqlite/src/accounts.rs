@@ -322,6 +322,42 @@ impl AccountStore for SqliteStore {
         Ok(after)
     }
 
+    async fn change_email(
+        &self,
+        actor: Actor,
+        id: UserId,
+        email: &Email,
+        notice: &kesher_store::NewMail,
+    ) -> StoreResult<User> {
+        let mut tx = self.write().await?;
+        let before = fetch_user(&mut tx, id).await?;
+        sqlx::query("UPDATE users SET email = ?1 WHERE id = ?2")
+            .bind(email.as_str())
+            .bind(id.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        let after = fetch_user(&mut tx, id).await?;
+        if after != before {
+            audit::record(
+                &mut tx,
+                actor,
+                Change {
+                    initiative: None,
+                    entity: "user",
+                    entity_id: id.get(),
+                    action: AuditAction::Update,
+                    before: Some(&before),
+                    after: Some(&after),
+                },
+            )
+            .await?;
+            crate::people::insert_mail(&mut tx, notice).await?;
+        }
+        tx.commit().await.map_err(backend)?;
+        Ok(after)
+    }
+
     async fn set_password(&self, actor: Actor, id: UserId, password_hash: &str) -> StoreResult<()> {
         let mut tx = self.write().await?;
         replace_password(&mut tx, actor, id, password_hash).await?;

@@ -44,6 +44,15 @@ pub trait AccountStore: Send + Sync {
         language: &str,
     ) -> StoreResult<User>;
     async fn set_password(&self, actor: Actor, id: UserId, password_hash: &str) -> StoreResult<()>;
+    /// Moves an account to a new e-mail address (`Conflict::UserEmailTaken` when another
+    /// account has it) and queues `notice` (to the old address) in the same transaction.
+    async fn change_email(
+        &self,
+        actor: Actor,
+        id: UserId,
+        email: &Email,
+        notice: &crate::NewMail,
+    ) -> StoreResult<User>;
 
     async fn create_session(
         &self,

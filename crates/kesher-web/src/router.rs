@@ -74,6 +74,10 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             get(go_to("/account")).post(account::change_password),
         )
         .route(
+            "/account/email",
+            get(go_to("/account")).post(account::change_email),
+        )
+        .route(
             "/account/notifications",
             get(go_to("/account")).post(account::update_notifications),
         )

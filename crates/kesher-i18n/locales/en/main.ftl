@@ -1405,6 +1405,14 @@ mail-reset-subject = Choose a new password for Kesher
 mail-reset-body = Hello { $name }, someone asked to reset the password of your account. If it was not you, ignore this message: nothing changes.
 mail-reset-expiry = The link works once, for { $minutes } minutes.
 mail-reset-action = Choose a new password
+mail-email-changed-subject = The e-mail address of your Kesher account changed
+mail-email-changed-body = Hello { $name }, your Kesher account now signs in and receives its messages at { $email }. This address will get nothing more from Kesher.
+mail-email-changed-not-you = If you did not make this change, tell your initiative's backbone team at once: they can disable the account.
+account-email = E-mail address
+account-email-lead = Kesher signs you in and writes to you at this address. Your current password confirms the change, and the old address is told of it.
+field-new-email = New e-mail address
+account-email-save = Change the address
+flash-email-changed = Your e-mail address was changed.
 
 ## What needs me: the initiative's first page.
 needs-title = What needs you

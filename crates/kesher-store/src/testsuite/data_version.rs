@@ -31,6 +31,7 @@ pub const WRITES_OUTSIDE_AN_INITIATIVE: &[&str] = &[
     "create_user",
     "set_password",
     "update_profile",
+    "change_email",
     "create_session",
     "delete_session",
     "delete_expired_sessions",

@@ -442,6 +442,44 @@ pub async fn an_account_changes_its_own_name_and_language(store: &dyn Store) {
         ("נועה כהן", "en")
     );
     assert_eq!(store.user(user.id).await.unwrap(), changed);
+    // A new address: the account moves, the notice to the old one is queued with it, and
+    // an address another account holds is refused with nothing queued.
+    let other = store
+        .create_user(system(), new_user("other@example.org"))
+        .await
+        .unwrap();
+    let moved = store
+        .change_email(
+            Actor::user(user.id),
+            user.id,
+            &Email::parse("new-self@example.org").unwrap(),
+            &mail(None, "self@example.org", "email_changed"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(moved.email, "new-self@example.org");
+    assert!(
+        store
+            .user_credentials(&Email::parse("self@example.org").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(store.outbox(None, 10).await.unwrap().len(), 1);
+    assert_eq!(
+        conflict(
+            store
+                .change_email(
+                    Actor::user(other.id),
+                    other.id,
+                    &Email::parse("new-self@example.org").unwrap(),
+                    &mail(None, "other@example.org", "email_changed"),
+                )
+                .await
+        ),
+        Conflict::UserEmailTaken
+    );
+    assert_eq!(store.outbox(None, 10).await.unwrap().len(), 1);
     assert!(matches!(
         store
             .update_profile(

@@ -6,7 +6,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use kesher_core::CoreError;
-use kesher_core::accounts::{PasswordChangeForm, ProfileForm, TOKEN_DAYS, TokenForm};
+use kesher_core::accounts::{
+    EmailChangeForm, PasswordChangeForm, ProfileForm, TOKEN_DAYS, TokenForm,
+};
 use kesher_domain::ApiTokenId;
 use kesher_store::{ApiToken, RoleGrant};
 
@@ -33,6 +35,9 @@ struct AccountPage {
     profile: ProfileForm,
     profile_errors: FormErrors,
     password_errors: FormErrors,
+    /// The new address as typed, kept when the change is refused.
+    new_email: String,
+    email_errors: FormErrors,
     languages: Vec<crate::html::Choice>,
     /// Each kind of notification: its code, its name, and the mode chosen.
     notifications: Vec<(&'static str, String, &'static str)>,
@@ -54,6 +59,8 @@ struct OtherForms {
     profile: Option<ProfileForm>,
     profile_errors: FormErrors,
     password_errors: FormErrors,
+    new_email: String,
+    email_errors: FormErrors,
 }
 
 async fn account_page(
@@ -140,6 +147,8 @@ async fn account_page_with(
             profile,
             profile_errors: other.profile_errors,
             password_errors: other.password_errors,
+            new_email: other.new_email,
+            email_errors: other.email_errors,
             languages,
             notifications,
             modes,
@@ -243,6 +252,34 @@ pub async fn update_profile(
                     ],
                 ),
                 profile: Some(form),
+                ..OtherForms::default()
+            };
+            refused(&state, &ctx, other).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// `POST /account/email`: a new address, confirmed with the current password.
+pub async fn change_email(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    CsrfForm(form): CsrfForm<EmailChangeForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    match state.kesher.change_own_email(caller, &form).await {
+        Ok(_) => Ok(saved(&ctx, "/account", "flash-email-changed")),
+        Err(CoreError::Invalid(errors)) => {
+            let other = OtherForms {
+                email_errors: FormErrors::new(
+                    ctx.lang,
+                    &errors,
+                    &[
+                        ("new_email", "field-new-email"),
+                        ("email_password", "field-current-password"),
+                    ],
+                ),
+                new_email: form.new_email,
                 ..OtherForms::default()
             };
             refused(&state, &ctx, other).await

@@ -1074,3 +1074,69 @@ async fn a_change_in_a_question_is_told_once_to_each_who_took_a_position() {
     let page = document(app.get(Who::Backbone, &format!("/initiatives/{i}")).await).await;
     assert!(texts(&page, "#told li").is_empty());
 }
+
+/// A person moves their account to a new address with their password; the old address is
+/// told, the new one signs in, and an address another account holds is refused.
+#[tokio::test]
+async fn a_person_changes_their_own_address_and_the_old_one_is_told() {
+    let (app, received) = app_with_mail().await;
+    let browser = client();
+    app.sign_in(&browser, Who::Viewer.email(), PASSWORD).await;
+    // The wrong password, and an address another account holds: each refused at its
+    // field, the typed address kept, nothing sent.
+    let wrong = post_form(
+        &app,
+        &browser,
+        "/account/email",
+        &[
+            ("new_email", "new-viewer@example.org"),
+            ("email_password", "no"),
+        ],
+    )
+    .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = document(wrong).await;
+    assert_eq!(texts(&page, "#f-email_password-error").len(), 1);
+    assert_eq!(
+        crate::helpers::attribute(&page, "#f-new_email", "value").as_deref(),
+        Some("new-viewer@example.org")
+    );
+    let taken = post_form(
+        &app,
+        &browser,
+        "/account/email",
+        &[
+            ("new_email", Who::Member.email()),
+            ("email_password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(taken.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(texts(&document(taken).await, "#f-new_email-error").len(), 1);
+
+    let moved = post_form(
+        &app,
+        &browser,
+        "/account/email",
+        &[
+            ("new_email", "New-Viewer@Example.org"),
+            ("email_password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let notice = wait_for(&received, 1).await.remove(0);
+    assert!(notice.raw.contains(&format!("To: {}", Who::Viewer.email())));
+    assert!(
+        notice.text.contains("new-viewer@example.org"),
+        "{}",
+        notice.text
+    );
+    // The new address signs in; the old one no longer does.
+    app.sign_in(&client(), "new-viewer@example.org", PASSWORD)
+        .await;
+    let old = app
+        .try_sign_in(&client(), Who::Viewer.email(), PASSWORD)
+        .await;
+    assert_ne!(old.status(), StatusCode::SEE_OTHER);
+}
