@@ -270,6 +270,7 @@ mod tests {
                     ("kind", "k".into()),
                     ("label", "2.1".into()),
                     ("comment", "c".into()),
+                    ("email", "e@example.org".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

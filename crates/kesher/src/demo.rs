@@ -395,6 +395,18 @@ mod tests {
             .filter(|i| i.parent.as_deref() == Some("network"))
             .collect();
         assert_eq!(children.len(), 2);
+        // A new user can try every role in both the municipal initiative and the network.
+        for initiative in ["municipal", "network"] {
+            for role in Role::ALL {
+                assert!(
+                    demo.users
+                        .iter()
+                        .any(|u| u.initiative == initiative && u.role == role.code()),
+                    "no {} account in {initiative}",
+                    role.code()
+                );
+            }
+        }
     }
 
     #[test]
