@@ -98,6 +98,10 @@ id_type!(
     PositionId
 );
 id_type!(
+    /// A meeting of a body.
+    MeetingId
+);
+id_type!(
     /// A comment on a version of the agenda.
     AgendaCommentId
 );

@@ -10,6 +10,7 @@ pub mod ids;
 pub mod import;
 pub mod lenient;
 pub mod measurement;
+pub mod meetings;
 pub mod network;
 pub mod search;
 pub mod sheet;

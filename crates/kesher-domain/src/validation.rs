@@ -19,6 +19,8 @@ pub enum Invalid {
     WebAddress,
     #[error("not a date")]
     Date,
+    #[error("not a date and time (or one the clocks skip)")]
+    DateTime,
     #[error("the end date is before the start date")]
     DateOrder,
     #[error("not one of the offered choices")]
@@ -80,6 +82,7 @@ impl Invalid {
             Invalid::Phone => "invalid-phone",
             Invalid::WebAddress => "invalid-web-address",
             Invalid::Date => "invalid-date",
+            Invalid::DateTime => "invalid-date-time",
             Invalid::DateOrder => "invalid-date-order",
             Invalid::Choice => "invalid-choice",
             Invalid::Range { .. } => "invalid-range",

@@ -6,6 +6,7 @@ mod accounts;
 mod agenda;
 mod audit;
 mod bodies;
+mod communication;
 mod imports;
 mod initiatives;
 mod measurement;

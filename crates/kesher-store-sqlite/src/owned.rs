@@ -17,6 +17,7 @@ pub(crate) enum Owned {
     Place(PlaceId),
     Indicator(IndicatorId),
     PlaceGroup(PlaceGroupId),
+    Person(PersonId),
 }
 
 /// Refuses a reference to a record of another initiative (or to none at all).
@@ -53,6 +54,9 @@ pub(crate) async fn check_owned(
         Owned::PlaceGroup(id) => {
             sqlx::query_scalar("SELECT initiative_id FROM place_groups WHERE id = ?1")
                 .bind(id.get())
+        }
+        Owned::Person(id) => {
+            sqlx::query_scalar("SELECT initiative_id FROM people WHERE id = ?1").bind(id.get())
         }
     };
     let owner: Option<i64> = query.fetch_optional(conn).await.map_err(backend)?;

@@ -7,6 +7,7 @@
 //! with the reason, never as a bare backend error.
 
 mod agenda;
+mod communication;
 mod measurement;
 mod people;
 mod records;
@@ -16,6 +17,7 @@ mod traits;
 pub mod testsuite;
 
 pub use agenda::*;
+pub use communication::*;
 pub use measurement::*;
 pub use people::*;
 pub use records::*;

@@ -46,6 +46,7 @@ macro_rules! conformance_tests {
             decisions_link_only_to_their_own_initiative,
             disputes_are_resolved_and_reopened_with_their_history,
             comments_on_a_version_keep_their_author_and_organization,
+            meetings_are_numbered_per_body_and_keep_who_came,
             endorsements_and_field_changes,
             places_import_by_code_and_keep_what_blank_cells_leave,
             values_are_written_once_and_replaced_with_history,
@@ -102,6 +103,10 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
     ),
     ("agenda/comments.rs", include_str!("agenda/comments.rs")),
     (
+        "communication/meetings.rs",
+        include_str!("communication/meetings.rs"),
+    ),
+    (
         "measurement/mappings.rs",
         include_str!("measurement/mappings.rs"),
     ),
@@ -148,6 +153,7 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
 /// The folders of entity traits, with the module list each declares.
 const TRAIT_FOLDERS: &[(&str, &str)] = &[
     ("agenda", include_str!("agenda/mod.rs")),
+    ("communication", include_str!("communication/mod.rs")),
     ("measurement", include_str!("measurement/mod.rs")),
     ("people", include_str!("people/mod.rs")),
 ];
@@ -1384,6 +1390,162 @@ pub async fn comments_on_a_version_keep_their_author_and_organization(store: &dy
             .await,
         Err(StoreError::NotFound)
     ));
+}
+
+pub async fn meetings_are_numbered_per_body_and_keep_who_came(store: &dyn Store) {
+    use kesher_domain::bodies::BodyForm;
+    use kesher_domain::meetings::{AgendaItemForm, MeetingForm};
+    let here = initiative(store, "כאן").await;
+    let elsewhere = initiative(store, "שם").await;
+    let org = organization(store, here.id, "עמותה").await;
+    let foreign_org = organization(store, elsewhere.id, "זרה").await;
+    let person = |initiative: InitiativeId, organization: OrganizationId, name: &str| {
+        let input = person_input(organization, name, "");
+        async move {
+            store
+                .create_person(system(), initiative, &input)
+                .await
+                .unwrap()
+        }
+    };
+    let dana = person(here.id, org.id, "דנה").await;
+    let yossi = person(here.id, org.id, "יוסי").await;
+    let walk_in = person(here.id, org.id, "אורח").await;
+    let stranger = person(elsewhere.id, foreign_org.id, "זר").await;
+    let body = |name: &str| BodyForm {
+        name: name.into(),
+        kind: "steering_committee".into(),
+        ..Default::default()
+    };
+    let steering = store
+        .create_body(system(), here.id, &body("ועדת היגוי").parse().unwrap())
+        .await
+        .unwrap();
+    let group = store
+        .create_body(system(), here.id, &body("קבוצת עבודה").parse().unwrap())
+        .await
+        .unwrap();
+    let form = |at: &str| {
+        MeetingForm {
+            starts_at: at.into(),
+            duration_minutes: "120".into(),
+            location: "העירייה, חדר 3".into(),
+            agenda: vec![
+                AgendaItemForm {
+                    title: "פתיחה".into(),
+                    minutes: "10".into(),
+                    presenter_id: dana.id.to_string(),
+                },
+                AgendaItemForm {
+                    title: "תוכנית העבודה".into(),
+                    minutes: "60".into(),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        }
+        .parse()
+        .unwrap()
+    };
+    let first = store
+        .create_meeting(
+            system(),
+            steering.id,
+            &form("2026-10-01T17:00"),
+            &[dana.id, yossi.id],
+        )
+        .await
+        .unwrap();
+    let second = store
+        .create_meeting(system(), steering.id, &form("2026-11-05T17:00"), &[dana.id])
+        .await
+        .unwrap();
+    let of_group = store
+        .create_meeting(system(), group.id, &form("2026-11-06T09:00"), &[])
+        .await
+        .unwrap();
+    assert_eq!((first.number, second.number, of_group.number), (1, 2, 1));
+    assert_eq!(first.agenda[0].presenter_name.as_deref(), Some("דנה"));
+    assert_eq!(first.starts_at.to_string(), "2026-10-01 17:00:00");
+    assert_eq!(first.invitees.len(), 2);
+    assert!(
+        first
+            .invitees
+            .iter()
+            .all(|i| i.invited && i.attended.is_none())
+    );
+    // A person of another initiative cannot be invited, present or presenting.
+    assert_eq!(
+        conflict(
+            store
+                .create_meeting(
+                    system(),
+                    steering.id,
+                    &form("2026-12-01T17:00"),
+                    &[stranger.id]
+                )
+                .await
+        ),
+        Conflict::WrongInitiative
+    );
+    assert_eq!(
+        conflict(
+            store
+                .record_attendance(system(), first.id, &[stranger.id])
+                .await
+        ),
+        Conflict::WrongInitiative
+    );
+    // Dana came, Yossi did not, and a guest came uninvited.
+    let held = store
+        .record_attendance(system(), first.id, &[dana.id, walk_in.id])
+        .await
+        .unwrap();
+    let seen: Vec<(&str, bool, Option<bool>)> = held
+        .invitees
+        .iter()
+        .map(|i| (i.person_name.as_str(), i.invited, i.attended))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("אורח", false, Some(true)),
+            ("דנה", true, Some(true)),
+            ("יוסי", true, Some(false))
+        ]
+    );
+    assert!(held.attendance_recorded_at.is_some());
+    // Recorded again without the guest: the guest is off the record, the invited stay.
+    let again = store
+        .record_attendance(system(), first.id, &[yossi.id])
+        .await
+        .unwrap();
+    assert_eq!(again.invitees.len(), 2);
+    // Editing keeps the number and the invitees and replaces the agenda.
+    let mut moved = form("2026-10-02T18:30");
+    moved.agenda.truncate(1);
+    let edited = store
+        .update_meeting(system(), first.id, &moved)
+        .await
+        .unwrap();
+    assert_eq!(edited.number, 1);
+    assert_eq!(edited.agenda.len(), 1);
+    assert_eq!(edited.invitees, again.invitees);
+    assert_eq!(
+        store
+            .meetings_of_body(steering.id)
+            .await
+            .unwrap()
+            .iter()
+            .map(|m| m.number)
+            .collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    // A body with meetings keeps them: it cannot be deleted.
+    assert_eq!(
+        conflict(store.delete_body(system(), group.id).await),
+        Conflict::InUse
+    );
 }
 
 pub async fn disputes_are_resolved_and_reopened_with_their_history(store: &dyn Store) {

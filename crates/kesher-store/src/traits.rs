@@ -273,6 +273,7 @@ pub trait Store:
     + crate::InvitationStore
     + crate::PasswordResetStore
     + crate::NotificationStore
+    + crate::MeetingStore
 {
 }
 
@@ -289,5 +290,6 @@ impl<T> Store for T where
         + crate::InvitationStore
         + crate::PasswordResetStore
         + crate::NotificationStore
+        + crate::MeetingStore
 {
 }

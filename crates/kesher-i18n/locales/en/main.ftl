@@ -473,6 +473,7 @@ invalid-email = This is not a valid e-mail address, for example name@example.org
 invalid-phone = This is not a phone number: 7 to 15 digits, spaces and dashes allowed.
 invalid-web-address = This is not a web address, for example www.example.org.
 invalid-date = This is not a valid date.
+invalid-date-time = This is not a date and time, such as 2027-01-10 17:00 (or it is an hour the clocks skip when summer time starts).
 invalid-date-order = The end date is before the start date.
 invalid-choice = Please choose one of the options.
 invalid-range = Enter a whole number between { $min } and { $max }.

@@ -474,6 +474,7 @@ invalid-email = זו אינה כתובת דוא״ל תקינה, למשל name@ex
 invalid-phone = זה אינו מספר טלפון: 7 עד 15 ספרות, אפשר עם רווחים ומקפים.
 invalid-web-address = זו אינה כתובת אתר, למשל www.example.org.
 invalid-date = זה אינו תאריך תקין.
+invalid-date-time = זה אינו תאריך ושעה, כמו 2027-01-10 17:00 (או שזו שעה שמדלגים עליה במעבר לשעון קיץ).
 invalid-date-order = תאריך הסיום מוקדם מתאריך ההתחלה.
 invalid-choice = יש לבחור אחת מהאפשרויות.
 invalid-range = יש להזין מספר שלם בין { $min } ל-{ $max }.

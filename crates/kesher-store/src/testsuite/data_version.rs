@@ -15,6 +15,7 @@ use kesher_domain::measurement::period::{Period, PeriodKind};
 use kesher_domain::measurement::place::{PlaceAttributes, PlaceInput, PlaceKind};
 use kesher_domain::measurement::quality::{Comparison, ValidationRule};
 use kesher_domain::measurement::values::{SourceKind, TargetForm, ValueState};
+use kesher_domain::meetings::{AgendaItemForm, MeetingForm};
 use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
 use kesher_domain::text::{Email, Name};
 use kesher_domain::{PlaceId, ResultNodeId};
@@ -184,6 +185,52 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
         "delete_membership",
         store.delete_membership(system(), membership.id)
     );
+    // A meeting keeps its people and its body on record, so it has its own of each.
+    let council = store
+        .create_body(system(), here.id, &body_form("מועצת התלמידים"))
+        .await
+        .unwrap();
+    let guest = store
+        .create_person(
+            system(),
+            here.id,
+            &PersonForm {
+                organization_id: org.id.to_string(),
+                name: "אורחת".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let meeting_form = |item: &str| {
+        MeetingForm {
+            starts_at: "2027-01-10T17:00".into(),
+            duration_minutes: "90".into(),
+            agenda: vec![AgendaItemForm {
+                title: item.into(),
+                minutes: "30".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }
+        .parse()
+        .unwrap()
+    };
+    let meeting = moves!(
+        "create_meeting",
+        store.create_meeting(system(), council.id, &meeting_form("פתיחה"), &[guest.id])
+    );
+    moves!(
+        "update_meeting",
+        store.update_meeting(system(), meeting.id, &meeting_form("פתיחה וסבב היכרות"))
+    );
+    let meeting = moves!(
+        "record_attendance",
+        store.record_attendance(system(), meeting.id, &[guest.id])
+    );
+    assert_eq!(store.meeting(meeting.id).await.unwrap(), meeting);
     let user = store
         .create_user(
             system(),

@@ -1,0 +1,3 @@
+//! Continuous communication in SQLite: the meetings of bodies.
+
+mod meetings;

@@ -1,0 +1,89 @@
+//! Meetings of a body, their agenda, who was invited and who came.
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use kesher_domain::meetings::MeetingInput;
+use kesher_domain::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::{Actor, StoreResult};
+
+/// One item of a meeting's agenda, in its order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct MeetingAgendaItem {
+    pub title: String,
+    pub minutes: Option<u16>,
+    pub presenter_id: Option<PersonId>,
+    pub presenter_name: Option<String>,
+}
+
+/// A person invited to a meeting (or present without an invitation), and whether they
+/// came: `None` until attendance is recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct MeetingInvitee {
+    pub person_id: PersonId,
+    pub person_name: String,
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    /// Invited ahead (`false`: came without an invitation, recorded with the attendance).
+    pub invited: bool,
+    pub attended: Option<bool>,
+}
+
+/// A meeting of a body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub initiative_id: InitiativeId,
+    pub body_id: BodyId,
+    pub body_name: String,
+    /// 1, 2, 3… within the body, in the order they were planned ("steering committee 3").
+    pub number: u32,
+    /// Israel's local time.
+    #[schema(value_type = String, example = "2027-01-10T17:00:00")]
+    pub starts_at: NaiveDateTime,
+    pub duration_minutes: u16,
+    pub location: Option<String>,
+    pub objectives: Option<String>,
+    pub agenda: Vec<MeetingAgendaItem>,
+    /// Alphabetical by name.
+    pub invitees: Vec<MeetingInvitee>,
+    /// When attendance was last recorded.
+    pub attendance_recorded_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// The meetings of the initiative's bodies. People named (invitees, presenters, those
+/// present) must belong to the body's initiative, or the write is refused with
+/// `Conflict::WrongInitiative`.
+#[async_trait]
+pub trait MeetingStore: Send + Sync {
+    /// Plans a meeting, numbered after the body's last, with its invitees.
+    async fn create_meeting(
+        &self,
+        actor: Actor,
+        body: BodyId,
+        input: &MeetingInput,
+        invitees: &[PersonId],
+    ) -> StoreResult<Meeting>;
+    /// Changes a meeting's time, place, objectives and agenda (its invitees stay).
+    async fn update_meeting(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        input: &MeetingInput,
+    ) -> StoreResult<Meeting>;
+    async fn meeting(&self, id: MeetingId) -> StoreResult<Meeting>;
+    /// A body's meetings, in order of their number.
+    async fn meetings_of_body(&self, body: BodyId) -> StoreResult<Vec<Meeting>>;
+    /// Records who came: those listed attended, every other invitee did not; a person
+    /// present without an invitation is added as a guest.
+    async fn record_attendance(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        attended: &[PersonId],
+    ) -> StoreResult<Meeting>;
+}
