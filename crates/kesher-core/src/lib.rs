@@ -6,6 +6,7 @@ mod access;
 pub mod accounts;
 pub mod agenda;
 mod bodies;
+pub mod communication;
 mod error;
 mod history;
 mod imports;

@@ -14,8 +14,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::html::{
-    access, account, bodies, home, imports, initiatives, invitations, join, organizations, outbox,
-    password, people, session, unsubscribe, users,
+    access, account, bodies, home, imports, initiatives, invitations, join, meetings,
+    organizations, outbox, password, people, session, unsubscribe, users,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -156,6 +156,26 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route(
             "/initiatives/{id}/bodies/{body}",
             get(bodies::show_body).post(bodies::update_body),
+        )
+        .route(
+            "/initiatives/{id}/bodies/{body}/meetings/new",
+            get(meetings::new_meeting),
+        )
+        .route(
+            "/initiatives/{id}/bodies/{body}/meetings",
+            post(meetings::plan_meeting),
+        )
+        .route(
+            "/initiatives/{id}/meetings/{meeting}",
+            get(meetings::show_meeting).post(meetings::update_meeting),
+        )
+        .route(
+            "/initiatives/{id}/meetings/{meeting}/edit",
+            get(meetings::edit_meeting),
+        )
+        .route(
+            "/initiatives/{id}/meetings/{meeting}/attendance",
+            post(meetings::record_attendance),
         )
         .route(
             "/initiatives/{id}/bodies/{body}/edit",

@@ -1495,3 +1495,52 @@ notify-question-new-position = A new position was stated on the open question �
 notify-question-resolved = The open question “{ $question }” was resolved.
 notify-question-reopened = The open question “{ $question }” was reopened.
 agenda-version-label = Version { $name }
+
+# Meetings
+meeting-name = { $body } { $number }
+meeting-plan = Plan a meeting of { $name }
+meeting-edit = Change a meeting of { $name }
+meeting-edit-button = Change the meeting
+meeting-plan-button = Plan a meeting
+meetings-title = Meetings
+meetings-none = No meetings planned yet.
+meeting-agenda = Agenda
+meeting-no-agenda = No agenda items yet.
+meeting-agenda-item = Item
+meeting-item-n = Item { $n }
+meeting-presenter = Presenter
+meeting-item-minutes = Minutes
+meeting-running-total = Running total
+meeting-agenda-total = The agenda takes { $planned } of the meeting's { $duration } minutes.
+meeting-minutes = { $count ->
+    [one] one minute
+   *[other] { $count } minutes
+}
+meeting-attendance = Attendance
+meeting-attended-of-invited = { $attended } came; { $invited } were invited.
+meeting-invited-count = { $count ->
+    [one] One person is invited.
+   *[other] { $count } people are invited.
+}
+meeting-attendance-not-recorded = Attendance is not recorded yet.
+meeting-came = Came
+meeting-came-label = { $name } came
+meeting-came-yes = Yes
+meeting-came-no = No
+meeting-guest = guest
+meeting-add-guest = Someone else who came
+hint-meeting-guest = A person of the initiative who was not invited; they are kept as a guest.
+meeting-attendance-save = Save the attendance
+meeting-save = Save the meeting
+field-meeting-starts-at = Date and time
+hint-meeting-starts-at = Israel time.
+field-meeting-duration = Length in minutes
+field-meeting-location = Place or online link
+hint-meeting-location = Where people meet, or the link to the online meeting.
+field-meeting-objectives = Objectives
+hint-meeting-agenda = One item a row, with the minutes it takes and who presents it. The meeting's page adds up the time. The body's current members are invited.
+flash-meeting-planned = The meeting is planned; the body's current members are invited.
+flash-meeting-saved = The meeting was saved.
+flash-attendance-recorded = The attendance was saved.
+meetings-when = When
+meetings-attendance-column = Came / invited (+ guests)

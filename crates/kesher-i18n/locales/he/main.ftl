@@ -1495,3 +1495,52 @@ notify-question-new-position = נוספה עמדה חדשה בשאלה הפתו�
 notify-question-resolved = השאלה הפתוחה „{ $question }” הוכרעה.
 notify-question-reopened = השאלה הפתוחה „{ $question }” נפתחה מחדש.
 agenda-version-label = גרסה { $name }
+
+# Meetings
+meeting-name = { $body } { $number }
+meeting-plan = תכנון פגישה של { $name }
+meeting-edit = שינוי פגישה של { $name }
+meeting-edit-button = שינוי הפגישה
+meeting-plan-button = תכנון פגישה
+meetings-title = פגישות
+meetings-none = עדיין לא תוכננו פגישות.
+meeting-agenda = סדר היום
+meeting-no-agenda = עדיין אין נושאים בסדר היום.
+meeting-agenda-item = נושא
+meeting-item-n = נושא { $n }
+meeting-presenter = מציג/ה
+meeting-item-minutes = דקות
+meeting-running-total = מצטבר
+meeting-agenda-total = סדר היום תופס { $planned } מתוך { $duration } דקות הפגישה.
+meeting-minutes = { $count ->
+    [one] דקה אחת
+   *[other] { $count } דקות
+}
+meeting-attendance = נוכחות
+meeting-attended-of-invited = הגיעו { $attended }; הוזמנו { $invited }.
+meeting-invited-count = { $count ->
+    [one] הוזמן/ה אדם אחד.
+   *[other] הוזמנו { $count } אנשים.
+}
+meeting-attendance-not-recorded = הנוכחות עדיין לא נרשמה.
+meeting-came = הגיע/ה
+meeting-came-label = { $name } הגיע/ה
+meeting-came-yes = כן
+meeting-came-no = לא
+meeting-guest = אורח/ת
+meeting-add-guest = עוד מישהו שהגיע
+hint-meeting-guest = אדם מהיוזמה שלא הוזמן; נשמר כאורח/ת.
+meeting-attendance-save = שמירת הנוכחות
+meeting-save = שמירת הפגישה
+field-meeting-starts-at = תאריך ושעה
+hint-meeting-starts-at = שעון ישראל.
+field-meeting-duration = משך בדקות
+field-meeting-location = מקום או קישור מקוון
+hint-meeting-location = היכן נפגשים, או הקישור לפגישה המקוונת.
+field-meeting-objectives = מטרות
+hint-meeting-agenda = נושא אחד בכל שורה, עם הדקות שהוא לוקח ומי מציג אותו. עמוד הפגישה מסכם את הזמן. החברים הנוכחיים בגוף מוזמנים.
+flash-meeting-planned = הפגישה תוכננה; החברים הנוכחיים בגוף מוזמנים.
+flash-meeting-saved = הפגישה נשמרה.
+flash-attendance-recorded = הנוכחות נשמרה.
+meetings-when = מתי
+meetings-attendance-column = הגיעו / הוזמנו (+ אורחים)

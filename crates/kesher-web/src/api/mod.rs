@@ -14,6 +14,7 @@ mod imports;
 mod initiatives;
 mod invitations;
 mod measurement;
+mod meetings;
 mod memberships;
 mod organizations;
 mod people;
@@ -204,6 +205,7 @@ impl Modify for Security {
         (name = "people", description = "Representatives of organizations"),
         (name = "bodies", description = "Steering committees, working groups and other bodies"),
         (name = "memberships", description = "Seats of people in bodies"),
+        (name = "meetings", description = "Meetings of bodies: when and where, the agenda, invitees and who came"),
         (name = "imports", description = "Importing the partner list from a spreadsheet"),
         (name = "accounts", description = "The signed-in user and, for admins, all accounts"),
         (name = "agenda", description = "The common agenda: versioned statements, the results tree, glossary, decisions, disputes, endorsements and changes in the field"),
@@ -222,6 +224,7 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(people::routes())
         .merge(bodies::routes())
         .merge(memberships::routes())
+        .merge(meetings::routes())
         .merge(imports::routes())
         .merge(agenda::routes())
         .merge(measurement::routes())

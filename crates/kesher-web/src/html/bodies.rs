@@ -92,6 +92,38 @@ struct ShowPage {
     errors: FormErrors,
     people: Vec<Choice>,
     roles: Vec<Choice>,
+    /// The body's meetings, newest first.
+    meetings: Vec<kesher_store::Meeting>,
+}
+
+impl ShowPage {
+    fn meeting_name(&self, meeting: &kesher_store::Meeting) -> String {
+        crate::html::meetings::meeting_name(&self.page, meeting)
+    }
+
+    fn when(&self, meeting: &kesher_store::Meeting) -> String {
+        crate::html::meetings::local_time(&meeting.starts_at)
+    }
+
+    /// "5 / 8" (of the invited, who came) once attendance is recorded, and "+2" for
+    /// guests, who are not counted against the invitation.
+    fn attendance(&self, meeting: &kesher_store::Meeting) -> String {
+        if meeting.attendance_recorded_at.is_none() {
+            return "—".into();
+        }
+        let came = |invited: bool| {
+            meeting
+                .invitees
+                .iter()
+                .filter(|i| i.invited == invited && i.attended == Some(true))
+                .count()
+        };
+        let invited = meeting.invitees.iter().filter(|i| i.invited).count();
+        match came(false) {
+            0 => format!("{} / {invited}", came(true)),
+            guests => format!("{} / {invited} +{guests}", came(true)),
+        }
+    }
 }
 
 fn cadence_text(page: &Page, body: &Body) -> String {
@@ -111,7 +143,7 @@ fn cadence_text(page: &Page, body: &Body) -> String {
         .join(" · ")
 }
 
-async fn people_choices(
+pub(crate) async fn people_choices(
     kesher: &Kesher,
     caller: &Caller,
     initiative: InitiativeId,
@@ -175,7 +207,10 @@ async fn show_page(
     } else {
         Vec::new()
     };
+    let mut meetings = state.kesher.meetings_of_body(caller, body).await?;
+    meetings.reverse();
     Ok(ShowPage {
+        meetings,
         cadence: cadence_text(&f.page, &detail.body),
         roles: role_choices(&f.page),
         page: f.page,

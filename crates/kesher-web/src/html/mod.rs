@@ -12,6 +12,7 @@ pub mod initiatives;
 pub mod invitations;
 pub mod join;
 pub mod measurement;
+pub mod meetings;
 pub mod organizations;
 pub mod outbox;
 pub mod password;

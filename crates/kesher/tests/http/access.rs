@@ -84,6 +84,9 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
     if text.contains("{tmp_org}") {
         text = text.replace("{tmp_org}", &app.throwaway_organization().await.to_string());
     }
+    if text.contains("{tmp_meeting}") {
+        text = text.replace("{tmp_meeting}", &app.throwaway_meeting().await.to_string());
+    }
     if text.contains("{tmp_person}") {
         text = text.replace("{tmp_person}", &app.throwaway_person().await.to_string());
     }
@@ -1462,6 +1465,67 @@ async fn every_people_page_and_api_route_answers_each_role_as_the_matrix_says() 
             Body::Json(r#"{"email":"api-{who}@example.org","role":"member"}"#),
             MANAGERS,
             201,
+        ),
+    ];
+    check(&app, &api_cases, true).await;
+}
+
+#[tokio::test]
+async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    const MEETING: &[(&str, &str)] = &[
+        ("starts_at", "2027-01-10T17:00"),
+        ("duration_minutes", "60"),
+    ];
+    let pages = vec![
+        get("/initiatives/{i}/bodies/{g}/meetings/new", MANAGERS),
+        post("/initiatives/{i}/bodies/{g}/meetings", MEETING, MANAGERS),
+        get("/initiatives/{i}/meetings/{tmp_meeting}", READERS),
+        get("/initiatives/{i}/meetings/{tmp_meeting}/edit", MANAGERS),
+        post("/initiatives/{i}/meetings/{tmp_meeting}", MEETING, MANAGERS),
+        post(
+            "/initiatives/{i}/meetings/{tmp_meeting}/attendance",
+            &[("attended", "{pa}")],
+            MANAGERS,
+        ),
+    ];
+    check(&app, &pages, false).await;
+    use Method as M;
+    let api_cases = vec![
+        api(
+            M::GET,
+            "/api/v1/bodies/{g}/meetings",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/bodies/{g}/meetings",
+            Body::Json(r#"{"starts_at":"2027-01-10T17:00","duration_minutes":60}"#),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/meetings/{tmp_meeting}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/meetings/{tmp_meeting}",
+            Body::Json(r#"{"starts_at":"2027-01-11T17:00","duration_minutes":90}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/meetings/{tmp_meeting}/attendance",
+            Body::Json(r#"{"attended":[{pa}]}"#),
+            MANAGERS,
+            200,
         ),
     ];
     check(&app, &api_cases, true).await;

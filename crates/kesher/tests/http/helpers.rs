@@ -313,6 +313,22 @@ impl TestApp {
             .id
     }
 
+    /// A fresh meeting of the fixture's working group.
+    pub async fn throwaway_meeting(&self) -> kesher_domain::MeetingId {
+        let input = kesher_domain::meetings::MeetingForm {
+            starts_at: "2027-01-10T17:00".into(),
+            duration_minutes: "60".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("meeting");
+        self.store
+            .create_meeting(Actor::system(), self.fixture.group, &input, &[])
+            .await
+            .expect("create")
+            .id
+    }
+
     pub async fn throwaway_membership(&self) -> MembershipId {
         let input = MembershipForm {
             person_id: self.fixture.person_b.to_string(),

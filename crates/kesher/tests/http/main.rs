@@ -9,6 +9,7 @@ mod hardening;
 mod helpers;
 mod imports;
 mod measurement;
+mod meetings;
 mod pages;
 mod people;
 mod trusted;

@@ -3,10 +3,12 @@
 //! shows up here, as a compile error or a reviewed change, before it can reach a client.
 
 mod agenda;
+mod communication;
 mod measurement;
 mod network;
 
 pub use agenda::*;
+pub use communication::*;
 pub use measurement::*;
 pub use network::*;
 

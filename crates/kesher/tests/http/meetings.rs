@@ -1,0 +1,188 @@
+//! Meetings of a body as the backbone plans them and records who came, through the pages
+//! and the API.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, Who, document};
+
+/// The texts of `selector`, without the direction isolates around names and numbers.
+fn texts(page: &scraper::Html, selector: &str) -> Vec<String> {
+    crate::helpers::texts(page, selector)
+        .into_iter()
+        .map(|t| t.replace(['\u{2068}', '\u{2069}'], ""))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_meeting_is_planned_numbered_and_its_attendance_recorded() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let i = f.initiative;
+    let group = f.group;
+    // Planned through the page: the body's current member is invited, the agenda adds up.
+    let planned = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/bodies/{group}/meetings"),
+            &[
+                ("starts_at", "2027-01-10T17:00"),
+                ("duration_minutes", "90"),
+                ("location", "מתנ\"ס השכונה"),
+                ("agenda_title", "פתיחה"),
+                ("agenda_minutes", "10"),
+                ("agenda_presenter_id", &f.person_a.to_string()),
+                ("agenda_title", "תוכנית העבודה לשנה"),
+                ("agenda_minutes", "100"),
+                ("agenda_presenter_id", ""),
+                ("agenda_title", ""),
+                ("agenda_minutes", ""),
+                ("agenda_presenter_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(planned.status(), StatusCode::SEE_OTHER);
+    let page_path = planned
+        .headers()
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let page = document(app.get(Who::Viewer, &page_path).await).await;
+    assert_eq!(texts(&page, "h1"), vec!["קבוצת עבודה מתמטיקה 1"]);
+    assert_eq!(
+        texts(&page, "#agenda-items tbody td.number:last-child"),
+        vec!["10", "110"],
+        "the running total"
+    );
+    // 110 minutes of agenda in a 90-minute meeting: the page says so, as a warning.
+    assert_eq!(texts(&page, "#agenda-total.warnings").len(), 1);
+    assert_eq!(texts(&page, "#invitees tbody th"), vec!["דנה לוי"]);
+    assert!(
+        texts(&page, "#f-attended-1").is_empty(),
+        "a viewer has no form"
+    );
+
+    // A wrong time is refused at its field, with what was typed kept.
+    let refused = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/bodies/{group}/meetings"),
+            &[
+                ("starts_at", "2027-03-26T02:30"),
+                ("duration_minutes", "90"),
+                ("location", "ספרייה"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let refused = document(refused).await;
+    assert_eq!(texts(&refused, "#f-starts_at-error").len(), 1);
+    assert_eq!(
+        crate::helpers::attribute(&refused, "#f-location", "value").as_deref(),
+        Some("ספרייה")
+    );
+
+    // The API plans the second, in the shape other tools use.
+    let created = app
+        .api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/bodies/{group}/meetings"),
+        )
+        .json(&json!({
+            "starts_at": "2027-02-14T17:00",
+            "duration_minutes": 60,
+            "location": "https://meet.example.org/math",
+            "objectives": "לסכם את המחצית",
+            "agenda": [{"title": "נתוני המחצית", "minutes": 30, "presenter_id": f.person_a.get()}]
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let second: Value = created.json().await.unwrap();
+    assert_eq!(second["number"], 2);
+    assert_eq!(second["starts_at"], "2027-02-14T17:00:00");
+    assert_eq!(second["agenda_minutes"], 30);
+    assert_eq!(second["invitees"][0]["person_id"], f.person_a.get());
+    assert_eq!(second["invitees"][0]["attended"], Value::Null);
+
+    // Attendance: the invited member did not come; a guest from organization B did.
+    let id = second["id"].as_i64().unwrap();
+    let recorded = app
+        .api(
+            Who::Backbone,
+            Method::PUT,
+            &format!("/api/v1/meetings/{id}/attendance"),
+        )
+        .json(&json!({"attended": [f.person_b.get()]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(recorded.status(), StatusCode::OK);
+    let recorded: Value = recorded.json().await.unwrap();
+    let seen: Vec<(i64, bool, Option<bool>)> = recorded["invitees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["person_id"].as_i64().unwrap(),
+                i["invited"].as_bool().unwrap(),
+                i["attended"].as_bool(),
+            )
+        })
+        .collect();
+    assert!(
+        seen.contains(&(f.person_a.get(), true, Some(false))),
+        "{seen:?}"
+    );
+    assert!(
+        seen.contains(&(f.person_b.get(), false, Some(true))),
+        "{seen:?}"
+    );
+
+    // The page form records it the same way: the member ticked, no guest.
+    let first_id = page_path.rsplit('/').next().unwrap();
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/meetings/{first_id}/attendance"),
+            &[("attended", &f.person_a.to_string()), ("attended", "")],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let page = document(app.get(Who::Member, &page_path).await).await;
+    let summary = texts(&page, "#attendance-summary").join(" ");
+    assert!(summary.contains('1'), "{summary}");
+    // The body's page lists both, newest first, with who came.
+    let body_page = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/bodies/{group}"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        texts(&body_page, "#meetings-table tbody th"),
+        vec!["קבוצת עבודה מתמטיקה 2", "קבוצת עבודה מתמטיקה 1"]
+    );
+    assert_eq!(
+        texts(&body_page, "#meetings-table tbody td.number"),
+        vec!["0 / 1 +1", "1 / 1"],
+        "of the invited, who came; and the guest apart"
+    );
+
+    // A person of another initiative cannot be recorded as present.
+    let foreign = app
+        .api(
+            Who::Admin,
+            Method::PUT,
+            &format!("/api/v1/meetings/{id}/attendance"),
+        )
+        .json(&json!({"attended": [999_999]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
