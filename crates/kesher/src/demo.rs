@@ -8,12 +8,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, anyhow, bail};
 use kesher_core::Kesher;
 use kesher_core::accounts::hash_password;
+use kesher_core::communication::meetings::seated_on;
 use kesher_domain::access::{Grant, Role};
 use kesher_domain::bodies::{BodyForm, MembershipForm};
+use kesher_domain::meetings::{AgendaItemForm, MeetingForm};
 use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
 use kesher_domain::text::{Email, Name, NewPassword};
 use kesher_domain::{BodyId, FieldError, InitiativeId, OrganizationId, PersonId};
-use kesher_store::{AccountStore, Actor, NewUser, Store};
+use kesher_store::{AccountStore, Actor, MembershipFilter, NewUser, Store};
 use serde::Deserialize;
 
 use crate::server;
@@ -89,6 +91,33 @@ struct DemoBody {
     goal: Option<String>,
     #[serde(default)]
     members: Vec<DemoMember>,
+    #[serde(default)]
+    meetings: Vec<DemoMeeting>,
+}
+
+/// A meeting of the planning year: those seated on its day are invited; `absent` did not
+/// come, `guests` came without an invitation. Without `held`, attendance is not recorded.
+#[derive(Deserialize)]
+struct DemoMeeting {
+    starts_at: String,
+    duration_minutes: u16,
+    location: Option<String>,
+    objectives: Option<String>,
+    #[serde(default)]
+    agenda: Vec<DemoAgendaItem>,
+    #[serde(default)]
+    held: bool,
+    #[serde(default)]
+    absent: Vec<String>,
+    #[serde(default)]
+    guests: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct DemoAgendaItem {
+    title: String,
+    minutes: Option<u16>,
+    presenter: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -226,6 +255,56 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
                 };
                 let input = form.parse().map_err(|e| refused(&member.person, e))?;
                 store.create_membership(system, stored.id, &input).await?;
+            }
+            let seats = store
+                .list_memberships(created.id, &MembershipFilter::default())
+                .await?;
+            let person = |key: &str| {
+                people
+                    .get(key)
+                    .copied()
+                    .ok_or_else(|| anyhow!("demo data: unknown person {key}"))
+            };
+            for meeting in &body.meetings {
+                let mut agenda = Vec::new();
+                for item in &meeting.agenda {
+                    agenda.push(AgendaItemForm {
+                        title: item.title.clone(),
+                        minutes: item.minutes.map(|m| m.to_string()).unwrap_or_default(),
+                        presenter_id: match &item.presenter {
+                            Some(key) => person(key)?.to_string(),
+                            None => String::new(),
+                        },
+                    });
+                }
+                let form = MeetingForm {
+                    starts_at: meeting.starts_at.clone(),
+                    duration_minutes: meeting.duration_minutes.to_string(),
+                    location: meeting.location.clone().unwrap_or_default(),
+                    objectives: meeting.objectives.clone().unwrap_or_default(),
+                    agenda,
+                };
+                let input = form.parse().map_err(|e| refused(&meeting.starts_at, e))?;
+                let invitees = seated_on(&seats, stored.id, input.starts_at.date());
+                let planned = store
+                    .create_meeting(system, stored.id, &input, &invitees)
+                    .await?;
+                if meeting.held {
+                    let absent = meeting
+                        .absent
+                        .iter()
+                        .map(|key| person(key))
+                        .collect::<anyhow::Result<Vec<_>>>()?;
+                    let mut came: Vec<PersonId> = invitees
+                        .iter()
+                        .copied()
+                        .filter(|p| !absent.contains(p))
+                        .collect();
+                    for key in &meeting.guests {
+                        came.push(person(key)?);
+                    }
+                    store.record_attendance(system, planned.id, &came).await?;
+                }
             }
         }
     }
@@ -386,6 +465,22 @@ mod tests {
             .filter(|b| b.kind == "working_group")
             .count();
         assert_eq!(groups, 4);
+        // The planning year's steering committees 1 to 5, the first four held.
+        let steering = municipal
+            .bodies
+            .iter()
+            .find(|b| b.kind == "steering_committee")
+            .unwrap();
+        assert_eq!(steering.meetings.len(), 5);
+        assert_eq!(steering.meetings.iter().filter(|m| m.held).count(), 4);
+        for meeting in municipal.bodies.iter().flat_map(|b| &b.meetings) {
+            let agenda: u16 = meeting.agenda.iter().filter_map(|i| i.minutes).sum();
+            assert!(
+                agenda <= meeting.duration_minutes,
+                "{}: the agenda overruns the meeting",
+                meeting.starts_at
+            );
+        }
         for kind in ["steering_committee", "leading_team"] {
             assert!(municipal.bodies.iter().any(|b| b.kind == kind), "{kind}");
         }

@@ -3,10 +3,27 @@
 use kesher_domain::access::Access;
 use kesher_domain::meetings::{AttendanceForm, MeetingForm};
 use kesher_domain::*;
-use kesher_store::{Meeting, MembershipFilter};
+use kesher_store::{Meeting, Membership, MembershipFilter};
 
 use crate::error::choice_of;
 use crate::{Caller, CoreError, CoreResult, Kesher};
+
+/// The people seated in `body` on `day`, each once: a meeting's invitees by default.
+pub fn seated_on(
+    memberships: &[Membership],
+    body: BodyId,
+    day: chrono::NaiveDate,
+) -> Vec<PersonId> {
+    let mut people: Vec<PersonId> = memberships
+        .iter()
+        .filter(|m| m.body_id == body)
+        .filter(|m| m.from.is_none_or(|from| from <= day) && m.to.is_none_or(|to| to >= day))
+        .map(|m| m.person_id)
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    people
+}
 
 impl Kesher {
     /// A body's meetings, in order of their number.
@@ -40,8 +57,7 @@ impl Kesher {
         self.require(caller, found.initiative_id, |a| a.can_manage_bodies())
             .await?;
         let input = form.parse().map_err(CoreError::Invalid)?;
-        let day = input.starts_at.date();
-        let mut invitees: Vec<PersonId> = self
+        let seats = self
             .store
             .list_memberships(
                 found.initiative_id,
@@ -50,13 +66,8 @@ impl Kesher {
                     ..Default::default()
                 },
             )
-            .await?
-            .into_iter()
-            .filter(|m| m.from.is_none_or(|from| from <= day) && m.to.is_none_or(|to| to >= day))
-            .map(|m| m.person_id)
-            .collect();
-        invitees.sort_unstable();
-        invitees.dedup();
+            .await?;
+        let invitees = seated_on(&seats, body, input.starts_at.date());
         self.store
             .create_meeting(caller.actor(), body, &input, &invitees)
             .await
