@@ -271,6 +271,13 @@ mod tests {
                     ("label", "2.1".into()),
                     ("comment", "c".into()),
                     ("email", "e@example.org".into()),
+                    ("body", "b".into()),
+                    ("number", Arg::Number(3)),
+                    ("planned", Arg::Number(80)),
+                    ("duration", Arg::Number(90)),
+                    ("attended", Arg::Number(5)),
+                    ("invited", Arg::Number(8)),
+                    ("n", Arg::Number(1)),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");
