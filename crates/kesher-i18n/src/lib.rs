@@ -278,6 +278,8 @@ mod tests {
                     ("attended", Arg::Number(5)),
                     ("invited", Arg::Number(8)),
                     ("n", Arg::Number(1)),
+                    ("part", Arg::Number(10)),
+                    ("whole", Arg::Number(13)),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

@@ -14,7 +14,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::html::{
-    access, account, bodies, home, imports, initiatives, invitations, join, meetings,
+    access, account, bodies, health, home, imports, initiatives, invitations, join, meetings,
     organizations, outbox, password, people, session, unsubscribe, users,
 };
 use crate::{AppState, WebConfig, api, assets, context};
@@ -169,6 +169,7 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             "/initiatives/{id}/meetings/{meeting}",
             get(meetings::show_meeting).post(meetings::update_meeting),
         )
+        .route("/initiatives/{id}/health", get(health::show_health))
         .route(
             "/initiatives/{id}/meetings/{meeting}/edit",
             get(meetings::edit_meeting),

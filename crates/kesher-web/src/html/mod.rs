@@ -6,6 +6,7 @@ pub mod account;
 pub mod agenda;
 pub mod bodies;
 pub mod errors;
+pub mod health;
 pub mod home;
 pub mod imports;
 pub mod initiatives;

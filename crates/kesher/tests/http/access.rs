@@ -1478,6 +1478,7 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
         ("duration_minutes", "60"),
     ];
     let pages = vec![
+        get("/initiatives/{i}/health", READERS),
         get("/initiatives/{i}/bodies/{g}/meetings/new", MANAGERS),
         post("/initiatives/{i}/bodies/{g}/meetings", MEETING, MANAGERS),
         get("/initiatives/{i}/meetings/{tmp_meeting}", READERS),
@@ -1495,6 +1496,13 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
         api(
             M::GET,
             "/api/v1/bodies/{g}/meetings",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/health",
             Body::None,
             READERS,
             200,

@@ -186,3 +186,91 @@ async fn a_meeting_is_planned_numbered_and_its_attendance_recorded() {
         .unwrap();
     assert_eq!(foreign.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// The health figures equal a hand computation on two scripted meetings, and the page
+/// shows them with the counts behind them.
+#[tokio::test]
+async fn the_health_of_the_collaboration_is_measured_from_the_meetings() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let i = f.initiative;
+    let plan = |at: &'static str| {
+        app.api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/bodies/{}/meetings", f.group),
+        )
+        .json(&json!({"starts_at": at, "duration_minutes": 60}))
+        .send()
+    };
+    let attend = |id: i64, people: Vec<i64>| {
+        app.api(
+            Who::Backbone,
+            Method::PUT,
+            &format!("/api/v1/meetings/{id}/attendance"),
+        )
+        .json(&json!({ "attended": people }))
+        .send()
+    };
+    // The group's member (A, third sector) is invited to both. Meeting 1: A came, and B
+    // (public sector) as a guest. Meeting 2: only B came. A third meeting is planned and
+    // not held: it counts for nothing.
+    let mut ids = Vec::new();
+    for at in ["2026-10-06T16:00", "2026-11-03T16:00", "2026-12-01T16:00"] {
+        let created: Value = plan(at).await.unwrap().json().await.unwrap();
+        ids.push(created["id"].as_i64().unwrap());
+    }
+    let (a, b) = (f.person_a.get(), f.person_b.get());
+    assert_eq!(
+        attend(ids[0], vec![a, b]).await.unwrap().status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        attend(ids[1], vec![b]).await.unwrap().status(),
+        StatusCode::OK
+    );
+
+    let health: Value = app
+        .api(
+            Who::Viewer,
+            Method::GET,
+            &format!("/api/v1/initiatives/{i}/health"),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bodies = health["bodies"].as_array().unwrap();
+    let group = bodies
+        .iter()
+        .find(|b| b["body_id"] == f.group.get())
+        .unwrap();
+    assert_eq!(group["meetings_held"], 2);
+    // Invited: A twice; A came once: 1 of 2.
+    assert_eq!(group["attendance_rate"], 0.5);
+    // Meeting 2's one attendee (B) had come to meeting 1: 1 of 1.
+    assert_eq!(group["returning_rate"], 1.0);
+    assert_eq!(group["sectors"], json!(["public", "third_sector"]));
+    assert_eq!(group["action_items_done_rate"], Value::Null);
+    // A body that never met measures nothing, rather than 0%.
+    let quiet = bodies
+        .iter()
+        .find(|b| b["body_id"] != f.group.get())
+        .unwrap();
+    assert_eq!(quiet["meetings_held"], 0);
+    assert_eq!(quiet["attendance_rate"], Value::Null);
+
+    let page = document(
+        app.get(Who::Member, &format!("/initiatives/{i}/health"))
+            .await,
+    )
+    .await;
+    let row = texts(&page, "#health tbody tr")
+        .into_iter()
+        .find(|r| r.contains("קבוצת עבודה מתמטיקה"))
+        .unwrap();
+    assert!(row.contains("50% (1 מתוך 2)"), "{row}");
+    assert!(row.contains("100% (1 מתוך 1)"), "{row}");
+}

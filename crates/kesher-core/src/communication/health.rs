@@ -1,0 +1,55 @@
+//! The health of the collaboration, per body, from the meetings whose attendance was
+//! recorded.
+
+use std::collections::HashMap;
+
+use kesher_domain::InitiativeId;
+use kesher_domain::health::{BodyHealth, HeldMeeting, Seat, body_health};
+use kesher_store::{Body, OrganizationFilter};
+
+use crate::{Caller, CoreResult, Kesher};
+
+impl Kesher {
+    /// Each body of the initiative with its health figures, in the bodies' order.
+    pub async fn collaboration_health(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<Vec<(Body, BodyHealth)>> {
+        self.require(caller, initiative, |_| true).await?;
+        let sectors: HashMap<_, _> = self
+            .store
+            .list_organizations(initiative, &OrganizationFilter::default())
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.sector))
+            .collect();
+        let mut out = Vec::new();
+        for body in self.store.list_bodies(initiative).await? {
+            let held: Vec<HeldMeeting> = self
+                .store
+                .meetings_of_body(body.id)
+                .await?
+                .into_iter()
+                .filter(|m| m.attendance_recorded_at.is_some())
+                .map(|m| HeldMeeting {
+                    number: m.number,
+                    seats: m
+                        .invitees
+                        .iter()
+                        .filter_map(|i| {
+                            Some(Seat {
+                                person: i.person_id,
+                                invited: i.invited,
+                                attended: i.attended == Some(true),
+                                sector: *sectors.get(&i.organization_id)?,
+                            })
+                        })
+                        .collect(),
+                })
+                .collect();
+            out.push((body, body_health(&held)));
+        }
+        Ok(out)
+    }
+}
