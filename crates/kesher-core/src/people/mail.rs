@@ -111,6 +111,9 @@ impl Letter<'_> {
     }
 }
 
+/// How many messages the worker reads from the outbox at a time.
+const DELIVERY_BATCH: u32 = 50;
+
 /// How long to wait before the next try after `attempts` failed ones; `None`: give up.
 fn retry_after(attempts: i64) -> Option<Duration> {
     match attempts {
@@ -150,7 +153,26 @@ impl Kesher {
     /// Returns how many were sent.
     pub async fn deliver_mail(&self, transport: &dyn MailTransport) -> CoreResult<usize> {
         let mut sent = 0;
-        for mail in self.store.due_mail(Utc::now(), 50).await? {
+        // Batch after batch until nothing is due: a burst (a meeting's invitations, a
+        // digest morning) must not wait for the worker's next tick between batches. A
+        // failed message is due again only at its retry time, so this ends.
+        loop {
+            let batch = self.store.due_mail(Utc::now(), DELIVERY_BATCH).await?;
+            let full = batch.len() == DELIVERY_BATCH as usize;
+            sent += self.deliver_batch(transport, batch).await?;
+            if !full {
+                return Ok(sent);
+            }
+        }
+    }
+
+    async fn deliver_batch(
+        &self,
+        transport: &dyn MailTransport,
+        batch: Vec<Mail>,
+    ) -> CoreResult<usize> {
+        let mut sent = 0;
+        for mail in batch {
             match transport.send(&mail).await {
                 Ok(()) => {
                     self.store.mark_mail_sent(mail.id, Utc::now()).await?;

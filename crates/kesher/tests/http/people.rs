@@ -1140,3 +1140,54 @@ async fn a_person_changes_their_own_address_and_the_old_one_is_told() {
         .await;
     assert_ne!(old.status(), StatusCode::SEE_OTHER);
 }
+
+/// Records what it is asked to send.
+struct Counting(Mutex<usize>);
+
+#[async_trait::async_trait]
+impl kesher_core::people::mail::MailTransport for Counting {
+    async fn send(&self, _mail: &kesher_store::Mail) -> Result<(), String> {
+        *self.0.lock().unwrap() += 1;
+        Ok(())
+    }
+}
+
+/// A burst larger than one batch (a meeting's invitations to a whole network) goes out in
+/// one delivery, not one batch per tick of the worker.
+#[tokio::test]
+async fn a_burst_of_messages_is_delivered_at_once() {
+    let app = TestApp::spawn().await;
+    let now = chrono::Utc::now();
+    for queued in app
+        .store
+        .due_mail(now + chrono::Duration::days(1), 1000)
+        .await
+        .unwrap()
+    {
+        app.store.mark_mail_sent(queued.id, now).await.unwrap();
+    }
+    for n in 0..120 {
+        app.store
+            .queue_mail(&kesher_store::NewMail {
+                initiative_id: Some(app.fixture.initiative),
+                kind: "test".into(),
+                to_address: format!("person{n}@example.org"),
+                subject: "s".into(),
+                text_body: "t".into(),
+                html_body: "h".into(),
+                list_unsubscribe: None,
+            })
+            .await
+            .unwrap();
+    }
+    let transport = Counting(Mutex::new(0));
+    assert_eq!(app.kesher.deliver_mail(&transport).await.unwrap(), 120);
+    assert_eq!(*transport.0.lock().unwrap(), 120);
+    assert!(
+        app.store
+            .due_mail(chrono::Utc::now() + chrono::Duration::seconds(1), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
