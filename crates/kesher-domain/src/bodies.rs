@@ -63,6 +63,19 @@ pub struct Cadence {
     pub unit: Option<CadenceUnit>,
 }
 
+impl Cadence {
+    /// When the meeting after one at `at` falls, by the regular rhythm; `None` without one.
+    /// A month later keeps the day of the month, or the month's last day when it has
+    /// fewer (31 January → 28 February).
+    pub fn next_after(&self, at: chrono::NaiveDateTime) -> Option<chrono::NaiveDateTime> {
+        let every = u32::from(self.every?);
+        match self.unit? {
+            CadenceUnit::Weeks => at.checked_add_signed(chrono::Duration::weeks(i64::from(every))),
+            CadenceUnit::Months => at.checked_add_months(chrono::Months::new(every)),
+        }
+    }
+}
+
 /// A body as a user types it.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
@@ -515,5 +528,28 @@ mod tests {
             form.parse().unwrap_err(),
             vec![FieldError::new("to", Invalid::DateOrder)]
         );
+    }
+
+    #[test]
+    fn the_next_meeting_follows_the_cadence() {
+        let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
+        let cadence = |every, unit| Cadence {
+            text: None,
+            every,
+            unit,
+        };
+        assert_eq!(
+            cadence(Some(3), Some(CadenceUnit::Months)).next_after(at("2025-11-20T09:00")),
+            Some(at("2026-02-20T09:00"))
+        );
+        assert_eq!(
+            cadence(Some(1), Some(CadenceUnit::Months)).next_after(at("2026-01-31T17:00")),
+            Some(at("2026-02-28T17:00"))
+        );
+        assert_eq!(
+            cadence(Some(2), Some(CadenceUnit::Weeks)).next_after(at("2026-03-19T09:00")),
+            Some(at("2026-04-02T09:00"))
+        );
+        assert_eq!(cadence(None, None).next_after(at("2026-03-19T09:00")), None);
     }
 }

@@ -17,7 +17,7 @@ pub fn seated_on(
     let mut people: Vec<PersonId> = memberships
         .iter()
         .filter(|m| m.body_id == body)
-        .filter(|m| m.from.is_none_or(|from| from <= day) && m.to.is_none_or(|to| to >= day))
+        .filter(|m| kesher_domain::bodies::seat_is_active(m.from, m.to, day))
         .map(|m| m.person_id)
         .collect();
     people.sort_unstable();

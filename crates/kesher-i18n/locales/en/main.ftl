@@ -1558,3 +1558,5 @@ health-returning-means = Of those who came to a meeting, the share who had also 
 health-sectors-means = The sectors of the organizations of everyone who came: a body where only one sector sits misses the others' view.
 health-not-yet = Action items done between meetings and agenda items covered are not recorded in Kesher yet, so they are not measured here.
 health-link = Health of the collaboration
+meeting-copy-button = Copy to a new meeting
+meeting-plan-next-button = Plan the next one, like the last

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::forms::{CsrfForm, FormErrors, Params};
+use crate::forms::{CsrfForm, FormErrors, Params, QueryParams};
 use crate::html::bodies::people_choices;
 use crate::html::{Choice, answer_form, check_in, frame, render};
 use crate::page::{Page, Section};
@@ -307,15 +307,54 @@ async fn form_page(
     })
 }
 
-/// `GET /initiatives/{id}/bodies/{body}/meetings/new` (backbone)
+/// `?from=`: the meeting a new one copies.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CopyQuery {
+    from: Option<MeetingId>,
+}
+
+/// The form of a meeting filled from `meeting`.
+fn form_of(meeting: &Meeting, starts_at: Option<chrono::NaiveDateTime>) -> MeetingForm {
+    MeetingForm {
+        starts_at: starts_at
+            .map(|at| at.format("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default(),
+        duration_minutes: meeting.duration_minutes.to_string(),
+        location: meeting.location.clone().unwrap_or_default(),
+        objectives: meeting.objectives.clone().unwrap_or_default(),
+        agenda: meeting
+            .agenda
+            .iter()
+            .map(|i| AgendaItemForm {
+                title: i.title.clone(),
+                minutes: i.minutes.map(|m| m.to_string()).unwrap_or_default(),
+                presenter_id: i.presenter_id.map(|p| p.to_string()).unwrap_or_default(),
+            })
+            .collect(),
+    }
+}
+
+/// `GET /initiatives/{id}/bodies/{body}/meetings/new` (backbone). With `?from=`, a copy of
+/// that meeting, its time moved on by the body's cadence (left to choose without one).
 pub async fn new_meeting(
     ctx: Ctx,
     State(state): State<AppState>,
     Params((id, body)): Params<(InitiativeId, BodyId)>,
+    QueryParams(query): QueryParams<CopyQuery>,
 ) -> Result<Response, AppError> {
-    let form = MeetingForm {
-        duration_minutes: "90".into(),
-        ..Default::default()
+    let caller = ctx.caller()?;
+    let form = match query.from {
+        Some(from) => {
+            let (copied, _) = state.kesher.meeting(caller, from).await?;
+            check_in(id, copied.initiative_id)?;
+            let cadence = state.kesher.body(caller, body).await?.body.cadence;
+            form_of(&copied, cadence.next_after(copied.starts_at))
+        }
+        None => MeetingForm {
+            duration_minutes: "90".into(),
+            ..Default::default()
+        },
     };
     render(&form_page(&state, &ctx, id, body, None, form, FormErrors::default()).await?)
 }
@@ -352,21 +391,7 @@ pub async fn edit_meeting(
     let caller = ctx.caller()?;
     let (found, _) = state.kesher.meeting(caller, meeting).await?;
     check_in(id, found.initiative_id)?;
-    let form = MeetingForm {
-        starts_at: found.starts_at.format("%Y-%m-%dT%H:%M").to_string(),
-        duration_minutes: found.duration_minutes.to_string(),
-        location: found.location.clone().unwrap_or_default(),
-        objectives: found.objectives.clone().unwrap_or_default(),
-        agenda: found
-            .agenda
-            .iter()
-            .map(|i| AgendaItemForm {
-                title: i.title.clone(),
-                minutes: i.minutes.map(|m| m.to_string()).unwrap_or_default(),
-                presenter_id: i.presenter_id.map(|p| p.to_string()).unwrap_or_default(),
-            })
-            .collect(),
-    };
+    let form = form_of(&found, Some(found.starts_at));
     render(
         &form_page(
             &state,

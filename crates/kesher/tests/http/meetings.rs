@@ -173,6 +173,29 @@ async fn a_meeting_is_planned_numbered_and_its_attendance_recorded() {
         "of the invited, who came; and the guest apart"
     );
 
+    // "Plan the next one" copies the last meeting a cadence later (the group meets monthly).
+    let next = document(
+        app.get(
+            Who::Backbone,
+            &format!("/initiatives/{i}/bodies/{group}/meetings/new?from={id}"),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        crate::helpers::attribute(&next, "#f-starts_at", "value").as_deref(),
+        Some("2027-03-14T17:00")
+    );
+    assert_eq!(
+        crate::helpers::attribute(&next, "#f-agenda-title-1", "value").as_deref(),
+        Some("נתוני המחצית")
+    );
+    assert_eq!(
+        crate::helpers::attribute(&body_page, "#plan-next", "href"),
+        None,
+        "a viewer is not offered it"
+    );
+
     // A person of another initiative cannot be recorded as present.
     let foreign = app
         .api(
