@@ -159,10 +159,10 @@ pub fn parse_list(raw: &str) -> Result<Vec<String>, Invalid> {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct BoundaryForm {
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::choice")]
     #[schema(value_type = BoundaryDimension)]
     pub dimension: String,
-    #[serde(deserialize_with = "lenient::text")]
+    #[serde(deserialize_with = "lenient::choice")]
     #[schema(value_type = BoundaryScope)]
     pub scope: String,
     #[serde(deserialize_with = "lenient::text")]

@@ -12,6 +12,7 @@ pub const EXPECTED_TEXT: &str = "text";
 pub const EXPECTED_INTEGER: &str = "a whole number";
 pub const EXPECTED_NUMBER: &str = "a number";
 pub const EXPECTED_BOOLEAN: &str = "true or false";
+pub const EXPECTED_CHOICE: &str = "one of the listed words";
 
 /// Reads one field as the text the domain's parsers check. A form sends every value as
 /// text; JSON must send the field's own type (`kind` says which besides text is taken),
@@ -43,7 +44,15 @@ pub fn strictly<T>(read: impl FnOnce() -> T) -> T {
 
 impl FieldText {
     fn take_text<E: serde::de::Error>(&self, v: &str) -> Result<(), E> {
-        if self.expected != EXPECTED_TEXT && STRICT.get() {
+        // In JSON a choice is one of its words: an empty string is not one (a form's empty
+        // choice means "not chosen", as its blank spare rows do).
+        let refused = STRICT.get()
+            && match self.expected {
+                EXPECTED_TEXT => false,
+                EXPECTED_CHOICE => v.trim().is_empty(),
+                _ => true,
+            };
+        if refused {
             Err(E::invalid_type(serde::de::Unexpected::Str(v), self))
         } else {
             Ok(())
@@ -147,6 +156,12 @@ pub fn given_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::
 /// A text field: a string (or null, read as empty).
 pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     field(d, EXPECTED_TEXT)
+}
+
+/// A field that takes one of a list of words (a kind, a scope): a string in JSON, never
+/// empty; from a form, empty means not chosen.
+pub fn choice<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    field(d, EXPECTED_CHOICE)
 }
 
 /// A whole-number field (an id, a year): an integer in JSON, or its digits from a form.

@@ -66,14 +66,52 @@ pub struct NoFields {}
 pub struct Params<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Params<T> {
-    type Rejection = AppError;
+    type Rejection = axum::response::Response;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        Path::<T>::from_request_parts(parts, state)
-            .await
-            .map(|Path(value)| Params(value))
-            .map_err(|_| bad_request())
+        use axum::response::IntoResponse;
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(value)) => Ok(Params(value)),
+            // JSON Schema counts 43.0 as an integer: an id written so is sent on to its
+            // plain address (308 keeps the method and the body), anything else is refused.
+            Err(_) => match whole_number_path(parts.uri.path()) {
+                Some(path) => {
+                    let query = parts
+                        .uri
+                        .query()
+                        .map(|q| format!("?{q}"))
+                        .unwrap_or_default();
+                    Err(
+                        axum::response::Redirect::permanent(&format!("{path}{query}"))
+                            .into_response(),
+                    )
+                }
+                None => Err(bad_request().into_response()),
+            },
+        }
     }
+}
+
+/// `path` with each segment that is a whole number written with a point (`43.0`) written
+/// plainly (`43`); `None` when there is none.
+fn whole_number_path(path: &str) -> Option<String> {
+    let mut changed = false;
+    let segments: Vec<String> = path
+        .split('/')
+        .map(|segment| match segment.split_once('.') {
+            Some((whole, zeros))
+                if !whole.is_empty()
+                    && whole.bytes().all(|b| b.is_ascii_digit())
+                    && !zeros.is_empty()
+                    && zeros.bytes().all(|b| b == b'0') =>
+            {
+                changed = true;
+                whole.to_string()
+            }
+            _ => segment.to_string(),
+        })
+        .collect();
+    changed.then(|| segments.join("/"))
 }
 
 /// Query parameters, read leniently (unknown keys are ignored).

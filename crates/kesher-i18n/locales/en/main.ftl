@@ -1280,6 +1280,7 @@ json-expected-text = Write text here (in quotes).
 json-expected-integer = Write a whole number here.
 json-expected-number = Write a number here.
 json-expected-boolean = Write true or false here.
+json-expected-choice = Write one of the words this field takes (the API's document lists them).
 json-expected-other = This field takes { $expected }.
 error-not-utf8 = The request is not in UTF-8. Save it as UTF-8 and send it again.
 error-too-large = The request is too large.

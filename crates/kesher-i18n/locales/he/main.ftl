@@ -1280,6 +1280,7 @@ json-expected-text = כתבו כאן טקסט (במירכאות).
 json-expected-integer = כתבו כאן מספר שלם.
 json-expected-number = כתבו כאן מספר.
 json-expected-boolean = כתבו כאן true או false.
+json-expected-choice = כתבו כאן אחת מהמילים שהשדה מקבל (המסמך של ה־API מפרט אותן).
 json-expected-other = השדה הזה מקבל { $expected }.
 error-not-utf8 = הבקשה אינה בקידוד UTF-8. שמרו אותה כ-UTF-8 ושלחו שוב.
 error-too-large = הבקשה גדולה מדי.

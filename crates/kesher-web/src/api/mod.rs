@@ -108,6 +108,7 @@ fn expected_message(lang: Lang, expected: Option<&str>) -> String {
         }
         Some(EXPECTED_NUMBER | "f64" | "f32") => lang.t("json-expected-number"),
         Some(EXPECTED_BOOLEAN | "a boolean") => lang.t("json-expected-boolean"),
+        Some(EXPECTED_CHOICE) => lang.t("json-expected-choice"),
         Some(other) => lang.t_with(
             "json-expected-other",
             &[("expected", kesher_i18n::Arg::Text(other.to_string()))],

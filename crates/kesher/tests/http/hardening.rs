@@ -1023,3 +1023,65 @@ async fn values_awaiting_review_are_not_shown_to_readers() {
     assert!(states(Who::Member, "submitted").await.is_empty());
     assert_eq!(states(Who::Backbone, "submitted").await, vec!["submitted"]);
 }
+
+/// schemathesis found two corners of the API's contract: an id written `43.0` (an integer,
+/// to JSON Schema) and a boundary whose dimension is the empty string (no word of its list).
+#[tokio::test]
+async fn an_id_written_with_a_point_is_sent_on_and_an_empty_choice_is_refused() {
+    let app = TestApp::spawn().await;
+    let person = app.fixture.person_a;
+    let response = app
+        .api(
+            Who::Admin,
+            reqwest::Method::GET,
+            &format!("/api/v1/people/{person}.0?lang=en"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(
+        response.headers()["location"],
+        format!("/api/v1/people/{person}?lang=en").as_str()
+    );
+    // Anything else that is not an id is still refused.
+    let response = app
+        .api(
+            Who::Admin,
+            reqwest::Method::GET,
+            &format!("/api/v1/people/{person}.5"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+
+    let response = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/initiatives/{}/agenda", app.fixture.initiative),
+        )
+        .json(&serde_json::json!({"boundaries": [{"dimension": "", "item": ""}], "vision": ""}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(body.to_string().contains("dimension"), "{body}");
+    // A form's blank spare rows are still read as not chosen.
+    let response = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{}/agenda", app.fixture.initiative),
+            &[
+                ("mission", "משימה אחרת"),
+                ("boundary_dimension", ""),
+                ("boundary_scope", ""),
+                ("boundary_item", ""),
+                ("boundary_reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
