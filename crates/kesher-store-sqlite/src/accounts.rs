@@ -238,6 +238,33 @@ pub(crate) async fn replace_password(
     Ok(())
 }
 
+/// Records a change an account made to its own details; `false` when nothing changed
+/// (and nothing is recorded).
+async fn record_user_change(
+    conn: &mut SqliteConnection,
+    actor: Actor,
+    before: &User,
+    after: &User,
+) -> StoreResult<bool> {
+    if after == before {
+        return Ok(false);
+    }
+    audit::record(
+        conn,
+        actor,
+        Change {
+            initiative: None,
+            entity: "user",
+            entity_id: after.id.get(),
+            action: AuditAction::Update,
+            before: Some(before),
+            after: Some(after),
+        },
+    )
+    .await?;
+    Ok(true)
+}
+
 #[async_trait]
 impl AccountStore for SqliteStore {
     async fn create_user(&self, actor: Actor, new: NewUser) -> StoreResult<User> {
@@ -303,21 +330,7 @@ impl AccountStore for SqliteStore {
             .await
             .map_err(backend)?;
         let after = fetch_user(&mut tx, id).await?;
-        if after != before {
-            audit::record(
-                &mut tx,
-                actor,
-                Change {
-                    initiative: None,
-                    entity: "user",
-                    entity_id: id.get(),
-                    action: AuditAction::Update,
-                    before: Some(&before),
-                    after: Some(&after),
-                },
-            )
-            .await?;
-        }
+        record_user_change(&mut tx, actor, &before, &after).await?;
         tx.commit().await.map_err(backend)?;
         Ok(after)
     }
@@ -338,20 +351,7 @@ impl AccountStore for SqliteStore {
             .await
             .map_err(backend)?;
         let after = fetch_user(&mut tx, id).await?;
-        if after != before {
-            audit::record(
-                &mut tx,
-                actor,
-                Change {
-                    initiative: None,
-                    entity: "user",
-                    entity_id: id.get(),
-                    action: AuditAction::Update,
-                    before: Some(&before),
-                    after: Some(&after),
-                },
-            )
-            .await?;
+        if record_user_change(&mut tx, actor, &before, &after).await? {
             crate::people::insert_mail(&mut tx, notice).await?;
         }
         tx.commit().await.map_err(backend)?;
