@@ -256,13 +256,6 @@ pub struct RoleForm {
     pub organization_id: String,
 }
 
-fn truthy(raw: &str) -> bool {
-    matches!(
-        raw.trim().to_ascii_lowercase().as_str(),
-        "true" | "on" | "1" | "yes"
-    )
-}
-
 impl Kesher {
     /// Signs in with e-mail and password; `client` is the caller's network address, for
     /// throttling only. Returns the session secret for the cookie.
@@ -388,7 +381,7 @@ impl Kesher {
                     email,
                     name,
                     password_hash,
-                    is_admin: truthy(&form.is_admin),
+                    is_admin: kesher_domain::lenient::truthy(&form.is_admin),
                     language: "he".into(),
                 },
             )

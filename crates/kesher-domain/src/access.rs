@@ -185,6 +185,13 @@ impl Access {
         self.manages() || self.speaks_for() == Some(organization)
     }
 
+    /// Marking an action item done, or open again: the backbone, the person who carries it
+    /// (`carried_by_me`), and whoever speaks for the organization that carries it.
+    pub fn can_close_action(&self, organization: OrganizationId, carried_by_me: bool) -> bool {
+        self.can_read()
+            && (self.manages() || carried_by_me || self.speaks_for() == Some(organization))
+    }
+
     /// Places, indicators, targets, rules, imports of data and approving partners' values.
     pub fn can_manage_measurement(&self) -> bool {
         self.manages()

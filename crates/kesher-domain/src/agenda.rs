@@ -12,8 +12,8 @@ use crate::text::{
 };
 use crate::validation::Checker;
 use crate::{
-    BodyId, DecisionId, FieldError, Invalid, OrganizationId, ResultNodeId, TermId, choice_enum,
-    lenient,
+    BodyId, DecisionId, FieldError, Invalid, MeetingId, OrganizationId, ResultNodeId, TermId,
+    choice_enum, lenient,
 };
 
 choice_enum!(
@@ -555,13 +555,8 @@ pub struct DecisionInput {
     pub contested: bool,
     pub result_ids: Vec<ResultNodeId>,
     pub term_ids: Vec<TermId>,
-}
-
-fn truthy(raw: &str) -> bool {
-    matches!(
-        raw.trim().to_ascii_lowercase().as_str(),
-        "true" | "on" | "1" | "yes"
-    )
+    /// The meeting that took it, when it was recorded there (set on creation only).
+    pub meeting_id: Option<MeetingId>,
 }
 
 impl DecisionForm {
@@ -583,9 +578,10 @@ impl DecisionForm {
                 decided_on,
                 kind,
                 text,
-                contested: truthy(&self.contested),
+                contested: lenient::truthy(&self.contested),
                 result_ids: dedup(self.result_ids.iter().map(|n| ResultNodeId::new(*n))),
                 term_ids: dedup(self.term_ids.iter().map(|n| TermId::new(*n))),
+                meeting_id: None,
             }),
             _ => Err(c.into_errors()),
         }

@@ -1,9 +1,13 @@
 //! The health of the collaboration, measured from its own meeting records: how many of the
-//! invited come, whether the same people come back, and which sectors sit at the table.
+//! invited come, whether the same people come back, whether what one meeting asked is done
+//! by the next, whether the planned agenda is covered, and which sectors sit at the table.
 //! Pure arithmetic over what was recorded; a figure with nothing to measure is `None`,
 //! never 0 and never a division by zero.
 
 use std::collections::BTreeSet;
+
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Asia::Jerusalem;
 
 use crate::PersonId;
 use crate::network::Sector;
@@ -23,7 +27,23 @@ pub struct Seat {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeldMeeting {
     pub number: u32,
+    /// Israel's local time.
+    pub starts_at: NaiveDateTime,
     pub seats: Vec<Seat>,
+    /// For each agenda item, whether it was covered; `None` until the minutes are recorded.
+    pub covered: Vec<Option<bool>>,
+    /// For each action item the meeting gave, when it was done (`None` while open).
+    pub actions_done_at: Vec<Option<DateTime<Utc>>>,
+}
+
+/// The moment a meeting starts, as a point in time.
+fn instant(local: NaiveDateTime) -> DateTime<Utc> {
+    Jerusalem
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        // A time the clocks skip was refused when it was typed; read one as UTC at worst.
+        .unwrap_or_else(|| local.and_utc())
 }
 
 /// A body's health figures. Rates are shares between 0 and 1, each with the counts it is
@@ -36,6 +56,11 @@ pub struct BodyHealth {
     /// Of those who came to a meeting, the share who had come to the body's previous held
     /// meeting (the first held meeting has nothing to return to).
     pub returning: Option<Share>,
+    /// Of the action items a held meeting gave, the share done by the start of the body's
+    /// next held meeting (those of the last held meeting wait for the next one).
+    pub actions_done: Option<Share>,
+    /// Of the agenda items of meetings whose minutes were recorded, the share covered.
+    pub agenda_covered: Option<Share>,
     /// The sectors of the organizations of everyone who came, in the sectors' order.
     pub sectors: Vec<Sector>,
 }
@@ -78,12 +103,22 @@ pub fn body_health(meetings: &[HeldMeeting]) -> BodyHealth {
         .map(|m| m.seats.iter().filter(|s| s.invited && s.attended).count())
         .sum();
     let (mut returned, mut attendees) = (0, 0);
+    let (mut done_in_time, mut given) = (0, 0);
     for pair in meetings.windows(2) {
         let before = came(pair[0]);
         let now = came(pair[1]);
         attendees += now.len();
         returned += now.intersection(&before).count();
+        let next_opens = instant(pair[1].starts_at);
+        given += pair[0].actions_done_at.len();
+        done_in_time += pair[0]
+            .actions_done_at
+            .iter()
+            .filter(|done| done.is_some_and(|at| at <= next_opens))
+            .count();
     }
+    let recorded = meetings.iter().flat_map(|m| m.covered.iter().flatten());
+    let (covered, planned) = recorded.fold((0, 0), |(c, p), &was| (c + usize::from(was), p + 1));
     let sectors: BTreeSet<Sector> = meetings
         .iter()
         .flat_map(|m| m.seats.iter().filter(|s| s.attended).map(|s| s.sector))
@@ -92,6 +127,8 @@ pub fn body_health(meetings: &[HeldMeeting]) -> BodyHealth {
         meetings_held: meetings.len(),
         attendance: Share::of(invited_came, invited),
         returning: Share::of(returned, attendees),
+        actions_done: Share::of(done_in_time, given),
+        agenda_covered: Share::of(covered, planned),
         sectors: Sector::ALL
             .iter()
             .copied()
@@ -103,6 +140,24 @@ pub fn body_health(meetings: &[HeldMeeting]) -> BodyHealth {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn local(at: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M").unwrap()
+    }
+
+    fn utc(at: &str) -> Option<DateTime<Utc>> {
+        Some(local(at).and_utc())
+    }
+
+    fn meeting(number: u32, at: &str, seats: Vec<Seat>) -> HeldMeeting {
+        HeldMeeting {
+            number,
+            starts_at: local(at),
+            seats,
+            covered: Vec::new(),
+            actions_done_at: Vec::new(),
+        }
+    }
 
     fn seat(person: i64, invited: bool, attended: bool, sector: Sector) -> Seat {
         Seat {
@@ -118,31 +173,48 @@ mod tests {
         use Sector::*;
         // Meeting 1: 4 invited, 3 came (1, 2, 3). Meeting 2: 4 invited, 2 came (1, 4) and a
         // guest (5). Meeting 3: 5 invited, all came.
-        let year = vec![
-            HeldMeeting {
-                number: 3,
-                seats: (1..=5).map(|p| seat(p, true, true, Public)).collect(),
-            },
-            HeldMeeting {
-                number: 1,
-                seats: vec![
-                    seat(1, true, true, Public),
-                    seat(2, true, true, Business),
-                    seat(3, true, true, Public),
-                    seat(4, true, false, Academia),
-                ],
-            },
-            HeldMeeting {
-                number: 2,
-                seats: vec![
-                    seat(1, true, true, Public),
-                    seat(2, true, false, Business),
-                    seat(3, true, false, Public),
-                    seat(4, true, true, Academia),
-                    seat(5, false, true, ThirdSector),
-                ],
-            },
+        let mut first = meeting(
+            1,
+            "2026-10-01T17:00",
+            vec![
+                seat(1, true, true, Public),
+                seat(2, true, true, Business),
+                seat(3, true, true, Public),
+                seat(4, true, false, Academia),
+            ],
+        );
+        // Meeting 2 opens at 17:00 in Israel on 5 November, after the clocks went back:
+        // 15:00 UTC. An item done at 14:30 UTC was done in time; one at 15:30 was not.
+        first.actions_done_at = vec![
+            utc("2026-10-20T09:00"),
+            utc("2026-11-05T14:30"),
+            utc("2026-11-05T15:30"),
+            None,
         ];
+        first.covered = vec![Some(true), Some(true), Some(false)];
+        let mut second = meeting(
+            2,
+            "2026-11-05T17:00",
+            vec![
+                seat(1, true, true, Public),
+                seat(2, true, false, Business),
+                seat(3, true, false, Public),
+                seat(4, true, true, Academia),
+                seat(5, false, true, ThirdSector),
+            ],
+        );
+        second.actions_done_at = vec![utc("2026-11-20T12:00")];
+        // Its minutes were never recorded.
+        second.covered = vec![None, None];
+        let mut third = meeting(
+            3,
+            "2026-12-03T17:00",
+            (1..=5).map(|p| seat(p, true, true, Public)).collect(),
+        );
+        // The last meeting's items wait for the next meeting to be judged.
+        third.actions_done_at = vec![None, utc("2026-12-04T10:00")];
+        third.covered = vec![Some(true), Some(true), Some(true), Some(false)];
+        let year = vec![third, first, second];
         let health = body_health(&year);
         assert_eq!(health.meetings_held, 3);
         // (3 + 2 + 5) of (4 + 4 + 5) invited came: 10 of 13.
@@ -157,6 +229,10 @@ mod tests {
         // came to meeting 2. So 4 of 8.
         assert_eq!(health.returning, Some(Share { part: 4, whole: 8 }));
         assert_eq!(health.returning.unwrap().rate(), 0.5);
+        // Meeting 1's four items: 2 done by meeting 2; meeting 2's one: done by meeting 3.
+        assert_eq!(health.actions_done, Some(Share { part: 3, whole: 5 }));
+        // Recorded minutes: 2 of 3 items covered, then 3 of 4.
+        assert_eq!(health.agenda_covered, Some(Share { part: 5, whole: 7 }));
         assert_eq!(
             health.sectors,
             vec![Public, Business, ThirdSector, Academia]
@@ -171,11 +247,16 @@ mod tests {
         assert_eq!(health.returning, None);
         assert!(health.sectors.is_empty());
         // One meeting with nobody invited: no attendance rate, and nothing to return to.
-        let lone = body_health(&[HeldMeeting {
-            number: 1,
-            seats: vec![seat(1, false, true, Sector::Public)],
-        }]);
+        let mut lone = meeting(
+            1,
+            "2027-01-10T17:00",
+            vec![seat(1, false, true, Sector::Public)],
+        );
+        lone.actions_done_at = vec![utc("2027-01-11T10:00")];
+        let lone = body_health(&[lone]);
         assert_eq!((lone.attendance, lone.returning), (None, None));
+        // No next meeting yet and no minutes: nothing to judge.
+        assert_eq!((lone.actions_done, lone.agenda_covered), (None, None));
         assert_eq!(lone.sectors, vec![Sector::Public]);
     }
 }

@@ -102,6 +102,10 @@ id_type!(
     MeetingId
 );
 id_type!(
+    /// An action item a meeting gave someone.
+    ActionItemId
+);
+id_type!(
     /// A comment on a version of the agenda.
     AgendaCommentId
 );

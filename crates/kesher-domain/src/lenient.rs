@@ -174,6 +174,14 @@ pub fn number<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     field(d, EXPECTED_NUMBER)
 }
 
+/// A boolean field as a form or JSON sends it: ticked ("on"), "true", "1" or "yes".
+pub fn truthy(raw: &str) -> bool {
+    matches!(
+        raw.trim().to_ascii_lowercase().as_str(),
+        "true" | "on" | "1" | "yes"
+    )
+}
+
 /// A yes-or-no field: `true`/`false` in JSON, or a checkbox's "on" from a form.
 pub fn boolean<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     field(d, EXPECTED_BOOLEAN)

@@ -2,13 +2,16 @@
 //! who was invited and who came. Times are Israel's local time (`Asia/Jerusalem`), as the
 //! people who meet read their clocks; the calendar feeds convert them.
 
-use chrono::{NaiveDateTime, TimeZone};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Asia::Jerusalem;
 use serde::{Deserialize, Serialize};
 
-use crate::text::{LINE_MAX, LONG_TEXT_MAX, Name, optional_line, optional_number, optional_text};
+use crate::agenda::DecisionForm;
+use crate::text::{
+    LINE_MAX, LONG_TEXT_MAX, Name, optional_date, optional_line, optional_number, optional_text,
+};
 use crate::validation::Checker;
-use crate::{FieldError, Invalid, PersonId, lenient};
+use crate::{FieldError, IndicatorId, Invalid, OrganizationId, PersonId, ResultNodeId, lenient};
 
 /// The longest meeting: a planning day.
 pub const DURATION_MAX_MINUTES: i64 = 12 * 60;
@@ -177,6 +180,258 @@ impl AttendanceForm {
         ids.sort_unstable();
         ids.dedup();
         ids.into_iter().map(PersonId::new).collect()
+    }
+}
+
+/// The longest minutes of one agenda item.
+pub const ITEM_NOTES_MAX: usize = 20_000;
+
+/// The minutes of one agenda item as typed: what was said (Markdown) and whether the item
+/// was covered.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ItemMinutesForm {
+    /// Markdown; shown rendered and cleaned, never as raw HTML.
+    #[serde(deserialize_with = "lenient::text")]
+    pub notes: String,
+    /// "true" when the item was discussed as planned.
+    #[serde(deserialize_with = "lenient::boolean")]
+    #[schema(value_type = bool)]
+    pub covered: String,
+}
+
+/// The minutes of a meeting as typed: one entry per agenda item, in the agenda's order.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct MinutesForm {
+    pub items: Vec<ItemMinutesForm>,
+}
+
+/// The checked minutes of one agenda item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ItemMinutes {
+    pub notes: Option<String>,
+    pub covered: bool,
+}
+
+impl MinutesForm {
+    /// The minutes of an agenda of `items` items: one entry for each, no more and no less.
+    pub fn parse(&self, items: usize) -> Result<Vec<ItemMinutes>, Vec<FieldError>> {
+        let mut c = Checker::new();
+        if self.items.len() != items {
+            c.push(
+                "items",
+                Invalid::Range {
+                    min: items as i64,
+                    max: items as i64,
+                },
+            );
+        }
+        let mut out = Vec::with_capacity(items);
+        for item in &self.items {
+            if let Some(notes) = c.check("items", optional_text(&item.notes, ITEM_NOTES_MAX)) {
+                out.push(ItemMinutes {
+                    notes,
+                    covered: lenient::truthy(&item.covered),
+                });
+            }
+        }
+        if c.is_empty() {
+            Ok(out)
+        } else {
+            Err(c.into_errors())
+        }
+    }
+}
+
+/// Who carries an action item: a person, or an organization as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActionOwner {
+    Person(PersonId),
+    Organization(OrganizationId),
+}
+
+/// An action item as typed. Its owner is a person or an organization (one of the two).
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ActionItemForm {
+    /// What is to be done.
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
+    pub title: String,
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub owner_person_id: String,
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub owner_organization_id: String,
+    /// YYYY-MM-DD.
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<chrono::NaiveDate>)]
+    pub due_on: String,
+    /// The result of the common agenda it advances.
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub result_id: String,
+    /// The indicator it is meant to move.
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub indicator_id: String,
+}
+
+/// A checked action item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ActionItemInput {
+    pub title: String,
+    pub owner: ActionOwner,
+    pub due_on: Option<chrono::NaiveDate>,
+    pub result_id: Option<ResultNodeId>,
+    pub indicator_id: Option<IndicatorId>,
+}
+
+impl ActionItemForm {
+    pub fn parse(&self) -> Result<ActionItemInput, Vec<FieldError>> {
+        let mut c = Checker::new();
+        let title = c.check("title", Name::parse(&self.title));
+        let person = c.check(
+            "owner_person_id",
+            lenient::optional_id(&self.owner_person_id),
+        );
+        let organization = c.check(
+            "owner_organization_id",
+            lenient::optional_id(&self.owner_organization_id),
+        );
+        let owner = match (person, organization) {
+            (Some(Some(p)), Some(None)) => Some(ActionOwner::Person(PersonId::new(p))),
+            (Some(None), Some(Some(o))) => Some(ActionOwner::Organization(OrganizationId::new(o))),
+            (Some(Some(_)), Some(Some(_))) => {
+                c.push("owner_organization_id", Invalid::OneOwner);
+                None
+            }
+            (Some(None), Some(None)) => {
+                c.push("owner_person_id", Invalid::Required);
+                None
+            }
+            _ => None,
+        };
+        let due_on = c.check("due_on", optional_date(&self.due_on));
+        let result = c.check("result_id", lenient::optional_id(&self.result_id));
+        let indicator = c.check("indicator_id", lenient::optional_id(&self.indicator_id));
+        match (title, owner, due_on, result, indicator) {
+            (Some(title), Some(owner), Some(due_on), Some(result), Some(indicator))
+                if c.is_empty() =>
+            {
+                Ok(ActionItemInput {
+                    title: title.into_string(),
+                    owner,
+                    due_on,
+                    result_id: result.map(ResultNodeId::new),
+                    indicator_id: indicator.map(IndicatorId::new),
+                })
+            }
+            _ => Err(c.into_errors()),
+        }
+    }
+}
+
+/// Marking an action item done (with a note of what was done) or open again.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct ActionStatusForm {
+    #[serde(deserialize_with = "lenient::boolean")]
+    #[schema(value_type = bool)]
+    #[schema(required = true)]
+    pub done: String,
+    /// What was done, or why it is open again.
+    #[serde(deserialize_with = "lenient::text")]
+    pub note: String,
+    /// The day it was done, when that was before today (YYYY-MM-DD); today when left out.
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<chrono::NaiveDate>)]
+    pub done_on: String,
+}
+
+/// A checked change of an action item's status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ActionStatus {
+    pub done: bool,
+    pub note: Option<String>,
+    /// When it was done, if not now: the start of the day given, in Israel.
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+impl ActionStatusForm {
+    /// Checks the form; a day after `today` is refused.
+    pub fn parse(&self, today: NaiveDate) -> Result<ActionStatus, Vec<FieldError>> {
+        let mut c = Checker::new();
+        let note = c.check("note", optional_text(&self.note, LONG_TEXT_MAX));
+        let done_on = c.check(
+            "done_on",
+            optional_date(&self.done_on).and_then(|d| match d {
+                Some(day) if day > today => Err(Invalid::Future),
+                other => Ok(other),
+            }),
+        );
+        match (note, done_on) {
+            (Some(note), Some(done_on)) if c.is_empty() => Ok(ActionStatus {
+                done: lenient::truthy(&self.done),
+                note,
+                done_at: done_on.map(start_of_day),
+            }),
+            _ => Err(c.into_errors()),
+        }
+    }
+}
+
+/// The first moment of a day in Israel.
+fn start_of_day(day: NaiveDate) -> DateTime<Utc> {
+    let midnight = day.and_time(chrono::NaiveTime::MIN);
+    Jerusalem
+        .from_local_datetime(&midnight)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| midnight.and_utc())
+}
+
+/// A decision taken at a meeting, as typed: the body and the day are the meeting's.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct MeetingDecisionForm {
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = crate::agenda::DecisionKind)]
+    pub kind: String,
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true)]
+    pub text: String,
+    /// "true" when the decision stays contested.
+    #[serde(deserialize_with = "lenient::boolean")]
+    #[schema(value_type = bool)]
+    pub contested: String,
+    /// Results-tree nodes the decision touches.
+    #[serde(deserialize_with = "lenient::ids")]
+    pub result_ids: Vec<i64>,
+    /// Glossary terms the decision touches.
+    #[serde(deserialize_with = "lenient::ids")]
+    pub term_ids: Vec<i64>,
+}
+
+impl MeetingDecisionForm {
+    /// The decision log's form, taken by `body` on `day`: one checking path for every
+    /// decision, wherever it is recorded.
+    pub fn in_log(&self, body: crate::BodyId, day: chrono::NaiveDate) -> DecisionForm {
+        DecisionForm {
+            body_id: body.to_string(),
+            decided_on: day.format("%Y-%m-%d").to_string(),
+            kind: if self.kind.trim().is_empty() {
+                crate::agenda::DecisionKind::Formal.code().to_string()
+            } else {
+                self.kind.clone()
+            },
+            text: self.text.clone(),
+            contested: self.contested.clone(),
+            result_ids: self.result_ids.clone(),
+            term_ids: self.term_ids.clone(),
+        }
     }
 }
 

@@ -69,6 +69,8 @@ pub enum Invalid {
     Control,
     #[error("not the account's current password")]
     WrongPassword,
+    #[error("names both a person and an organization; an owner is one of them")]
+    OneOwner,
 }
 
 impl Invalid {
@@ -106,6 +108,7 @@ impl Invalid {
             Invalid::InUse => "invalid-in-use",
             Invalid::TooLarge => "invalid-too-large",
             Invalid::Control => "invalid-control",
+            Invalid::OneOwner => "invalid-one-owner",
         }
     }
 

@@ -280,6 +280,11 @@ mod tests {
                     ("n", Arg::Number(1)),
                     ("part", Arg::Number(10)),
                     ("whole", Arg::Number(13)),
+                    ("covered", Arg::Number(4)),
+                    ("overdue", Arg::Number(1)),
+                    ("when", "10/01/2027 17:00".into()),
+                    ("meeting", "m".into()),
+                    ("date", "10/01/2027".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

@@ -47,6 +47,7 @@ macro_rules! conformance_tests {
             disputes_are_resolved_and_reopened_with_their_history,
             comments_on_a_version_keep_their_author_and_organization,
             meetings_are_numbered_per_body_and_keep_who_came,
+            a_meeting_keeps_its_minutes_decisions_and_action_items,
             endorsements_and_field_changes,
             places_import_by_code_and_keep_what_blank_cells_leave,
             values_are_written_once_and_replaced_with_history,
@@ -105,6 +106,10 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
     (
         "communication/meetings.rs",
         include_str!("communication/meetings.rs"),
+    ),
+    (
+        "communication/action_items.rs",
+        include_str!("communication/action_items.rs"),
     ),
     (
         "measurement/mappings.rs",
@@ -1544,6 +1549,244 @@ pub async fn meetings_are_numbered_per_body_and_keep_who_came(store: &dyn Store)
     // A body with meetings keeps them: it cannot be deleted.
     assert_eq!(
         conflict(store.delete_body(system(), group.id).await),
+        Conflict::InUse
+    );
+}
+
+pub async fn a_meeting_keeps_its_minutes_decisions_and_action_items(store: &dyn Store) {
+    use kesher_domain::agenda::DecisionForm;
+    use kesher_domain::bodies::BodyForm;
+    use kesher_domain::meetings::{
+        ActionItemForm, ActionStatusForm, AgendaItemForm, ItemMinutes, MeetingForm,
+    };
+    let here = initiative(store, "כאן").await;
+    let elsewhere = initiative(store, "שם").await;
+    let city = organization(store, here.id, "העירייה").await;
+    let foundation = organization(store, here.id, "הקרן").await;
+    let foreign = organization(store, elsewhere.id, "זרה").await;
+    let dana = store
+        .create_person(system(), here.id, &person_input(city.id, "דנה", ""))
+        .await
+        .unwrap();
+    let steering = store
+        .create_body(
+            system(),
+            here.id,
+            &BodyForm {
+                name: "ועדת היגוי".into(),
+                kind: "steering_committee".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    let mut form = MeetingForm {
+        starts_at: "2026-10-01T17:00".into(),
+        duration_minutes: "90".into(),
+        agenda: ["פתיחה", "תוכנית העבודה", "סיכום"]
+            .iter()
+            .map(|t| AgendaItemForm {
+                title: (*t).into(),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let meeting = store
+        .create_meeting(system(), steering.id, &form.parse().unwrap(), &[dana.id])
+        .await
+        .unwrap();
+    assert!(meeting.agenda.iter().all(|i| i.covered.is_none()));
+    let minutes = [
+        ItemMinutes {
+            notes: Some("**הוחלט** לפתוח".into()),
+            covered: true,
+        },
+        ItemMinutes {
+            notes: None,
+            covered: true,
+        },
+        ItemMinutes {
+            notes: None,
+            covered: false,
+        },
+    ];
+    let recorded = store
+        .record_minutes(system(), meeting.id, &minutes)
+        .await
+        .unwrap();
+    assert_eq!(recorded.agenda[0].notes.as_deref(), Some("**הוחלט** לפתוח"));
+    assert_eq!(recorded.agenda[2].covered, Some(false));
+    assert!(recorded.minutes_recorded_at.is_some());
+    // Renaming an item later keeps the minutes taken on it; a dropped item goes.
+    form.agenda[0].title = "פתיחה וסבב".into();
+    form.agenda.truncate(2);
+    let edited = store
+        .update_meeting(system(), meeting.id, &form.parse().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(edited.agenda[0].title, "פתיחה וסבב");
+    assert_eq!(edited.agenda[0].covered, Some(true));
+    assert_eq!(edited.agenda.len(), 2);
+
+    // A decision recorded at the meeting links back to it.
+    let mut decision = DecisionForm {
+        body_id: steering.id.to_string(),
+        decided_on: "2026-10-01".into(),
+        kind: "formal".into(),
+        text: "מאשרים את תוכנית העבודה".into(),
+        ..Default::default()
+    }
+    .parse()
+    .unwrap();
+    decision.meeting_id = Some(meeting.id);
+    let taken = store
+        .create_decision(system(), here.id, &decision)
+        .await
+        .unwrap();
+    assert_eq!(
+        (taken.meeting_id, taken.meeting_number),
+        (Some(meeting.id), Some(1))
+    );
+    assert_eq!(
+        conflict(
+            store
+                .create_decision(system(), elsewhere.id, &decision)
+                .await
+        ),
+        Conflict::WrongInitiative
+    );
+
+    // Action items: one for a person, one for an organization.
+    let item = |title: &str, person: &str, organization: &str, due: &str| {
+        ActionItemForm {
+            title: title.into(),
+            owner_person_id: person.into(),
+            owner_organization_id: organization.into(),
+            due_on: due.into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap()
+    };
+    let for_dana = store
+        .create_action_item(
+            system(),
+            meeting.id,
+            &item("להפיץ את הסיכום", &dana.id.to_string(), "", "2026-10-15"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(for_dana.owner_person_name.as_deref(), Some("דנה"));
+    assert_eq!(for_dana.owner_organization_id, city.id);
+    assert_eq!(
+        (for_dana.meeting_number, for_dana.body_id),
+        (1, steering.id)
+    );
+    let for_foundation = store
+        .create_action_item(
+            system(),
+            meeting.id,
+            &item("לבדוק מימון", "", &foundation.id.to_string(), ""),
+        )
+        .await
+        .unwrap();
+    assert_eq!(for_foundation.owner_person_id, None);
+    assert_eq!(
+        conflict(
+            store
+                .create_action_item(
+                    system(),
+                    meeting.id,
+                    &item("זר", "", &foreign.id.to_string(), "")
+                )
+                .await
+        ),
+        Conflict::WrongInitiative
+    );
+    let done = store
+        .set_action_status(
+            system(),
+            for_dana.id,
+            &ActionStatusForm {
+                done: "true".into(),
+                note: "נשלח לכולם".into(),
+                done_on: "2026-10-10".into(),
+            }
+            .parse(NaiveDate::from_ymd_opt(2026, 10, 20).unwrap())
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    // Done on 10 October: the start of that day in Israel (summer time, UTC+3).
+    assert_eq!(
+        done.done_at.unwrap().to_rfc3339(),
+        "2026-10-09T21:00:00+00:00"
+    );
+    assert_eq!(done.done_note.as_deref(), Some("נשלח לכולם"));
+    let open = store
+        .action_items(
+            here.id,
+            &ActionItemFilter {
+                open_only: true,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        open.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![for_foundation.id]
+    );
+    // The organization's items include those of its people; the person's only theirs.
+    let of_city = store
+        .action_items(
+            here.id,
+            &ActionItemFilter {
+                organization: Some(city.id),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(of_city.len(), 1);
+    let all = store
+        .action_items(here.id, &ActionItemFilter::default())
+        .await
+        .unwrap();
+    // Open ones first.
+    assert_eq!(
+        all.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![for_foundation.id, for_dana.id]
+    );
+    assert!(
+        store
+            .action_items(elsewhere.id, &ActionItemFilter::default())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Reopened, it loses its done moment but keeps the note given.
+    let reopened = store
+        .set_action_status(
+            system(),
+            for_dana.id,
+            &ActionStatusForm {
+                done: "false".into(),
+                note: "חסר נמען".into(),
+                ..Default::default()
+            }
+            .parse(NaiveDate::from_ymd_opt(2026, 10, 20).unwrap())
+            .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(reopened.done_at, None);
+    // A person who carries an action item is on record: they cannot be deleted.
+    assert_eq!(
+        conflict(store.delete_person(system(), dana.id).await),
         Conflict::InUse
     );
 }

@@ -274,6 +274,7 @@ pub trait Store:
     + crate::PasswordResetStore
     + crate::NotificationStore
     + crate::MeetingStore
+    + crate::ActionItemStore
 {
 }
 
@@ -291,5 +292,6 @@ impl<T> Store for T where
         + crate::PasswordResetStore
         + crate::NotificationStore
         + crate::MeetingStore
+        + crate::ActionItemStore
 {
 }

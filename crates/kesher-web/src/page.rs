@@ -140,6 +140,22 @@ impl Page {
         self.lang.t_with(id, &isolated(args))
     }
 
+    /// "Steering committee 3": a body's name and a meeting's number within it.
+    pub fn meeting_name(&self, body: &str, number: &u32) -> String {
+        self.line(
+            "meeting-name",
+            vec![
+                ("body", Arg::from(body)),
+                ("number", Arg::Text(number.to_string())),
+            ],
+        )
+    }
+
+    /// The message `id` with one text argument `name`, isolated like `line`'s.
+    pub fn with(&self, id: &str, name: &str, value: impl std::fmt::Display) -> String {
+        self.line(id, vec![(name, Arg::Text(value.to_string()))])
+    }
+
     /// The URL of an embedded asset (stylesheet, script, icon).
     pub fn asset(&self, name: &str) -> String {
         crate::assets::url(name)

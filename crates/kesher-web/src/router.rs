@@ -14,8 +14,8 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::html::{
-    access, account, bodies, health, home, imports, initiatives, invitations, join, meetings,
-    organizations, outbox, password, people, session, unsubscribe, users,
+    access, account, action_items, bodies, health, home, imports, initiatives, invitations, join,
+    meetings, organizations, outbox, password, people, session, unsubscribe, users,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -177,6 +177,30 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route(
             "/initiatives/{id}/meetings/{meeting}/attendance",
             post(meetings::record_attendance),
+        )
+        .route(
+            "/initiatives/{id}/meetings/{meeting}/minutes",
+            post(meetings::record_minutes),
+        )
+        .route(
+            "/initiatives/{id}/meetings/{meeting}/decisions",
+            post(meetings::decide_at_meeting),
+        )
+        .route(
+            "/initiatives/{id}/meetings/{meeting}/action-items",
+            post(meetings::add_action_item),
+        )
+        .route(
+            "/initiatives/{id}/meetings/{meeting}/summary",
+            get(meetings::meeting_summary).post(meetings::finalize_meeting),
+        )
+        .route(
+            "/initiatives/{id}/action-items",
+            get(action_items::list_action_items),
+        )
+        .route(
+            "/initiatives/{id}/action-items/{item}/status",
+            post(action_items::set_action_status),
         )
         .route(
             "/initiatives/{id}/bodies/{body}/edit",

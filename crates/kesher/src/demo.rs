@@ -11,7 +11,9 @@ use kesher_core::accounts::hash_password;
 use kesher_core::communication::meetings::seated_on;
 use kesher_domain::access::{Grant, Role};
 use kesher_domain::bodies::{BodyForm, MembershipForm};
-use kesher_domain::meetings::{AgendaItemForm, MeetingForm};
+use kesher_domain::meetings::{
+    ActionItemForm, ActionStatusForm, AgendaItemForm, ItemMinutes, MeetingDecisionForm, MeetingForm,
+};
 use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
 use kesher_domain::text::{Email, Name, NewPassword};
 use kesher_domain::{BodyId, FieldError, InitiativeId, OrganizationId, PersonId};
@@ -111,13 +113,41 @@ struct DemoMeeting {
     absent: Vec<String>,
     #[serde(default)]
     guests: Vec<String>,
+    /// Decisions taken at the meeting, into the decision log.
+    #[serde(default)]
+    decisions: Vec<DemoMeetingDecision>,
+    /// Action items given at the meeting.
+    #[serde(default)]
+    actions: Vec<DemoAction>,
 }
 
+/// An agenda item; a held meeting's items are recorded as covered unless `covered = false`.
 #[derive(Deserialize)]
 struct DemoAgendaItem {
     title: String,
     minutes: Option<u16>,
     presenter: Option<String>,
+    notes: Option<String>,
+    covered: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct DemoMeetingDecision {
+    text: String,
+    #[serde(default)]
+    kind: String,
+}
+
+/// An action item, carried by a `person` or an `organization`; `done_on` with its `note`
+/// when it was done.
+#[derive(Deserialize)]
+struct DemoAction {
+    title: String,
+    person: Option<String>,
+    organization: Option<String>,
+    due_on: Option<String>,
+    done_on: Option<String>,
+    note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -304,6 +334,64 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
                         came.push(person(key)?);
                     }
                     store.record_attendance(system, planned.id, &came).await?;
+                    let minutes: Vec<ItemMinutes> = meeting
+                        .agenda
+                        .iter()
+                        .map(|item| ItemMinutes {
+                            notes: item.notes.clone(),
+                            covered: item.covered.unwrap_or(true),
+                        })
+                        .collect();
+                    store.record_minutes(system, planned.id, &minutes).await?;
+                    for decision in &meeting.decisions {
+                        let mut input = MeetingDecisionForm {
+                            text: decision.text.clone(),
+                            kind: decision.kind.clone(),
+                            ..Default::default()
+                        }
+                        .in_log(stored.id, input.starts_at.date())
+                        .parse()
+                        .map_err(|e| refused(&decision.text, e))?;
+                        input.meeting_id = Some(planned.id);
+                        store.create_decision(system, created.id, &input).await?;
+                    }
+                    for action in &meeting.actions {
+                        let form = ActionItemForm {
+                            title: action.title.clone(),
+                            owner_person_id: match &action.person {
+                                Some(key) => person(key)?.to_string(),
+                                None => String::new(),
+                            },
+                            owner_organization_id: match &action.organization {
+                                Some(key) => organizations
+                                    .get(&(initiative.key.clone(), key.clone()))
+                                    .ok_or_else(|| {
+                                        anyhow!("demo data: unknown organization {key}")
+                                    })?
+                                    .to_string(),
+                                None => String::new(),
+                            },
+                            due_on: action.due_on.clone().unwrap_or_default(),
+                            ..Default::default()
+                        };
+                        let given = store
+                            .create_action_item(
+                                system,
+                                planned.id,
+                                &form.parse().map_err(|e| refused(&action.title, e))?,
+                            )
+                            .await?;
+                        if let Some(done_on) = &action.done_on {
+                            let status = ActionStatusForm {
+                                done: "true".into(),
+                                note: action.note.clone().unwrap_or_default(),
+                                done_on: done_on.clone(),
+                            }
+                            .parse(chrono::Utc::now().date_naive())
+                            .map_err(|e| refused(&action.title, e))?;
+                            store.set_action_status(system, given.id, &status).await?;
+                        }
+                    }
                 }
             }
         }

@@ -38,9 +38,22 @@ impl Kesher {
         initiative: InitiativeId,
         form: &DecisionForm,
     ) -> CoreResult<Decision> {
+        self.record_decision(caller, initiative, form, None).await
+    }
+
+    /// Adds a decision to the log, taken at `meeting` when one is given: every decision,
+    /// wherever it is recorded, passes the same checks.
+    pub(crate) async fn record_decision(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+        form: &DecisionForm,
+        meeting: Option<MeetingId>,
+    ) -> CoreResult<Decision> {
         self.require(caller, initiative, |a| a.can_edit_agenda())
             .await?;
-        let input = form.parse().map_err(CoreError::Invalid)?;
+        let mut input = form.parse().map_err(CoreError::Invalid)?;
+        input.meeting_id = meeting;
         self.check_decision(initiative, &input).await?;
         self.store
             .create_decision(caller.actor(), initiative, &input)

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use kesher_domain::InitiativeId;
 use kesher_domain::health::{BodyHealth, HeldMeeting, Seat, body_health};
-use kesher_store::{Body, OrganizationFilter};
+use kesher_store::{ActionItemFilter, Body, OrganizationFilter};
 
 use crate::{Caller, CoreResult, Kesher};
 
@@ -25,6 +25,10 @@ impl Kesher {
             .map(|o| (o.id, o.sector))
             .collect();
         let mut out = Vec::new();
+        let actions = self
+            .store
+            .action_items(initiative, &ActionItemFilter::default())
+            .await?;
         for body in self.store.list_bodies(initiative).await? {
             let held: Vec<HeldMeeting> = self
                 .store
@@ -34,6 +38,13 @@ impl Kesher {
                 .filter(|m| m.attendance_recorded_at.is_some())
                 .map(|m| HeldMeeting {
                     number: m.number,
+                    starts_at: m.starts_at,
+                    covered: m.agenda.iter().map(|i| i.covered).collect(),
+                    actions_done_at: actions
+                        .iter()
+                        .filter(|a| a.meeting_id == m.id)
+                        .map(|a| a.done_at)
+                        .collect(),
                     seats: m
                         .invitees
                         .iter()

@@ -1,5 +1,8 @@
-//! Continuous communication: the meetings of the initiative's bodies. The backbone plans
-//! them and records who came; everyone in the initiative reads them.
+//! Continuous communication: the meetings of the initiative's bodies, what they decide and
+//! the action items they give. The backbone plans meetings and keeps their record; the
+//! people who carry an action item close it; everyone in the initiative reads them.
 
+pub mod action_items;
 pub mod health;
 pub mod meetings;
+pub mod minutes;

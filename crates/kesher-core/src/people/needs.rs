@@ -7,7 +7,7 @@ use chrono::Utc;
 use kesher_domain::agenda::DisputeStatus;
 use kesher_domain::measurement::period::Period;
 use kesher_domain::measurement::values::ValueState;
-use kesher_domain::{DisputeId, IndicatorId, InitiativeId};
+use kesher_domain::{DisputeId, IndicatorId, InitiativeId, MeetingId};
 use kesher_store::InvitationStatus;
 
 use crate::{Caller, CoreResult, Kesher};
@@ -35,7 +35,20 @@ pub enum Need {
     VersionToEndorse { version: String },
     /// Invitations sent and not yet answered (the backbone).
     InvitationsWaiting { count: usize },
+    /// Open action items the person carries, themselves or through the organization they
+    /// speak for; `overdue` of them are past their due date.
+    ActionItemsOpen { count: usize, overdue: usize },
+    /// A meeting the person is invited to in the coming fortnight.
+    MeetingAhead {
+        meeting_id: MeetingId,
+        body_name: String,
+        number: u32,
+        starts_at: chrono::NaiveDateTime,
+    },
 }
+
+/// How far ahead "what needs me" shows the meetings a person is invited to.
+const MEETINGS_AHEAD_DAYS: i64 = 14;
 
 impl Kesher {
     /// What waits for the caller in the initiative, most pressing first. Empty when
@@ -121,6 +134,36 @@ impl Kesher {
                         dispute_id: dispute.id,
                         question: dispute.question,
                     });
+                }
+            }
+        }
+        let mine = self.my_action_items(caller, initiative).await?;
+        if !mine.is_empty() {
+            let today = Utc::now().date_naive();
+            needs.push(Need::ActionItemsOpen {
+                count: mine.len(),
+                overdue: mine
+                    .iter()
+                    .filter(|a| crate::communication::action_items::is_overdue(a, today))
+                    .count(),
+            });
+        }
+        if let Some(me) = self.person_of(caller, initiative).await? {
+            let now = Utc::now()
+                .with_timezone(&chrono_tz::Asia::Jerusalem)
+                .naive_local();
+            let until = now + chrono::Duration::days(MEETINGS_AHEAD_DAYS);
+            for body in self.store.list_bodies(initiative).await? {
+                for meeting in self.store.meetings_of_body(body.id).await? {
+                    let invited = meeting.invitees.iter().any(|i| i.person_id == me.id);
+                    if invited && meeting.starts_at >= now && meeting.starts_at <= until {
+                        needs.push(Need::MeetingAhead {
+                            meeting_id: meeting.id,
+                            body_name: meeting.body_name,
+                            number: meeting.number,
+                            starts_at: meeting.starts_at,
+                        });
+                    }
                 }
             }
         }

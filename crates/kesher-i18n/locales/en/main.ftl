@@ -1320,6 +1320,7 @@ flash-user-disabled = The account was disabled: its sessions and tokens ended.
 flash-user-enabled = The account was enabled again.
 conflict-disable-self = You cannot disable your own account.
 invalid-control = Holds an invisible or control character (such as a direction override or a zero-width space). Type the text again, or paste it as plain text.
+invalid-one-owner = Choose a person or an organization as the owner, not both.
 invalid-too-large = Larger than any plausible value: at most 10¹⁵.
 measurement-points = { $value } points
 approvals-exceeds-parent = more than the place it belongs to
@@ -1557,7 +1558,94 @@ health-meetings-held-means = Meetings whose attendance was recorded.
 health-attendance-means = Of everyone invited to those meetings, the share who came. Guests who came without an invitation are not counted against it.
 health-returning-means = Of those who came to a meeting, the share who had also come to the body's previous meeting. The first meeting has nothing to come back to.
 health-sectors-means = The sectors of the organizations of everyone who came: a body where only one sector sits misses the others' view.
-health-not-yet = Action items done between meetings and agenda items covered are not recorded in Kesher yet, so they are not measured here.
 health-link = Health of the collaboration
 meeting-copy-button = Copy to a new meeting
 meeting-plan-next-button = Plan the next one, like the last
+
+# Meetings: the record — minutes, decisions, action items and the summary.
+decision-meeting = Meeting
+decision-at-meeting = meeting { $number }
+meeting-summary-print = Printable summary
+meeting-summary-title = Summary: { $name }
+meeting-present = Present
+meeting-carried-title = Open action items from earlier meetings
+meeting-carried-lead = Still open when this meeting opens: start by asking where each one stands.
+meeting-minutes-title = Record of the discussion
+meeting-minutes-not-recorded = Nothing is recorded on the agenda items yet.
+meeting-item-notes = What was said and agreed
+hint-meeting-notes = Formatting in Markdown: **bold**, *italics*, lists starting with "-". Links open safely; scripts and embedded code are removed.
+meeting-item-covered = Discussed as planned
+meeting-minutes-save = Save the record
+meeting-covered-yes = discussed
+meeting-covered-no = not reached
+meeting-covered-of-planned = { $covered } of { $planned } agenda items were discussed as planned.
+meeting-decisions-title = Decisions
+meeting-no-decisions = No decision recorded at this meeting.
+meeting-decision-add = Record a decision
+hint-meeting-decision = It joins the decision log as this body's decision, dated the meeting's day, with a link back here.
+meeting-decision-save = Record the decision
+meeting-not-held-yet = This meeting has not taken place yet, so no decision can be recorded for it.
+meeting-actions-title = Action items
+meeting-no-actions = No action item was given at this meeting.
+meeting-action-add = Give an action item
+field-action-title = What is to be done
+field-action-owner-person = Who carries it (a person)
+hint-action-owner = Choose a person, or an organization below: one of the two.
+field-action-owner-organization = Or an organization
+field-action-due-on = Due
+field-action-result = The result it serves
+field-action-indicator = The indicator it is meant to move
+field-action-note = What was done
+meeting-action-save = Give the action item
+meeting-summary-title-short = Summary
+meeting-summary-sent-on = The summary was sent to everyone invited on { $date }.
+meeting-summary-not-sent = The summary has not been sent yet.
+hint-meeting-summary = The summary — who came, the record of each item, decisions and action items — goes by e-mail to everyone invited, those who did not come included.
+meeting-summary-send = Send the summary
+meeting-summary-send-again = Send the summary again
+meeting-summary-before-attendance = Record who came before sending the summary.
+action-owner = Carried by
+action-from-meeting = Given at
+action-status = Status
+action-overdue = overdue
+action-done = done
+action-open = open
+action-reopen = Open again
+action-mark-done = Mark done
+actions-title = Action items
+actions-mine-title = My action items
+actions-lead = What the meetings of the initiative's bodies asked people and organizations to do, open ones first and the most urgent at the top. Late ones are marked.
+actions-filters = Which action items
+actions-everyone = Everyone's
+actions-mine = Mine
+actions-open-only = Open ones only
+actions-with-done = Done ones too
+actions-every-body = Every body
+actions-none = No action item here.
+actions-overdue-count = { $count ->
+    [one] One action item is past its due date.
+   *[other] { $count } action items are past their due date.
+}
+flash-minutes-saved = The record of the discussion was saved.
+flash-action-item-added = The action item was given.
+flash-summary-sent = The summary is on its way to everyone invited.
+flash-action-done = Marked done.
+flash-action-reopened = Open again.
+need-action-items = { $count ->
+    [one] You carry an open action item
+   *[other] You carry { $count } open action items
+}{ $overdue ->
+    [0] .
+    [one] , one of them overdue.
+   *[other] , { $overdue } of them overdue.
+}
+need-meeting-ahead = { $body } { $number } meets on { $when }.
+mail-meeting-summary-subject = Summary: { $meeting }
+mail-meeting-summary-when = Met on { $when }.
+mail-meeting-summary-decisions = Decisions:
+mail-meeting-summary-actions = Action items:
+mail-meeting-summary-action = Open the meeting's page
+health-actions-done = Action items done in time
+health-agenda-covered = Agenda covered
+health-actions-done-means = Of the action items a meeting gave, the share done by the time the body next met. Items of the latest meeting wait for the next one before they count.
+health-agenda-covered-means = Of the agenda items of meetings whose discussion was recorded, the share discussed as planned.

@@ -1320,6 +1320,7 @@ flash-user-disabled = החשבון הושבת: החיבורים והאסימונ
 flash-user-enabled = החשבון הופעל מחדש.
 conflict-disable-self = אי אפשר להשבית את החשבון שלך.
 invalid-control = מכיל תו בלתי נראה או תו בקרה (כמו היפוך כיוון או רווח ברוחב אפס). הקלידו את הטקסט מחדש, או הדביקו אותו כטקסט פשוט.
+invalid-one-owner = בחרו אדם או ארגון כאחראי, לא את שניהם.
 invalid-too-large = גדול מכל ערך סביר: לכל היותר 10¹⁵.
 measurement-points = { $value } נקודות
 approvals-exceeds-parent = יותר מהמקום שהוא שייך אליו
@@ -1557,7 +1558,94 @@ health-meetings-held-means = פגישות שהנוכחות בהן נרשמה.
 health-attendance-means = מכל מי שהוזמנו לפגישות האלה, השיעור שהגיעו. אורחים שהגיעו בלי הזמנה אינם נספרים כנגדה.
 health-returning-means = ממי שהגיעו לפגישה, השיעור שהגיעו גם לפגישה הקודמת של הגוף. לפגישה הראשונה אין למה לחזור.
 health-sectors-means = המגזרים של הארגונים של כל מי שהגיעו: גוף שבו יושב רק מגזר אחד מחמיץ את נקודת המבט של האחרים.
-health-not-yet = משימות שבוצעו בין פגישה לפגישה ונושאים שנדונו מתוך סדר היום עדיין אינם נרשמים בקשר, ולכן אינם נמדדים כאן.
 health-link = בריאות שיתוף הפעולה
 meeting-copy-button = העתקה לפגישה חדשה
 meeting-plan-next-button = תכנון הפגישה הבאה, כמו הקודמת
+
+# פגישות: התיעוד — סיכום הדיון, החלטות, משימות והסיכום.
+decision-meeting = פגישה
+decision-at-meeting = פגישה { $number }
+meeting-summary-print = סיכום להדפסה
+meeting-summary-title = סיכום: { $name }
+meeting-present = נכחו
+meeting-carried-title = משימות פתוחות מפגישות קודמות
+meeting-carried-lead = עדיין פתוחות כשהפגישה הזאת נפתחת: כדאי להתחיל בשאלה היכן עומדת כל אחת.
+meeting-minutes-title = תיעוד הדיון
+meeting-minutes-not-recorded = עוד לא תועד דבר על סעיפי סדר היום.
+meeting-item-notes = מה נאמר ועל מה הוסכם
+hint-meeting-notes = עיצוב ב־Markdown: ‏**מודגש**, *נטוי*, רשימות שמתחילות ב־"-". קישורים נפתחים בבטחה; סקריפטים וקוד מוטמע מוסרים.
+meeting-item-covered = נדון כמתוכנן
+meeting-minutes-save = שמירת התיעוד
+meeting-covered-yes = נדון
+meeting-covered-no = לא הגענו
+meeting-covered-of-planned = { $covered } מתוך { $planned } סעיפי סדר היום נדונו כמתוכנן.
+meeting-decisions-title = החלטות
+meeting-no-decisions = לא נרשמה החלטה בפגישה הזאת.
+meeting-decision-add = רישום החלטה
+hint-meeting-decision = ההחלטה נכנסת ליומן ההחלטות כהחלטת הגוף הזה, בתאריך הפגישה, עם קישור חזרה לכאן.
+meeting-decision-save = רישום ההחלטה
+meeting-not-held-yet = הפגישה הזאת עוד לא התקיימה, ולכן אי אפשר לרשום לה החלטה.
+meeting-actions-title = משימות
+meeting-no-actions = לא ניתנה משימה בפגישה הזאת.
+meeting-action-add = הוספת משימה
+field-action-title = מה צריך לעשות
+field-action-owner-person = מי אחראי (אדם)
+hint-action-owner = בחרו אדם, או ארגון למטה: אחד מהשניים.
+field-action-owner-organization = או ארגון
+field-action-due-on = עד מתי
+field-action-result = התוצאה שהיא משרתת
+field-action-indicator = המדד שהיא אמורה להזיז
+field-action-note = מה נעשה
+meeting-action-save = הוספת המשימה
+meeting-summary-title-short = סיכום
+meeting-summary-sent-on = הסיכום נשלח לכל המוזמנים ב־{ $date }.
+meeting-summary-not-sent = הסיכום עוד לא נשלח.
+hint-meeting-summary = הסיכום — מי הגיע, התיעוד של כל סעיף, ההחלטות והמשימות — נשלח בדוא"ל לכל המוזמנים, גם למי שלא הגיע.
+meeting-summary-send = שליחת הסיכום
+meeting-summary-send-again = שליחת הסיכום שוב
+meeting-summary-before-attendance = יש לרשום מי הגיע לפני שליחת הסיכום.
+action-owner = באחריות
+action-from-meeting = ניתנה ב
+action-status = מצב
+action-overdue = באיחור
+action-done = בוצעה
+action-open = פתוחה
+action-reopen = פתיחה מחדש
+action-mark-done = סימון כבוצעה
+actions-title = משימות
+actions-mine-title = המשימות שלי
+actions-lead = מה שביקשו הפגישות של גופי היוזמה מאנשים ומארגונים לעשות, הפתוחות קודם והדחופות בראש. משימות באיחור מסומנות.
+actions-filters = אילו משימות
+actions-everyone = של כולם
+actions-mine = שלי
+actions-open-only = רק פתוחות
+actions-with-done = גם שבוצעו
+actions-every-body = כל הגופים
+actions-none = אין כאן משימות.
+actions-overdue-count = { $count ->
+    [one] משימה אחת עברה את מועדה.
+   *[other] { $count } משימות עברו את מועדן.
+}
+flash-minutes-saved = תיעוד הדיון נשמר.
+flash-action-item-added = המשימה נוספה.
+flash-summary-sent = הסיכום בדרך לכל המוזמנים.
+flash-action-done = סומנה כבוצעה.
+flash-action-reopened = נפתחה מחדש.
+need-action-items = { $count ->
+    [one] יש באחריותך משימה פתוחה
+   *[other] יש באחריותך { $count } משימות פתוחות
+}{ $overdue ->
+    [0] .
+    [one] , אחת מהן באיחור.
+   *[other] , { $overdue } מהן באיחור.
+}
+need-meeting-ahead = פגישה קרובה: { $body } { $number }, ב־{ $when }.
+mail-meeting-summary-subject = סיכום: { $meeting }
+mail-meeting-summary-when = התכנסה ב־{ $when }.
+mail-meeting-summary-decisions = החלטות:
+mail-meeting-summary-actions = משימות:
+mail-meeting-summary-action = לדף הפגישה
+health-actions-done = משימות שבוצעו בזמן
+health-agenda-covered = כיסוי סדר היום
+health-actions-done-means = מתוך המשימות שניתנו בפגישה, החלק שבוצע עד שהגוף נפגש שוב. משימות הפגישה האחרונה נספרות רק אחרי הפגישה הבאה.
+health-agenda-covered-means = מתוך סעיפי סדר היום של פגישות שהדיון בהן תועד, החלק שנדון כמתוכנן.

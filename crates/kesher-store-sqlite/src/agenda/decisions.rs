@@ -15,7 +15,8 @@ use crate::{SqliteStore, backend};
 
 macro_rules! decision_select {
     () => {
-        "SELECT d.*, b.name AS body_name FROM decisions d LEFT JOIN bodies b ON b.id = d.body_id "
+        "SELECT d.*, b.name AS body_name, m.number AS meeting_number FROM decisions d
+         LEFT JOIN bodies b ON b.id = d.body_id LEFT JOIN meetings m ON m.id = d.meeting_id "
     };
 }
 
@@ -35,6 +36,8 @@ fn decision(
         contested: get(row, "contested")?,
         result_ids,
         term_ids,
+        meeting_id: get::<Option<i64>>(row, "meeting_id")?.map(MeetingId::new),
+        meeting_number: get::<Option<i64>>(row, "meeting_number")?.map(|n| n as u32),
         created_at: timestamp(row, "created_at")?,
         updated_at: timestamp(row, "updated_at")?,
     })
@@ -121,10 +124,13 @@ impl DecisionStore for SqliteStore {
         if let Some(body) = input.body_id {
             check_owned(&mut tx, Owned::Body(body), initiative).await?;
         }
+        if let Some(meeting) = input.meeting_id {
+            check_owned(&mut tx, Owned::Meeting(meeting), initiative).await?;
+        }
         let now = Utc::now();
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO decisions (initiative_id, body_id, decided_on, kind, text, contested, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
+            "INSERT INTO decisions (initiative_id, body_id, decided_on, kind, text, contested, created_at, updated_at, meeting_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8) RETURNING id",
         )
         .bind(initiative.get())
         .bind(input.body_id.map(BodyId::get))
@@ -133,6 +139,7 @@ impl DecisionStore for SqliteStore {
         .bind(&input.text)
         .bind(input.contested)
         .bind(now)
+        .bind(input.meeting_id.map(MeetingId::get))
         .fetch_one(&mut *tx)
         .await
         .map_err(backend)?;

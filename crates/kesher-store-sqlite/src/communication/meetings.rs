@@ -2,21 +2,22 @@
 
 use async_trait::async_trait;
 use chrono::{NaiveDateTime, Utc};
-use kesher_domain::meetings::MeetingInput;
+use kesher_domain::meetings::{ItemMinutes, MeetingInput};
 use kesher_domain::*;
 use kesher_store::{
-    Actor, AuditAction, Meeting, MeetingAgendaItem, MeetingInvitee, MeetingStore, StoreError,
-    StoreResult,
+    Actor, AuditAction, Meeting, MeetingAgendaItem, MeetingInvitee, MeetingStore, NewMail,
+    StoreError, StoreResult,
 };
 use sqlx::SqliteConnection;
 
 use crate::audit::{commit_update, record_in};
 use crate::owned::{Owned, check_owned};
+use crate::people::insert_mail;
 use crate::rows::{get, timestamp};
 use crate::{SqliteStore, backend};
 
 /// How a local time is kept: sortable text without a zone.
-const LOCAL_TIME: &str = "%Y-%m-%dT%H:%M:%S";
+pub(crate) const LOCAL_TIME: &str = "%Y-%m-%dT%H:%M:%S";
 
 async fn fetch_meeting(conn: &mut SqliteConnection, id: MeetingId) -> StoreResult<Meeting> {
     let row = sqlx::query(
@@ -43,6 +44,8 @@ async fn fetch_meeting(conn: &mut SqliteConnection, id: MeetingId) -> StoreResul
             minutes: get::<Option<i64>>(row, "minutes")?.map(|m| m as u16),
             presenter_id: get::<Option<i64>>(row, "presenter_id")?.map(PersonId::new),
             presenter_name: get(row, "presenter_name")?,
+            notes: get(row, "notes")?,
+            covered: get::<Option<i64>>(row, "covered")?.map(|c| c == 1),
         })
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
@@ -83,6 +86,8 @@ async fn fetch_meeting(conn: &mut SqliteConnection, id: MeetingId) -> StoreResul
         agenda,
         invitees,
         attendance_recorded_at: get(&row, "attendance_recorded_at")?,
+        minutes_recorded_at: get(&row, "minutes_recorded_at")?,
+        finalized_at: get(&row, "finalized_at")?,
         created_at: timestamp(&row, "created_at")?,
         updated_at: timestamp(&row, "updated_at")?,
     })
@@ -126,15 +131,20 @@ async fn write_meeting(
     .execute(&mut *conn)
     .await
     .map_err(backend)?;
-    sqlx::query("DELETE FROM meeting_agenda_items WHERE meeting_id = ?1")
+    // Items past the new agenda's end go; the others are rewritten in place, so the
+    // minutes taken on an item stay with its position.
+    sqlx::query("DELETE FROM meeting_agenda_items WHERE meeting_id = ?1 AND position >= ?2")
         .bind(id.get())
+        .bind(input.agenda.len() as i64)
         .execute(&mut *conn)
         .await
         .map_err(backend)?;
     for (position, item) in input.agenda.iter().enumerate() {
         sqlx::query(
             "INSERT INTO meeting_agenda_items (meeting_id, position, title, minutes, presenter_id)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (meeting_id, position) DO UPDATE SET title = excluded.title,
+                 minutes = excluded.minutes, presenter_id = excluded.presenter_id",
         )
         .bind(id.get())
         .bind(position as i64)
@@ -281,6 +291,74 @@ impl MeetingStore for SqliteStore {
         .execute(&mut *tx)
         .await
         .map_err(backend)?;
+        let after = fetch_meeting(&mut tx, id).await?;
+        commit_update(
+            tx,
+            actor,
+            before.initiative_id,
+            ("meeting", id.get()),
+            before,
+            after,
+        )
+        .await
+    }
+
+    async fn record_minutes(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        minutes: &[ItemMinutes],
+    ) -> StoreResult<Meeting> {
+        let mut tx = self.write().await?;
+        let before = fetch_meeting(&mut tx, id).await?;
+        for (position, item) in minutes.iter().enumerate() {
+            sqlx::query(
+                "UPDATE meeting_agenda_items SET notes = ?1, covered = ?2
+                 WHERE meeting_id = ?3 AND position = ?4",
+            )
+            .bind(&item.notes)
+            .bind(i64::from(item.covered))
+            .bind(id.get())
+            .bind(position as i64)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        }
+        sqlx::query("UPDATE meetings SET minutes_recorded_at = ?1, updated_at = ?1 WHERE id = ?2")
+            .bind(Utc::now())
+            .bind(id.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        let after = fetch_meeting(&mut tx, id).await?;
+        commit_update(
+            tx,
+            actor,
+            before.initiative_id,
+            ("meeting", id.get()),
+            before,
+            after,
+        )
+        .await
+    }
+
+    async fn finalize_meeting(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        summaries: &[NewMail],
+    ) -> StoreResult<Meeting> {
+        let mut tx = self.write().await?;
+        let before = fetch_meeting(&mut tx, id).await?;
+        for mail in summaries {
+            insert_mail(&mut tx, mail).await?;
+        }
+        sqlx::query("UPDATE meetings SET finalized_at = ?1, updated_at = ?1 WHERE id = ?2")
+            .bind(Utc::now())
+            .bind(id.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
         let after = fetch_meeting(&mut tx, id).await?;
         commit_update(
             tx,

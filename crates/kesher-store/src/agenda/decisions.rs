@@ -23,6 +23,10 @@ pub struct Decision {
     pub contested: bool,
     pub result_ids: Vec<ResultNodeId>,
     pub term_ids: Vec<TermId>,
+    /// The meeting that took it, when it was recorded at one.
+    pub meeting_id: Option<MeetingId>,
+    /// That meeting's number within its body ("steering committee 3").
+    pub meeting_number: Option<u32>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -2,12 +2,12 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDateTime, Utc};
-use kesher_domain::meetings::MeetingInput;
+use kesher_domain::meetings::{ItemMinutes, MeetingInput};
 use kesher_domain::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::{Actor, StoreResult};
+use crate::{Actor, NewMail, StoreResult};
 
 /// One item of a meeting's agenda, in its order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
@@ -16,6 +16,11 @@ pub struct MeetingAgendaItem {
     pub minutes: Option<u16>,
     pub presenter_id: Option<PersonId>,
     pub presenter_name: Option<String>,
+    /// The minutes taken on the item, in Markdown as written (rendered and cleaned when
+    /// shown).
+    pub notes: Option<String>,
+    /// Whether the item was covered: `None` until the minutes are recorded.
+    pub covered: Option<bool>,
 }
 
 /// A person invited to a meeting (or present without an invitation), and whether they
@@ -51,6 +56,10 @@ pub struct Meeting {
     pub invitees: Vec<MeetingInvitee>,
     /// When attendance was last recorded.
     pub attendance_recorded_at: Option<DateTime<Utc>>,
+    /// When the minutes were last recorded.
+    pub minutes_recorded_at: Option<DateTime<Utc>>,
+    /// When the summary went to every invitee.
+    pub finalized_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -85,5 +94,20 @@ pub trait MeetingStore: Send + Sync {
         actor: Actor,
         id: MeetingId,
         attended: &[PersonId],
+    ) -> StoreResult<Meeting>;
+    /// Records the minutes, one entry per agenda item in its order (the caller checks
+    /// the count). An agenda changed later keeps each item's minutes by its position.
+    async fn record_minutes(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        minutes: &[ItemMinutes],
+    ) -> StoreResult<Meeting>;
+    /// Marks the meeting's summary sent and queues its messages, in one transaction.
+    async fn finalize_meeting(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        summaries: &[NewMail],
     ) -> StoreResult<Meeting>;
 }

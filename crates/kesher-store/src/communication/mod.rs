@@ -1,6 +1,8 @@
-//! Continuous communication: the meetings of the initiative's bodies. One trait and one
-//! file per entity.
+//! Continuous communication: the meetings of the initiative's bodies and the action items
+//! they give. One trait and one file per entity.
 
+mod action_items;
 mod meetings;
 
+pub use action_items::*;
 pub use meetings::*;

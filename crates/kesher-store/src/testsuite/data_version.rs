@@ -231,6 +231,48 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
         store.record_attendance(system(), meeting.id, &[guest.id])
     );
     assert_eq!(store.meeting(meeting.id).await.unwrap(), meeting);
+    moves!(
+        "record_minutes",
+        store.record_minutes(
+            system(),
+            meeting.id,
+            &[kesher_domain::meetings::ItemMinutes {
+                notes: Some("סוכם".into()),
+                covered: true,
+            }]
+        )
+    );
+    let action = moves!(
+        "create_action_item",
+        store.create_action_item(
+            system(),
+            meeting.id,
+            &kesher_domain::meetings::ActionItemForm {
+                title: "להזמין דוברים".into(),
+                owner_person_id: guest.id.to_string(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap()
+        )
+    );
+    moves!(
+        "set_action_status",
+        store.set_action_status(
+            system(),
+            action.id,
+            &kesher_domain::meetings::ActionStatus {
+                done: true,
+                note: None,
+                done_at: None,
+            }
+        )
+    );
+    assert_eq!(store.action_item(action.id).await.unwrap().id, action.id);
+    moves!(
+        "finalize_meeting",
+        store.finalize_meeting(system(), meeting.id, &[])
+    );
     let user = store
         .create_user(
             system(),

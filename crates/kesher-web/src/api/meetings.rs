@@ -3,32 +3,41 @@
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
-use kesher_domain::meetings::{AttendanceForm, MeetingForm};
+use kesher_domain::meetings::{
+    ActionItemForm, ActionStatusForm, AttendanceForm, MeetingDecisionForm, MeetingForm, MinutesForm,
+};
 use kesher_domain::network::Sector;
-use kesher_domain::{BodyId, InitiativeId, MeetingId};
-use serde::Serialize;
-use utoipa::ToSchema;
+use kesher_domain::{ActionItemId, BodyId, InitiativeId, MeetingId};
+use kesher_store::ActionItemFilter;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::api::views::{self, Meeting};
+use crate::api::views::{self, ActionItem, Decision, Meeting};
 use crate::api::{ErrorBody, created};
 use crate::context::Ctx;
 use crate::error::AppError;
-use crate::forms::{JsonBody, Params};
+use crate::forms::{JsonBody, Params, QueryParams};
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_meetings, plan_meeting))
         .routes(routes!(show_meeting, update_meeting))
         .routes(routes!(record_attendance))
+        .routes(routes!(record_minutes))
+        .routes(routes!(decide_at_meeting))
+        .routes(routes!(add_action_item))
+        .routes(routes!(finalize_meeting))
+        .routes(routes!(list_action_items))
+        .routes(routes!(set_action_status))
         .routes(routes!(collaboration_health))
 }
 
 /// One body's health figures. Rates are between 0 and 1; `null` when there is nothing to
-/// measure yet (no meeting held, nobody invited, or — for action items and agenda
-/// coverage — not recorded by Kesher yet).
+/// measure yet (no meeting held, nobody invited, no action item judged by a next meeting,
+/// no minutes recorded).
 #[derive(Serialize, ToSchema)]
 pub struct BodyHealth {
     pub body_id: BodyId,
@@ -39,7 +48,10 @@ pub struct BodyHealth {
     pub attendance_rate: Option<f64>,
     /// Of those who came, the share who had come to the body's previous held meeting.
     pub returning_rate: Option<f64>,
+    /// Of the action items a held meeting gave, the share done by the start of the body's
+    /// next held meeting.
     pub action_items_done_rate: Option<f64>,
+    /// Of the agenda items of meetings whose minutes were recorded, the share covered.
     pub agenda_covered_rate: Option<f64>,
     /// The sectors of the organizations of everyone who came.
     pub sectors: Vec<Sector>,
@@ -72,8 +84,8 @@ pub async fn collaboration_health(
             meetings_held: health.meetings_held,
             attendance_rate: health.attendance.map(|s| s.rate()),
             returning_rate: health.returning.map(|s| s.rate()),
-            action_items_done_rate: None,
-            agenda_covered_rate: None,
+            action_items_done_rate: health.actions_done.map(|s| s.rate()),
+            agenda_covered_rate: health.agenda_covered.map(|s| s.rate()),
             sectors: health.sectors,
         })
         .collect();
@@ -162,6 +174,146 @@ pub async fn record_attendance(
         state
             .kesher
             .record_attendance(ctx.caller()?, id, &form)
+            .await?
+            .into(),
+    ))
+}
+
+/// Record the minutes (backbone): one entry per agenda item, in the agenda's order, with
+/// what was said (Markdown) and whether the item was covered.
+#[utoipa::path(put, path = "/api/v1/meetings/{id}/minutes", tag = "meetings", request_body = MinutesForm,
+    params(("id" = i64, Path, description = "Meeting id")),
+    responses((status = 200, body = Meeting), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn record_minutes(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<MeetingId>,
+    JsonBody(form): JsonBody<MinutesForm>,
+) -> Result<Json<Meeting>, AppError> {
+    Ok(Json(
+        state
+            .kesher
+            .record_minutes(ctx.caller()?, id, &form)
+            .await?
+            .into(),
+    ))
+}
+
+/// Record a decision taken at the meeting (backbone). It joins the decision log as the
+/// body's, dated the meeting's day, with a link back; a meeting still ahead answers 409.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/decisions", tag = "meetings", request_body = MeetingDecisionForm,
+    params(("id" = i64, Path, description = "Meeting id")),
+    responses((status = 201, body = Decision), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn decide_at_meeting(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<MeetingId>,
+    JsonBody(form): JsonBody<MeetingDecisionForm>,
+) -> Result<Response, AppError> {
+    Ok(created(Decision::from(
+        state
+            .kesher
+            .decide_at_meeting(ctx.caller()?, id, &form)
+            .await?,
+    )))
+}
+
+/// Give an action item at the meeting (backbone): to a person or to an organization (one
+/// of the two), with a due date and the result or indicator it serves.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/action-items", tag = "meetings", request_body = ActionItemForm,
+    params(("id" = i64, Path, description = "Meeting id")),
+    responses((status = 201, body = ActionItem), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn add_action_item(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<MeetingId>,
+    JsonBody(form): JsonBody<ActionItemForm>,
+) -> Result<Response, AppError> {
+    Ok(created(ActionItem::from(
+        state
+            .kesher
+            .add_action_item(ctx.caller()?, id, &form)
+            .await?,
+    )))
+}
+
+/// Send the meeting's summary to everyone invited or present, the absent included
+/// (backbone). Until attendance is recorded it answers 409.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/summary", tag = "meetings",
+    params(("id" = i64, Path, description = "Meeting id")),
+    responses((status = 200, body = Meeting), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody)))]
+pub async fn finalize_meeting(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<MeetingId>,
+) -> Result<Json<Meeting>, AppError> {
+    Ok(Json(
+        state
+            .kesher
+            .finalize_meeting(ctx.caller()?, id)
+            .await?
+            .into(),
+    ))
+}
+
+/// Which action items to list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub struct ActionItemQuery {
+    /// Only one body's.
+    pub body_id: Option<BodyId>,
+    /// Only those the caller carries, as a person or for the organization they speak for
+    /// (open ones only).
+    pub mine: bool,
+    /// Closed ones too.
+    pub all: bool,
+}
+
+/// The initiative's action items: open ones first, then by due date.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/action-items", tag = "meetings",
+    params(("id" = i64, Path, description = "Initiative id"), ActionItemQuery),
+    responses((status = 200, body = Vec<ActionItem>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list_action_items(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    QueryParams(query): QueryParams<ActionItemQuery>,
+) -> Result<Json<Vec<ActionItem>>, AppError> {
+    let caller = ctx.caller()?;
+    let items = if query.mine {
+        state.kesher.my_action_items(caller, id).await?
+    } else {
+        let filter = ActionItemFilter {
+            body: query.body_id,
+            open_only: !query.all,
+            ..Default::default()
+        };
+        state.kesher.action_items(caller, id, &filter).await?
+    };
+    Ok(Json(views::all(items)))
+}
+
+/// Mark an action item done with a note of what was done, or open again: the backbone,
+/// the person who carries it, or whoever speaks for the organization that carries it.
+#[utoipa::path(put, path = "/api/v1/action-items/{id}/status", tag = "meetings", request_body = ActionStatusForm,
+    params(("id" = i64, Path, description = "Action item id")),
+    responses((status = 200, body = ActionItem), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn set_action_status(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<ActionItemId>,
+    JsonBody(form): JsonBody<ActionStatusForm>,
+) -> Result<Json<ActionItem>, AppError> {
+    Ok(Json(
+        state
+            .kesher
+            .set_action_status(ctx.caller()?, id, &form)
             .await?
             .into(),
     ))

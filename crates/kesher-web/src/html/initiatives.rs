@@ -246,6 +246,32 @@ fn need_lines(ctx: &Ctx, id: InitiativeId, needs: Vec<Need>) -> Vec<NeedLine> {
                 text: lang.t_with("need-invitations", &[("count", Arg::from(count))]),
                 href: format!("/initiatives/{id}/invitations"),
             },
+            Need::ActionItemsOpen { count, overdue } => NeedLine {
+                text: lang.t_with(
+                    "need-action-items",
+                    &[("count", Arg::from(count)), ("overdue", Arg::from(overdue))],
+                ),
+                href: format!("/initiatives/{id}/action-items?mine=true"),
+            },
+            Need::MeetingAhead {
+                meeting_id,
+                body_name,
+                number,
+                starts_at,
+            } => NeedLine {
+                text: lang.t_with(
+                    "need-meeting-ahead",
+                    &[
+                        ("body", Arg::Text(body_name)),
+                        ("number", Arg::Text(number.to_string())),
+                        (
+                            "when",
+                            Arg::Text(starts_at.format("%d/%m/%Y %H:%M").to_string()),
+                        ),
+                    ],
+                ),
+                href: format!("/initiatives/{id}/meetings/{meeting_id}"),
+            },
         })
         .collect()
 }

@@ -4,17 +4,26 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use kesher_domain::meetings::{AgendaItemForm, AttendanceForm, MeetingForm};
+use kesher_core::communication::action_items::is_overdue;
+use kesher_core::communication::minutes::render_markdown;
+use kesher_domain::agenda::DecisionKind;
+use kesher_domain::meetings::{
+    ActionItemForm, AgendaItemForm, AttendanceForm, ItemMinutesForm, MeetingDecisionForm,
+    MeetingForm, MinutesForm,
+};
 use kesher_domain::{BodyId, InitiativeId, MeetingId};
-use kesher_store::Meeting;
+use kesher_store::{ActionItem, Decision, Meeting};
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, Params, QueryParams};
+use crate::html::agenda::result_choices;
 use crate::html::bodies::people_choices;
-use crate::html::{Choice, answer_form, check_in, frame, render};
+use crate::html::{
+    Choice, answer_form, check_in, choices, frame, organization_choices, render, saved,
+};
 use crate::page::{Page, Section};
 
 const LABELS: &[(&str, &str)] = &[
@@ -24,20 +33,53 @@ const LABELS: &[(&str, &str)] = &[
     ("objectives", "field-meeting-objectives"),
     ("agenda", "meeting-agenda"),
     ("attended", "meeting-attendance"),
+    ("items", "meeting-minutes-title"),
+    ("text", "field-decision-text"),
+    ("kind", "field-decision-kind"),
+    ("result_ids", "decision-touches-results"),
+    ("term_ids", "decision-touches-terms"),
+    ("title", "field-action-title"),
+    ("owner_person_id", "field-action-owner-person"),
+    ("owner_organization_id", "field-action-owner-organization"),
+    ("due_on", "field-action-due-on"),
+    ("result_id", "field-action-result"),
+    ("indicator_id", "field-action-indicator"),
+    ("note", "field-action-note"),
 ];
+
+/// An action item as a list shows it: whether it is late, and whether the reader may
+/// close it.
+pub struct ActionRow {
+    pub item: ActionItem,
+    pub overdue: bool,
+    pub can_close: bool,
+}
+
+/// The rows of `items`, each with what the caller may do with it.
+pub async fn action_rows(
+    state: &AppState,
+    caller: &kesher_core::Caller,
+    access: &kesher_domain::access::Access,
+    items: Vec<ActionItem>,
+) -> Result<Vec<ActionRow>, AppError> {
+    let today = chrono::Utc::now().date_naive();
+    let mut rows = Vec::with_capacity(items.len());
+    for item in items {
+        rows.push(ActionRow {
+            overdue: is_overdue(&item, today),
+            can_close: state.kesher.may_close(caller, access, &item).await?,
+            item,
+        });
+    }
+    Ok(rows)
+}
 
 /// Spare agenda rows below those already written.
 const SPARE_ROWS: usize = 4;
 
 /// "Steering committee 3": the body's name and the meeting's number.
 pub fn meeting_name(page: &Page, meeting: &Meeting) -> String {
-    page.line(
-        "meeting-name",
-        vec![
-            ("body", meeting.body_name.clone().into()),
-            ("number", meeting.number.to_string().into()),
-        ],
-    )
+    page.meeting_name(&meeting.body_name, &meeting.number)
 }
 
 /// A local time as people in Israel write it: 10/01/2027 17:00.
@@ -54,10 +96,50 @@ struct ShowPage {
     can_manage: bool,
     /// People who may be recorded as guests (the initiative's people not invited).
     guests: Vec<Choice>,
+    /// Each agenda item's minutes, rendered and cleaned.
+    notes_html: Vec<String>,
+    decisions: Vec<Decision>,
+    actions: Vec<ActionRow>,
+    /// Open action items of the body's earlier meetings.
+    carried: Vec<ActionRow>,
+    people: Vec<Choice>,
+    organizations: Vec<Choice>,
+    results: Vec<Choice>,
+    kinds: Vec<Choice>,
     errors: FormErrors,
 }
 
 impl ShowPage {
+    fn covered_line(&self) -> String {
+        let covered = self
+            .meeting
+            .agenda
+            .iter()
+            .filter(|i| i.covered == Some(true))
+            .count();
+        self.page.line(
+            "meeting-covered-of-planned",
+            vec![
+                ("covered", covered.to_string().into()),
+                ("planned", self.meeting.agenda.len().to_string().into()),
+            ],
+        )
+    }
+
+    fn owner(&self, item: &ActionItem) -> String {
+        owner_of(item)
+    }
+
+    /// "The summary was sent on …", once it was.
+    fn summary_sent_line(&self) -> Option<String> {
+        let at = self.meeting.finalized_at?;
+        Some(self.page.with(
+            "meeting-summary-sent-on",
+            "date",
+            self.page.date(&at.date_naive()),
+        ))
+    }
+
     fn name(&self) -> String {
         meeting_name(&self.page, &self.meeting)
     }
@@ -146,6 +228,25 @@ async fn show_page(
     .await?;
     f.page.title = meeting_name(&f.page, &found);
     let can_manage = access.can_manage_bodies();
+    let decisions = state.kesher.meeting_decisions(caller, meeting).await?;
+    let given = state.kesher.meeting_action_items(caller, meeting).await?;
+    let actions = action_rows(state, caller, &access, given).await?;
+    let carried = state.kesher.carried_action_items(caller, meeting).await?;
+    let carried = action_rows(state, caller, &access, carried).await?;
+    let notes_html = found
+        .agenda
+        .iter()
+        .map(|i| i.notes.as_deref().map(render_markdown).unwrap_or_default())
+        .collect();
+    let (people, organizations, results) = if can_manage {
+        (
+            people_choices(&state.kesher, caller, id).await?,
+            organization_choices(&state.kesher, caller, id, None).await?,
+            result_choices(&state.kesher.results_tree(caller, id).await?),
+        )
+    } else {
+        Default::default()
+    };
     let guests = if can_manage {
         people_choices(&state.kesher, caller, id)
             .await?
@@ -161,11 +262,24 @@ async fn show_page(
         Vec::new()
     };
     Ok(ShowPage {
+        kinds: choices(
+            &f.page,
+            DecisionKind::ALL,
+            DecisionKind::code,
+            DecisionKind::label_id,
+        ),
         page: f.page,
         initiative_id: id,
         meeting: found,
         can_manage,
         guests,
+        notes_html,
+        decisions,
+        actions,
+        carried,
+        people,
+        organizations,
+        results,
         errors,
     })
 }
@@ -427,4 +541,205 @@ pub async fn update_meeting(
         |errors| form_page(&state, &ctx, id, found.body_id, Some(meeting), form, errors),
     )
     .await
+}
+
+/// Who carries an action item, as a list shows it: the person and their organization, or
+/// the organization.
+pub fn owner_of(item: &ActionItem) -> String {
+    match &item.owner_person_name {
+        Some(person) => format!("{person} ({})", item.owner_organization_name),
+        None => item.owner_organization_name.clone(),
+    }
+}
+
+/// The minutes form as a browser sends it: a notes field per agenda item, in order, and
+/// the positions of the items ticked as covered.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct MinutesPageForm {
+    notes: Vec<String>,
+    covered: Vec<usize>,
+}
+
+impl MinutesPageForm {
+    fn into_form(self) -> MinutesForm {
+        MinutesForm {
+            items: self
+                .notes
+                .into_iter()
+                .enumerate()
+                .map(|(i, notes)| ItemMinutesForm {
+                    notes,
+                    covered: self.covered.contains(&i).to_string(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// `POST /initiatives/{id}/meetings/{meeting}/minutes` (backbone)
+pub async fn record_minutes(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, meeting)): Params<(InitiativeId, MeetingId)>,
+    CsrfForm(form): CsrfForm<MinutesPageForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.meeting(caller, meeting).await?;
+    check_in(id, found.initiative_id)?;
+    let outcome = state
+        .kesher
+        .record_minutes(caller, meeting, &form.into_form())
+        .await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/meetings/{meeting}#minutes"),
+        "flash-minutes-saved",
+        LABELS,
+        |errors| show_page(&state, &ctx, id, meeting, errors),
+    )
+    .await
+}
+
+/// `POST /initiatives/{id}/meetings/{meeting}/decisions` (backbone)
+pub async fn decide_at_meeting(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, meeting)): Params<(InitiativeId, MeetingId)>,
+    CsrfForm(form): CsrfForm<MeetingDecisionForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.meeting(caller, meeting).await?;
+    check_in(id, found.initiative_id)?;
+    let outcome = state.kesher.decide_at_meeting(caller, meeting, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/meetings/{meeting}#decisions"),
+        "flash-decision-created",
+        LABELS,
+        |errors| show_page(&state, &ctx, id, meeting, errors),
+    )
+    .await
+}
+
+/// `POST /initiatives/{id}/meetings/{meeting}/action-items` (backbone)
+pub async fn add_action_item(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, meeting)): Params<(InitiativeId, MeetingId)>,
+    CsrfForm(form): CsrfForm<ActionItemForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.meeting(caller, meeting).await?;
+    check_in(id, found.initiative_id)?;
+    let outcome = state.kesher.add_action_item(caller, meeting, &form).await;
+    answer_form(
+        &ctx,
+        outcome,
+        |_| format!("/initiatives/{id}/meetings/{meeting}#action-items"),
+        "flash-action-item-added",
+        LABELS,
+        |errors| show_page(&state, &ctx, id, meeting, errors),
+    )
+    .await
+}
+
+/// `POST /initiatives/{id}/meetings/{meeting}/summary` (backbone): the summary goes to
+/// every invitee.
+pub async fn finalize_meeting(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, meeting)): Params<(InitiativeId, MeetingId)>,
+    CsrfForm(_): CsrfForm<crate::forms::NoFields>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.meeting(caller, meeting).await?;
+    check_in(id, found.initiative_id)?;
+    state.kesher.finalize_meeting(caller, meeting).await?;
+    Ok(saved(
+        &ctx,
+        &format!("/initiatives/{id}/meetings/{meeting}#summary"),
+        "flash-summary-sent",
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "meetings/summary.html")]
+struct SummaryPage {
+    page: Page,
+    initiative_name: String,
+    meeting: Meeting,
+    notes_html: Vec<String>,
+    decisions: Vec<Decision>,
+    actions: Vec<ActionItem>,
+}
+
+impl SummaryPage {
+    fn name(&self) -> String {
+        meeting_name(&self.page, &self.meeting)
+    }
+
+    fn when(&self) -> String {
+        local_time(&self.meeting.starts_at)
+    }
+
+    fn owner(&self, item: &ActionItem) -> String {
+        owner_of(item)
+    }
+
+    fn attendance_line(&self) -> String {
+        let attended = self
+            .meeting
+            .invitees
+            .iter()
+            .filter(|i| i.attended == Some(true))
+            .count();
+        let invited = self.meeting.invitees.iter().filter(|i| i.invited).count();
+        self.page.line(
+            "meeting-attended-of-invited",
+            vec![
+                ("attended", attended.to_string().into()),
+                ("invited", invited.to_string().into()),
+            ],
+        )
+    }
+}
+
+/// `GET /initiatives/{id}/meetings/{meeting}/summary`: the meeting's summary on one A4
+/// page, for printing or saving as PDF from the browser.
+pub async fn meeting_summary(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, meeting)): Params<(InitiativeId, MeetingId)>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.meeting(caller, meeting).await?;
+    check_in(id, found.initiative_id)?;
+    let mut f = frame(
+        &state.kesher,
+        &ctx,
+        caller,
+        id,
+        Section::Bodies,
+        "nav-bodies",
+    )
+    .await?;
+    f.page.title = f
+        .page
+        .named("meeting-summary-title", &meeting_name(&f.page, &found));
+    let notes_html = found
+        .agenda
+        .iter()
+        .map(|i| i.notes.as_deref().map(render_markdown).unwrap_or_default())
+        .collect();
+    render(&SummaryPage {
+        initiative_name: f.initiative.name.clone(),
+        decisions: state.kesher.meeting_decisions(caller, meeting).await?,
+        actions: state.kesher.meeting_action_items(caller, meeting).await?,
+        page: f.page,
+        meeting: found,
+        notes_html,
+    })
 }

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod account;
+pub mod action_items;
 pub mod agenda;
 pub mod bodies;
 pub mod errors;

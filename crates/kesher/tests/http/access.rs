@@ -84,6 +84,12 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
     if text.contains("{tmp_org}") {
         text = text.replace("{tmp_org}", &app.throwaway_organization().await.to_string());
     }
+    if text.contains("{tmp_action}") {
+        text = text.replace(
+            "{tmp_action}",
+            &app.throwaway_action_item().await.to_string(),
+        );
+    }
     if text.contains("{tmp_meeting}") {
         text = text.replace("{tmp_meeting}", &app.throwaway_meeting().await.to_string());
     }
@@ -1489,6 +1495,35 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
             &[("attended", "{pa}")],
             MANAGERS,
         ),
+        post(
+            "/initiatives/{i}/meetings/{tmp_meeting}/minutes",
+            &[("notes", "סוכם"), ("covered", "0")],
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/meetings/{tmp_meeting}/decisions",
+            &[("text", "הוחלט {who}"), ("kind", "formal")],
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/meetings/{tmp_meeting}/action-items",
+            &[("title", "משימה {who}"), ("owner_person_id", "{pa}")],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/meetings/{tmp_meeting}/summary", READERS),
+        post(
+            "/initiatives/{i}/meetings/{tmp_meeting}/summary",
+            &[],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/action-items", READERS),
+        get("/initiatives/{i}/action-items?mine=true&all=true", READERS),
+        // Closed by the backbone, and by the partner editor who speaks for its organization.
+        post(
+            "/initiatives/{i}/action-items/{tmp_action}/status",
+            &[("done", "true"), ("note", "נעשה")],
+            EDITORS,
+        ),
     ];
     check(&app, &pages, false).await;
     use Method as M;
@@ -1533,6 +1568,48 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
             "/api/v1/meetings/{tmp_meeting}/attendance",
             Body::Json(r#"{"attended":[{pa}]}"#),
             MANAGERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/meetings/{tmp_meeting}/minutes",
+            Body::Json(r#"{"items":[{"notes":"סוכם","covered":true}]}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/meetings/{tmp_meeting}/decisions",
+            Body::Json(r#"{"text":"הוחלט {who}"}"#),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::POST,
+            "/api/v1/meetings/{tmp_meeting}/action-items",
+            Body::Json(r#"{"title":"משימה","owner_person_id":{pa}}"#),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::POST,
+            "/api/v1/meetings/{tmp_meeting}/summary",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/action-items?all=true",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/action-items/{tmp_action}/status",
+            Body::Json(r#"{"done":true,"note":"נעשה"}"#),
+            EDITORS,
             200,
         ),
     ];

@@ -314,16 +314,50 @@ impl TestApp {
     }
 
     /// A fresh meeting of the fixture's working group.
+    /// A meeting already held, with its attendance recorded (so decisions and a summary
+    /// may follow).
     pub async fn throwaway_meeting(&self) -> kesher_domain::MeetingId {
         let input = kesher_domain::meetings::MeetingForm {
-            starts_at: "2027-01-10T17:00".into(),
+            starts_at: "2026-11-10T17:00".into(),
             duration_minutes: "60".into(),
+            agenda: vec![kesher_domain::meetings::AgendaItemForm {
+                title: "פתיחה".into(),
+                ..Default::default()
+            }],
             ..Default::default()
         }
         .parse()
         .expect("meeting");
+        let id = self
+            .store
+            .create_meeting(
+                Actor::system(),
+                self.fixture.group,
+                &input,
+                &[self.fixture.person_a],
+            )
+            .await
+            .expect("create")
+            .id;
         self.store
-            .create_meeting(Actor::system(), self.fixture.group, &input, &[])
+            .record_attendance(Actor::system(), id, &[self.fixture.person_a])
+            .await
+            .expect("attendance");
+        id
+    }
+
+    /// An action item carried by organization A (the partner editor's).
+    pub async fn throwaway_action_item(&self) -> kesher_domain::ActionItemId {
+        let meeting = self.throwaway_meeting().await;
+        let input = kesher_domain::meetings::ActionItemForm {
+            title: "לאסוף נתונים".into(),
+            owner_organization_id: self.fixture.org_a.to_string(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("action item");
+        self.store
+            .create_action_item(Actor::system(), meeting, &input)
             .await
             .expect("create")
             .id

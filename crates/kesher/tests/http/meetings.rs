@@ -297,3 +297,291 @@ async fn the_health_of_the_collaboration_is_measured_from_the_meetings() {
     assert!(row.contains("50% (1 מתוך 2)"), "{row}");
     assert!(row.contains("100% (1 מתוך 1)"), "{row}");
 }
+
+/// Sends `body` as `who` to an API address and returns the status and the JSON answer.
+async fn call(
+    app: &TestApp,
+    who: Who,
+    method: Method,
+    path: &str,
+    body: Value,
+) -> (StatusCode, Value) {
+    let response = app.api(who, method, path).json(&body).send().await.unwrap();
+    let status = response.status();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn a_meeting_keeps_its_record_and_its_action_items_are_closed_by_their_owner() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let i = f.initiative;
+    let group = f.group;
+    let (status, held) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/bodies/{group}/meetings"),
+        json!({
+            "starts_at": "2026-11-01T17:00",
+            "duration_minutes": 90,
+            "agenda": [{"title": "נתוני המחצית", "minutes": 30}, {"title": "שונות", "minutes": 10}]
+        }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let m = held["id"].as_i64().unwrap();
+    let (status, _) = call(
+        &app,
+        Who::Backbone,
+        Method::PUT,
+        &format!("/api/v1/meetings/{m}/attendance"),
+        json!({"attended": [f.person_a.get()]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // The minutes: one entry per item, no more and no less; no script gets through.
+    let (status, _) = call(
+        &app,
+        Who::Backbone,
+        Method::PUT,
+        &format!("/api/v1/meetings/{m}/minutes"),
+        json!({"items": [{"notes": "רק אחד", "covered": true}]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let attack = "**חשוב** <script>alert(1)</script> [כאן](javascript:alert(1)) \
+                  <img src=x onerror=alert(1)> <a href=\"javascript:alert(2)\" onclick=\"x()\">קישור</a>";
+    let (status, minuted) = call(
+        &app,
+        Who::Backbone,
+        Method::PUT,
+        &format!("/api/v1/meetings/{m}/minutes"),
+        json!({"items": [{"notes": attack, "covered": true}, {"notes": "", "covered": false}]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(minuted["agenda"][0]["notes"], attack, "kept as written");
+    assert_eq!(minuted["agenda"][1]["covered"], false);
+    let raw = app
+        .get(Who::Viewer, &format!("/initiatives/{i}/meetings/{m}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let page = scraper::Html::parse_document(&raw);
+    let rendered: String = page
+        .select(&scraper::Selector::parse(".markdown").unwrap())
+        .map(|e| e.inner_html())
+        .collect();
+    assert!(rendered.contains("<strong>חשוב</strong>"), "{rendered}");
+    let lower = rendered.to_lowercase();
+    for forbidden in ["<script", "javascript:", "onerror", "onclick"] {
+        assert!(!lower.contains(forbidden), "{forbidden} in {rendered}");
+    }
+    assert_eq!(
+        texts(&page, "#covered-summary"),
+        vec!["1 מתוך 2 סעיפי סדר היום נדונו כמתוכנן."]
+    );
+
+    // A decision taken at the meeting joins the log, with its way back.
+    let (status, decision) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/meetings/{m}/decisions"),
+        json!({"text": "מאשרים את תכנית המחצית"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(decision["meeting_id"], m);
+    assert_eq!(decision["body_id"], group.get());
+    assert_eq!(decision["decided_on"], "2026-11-01");
+    assert_eq!(decision["kind"], "formal");
+    let (status, _) = call(
+        &app,
+        Who::Editor,
+        Method::POST,
+        &format!("/api/v1/meetings/{m}/decisions"),
+        json!({"text": "לא שלי להחליט"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let log = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/decisions"))
+            .await,
+    )
+    .await;
+    assert!(
+        crate::helpers::attribute(&log, "#decisions a.meeting-link", "href")
+            .is_some_and(|href| href == format!("/initiatives/{i}/meetings/{m}")),
+        "the log links back to the meeting"
+    );
+
+    // A meeting still ahead has decided nothing yet.
+    let (_, ahead) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/bodies/{group}/meetings"),
+        json!({"starts_at": "2099-01-10T17:00", "duration_minutes": 60}),
+    )
+    .await;
+    let ahead = ahead["id"].as_i64().unwrap();
+    let (status, _) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/meetings/{ahead}/decisions"),
+        json!({"text": "מוקדם מדי"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // An action item for the partner's organization, already late; an owner is one of two.
+    let (status, refused) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/meetings/{m}/action-items"),
+        json!({"title": "שניים", "owner_person_id": f.person_a.get(), "owner_organization_id": f.org_a.get()}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    let (status, item) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/meetings/{m}/action-items"),
+        json!({"title": "לאסוף את נתוני ההקבצות", "owner_organization_id": f.org_a.get(), "due_on": "2026-11-15"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(item["overdue"], true);
+    assert_eq!(item["meeting_number"], held["number"]);
+    let a = item["id"].as_i64().unwrap();
+
+    // The partner editor speaks for that organization: it is theirs, on their first page.
+    let (_, mine) = call(
+        &app,
+        Who::Editor,
+        Method::GET,
+        &format!("/api/v1/initiatives/{i}/action-items?mine=true"),
+        Value::Null,
+    )
+    .await;
+    assert_eq!(mine.as_array().unwrap().len(), 1, "{mine}");
+    let first = document(app.get(Who::Editor, &format!("/initiatives/{i}")).await).await;
+    assert!(
+        texts(&first, "#needs li")
+            .iter()
+            .any(|t| t.contains("משימה פתוחה") && t.contains("באיחור")),
+        "{:?}",
+        texts(&first, "#needs li")
+    );
+    let (_, viewer_mine) = call(
+        &app,
+        Who::Viewer,
+        Method::GET,
+        &format!("/api/v1/initiatives/{i}/action-items?mine=true"),
+        Value::Null,
+    )
+    .await;
+    assert_eq!(viewer_mine, json!([]));
+
+    // The body's next meeting opens with it, still open.
+    let (_, next) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/bodies/{group}/meetings"),
+        json!({"starts_at": "2099-02-10T17:00", "duration_minutes": 60}),
+    )
+    .await;
+    let next = next["id"].as_i64().unwrap();
+    let next_page = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/meetings/{next}"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        texts(&next_page, "#carried tbody th"),
+        vec!["לאסוף את נתוני ההקבצות"]
+    );
+
+    // A viewer may not close it; the partner editor does, with a note.
+    let (status, _) = call(
+        &app,
+        Who::Viewer,
+        Method::PUT,
+        &format!("/api/v1/action-items/{a}/status"),
+        json!({"done": true}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let closed = app
+        .post(
+            Who::Editor,
+            &format!("/initiatives/{i}/action-items/{a}/status"),
+            &[
+                ("done", "true"),
+                ("note", "הנתונים נאספו"),
+                ("back", "list"),
+            ],
+        )
+        .await;
+    assert_eq!(closed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        closed.headers()["location"],
+        format!("/initiatives/{i}/action-items").as_str()
+    );
+    let (_, all) = call(
+        &app,
+        Who::Viewer,
+        Method::GET,
+        &format!("/api/v1/initiatives/{i}/action-items?all=true"),
+        Value::Null,
+    )
+    .await;
+    assert_eq!(all[0]["done_note"], "הנתונים נאספו");
+    assert_eq!(all[0]["overdue"], false);
+    let next_page = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/meetings/{next}"))
+            .await,
+    )
+    .await;
+    assert!(
+        texts(&next_page, "#carried").is_empty(),
+        "nothing left to carry"
+    );
+
+    // The health of the body: half its agenda covered; the item was done before the next
+    // held meeting.
+    let (status, _) = call(
+        &app,
+        Who::Backbone,
+        Method::PUT,
+        &format!("/api/v1/meetings/{ahead}/attendance"),
+        json!({"attended": [f.person_a.get()]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, health) = call(
+        &app,
+        Who::Viewer,
+        Method::GET,
+        &format!("/api/v1/initiatives/{i}/health"),
+        Value::Null,
+    )
+    .await;
+    let body = health["bodies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["body_id"] == group.get())
+        .unwrap()
+        .clone();
+    assert_eq!(body["agenda_covered_rate"], 0.5);
+    assert_eq!(body["action_items_done_rate"], 1.0);
+}

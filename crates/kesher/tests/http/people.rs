@@ -1191,3 +1191,112 @@ async fn a_burst_of_messages_is_delivered_at_once() {
             .is_empty()
     );
 }
+
+#[tokio::test]
+async fn a_meeting_summary_reaches_everyone_invited_the_absent_included() {
+    use reqwest::Method;
+    use serde_json::{Value, json};
+    let (app, received) = app_with_mail().await;
+    let f = app.fixture;
+    let planned: Value = app
+        .api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/bodies/{}/meetings", f.group),
+        )
+        .json(&json!({
+            "starts_at": "2026-11-01T17:00",
+            "duration_minutes": 60,
+            "agenda": [{"title": "נתוני ההקבצות", "minutes": 30}]
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let m = planned["id"].as_i64().unwrap();
+    let summary = format!("/api/v1/meetings/{m}/summary");
+    // Before anyone is recorded as present there is no summary to send.
+    let early = app
+        .api(Who::Backbone, Method::POST, &summary)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(early.status(), StatusCode::CONFLICT);
+    // Dana (invited) did not come; Yossi came as a guest.
+    app.api(
+        Who::Backbone,
+        Method::PUT,
+        &format!("/api/v1/meetings/{m}/attendance"),
+    )
+    .json(&json!({"attended": [f.person_b.get()]}))
+    .send()
+    .await
+    .unwrap();
+    app.api(
+        Who::Backbone,
+        Method::PUT,
+        &format!("/api/v1/meetings/{m}/minutes"),
+    )
+    .json(&json!({"items": [{"notes": "בשני תיכונים אין הקבצה", "covered": true}]}))
+    .send()
+    .await
+    .unwrap();
+    app.api(
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/meetings/{m}/action-items"),
+    )
+    .json(&json!({"title": "לבדוק את המערכת", "owner_person_id": f.person_b.get(), "due_on": "2026-11-20"}))
+    .send()
+    .await
+    .unwrap();
+    let sent = app
+        .api(Who::Backbone, Method::POST, &summary)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::OK);
+    let sent: Value = sent.json().await.unwrap();
+    assert!(sent["finalized_at"].is_string());
+    let messages = wait_for(&received, 2).await;
+    let mut to: Vec<&str> = messages
+        .iter()
+        .map(|m| {
+            if m.raw.contains("To: dana@example.org") {
+                "dana"
+            } else if m.raw.contains("To: yossi@example.org") {
+                "yossi"
+            } else {
+                "someone else"
+            }
+        })
+        .collect();
+    to.sort_unstable();
+    assert_eq!(to, vec!["dana", "yossi"], "the absent one included");
+    for message in &messages {
+        assert!(message.text.contains("נתוני ההקבצות"), "{}", message.text);
+        assert!(message.text.contains("בשני תיכונים אין הקבצה"));
+        assert!(
+            message
+                .text
+                .contains("לבדוק את המערכת — יוסי כהן, 20/11/2026")
+        );
+        assert!(
+            message
+                .text
+                .replace(['\u{2068}', '\u{2069}'], "")
+                .contains("הגיעו 1; הוזמנו 1."),
+            "{}",
+            message.text
+        );
+        assert!(
+            message
+                .link()
+                .ends_with(&format!("/initiatives/{}/meetings/{m}", f.initiative)),
+            "{}",
+            message.link()
+        );
+    }
+}

@@ -176,6 +176,10 @@ pub struct Decision {
     pub contested: bool,
     pub result_ids: Vec<ResultNodeId>,
     pub term_ids: Vec<TermId>,
+    /// The meeting that took it, when it was recorded at one.
+    pub meeting_id: Option<MeetingId>,
+    /// That meeting's number within its body.
+    pub meeting_number: Option<u32>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -193,6 +197,8 @@ impl From<kesher_store::Decision> for Decision {
             contested: record.contested,
             result_ids: record.result_ids,
             term_ids: record.term_ids,
+            meeting_id: record.meeting_id,
+            meeting_number: record.meeting_number,
             created_at: record.created_at,
             updated_at: record.updated_at,
         }

@@ -14,6 +14,10 @@ pub struct MeetingAgendaItem {
     pub minutes: Option<u16>,
     pub presenter_id: Option<PersonId>,
     pub presenter_name: Option<String>,
+    /// The minutes taken on it, in Markdown as written.
+    pub notes: Option<String>,
+    /// Whether it was covered; `null` until the minutes are recorded.
+    pub covered: Option<bool>,
 }
 
 /// A person invited to a meeting, or present without an invitation.
@@ -49,6 +53,9 @@ pub struct Meeting {
     pub agenda_minutes: u32,
     pub invitees: Vec<MeetingInvitee>,
     pub attendance_recorded_at: Option<DateTime<Utc>>,
+    pub minutes_recorded_at: Option<DateTime<Utc>>,
+    /// When the summary went to every invitee.
+    pub finalized_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -79,6 +86,8 @@ impl From<kesher_store::Meeting> for Meeting {
                     minutes: i.minutes,
                     presenter_id: i.presenter_id,
                     presenter_name: i.presenter_name,
+                    notes: i.notes,
+                    covered: i.covered,
                 })
                 .collect(),
             invitees: record
@@ -94,6 +103,65 @@ impl From<kesher_store::Meeting> for Meeting {
                 })
                 .collect(),
             attendance_recorded_at: record.attendance_recorded_at,
+            minutes_recorded_at: record.minutes_recorded_at,
+            finalized_at: record.finalized_at,
+            created_at: record.created_at,
+            updated_at: record.updated_at,
+        }
+    }
+}
+
+/// An action item a meeting gave a person or an organization.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ActionItem {
+    pub id: ActionItemId,
+    pub initiative_id: InitiativeId,
+    pub meeting_id: MeetingId,
+    pub body_id: BodyId,
+    pub body_name: String,
+    pub meeting_number: u32,
+    pub title: String,
+    /// The person who carries it, when a person does.
+    pub owner_person_id: Option<PersonId>,
+    pub owner_person_name: Option<String>,
+    /// The organization that carries it: the owner itself, or the owning person's.
+    pub owner_organization_id: OrganizationId,
+    pub owner_organization_name: String,
+    pub due_on: Option<chrono::NaiveDate>,
+    /// Open and past its due date.
+    pub overdue: bool,
+    pub result_id: Option<ResultNodeId>,
+    pub indicator_id: Option<IndicatorId>,
+    /// `null` while open.
+    pub done_at: Option<DateTime<Utc>>,
+    pub done_note: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<kesher_store::ActionItem> for ActionItem {
+    fn from(record: kesher_store::ActionItem) -> Self {
+        Self {
+            overdue: kesher_core::communication::action_items::is_overdue(
+                &record,
+                Utc::now().date_naive(),
+            ),
+            id: record.id,
+            initiative_id: record.initiative_id,
+            meeting_id: record.meeting_id,
+            body_id: record.body_id,
+            body_name: record.body_name,
+            meeting_number: record.meeting_number,
+            title: record.title,
+            owner_person_id: record.owner_person_id,
+            owner_person_name: record.owner_person_name,
+            owner_organization_id: record.owner_organization_id,
+            owner_organization_name: record.owner_organization_name,
+            due_on: record.due_on,
+            result_id: record.result_id,
+            indicator_id: record.indicator_id,
+            done_at: record.done_at,
+            done_note: record.done_note,
             created_at: record.created_at,
             updated_at: record.updated_at,
         }
