@@ -1649,3 +1649,4 @@ health-actions-done = Action items done in time
 health-agenda-covered = Agenda covered
 health-actions-done-means = Of the action items a meeting gave, the share done by the time the body next met. Items of the latest meeting wait for the next one before they count.
 health-agenda-covered-means = Of the agenda items of meetings whose discussion was recorded, the share discussed as planned.
+body-open-actions = This body's open action items

@@ -929,3 +929,100 @@ async fn a_backbone_invites_a_partner_who_accepts_from_the_outbox_and_reports() 
         "the value sent is listed: {pending}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coordinator_records_a_meeting_and_sees_the_health_and_the_decision_log_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (kesher, _) =
+        kesher::demo::prepare_with_password(&dir.path().join("demo.db"), PASSWORD.into())
+            .await
+            .unwrap();
+    let running = kesher::server::start(kesher, "127.0.0.1:0", Default::default())
+        .await
+        .unwrap();
+    let base = format!("http://{}", running.address);
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, client) = start_browser(profile.path()).await;
+    client.goto(&format!("{base}/login")).await.unwrap();
+    type_into(&client, "#f-email", "backbone@example.org").await;
+    let password = client.find(Locator::Id("f-password")).await.unwrap();
+    password.send_keys(PASSWORD).await.unwrap();
+    password.send_keys(&Key::Enter.to_string()).await.unwrap();
+    wait_for_path(&client, |p| p == "/").await;
+    click(&client, ".cards h2 a").await;
+    let overview = wait_for_path(&client, |p| p.starts_with("/initiatives/")).await;
+
+    // The steering committee's health before: four meetings held.
+    client
+        .goto(&format!("{base}{overview}/health"))
+        .await
+        .unwrap();
+    let steering_row = "#health tbody tr:first-child";
+    assert!(
+        text_of(&client, &format!("{steering_row} th"))
+            .await
+            .contains("ועדת ההיגוי")
+    );
+    let held_cell = format!("{steering_row} td:nth-of-type(1)");
+    let attendance_cell = format!("{steering_row} td:nth-of-type(2)");
+    assert_eq!(text_of(&client, &held_cell).await, "4");
+    let attendance_before = text_of(&client, &attendance_cell).await;
+
+    // To the body, and its latest meeting: the fifth, planned and not yet recorded.
+    click(&client, &format!("{steering_row} th a")).await;
+    wait_for_path(&client, |p| p.contains("/bodies/")).await;
+    click(&client, "#meetings-table tbody tr:first-child th a").await;
+    let meeting = wait_for_path(&client, |p| p.contains("/meetings/")).await;
+    let heading = text_of(&client, "h1")
+        .await
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(heading.ends_with(" 5"), "{heading}");
+
+    // Two of the invitees came.
+    let boxes = client
+        .find_all(Locator::Css("#invitees input[type=checkbox]"))
+        .await
+        .unwrap();
+    assert!(boxes.len() > 2, "the committee's members are invited");
+    for tick in boxes.iter().take(2) {
+        tick.click().await.unwrap();
+    }
+    click(&client, "form[action$='/attendance'] button[type=submit]").await;
+    wait_for_path(&client, |p| p == meeting).await;
+    let summary = text_of(&client, "#attendance-summary").await;
+    assert!(summary.contains('2'), "{summary}");
+
+    // A decision, recorded at the meeting.
+    let decision = "ועדת ההיגוי מאשרת את התכנית לשנת הלימודים הבאה";
+    type_into(&client, "#decision-form #f-text", decision).await;
+    click(&client, "#decision-form button[type=submit]").await;
+    wait_for_path(&client, |p| p == meeting).await;
+    assert!(
+        text_of(&client, "#meeting-decisions")
+            .await
+            .contains(decision)
+    );
+    client
+        .screenshot()
+        .await
+        .map(|png| std::fs::write(screenshots().join("meeting-record.png"), png))
+        .unwrap()
+        .unwrap();
+
+    // The health page counts the fifth meeting, and its attendance moved the rate.
+    client
+        .goto(&format!("{base}{overview}/health"))
+        .await
+        .unwrap();
+    assert_eq!(text_of(&client, &held_cell).await, "5");
+    assert_ne!(text_of(&client, &attendance_cell).await, attendance_before);
+
+    // The decision log holds the decision, with its way back to the meeting.
+    client
+        .goto(&format!("{base}{overview}/decisions"))
+        .await
+        .unwrap();
+    assert!(text_of(&client, "#decisions").await.contains(decision));
+    click(&client, "#decisions tbody tr:first-child a.meeting-link").await;
+    wait_for_path(&client, |p| p == meeting).await;
+}
