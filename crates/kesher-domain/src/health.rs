@@ -6,10 +6,10 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Asia::Jerusalem;
+use chrono::{DateTime, NaiveDateTime, Utc};
 
 use crate::PersonId;
+use crate::meetings::instant;
 use crate::network::Sector;
 
 /// One person on a held meeting's record.
@@ -34,16 +34,6 @@ pub struct HeldMeeting {
     pub covered: Vec<Option<bool>>,
     /// For each action item the meeting gave, when it was done (`None` while open).
     pub actions_done_at: Vec<Option<DateTime<Utc>>>,
-}
-
-/// The moment a meeting starts, as a point in time.
-fn instant(local: NaiveDateTime) -> DateTime<Utc> {
-    Jerusalem
-        .from_local_datetime(&local)
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        // A time the clocks skip was refused when it was typed; read one as UTC at worst.
-        .unwrap_or_else(|| local.and_utc())
 }
 
 /// A body's health figures. Rates are shares between 0 and 1, each with the counts it is

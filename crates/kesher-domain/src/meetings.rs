@@ -183,6 +183,44 @@ impl AttendanceForm {
     }
 }
 
+crate::choice_enum!(
+    /// An invitee's answer to an invitation.
+    MeetingAnswer, "meeting-answer", {
+        /// Will come.
+        Yes => "yes",
+        /// Will not come.
+        No => "no",
+        /// Perhaps.
+        Maybe => "maybe",
+    }
+);
+
+/// An answer as typed: `yes`, `no` or `maybe`.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct AnswerForm {
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = MeetingAnswer)]
+    #[schema(required = true)]
+    pub answer: String,
+}
+
+impl AnswerForm {
+    pub fn parse(&self) -> Result<MeetingAnswer, Vec<FieldError>> {
+        MeetingAnswer::parse(&self.answer).map_err(|e| vec![FieldError::new("answer", e)])
+    }
+}
+
+/// The moment a meeting starts, as a point in time: its local time read in Israel.
+pub fn instant(local: NaiveDateTime) -> DateTime<Utc> {
+    Jerusalem
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        // A time the clocks skip was refused when it was typed; read one as UTC at worst.
+        .unwrap_or_else(|| local.and_utc())
+}
+
 /// The longest minutes of one agenda item.
 pub const ITEM_NOTES_MAX: usize = 20_000;
 

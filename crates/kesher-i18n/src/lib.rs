@@ -285,6 +285,12 @@ mod tests {
                     ("when", "10/01/2027 17:00".into()),
                     ("meeting", "m".into()),
                     ("date", "10/01/2027".into()),
+                    ("yes", Arg::Number(3)),
+                    ("no", Arg::Number(1)),
+                    ("maybe", Arg::Number(2)),
+                    ("none", Arg::Number(4)),
+                    ("location", "l".into()),
+                    ("answer", "a".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

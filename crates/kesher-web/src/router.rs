@@ -15,7 +15,8 @@ use tower_http::trace::TraceLayer;
 
 use crate::html::{
     access, account, action_items, bodies, health, home, imports, initiatives, invitations, join,
-    meetings, organizations, outbox, password, people, session, unsubscribe, users,
+    meeting_answers, meetings, organizations, outbox, password, people, session, unsubscribe,
+    users,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -80,6 +81,10 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route(
             "/account/notifications",
             get(go_to("/account")).post(account::update_notifications),
+        )
+        .route(
+            "/meeting-answer",
+            get(meeting_answers::show_answer).post(meeting_answers::answer),
         )
         .route(
             "/unsubscribe",
@@ -181,6 +186,18 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route(
             "/initiatives/{id}/meetings/{meeting}/minutes",
             post(meetings::record_minutes),
+        )
+        .route(
+            "/initiatives/{id}/meetings/{meeting}/invitations",
+            post(meetings::send_invitations),
+        )
+        .route(
+            "/initiatives/{id}/meetings/{meeting}/cancel",
+            post(meetings::cancel_meeting),
+        )
+        .route(
+            "/initiatives/{id}/meetings/{meeting}/answer",
+            post(meetings::answer_meeting),
         )
         .route(
             "/initiatives/{id}/meetings/{meeting}/decisions",

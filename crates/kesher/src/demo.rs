@@ -12,7 +12,8 @@ use kesher_core::communication::meetings::seated_on;
 use kesher_domain::access::{Grant, Role};
 use kesher_domain::bodies::{BodyForm, MembershipForm};
 use kesher_domain::meetings::{
-    ActionItemForm, ActionStatusForm, AgendaItemForm, ItemMinutes, MeetingDecisionForm, MeetingForm,
+    ActionItemForm, ActionStatusForm, AgendaItemForm, ItemMinutes, MeetingAnswer,
+    MeetingDecisionForm, MeetingForm,
 };
 use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
 use kesher_domain::text::{Email, Name, NewPassword};
@@ -119,6 +120,17 @@ struct DemoMeeting {
     /// Action items given at the meeting.
     #[serde(default)]
     actions: Vec<DemoAction>,
+    /// The invitation went out (the demo queues no message for it), and these answered.
+    #[serde(default)]
+    invitations_sent: bool,
+    #[serde(default)]
+    answers: Vec<DemoAnswer>,
+}
+
+#[derive(Deserialize)]
+struct DemoAnswer {
+    person: String,
+    answer: String,
 }
 
 /// An agenda item; a held meeting's items are recorded as covered unless `covered = false`.
@@ -319,6 +331,16 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
                 let planned = store
                     .create_meeting(system, stored.id, &input, &invitees)
                     .await?;
+                if meeting.invitations_sent {
+                    store.send_invitations(system, planned.id, 0, &[]).await?;
+                    for answer in &meeting.answers {
+                        let answer_of = MeetingAnswer::parse(&answer.answer)
+                            .map_err(|e| anyhow!("demo data: answer {}: {e}", answer.answer))?;
+                        store
+                            .record_answer(system, planned.id, person(&answer.person)?, answer_of)
+                            .await?;
+                    }
+                }
                 if meeting.held {
                     let absent = meeting
                         .absent

@@ -12,7 +12,7 @@ use kesher_core::Kesher;
 use kesher_core::people::mail::MailTransport;
 use kesher_store::Mail;
 use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 /// An SMTP server and the address messages come from.
@@ -59,25 +59,47 @@ impl MailTransport for SmtpMailer {
                     "List-Unsubscribe=One-Click".to_string(),
                 ));
         }
-        let message = builder
-            // Base64 for both parts: Hebrew is mostly non-ASCII, where quoted-printable
-            // would triple the size.
-            .multipart(
-                MultiPart::alternative()
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_PLAIN)
-                            .header(ContentTransferEncoding::Base64)
-                            .body(mail.text_body.clone()),
-                    )
-                    .singlepart(
-                        SinglePart::builder()
-                            .header(ContentType::TEXT_HTML)
-                            .header(ContentTransferEncoding::Base64)
-                            .body(mail.html_body.clone()),
-                    ),
+        // Base64 for every part: Hebrew is mostly non-ASCII, where quoted-printable would
+        // triple the size.
+        let mut body = MultiPart::alternative()
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .header(ContentTransferEncoding::Base64)
+                    .body(mail.text_body.clone()),
             )
-            .map_err(|e| e.to_string())?;
+            .singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_HTML)
+                    .header(ContentTransferEncoding::Base64)
+                    .body(mail.html_body.clone()),
+            );
+        let message = match &mail.calendar {
+            // An invitation: the calendar object is an alternative of the message itself,
+            // which Outlook and Gmail show as one to answer, and also an `invite.ics`
+            // attachment for the programs that only open files.
+            Some(calendar) => {
+                let content_type = ContentType::parse(&format!(
+                    "text/calendar; charset=UTF-8; method={}",
+                    calendar.method
+                ))
+                .map_err(|e| e.to_string())?;
+                body = body.singlepart(
+                    SinglePart::builder()
+                        .header(content_type.clone())
+                        .header(ContentTransferEncoding::Base64)
+                        .body(calendar.text.clone()),
+                );
+                builder.multipart(
+                    MultiPart::mixed().multipart(body).singlepart(
+                        Attachment::new("invite.ics".to_string())
+                            .body(calendar.text.clone(), content_type),
+                    ),
+                )
+            }
+            None => builder.multipart(body),
+        }
+        .map_err(|e| e.to_string())?;
         self.transport
             .send(message)
             .await

@@ -89,11 +89,28 @@ impl Kesher {
         let found = self.store.meeting(id).await?;
         self.require(caller, found.initiative_id, |a| a.can_manage_bodies())
             .await?;
+        if found.cancelled_at.is_some() {
+            return Err(CoreError::Conflict {
+                message_id: "meeting-cancelled",
+            });
+        }
         let input = form.parse().map_err(CoreError::Invalid)?;
-        self.store
+        let updated = self
+            .store
             .update_meeting(caller.actor(), id, &input)
             .await
-            .map_err(choice_of("agenda"))
+            .map_err(choice_of("agenda"))?;
+        // Invitations already out: a new time, length or place goes to every invitee as
+        // an update their calendars apply.
+        let moved = (
+            updated.starts_at,
+            updated.duration_minutes,
+            &updated.location,
+        ) != (found.starts_at, found.duration_minutes, &found.location);
+        if found.invitations_sent_at.is_some() && moved {
+            return self.mail_invitations(caller, &updated).await;
+        }
+        Ok(updated)
     }
 
     /// Records who came: those named attended, every other invitee did not.

@@ -3,6 +3,8 @@
 //! people who carry an action item close it; everyone in the initiative reads them.
 
 pub mod action_items;
+pub mod calendar;
 pub mod health;
+pub mod invitations;
 pub mod meetings;
 pub mod minutes;

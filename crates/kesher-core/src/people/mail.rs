@@ -107,6 +107,7 @@ impl Letter<'_> {
             text_body: text,
             html_body: html,
             list_unsubscribe: self.list_unsubscribe.clone(),
+            calendar: None,
         })
     }
 }

@@ -2,11 +2,11 @@
 
 use async_trait::async_trait;
 use chrono::{NaiveDateTime, Utc};
-use kesher_domain::meetings::{ItemMinutes, MeetingInput};
+use kesher_domain::meetings::{ItemMinutes, MeetingAnswer, MeetingInput};
 use kesher_domain::*;
 use kesher_store::{
-    Actor, AuditAction, Meeting, MeetingAgendaItem, MeetingInvitee, MeetingStore, NewMail,
-    StoreError, StoreResult,
+    Actor, AuditAction, Meeting, MeetingAgendaItem, MeetingInvitee, MeetingLetter, MeetingStore,
+    NewMail, SecretDigest, StoreError, StoreResult,
 };
 use sqlx::SqliteConnection;
 
@@ -68,6 +68,8 @@ async fn fetch_meeting(conn: &mut SqliteConnection, id: MeetingId) -> StoreResul
             organization_name: get(row, "organization_name")?,
             invited: get::<i64>(row, "invited")? == 1,
             attended: get::<Option<i64>>(row, "attended")?.map(|a| a == 1),
+            answer: get::<Option<String>>(row, "answer")?
+                .and_then(|a| MeetingAnswer::parse(&a).ok()),
         })
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
@@ -88,6 +90,9 @@ async fn fetch_meeting(conn: &mut SqliteConnection, id: MeetingId) -> StoreResul
         attendance_recorded_at: get(&row, "attendance_recorded_at")?,
         minutes_recorded_at: get(&row, "minutes_recorded_at")?,
         finalized_at: get(&row, "finalized_at")?,
+        invitations_sent_at: get(&row, "invitations_sent_at")?,
+        sequence: get::<i64>(&row, "sequence")? as u32,
+        cancelled_at: get(&row, "cancelled_at")?,
         created_at: timestamp(&row, "created_at")?,
         updated_at: timestamp(&row, "updated_at")?,
     })
@@ -370,4 +375,157 @@ impl MeetingStore for SqliteStore {
         )
         .await
     }
+
+    async fn send_invitations(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        sequence: u32,
+        letters: &[MeetingLetter],
+    ) -> StoreResult<Meeting> {
+        let mut tx = self.write().await?;
+        let before = fetch_meeting(&mut tx, id).await?;
+        for letter in letters {
+            sqlx::query(
+                "UPDATE meeting_invitees SET answer_digest = ?1 WHERE meeting_id = ?2 AND person_id = ?3",
+            )
+            .bind(&letter.answer_digest.0)
+            .bind(id.get())
+            .bind(letter.person.get())
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+            insert_mail(&mut tx, &letter.mail).await?;
+        }
+        sqlx::query(
+            "UPDATE meetings SET invitations_sent_at = ?1, sequence = ?2, updated_at = ?1 WHERE id = ?3",
+        )
+        .bind(Utc::now())
+        .bind(i64::from(sequence))
+        .bind(id.get())
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        let after = fetch_meeting(&mut tx, id).await?;
+        commit_update(
+            tx,
+            actor,
+            before.initiative_id,
+            ("meeting", id.get()),
+            before,
+            after,
+        )
+        .await
+    }
+
+    async fn cancel_meeting(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        sequence: u32,
+        letters: &[NewMail],
+    ) -> StoreResult<Meeting> {
+        let mut tx = self.write().await?;
+        let before = fetch_meeting(&mut tx, id).await?;
+        for mail in letters {
+            insert_mail(&mut tx, mail).await?;
+        }
+        sqlx::query(
+            "UPDATE meetings SET cancelled_at = ?1, sequence = ?2, updated_at = ?1 WHERE id = ?3",
+        )
+        .bind(Utc::now())
+        .bind(i64::from(sequence))
+        .bind(id.get())
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        let after = fetch_meeting(&mut tx, id).await?;
+        commit_update(
+            tx,
+            actor,
+            before.initiative_id,
+            ("meeting", id.get()),
+            before,
+            after,
+        )
+        .await
+    }
+
+    async fn answer_by_link(
+        &self,
+        digest: &SecretDigest,
+        answer: MeetingAnswer,
+    ) -> StoreResult<Option<(MeetingId, PersonId)>> {
+        let mut tx = self.write().await?;
+        let found: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT meeting_id, person_id FROM meeting_invitees WHERE answer_digest = ?1",
+        )
+        .bind(&digest.0)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(backend)?;
+        let Some((meeting, person)) = found else {
+            return Ok(None);
+        };
+        let (meeting, person) = (MeetingId::new(meeting), PersonId::new(person));
+        let before = fetch_meeting(&mut tx, meeting).await?;
+        set_answer(&mut tx, meeting, person, answer).await?;
+        let after = fetch_meeting(&mut tx, meeting).await?;
+        commit_update(
+            tx,
+            Actor::system(),
+            before.initiative_id,
+            ("meeting", meeting.get()),
+            before,
+            after,
+        )
+        .await?;
+        Ok(Some((meeting, person)))
+    }
+
+    async fn record_answer(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        person: PersonId,
+        answer: MeetingAnswer,
+    ) -> StoreResult<Meeting> {
+        let mut tx = self.write().await?;
+        let before = fetch_meeting(&mut tx, id).await?;
+        set_answer(&mut tx, id, person, answer).await?;
+        let after = fetch_meeting(&mut tx, id).await?;
+        commit_update(
+            tx,
+            actor,
+            before.initiative_id,
+            ("meeting", id.get()),
+            before,
+            after,
+        )
+        .await
+    }
+}
+
+/// Sets an invitee's answer; `NotFound` when the person is not on the meeting's record.
+async fn set_answer(
+    conn: &mut SqliteConnection,
+    meeting: MeetingId,
+    person: PersonId,
+    answer: MeetingAnswer,
+) -> StoreResult<()> {
+    let changed = sqlx::query(
+        "UPDATE meeting_invitees SET answer = ?1, answered_at = ?2 WHERE meeting_id = ?3 AND person_id = ?4",
+    )
+    .bind(answer.code())
+    .bind(Utc::now())
+    .bind(meeting.get())
+    .bind(person.get())
+    .execute(conn)
+    .await
+    .map_err(backend)?
+    .rows_affected();
+    if changed == 0 {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
 }

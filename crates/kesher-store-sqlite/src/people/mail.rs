@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use kesher_domain::{InitiativeId, MailId};
-use kesher_store::{Mail, MailStore, NewMail, StoreError, StoreResult};
+use kesher_store::{Mail, MailCalendar, MailStore, NewMail, StoreError, StoreResult};
 use sqlx::SqliteConnection;
 use sqlx::sqlite::SqliteRow;
 
@@ -20,6 +20,13 @@ fn mail(row: &SqliteRow) -> Result<Mail, StoreError> {
         text_body: get(row, "text_body")?,
         html_body: get(row, "html_body")?,
         list_unsubscribe: get(row, "list_unsubscribe")?,
+        calendar: match (
+            get::<Option<String>>(row, "calendar_method")?,
+            get::<Option<String>>(row, "calendar")?,
+        ) {
+            (Some(method), Some(text)) => Some(MailCalendar { method, text }),
+            _ => None,
+        },
         created_at: timestamp(row, "created_at")?,
         attempts: get(row, "attempts")?,
         next_attempt_at: get(row, "next_attempt_at")?,
@@ -33,8 +40,8 @@ pub(crate) async fn insert_mail(conn: &mut SqliteConnection, new: &NewMail) -> S
     let now = Utc::now();
     let row = sqlx::query(
         "INSERT INTO mail_outbox (initiative_id, kind, to_address, subject, text_body, html_body,
-                                  list_unsubscribe, created_at, next_attempt_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) RETURNING *",
+                                  list_unsubscribe, created_at, next_attempt_at, calendar_method, calendar)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10) RETURNING *",
     )
     .bind(new.initiative_id.map(InitiativeId::get))
     .bind(&new.kind)
@@ -44,6 +51,8 @@ pub(crate) async fn insert_mail(conn: &mut SqliteConnection, new: &NewMail) -> S
     .bind(&new.html_body)
     .bind(&new.list_unsubscribe)
     .bind(now)
+    .bind(new.calendar.as_ref().map(|c| c.method.as_str()))
+    .bind(new.calendar.as_ref().map(|c| c.text.as_str()))
     .fetch_one(conn)
     .await
     .map_err(backend)?;
@@ -75,7 +84,8 @@ impl MailStore for SqliteStore {
     async fn mark_mail_sent(&self, id: MailId, at: DateTime<Utc>) -> StoreResult<()> {
         let done = sqlx::query(
             "UPDATE mail_outbox SET sent_at = ?1, next_attempt_at = NULL, attempts = attempts + 1,
-                    text_body = '', html_body = '', list_unsubscribe = NULL, last_error = NULL
+                    text_body = '', html_body = '', list_unsubscribe = NULL, calendar = NULL,
+                    calendar_method = NULL, last_error = NULL
              WHERE id = ?2",
         )
         .bind(at)

@@ -2,12 +2,21 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDateTime, Utc};
-use kesher_domain::meetings::{ItemMinutes, MeetingInput};
+use kesher_domain::meetings::{ItemMinutes, MeetingAnswer, MeetingInput};
 use kesher_domain::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::{Actor, NewMail, StoreResult};
+use crate::{Actor, NewMail, SecretDigest, StoreResult};
+
+/// An invitation to one invitee: the message, and the digest of the secret in its answer
+/// links.
+#[derive(Clone, Debug)]
+pub struct MeetingLetter {
+    pub person: PersonId,
+    pub mail: NewMail,
+    pub answer_digest: SecretDigest,
+}
 
 /// One item of a meeting's agenda, in its order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, ToSchema)]
@@ -34,6 +43,8 @@ pub struct MeetingInvitee {
     /// Invited ahead (`false`: came without an invitation, recorded with the attendance).
     pub invited: bool,
     pub attended: Option<bool>,
+    /// Their answer to the invitation, if they gave one.
+    pub answer: Option<MeetingAnswer>,
 }
 
 /// A meeting of a body.
@@ -60,6 +71,13 @@ pub struct Meeting {
     pub minutes_recorded_at: Option<DateTime<Utc>>,
     /// When the summary went to every invitee.
     pub finalized_at: Option<DateTime<Utc>>,
+    /// When the invitations were last sent by e-mail.
+    pub invitations_sent_at: Option<DateTime<Utc>>,
+    /// How many times its invitation was sent again after a change: the iCalendar
+    /// `SEQUENCE`, so a calendar replaces the meeting instead of adding a second one.
+    pub sequence: u32,
+    /// When it was called off.
+    pub cancelled_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -109,5 +127,39 @@ pub trait MeetingStore: Send + Sync {
         actor: Actor,
         id: MeetingId,
         summaries: &[NewMail],
+    ) -> StoreResult<Meeting>;
+    /// Marks the invitations sent with `sequence`, keeps each invitee's answer-link digest
+    /// (an earlier message's links stop answering) and queues the messages, in one
+    /// transaction.
+    async fn send_invitations(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        sequence: u32,
+        letters: &[MeetingLetter],
+    ) -> StoreResult<Meeting>;
+    /// Calls the meeting off with `sequence` and queues the cancellations, in one
+    /// transaction. Its record stays.
+    async fn cancel_meeting(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        sequence: u32,
+        letters: &[NewMail],
+    ) -> StoreResult<Meeting>;
+    /// Records the answer of the invitee whose answer link has `digest`; `None` when no
+    /// invitee's has.
+    async fn answer_by_link(
+        &self,
+        digest: &SecretDigest,
+        answer: MeetingAnswer,
+    ) -> StoreResult<Option<(MeetingId, PersonId)>>;
+    /// Records an invitee's answer (`NotFound` when the person is not invited).
+    async fn record_answer(
+        &self,
+        actor: Actor,
+        id: MeetingId,
+        person: PersonId,
+        answer: MeetingAnswer,
     ) -> StoreResult<Meeting>;
 }

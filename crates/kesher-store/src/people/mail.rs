@@ -23,6 +23,16 @@ pub struct NewMail {
     /// The one-click unsubscribe address for a `List-Unsubscribe` header, when the message
     /// is of one kind a person can stop.
     pub list_unsubscribe: Option<String>,
+    /// A calendar object to attach (`text/calendar`), with its iCalendar `METHOD`
+    /// (`REQUEST`, `CANCEL`): an invitation a calendar program can add and answer.
+    pub calendar: Option<MailCalendar>,
+}
+
+/// An iCalendar object a message carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MailCalendar {
+    pub method: String,
+    pub text: String,
 }
 
 /// A message in the outbox.
@@ -39,6 +49,8 @@ pub struct Mail {
     pub html_body: String,
     /// Emptied with the bodies once sent.
     pub list_unsubscribe: Option<String>,
+    /// Emptied with the bodies once sent.
+    pub calendar: Option<MailCalendar>,
     pub created_at: DateTime<Utc>,
     pub attempts: i64,
     /// When the worker tries next; `None` once it is sent or given up.

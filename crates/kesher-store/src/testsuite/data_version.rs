@@ -273,6 +273,72 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
         "finalize_meeting",
         store.finalize_meeting(system(), meeting.id, &[])
     );
+    let letter = crate::MeetingLetter {
+        person: guest.id,
+        mail: crate::NewMail {
+            initiative_id: Some(here.id),
+            kind: "meeting_invitation".into(),
+            to_address: "guest@example.org".into(),
+            subject: "הזמנה".into(),
+            text_body: "t".into(),
+            html_body: "h".into(),
+            list_unsubscribe: None,
+            calendar: Some(crate::MailCalendar {
+                method: "REQUEST".into(),
+                text: "BEGIN:VCALENDAR".into(),
+            }),
+        },
+        answer_digest: crate::SecretDigest("answer-digest".into()),
+    };
+    let invited = moves!(
+        "send_invitations",
+        store.send_invitations(system(), meeting.id, 1, std::slice::from_ref(&letter))
+    );
+    assert_eq!(invited.sequence, 1);
+    assert!(invited.invitations_sent_at.is_some());
+    let answered = moves!(
+        "record_answer",
+        store.record_answer(
+            system(),
+            meeting.id,
+            guest.id,
+            kesher_domain::meetings::MeetingAnswer::Maybe
+        )
+    );
+    assert_eq!(
+        answered.invitees[0].answer,
+        Some(kesher_domain::meetings::MeetingAnswer::Maybe)
+    );
+    let before = store.data_version(here.id).await.unwrap();
+    assert_eq!(
+        store
+            .answer_by_link(
+                &letter.answer_digest,
+                kesher_domain::meetings::MeetingAnswer::Yes
+            )
+            .await
+            .unwrap(),
+        Some((meeting.id, guest.id))
+    );
+    assert!(
+        store.data_version(here.id).await.unwrap() > before,
+        "answer_by_link"
+    );
+    assert_eq!(
+        store
+            .answer_by_link(
+                &crate::SecretDigest("no such link".into()),
+                kesher_domain::meetings::MeetingAnswer::Yes
+            )
+            .await
+            .unwrap(),
+        None
+    );
+    let cancelled = moves!(
+        "cancel_meeting",
+        store.cancel_meeting(system(), meeting.id, 2, &[])
+    );
+    assert!(cancelled.cancelled_at.is_some());
     let user = store
         .create_user(
             system(),

@@ -17,6 +17,7 @@ fn mail(initiative: Option<kesher_domain::InitiativeId>, to: &str, kind: &str) -
         text_body: "https://kesher.example/invitations/secret".into(),
         html_body: "<p dir=\"rtl\">הזמנה</p>".into(),
         list_unsubscribe: Some("https://kesher.example/unsubscribe/one-click?key=k".into()),
+        calendar: None,
     }
 }
 

@@ -1,10 +1,12 @@
-//! Meetings of bodies: planned, changed, and who came.
+//! Meetings of bodies: planned, invited, changed or called off, who came, and what they
+//! decided and asked people to do.
 
 use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
 use kesher_domain::meetings::{
-    ActionItemForm, ActionStatusForm, AttendanceForm, MeetingDecisionForm, MeetingForm, MinutesForm,
+    ActionItemForm, ActionStatusForm, AnswerForm, AttendanceForm, MeetingDecisionForm, MeetingForm,
+    MinutesForm,
 };
 use kesher_domain::network::Sector;
 use kesher_domain::{ActionItemId, BodyId, InitiativeId, MeetingId};
@@ -30,6 +32,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(decide_at_meeting))
         .routes(routes!(add_action_item))
         .routes(routes!(finalize_meeting))
+        .routes(routes!(send_invitations))
+        .routes(routes!(cancel_meeting))
+        .routes(routes!(answer_meeting))
         .routes(routes!(list_action_items))
         .routes(routes!(set_action_status))
         .routes(routes!(collaboration_health))
@@ -314,6 +319,64 @@ pub async fn set_action_status(
         state
             .kesher
             .set_action_status(ctx.caller()?, id, &form)
+            .await?
+            .into(),
+    ))
+}
+
+/// Send the invitation by e-mail to every invitee with an address (backbone): the agenda,
+/// an iCalendar request (`METHOD:REQUEST`) and links to answer. Sent again, it is an update
+/// (the calendar entry's `SEQUENCE` moves on). A cancelled meeting answers 409.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/invitations", tag = "meetings",
+    params(("id" = i64, Path, description = "Meeting id")),
+    responses((status = 200, body = Meeting), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody)))]
+pub async fn send_invitations(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<MeetingId>,
+) -> Result<Json<Meeting>, AppError> {
+    Ok(Json(
+        state
+            .kesher
+            .send_invitations(ctx.caller()?, id)
+            .await?
+            .into(),
+    ))
+}
+
+/// Call the meeting off (backbone). When its invitations went out, each invitee gets a
+/// cancellation (`METHOD:CANCEL`) their calendar applies. Its record stays.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/cancel", tag = "meetings",
+    params(("id" = i64, Path, description = "Meeting id")),
+    responses((status = 200, body = Meeting), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody)))]
+pub async fn cancel_meeting(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<MeetingId>,
+) -> Result<Json<Meeting>, AppError> {
+    Ok(Json(
+        state.kesher.cancel_meeting(ctx.caller()?, id).await?.into(),
+    ))
+}
+
+/// The caller's own answer to the invitation (`yes`, `no`, `maybe`): they must be one of
+/// the initiative's people (by their account's e-mail address) and on the meeting's record.
+#[utoipa::path(put, path = "/api/v1/meetings/{id}/answer", tag = "meetings", request_body = AnswerForm,
+    params(("id" = i64, Path, description = "Meeting id")),
+    responses((status = 200, body = Meeting), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn answer_meeting(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<MeetingId>,
+    JsonBody(form): JsonBody<AnswerForm>,
+) -> Result<Json<Meeting>, AppError> {
+    Ok(Json(
+        state
+            .kesher
+            .answer_as_me(ctx.caller()?, id, &form)
             .await?
             .into(),
     ))

@@ -8,8 +8,8 @@ use kesher_core::communication::action_items::is_overdue;
 use kesher_core::communication::minutes::render_markdown;
 use kesher_domain::agenda::DecisionKind;
 use kesher_domain::meetings::{
-    ActionItemForm, AgendaItemForm, AttendanceForm, ItemMinutesForm, MeetingDecisionForm,
-    MeetingForm, MinutesForm,
+    ActionItemForm, AgendaItemForm, AnswerForm, AttendanceForm, ItemMinutesForm, MeetingAnswer,
+    MeetingDecisionForm, MeetingForm, MinutesForm,
 };
 use kesher_domain::{BodyId, InitiativeId, MeetingId};
 use kesher_store::{ActionItem, Decision, Meeting};
@@ -106,10 +106,47 @@ struct ShowPage {
     organizations: Vec<Choice>,
     results: Vec<Choice>,
     kinds: Vec<Choice>,
+    /// The caller's answer, when they are on the meeting's record (`Some(None)`: not yet).
+    my_answer: Option<Option<MeetingAnswer>>,
+    answers: Vec<MeetingAnswer>,
     errors: FormErrors,
 }
 
 impl ShowPage {
+    /// "3 will come, 1 will not, 2 perhaps; 4 have not answered".
+    fn answers_line(&self) -> String {
+        let count = |a: Option<MeetingAnswer>| {
+            self.meeting
+                .invitees
+                .iter()
+                .filter(|i| i.invited && i.answer == a)
+                .count()
+                .to_string()
+        };
+        self.page.line(
+            "meeting-answers-count",
+            vec![
+                ("yes", count(Some(MeetingAnswer::Yes)).into()),
+                ("no", count(Some(MeetingAnswer::No)).into()),
+                ("maybe", count(Some(MeetingAnswer::Maybe)).into()),
+                ("none", count(None).into()),
+            ],
+        )
+    }
+
+    fn is_my_answer(&self, answer: &MeetingAnswer) -> bool {
+        self.my_answer == Some(Some(*answer))
+    }
+
+    fn invitations_line(&self) -> Option<String> {
+        let at = self.meeting.invitations_sent_at?;
+        Some(self.page.with(
+            "meeting-invitations-sent-on",
+            "date",
+            self.page.date(&at.date_naive()),
+        ))
+    }
+
     fn covered_line(&self) -> String {
         let covered = self
             .meeting
@@ -247,6 +284,12 @@ async fn show_page(
     } else {
         Default::default()
     };
+    let my_answer = state
+        .kesher
+        .person_of(caller, id)
+        .await?
+        .and_then(|me| found.invitees.iter().find(|i| i.person_id == me.id))
+        .map(|i| i.answer);
     let guests = if can_manage {
         people_choices(&state.kesher, caller, id)
             .await?
@@ -273,6 +316,8 @@ async fn show_page(
         meeting: found,
         can_manage,
         guests,
+        my_answer,
+        answers: MeetingAnswer::ALL.to_vec(),
         notes_html,
         decisions,
         actions,
@@ -742,4 +787,59 @@ pub async fn meeting_summary(
         meeting: found,
         notes_html,
     })
+}
+
+/// `POST /initiatives/{id}/meetings/{meeting}/invitations` (backbone): the invitation, or
+/// its update, to every invitee.
+pub async fn send_invitations(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, meeting)): Params<(InitiativeId, MeetingId)>,
+    CsrfForm(_): CsrfForm<crate::forms::NoFields>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.meeting(caller, meeting).await?;
+    check_in(id, found.initiative_id)?;
+    state.kesher.send_invitations(caller, meeting).await?;
+    Ok(saved(
+        &ctx,
+        &format!("/initiatives/{id}/meetings/{meeting}#invitation"),
+        "flash-invitations-sent",
+    ))
+}
+
+/// `POST /initiatives/{id}/meetings/{meeting}/cancel` (backbone)
+pub async fn cancel_meeting(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, meeting)): Params<(InitiativeId, MeetingId)>,
+    CsrfForm(_): CsrfForm<crate::forms::NoFields>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.meeting(caller, meeting).await?;
+    check_in(id, found.initiative_id)?;
+    state.kesher.cancel_meeting(caller, meeting).await?;
+    Ok(saved(
+        &ctx,
+        &format!("/initiatives/{id}/meetings/{meeting}"),
+        "flash-meeting-cancelled",
+    ))
+}
+
+/// `POST /initiatives/{id}/meetings/{meeting}/answer`: the caller's own answer.
+pub async fn answer_meeting(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params((id, meeting)): Params<(InitiativeId, MeetingId)>,
+    CsrfForm(form): CsrfForm<AnswerForm>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let (found, _) = state.kesher.meeting(caller, meeting).await?;
+    check_in(id, found.initiative_id)?;
+    state.kesher.answer_as_me(caller, meeting, &form).await?;
+    Ok(saved(
+        &ctx,
+        &format!("/initiatives/{id}/meetings/{meeting}#invitation"),
+        "flash-answer-saved",
+    ))
 }

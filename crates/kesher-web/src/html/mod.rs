@@ -14,6 +14,7 @@ pub mod initiatives;
 pub mod invitations;
 pub mod join;
 pub mod measurement;
+pub mod meeting_answers;
 pub mod meetings;
 pub mod organizations;
 pub mod outbox;

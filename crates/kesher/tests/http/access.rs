@@ -1512,6 +1512,22 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
         ),
         get("/initiatives/{i}/meetings/{tmp_meeting}/summary", READERS),
         post(
+            "/initiatives/{i}/meetings/{tmp_meeting}/invitations",
+            &[],
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/meetings/{tmp_meeting}/cancel",
+            &[],
+            MANAGERS,
+        ),
+        // Only an invitee answers for themselves; no test account is one of the people.
+        post(
+            "/initiatives/{i}/meetings/{tmp_meeting}/answer",
+            &[("answer", "yes")],
+            &[],
+        ),
+        post(
             "/initiatives/{i}/meetings/{tmp_meeting}/summary",
             &[],
             MANAGERS,
@@ -1596,6 +1612,27 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
             "/api/v1/meetings/{tmp_meeting}/summary",
             Body::None,
             MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/meetings/{tmp_meeting}/invitations",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/meetings/{tmp_meeting}/cancel",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/meetings/{tmp_meeting}/answer",
+            Body::Json(r#"{"answer":"maybe"}"#),
+            &[],
             200,
         ),
         api(

@@ -585,3 +585,83 @@ async fn a_meeting_keeps_its_record_and_its_action_items_are_closed_by_their_own
     assert_eq!(body["agenda_covered_rate"], 0.5);
     assert_eq!(body["action_items_done_rate"], 1.0);
 }
+
+#[tokio::test]
+async fn an_invitee_with_an_account_answers_from_the_page_and_sees_the_meeting_coming() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let i = f.initiative;
+    // The partner editor is also one of the initiative's people, seated in a new body.
+    let (status, person) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/initiatives/{i}/people"),
+        json!({"organization_id": f.org_a.get(), "name": "עורכת השותף", "email": "Editor@example.org"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{person}");
+    let body = app.throwaway_body().await;
+    let (status, _) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/bodies/{body}/memberships"),
+        json!({"person_id": person["id"], "role": "member", "from": "2026-01-01"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let soon = (chrono::Utc::now() + chrono::Duration::days(3))
+        .format("%Y-%m-%dT17:00")
+        .to_string();
+    let (_, meeting) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/bodies/{body}/meetings"),
+        json!({"starts_at": soon, "duration_minutes": 60}),
+    )
+    .await;
+    let m = meeting["id"].as_i64().unwrap();
+    assert_eq!(meeting["invitees"][0]["person_id"], person["id"]);
+
+    // What needs her: the meeting in three days.
+    let first = document(app.get(Who::Editor, &format!("/initiatives/{i}")).await).await;
+    assert!(
+        crate::helpers::attribute(
+            &first,
+            &format!("#needs a[href='/initiatives/{i}/meetings/{m}']"),
+            "href"
+        )
+        .is_some(),
+        "{:?}",
+        crate::helpers::texts(&first, "#needs li")
+    );
+    // She answers from the meeting's page; the backbone sees the count.
+    let answered = app
+        .post(
+            Who::Editor,
+            &format!("/initiatives/{i}/meetings/{m}/answer"),
+            &[("answer", "maybe")],
+        )
+        .await;
+    assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+    let page = document(
+        app.get(Who::Backbone, &format!("/initiatives/{i}/meetings/{m}"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        texts(&page, "#invitees tbody td:nth-of-type(2)"),
+        vec!["אולי"]
+    );
+    let (status, _) = call(
+        &app,
+        Who::Editor,
+        Method::PUT,
+        &format!("/api/v1/meetings/{m}/answer"),
+        json!({"answer": "sometimes"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -276,6 +276,7 @@ async fn an_expired_or_unknown_invitation_link_is_refused() {
                 text_body: "t".into(),
                 html_body: "h".into(),
                 list_unsubscribe: None,
+                calendar: None,
             },
         )
         .await
@@ -1176,6 +1177,7 @@ async fn a_burst_of_messages_is_delivered_at_once() {
                 text_body: "t".into(),
                 html_body: "h".into(),
                 list_unsubscribe: None,
+                calendar: None,
             })
             .await
             .unwrap();
@@ -1299,4 +1301,245 @@ async fn a_meeting_summary_reaches_everyone_invited_the_absent_included() {
             message.link()
         );
     }
+}
+
+/// The calendar object a message carries, decoded from its `text/calendar` part.
+fn calendar_part(message: &Received, method: &str) -> String {
+    let raw = &message.raw;
+    let header = format!("Content-Type: text/calendar; charset=utf-8; method={method}");
+    let start = raw
+        .find(&header)
+        .unwrap_or_else(|| panic!("no {method} calendar part in {raw}"));
+    let body_start = raw[start..].find("\n\n").unwrap() + start + 2;
+    let body_end = raw[body_start..].find("\n--").unwrap() + body_start;
+    let encoded: String = raw[body_start..body_end]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(encoded)
+            .expect("a base64 part"),
+    )
+    .unwrap()
+}
+
+/// The calendar read by Python's `icalendar` (a real parser other programs use): its
+/// method and each event's fields, as JSON. `None` when no Python with `icalendar` is at
+/// hand and `KESHER_PYTHON` does not name one (CI names one, so there it always runs).
+fn parsed_by_python(ics: &str) -> Option<serde_json::Value> {
+    const SCRIPT: &str = r#"
+import json, sys
+from icalendar import Calendar
+cal = Calendar.from_ical(sys.stdin.read())
+events = []
+for e in cal.walk("VEVENT"):
+    events.append({
+        "uid": str(e.get("uid")),
+        "sequence": int(e.get("sequence", 0)),
+        "status": str(e.get("status")),
+        "summary": str(e.get("summary")),
+        "start": e.decoded("dtstart").isoformat(),
+        "end": e.decoded("dtend").isoformat(),
+        "attendee": str(e.get("attendee")),
+        "rsvp": str(e.get("attendee").params.get("RSVP")) if e.get("attendee") else None,
+        "organizer": str(e.get("organizer")),
+    })
+print(json.dumps({"method": str(cal.get("method")), "events": events}))
+"#;
+    let required = std::env::var("KESHER_PYTHON").ok();
+    let python = required.clone().unwrap_or_else(|| "python3".into());
+    let run = std::process::Command::new(&python)
+        .args(["-c", SCRIPT])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(ics.as_bytes())?;
+            child.wait_with_output()
+        });
+    match run {
+        Ok(out) if out.status.success() => Some(serde_json::from_slice(&out.stdout).unwrap()),
+        Ok(out) if required.is_some() => panic!(
+            "{python} could not read the calendar: {}\n{ics}",
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) if required.is_some() => panic!("{python}: {e}"),
+        _ => {
+            eprintln!("no Python with icalendar here: the calendar is checked by its text only");
+            None
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_invitation_carries_a_calendar_request_its_links_answer_and_changes_follow_it() {
+    use reqwest::Method;
+    use serde_json::{Value, json};
+    let (app, received) = app_with_mail().await;
+    let f = app.fixture;
+    // Thursday 25 March 2027, 17:00 in Israel: still winter time, 15:00 UTC.
+    let planned: Value = app
+        .api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/bodies/{}/meetings", f.group),
+        )
+        .json(&json!({
+            "starts_at": "2027-03-25T17:00",
+            "duration_minutes": 90,
+            "location": "מתנ\"ס השכונה, חדר 2",
+            "agenda": [{"title": "תוכנית העבודה", "minutes": 60}]
+        }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let m = planned["id"].as_i64().unwrap();
+    let sent = app
+        .api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/meetings/{m}/invitations"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::OK);
+    let messages = wait_for(&received, 1).await;
+    let invitation = &messages[0];
+    assert!(invitation.raw.contains("To: dana@example.org"));
+    assert!(
+        invitation.text.contains("תוכנית העבודה"),
+        "{}",
+        invitation.text
+    );
+    let ics = calendar_part(invitation, "REQUEST");
+    assert!(ics.contains("METHOD:REQUEST"), "{ics}");
+    assert!(ics.contains("DTSTART:20270325T150000Z"), "{ics}");
+    if let Some(parsed) = parsed_by_python(&ics) {
+        assert_eq!(parsed["method"], "REQUEST");
+        let event = &parsed["events"][0];
+        assert_eq!(event["start"], "2027-03-25T15:00:00+00:00");
+        assert_eq!(event["end"], "2027-03-25T16:30:00+00:00");
+        assert_eq!(event["sequence"], 0);
+        assert_eq!(event["status"], "CONFIRMED");
+        assert_eq!(event["attendee"], "mailto:dana@example.org");
+        assert_eq!(event["rsvp"], "TRUE");
+        assert_eq!(event["organizer"], "mailto:backbone@example.org");
+        assert!(
+            event["uid"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("meeting-{m}@"))
+        );
+    }
+
+    // Dana answers from the message: the link shows the answers; the button records one.
+    let link = invitation
+        .text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.contains("/meeting-answer?") && l.ends_with("answer=yes"))
+        .expect("an answer link")
+        .to_string();
+    let key = link
+        .split("key=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap()
+        .to_string();
+    let browser = client();
+    let page = browser.get(&link).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let answered = post_form(
+        &app,
+        &browser,
+        "/meeting-answer",
+        &[("key", &key), ("answer", "yes")],
+    )
+    .await;
+    assert_eq!(answered.status(), StatusCode::OK);
+    let answered = document(answered).await;
+    assert_eq!(texts(&answered, "#answered").len(), 1);
+    let meeting: Value = app
+        .api(Who::Viewer, Method::GET, &format!("/api/v1/meetings/{m}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(meeting["invitees"][0]["answer"], "yes");
+
+    // Moved to Sunday 28 March, after the clocks went forward: 17:00 is 14:00 UTC. The
+    // invitee gets an update that replaces the entry (same UID, next SEQUENCE).
+    let moved = app
+        .api(Who::Backbone, Method::PUT, &format!("/api/v1/meetings/{m}"))
+        .json(&json!({"starts_at": "2027-03-28T17:00", "duration_minutes": 90, "location": "מתנ\"ס השכונה, חדר 2"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), StatusCode::OK);
+    let moved: Value = moved.json().await.unwrap();
+    assert_eq!(moved["sequence"], 1);
+    let messages = wait_for(&received, 2).await;
+    let update = calendar_part(&messages[1], "REQUEST");
+    assert!(update.contains("DTSTART:20270328T140000Z"), "{update}");
+    assert!(update.contains("SEQUENCE:1"), "{update}");
+    if let Some(parsed) = parsed_by_python(&update) {
+        let event = &parsed["events"][0];
+        assert_eq!(event["start"], "2027-03-28T14:00:00+00:00");
+        assert_eq!(event["sequence"], 1);
+        // She had said yes; the update keeps it.
+        assert_eq!(
+            event["uid"],
+            parsed_by_python(&ics).unwrap()["events"][0]["uid"]
+        );
+    }
+    // The first message's links were replaced by the update's.
+    let stale = post_form(
+        &app,
+        &browser,
+        "/meeting-answer",
+        &[("key", &key), ("answer", "no")],
+    )
+    .await;
+    assert_eq!(stale.status(), StatusCode::NOT_FOUND);
+
+    // Called off: a cancellation their calendar applies.
+    let cancelled = app
+        .api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/meetings/{m}/cancel"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cancelled.status(), StatusCode::OK);
+    let messages = wait_for(&received, 3).await;
+    let cancel = calendar_part(&messages[2], "CANCEL");
+    assert!(cancel.contains("STATUS:CANCELLED"), "{cancel}");
+    if let Some(parsed) = parsed_by_python(&cancel) {
+        assert_eq!(parsed["method"], "CANCEL");
+        assert_eq!(parsed["events"][0]["sequence"], 2);
+    }
+    // A cancelled meeting is not sent again.
+    let again = app
+        .api(
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/meetings/{m}/invitations"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::CONFLICT);
 }

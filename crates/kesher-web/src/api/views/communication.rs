@@ -31,6 +31,8 @@ pub struct MeetingInvitee {
     pub invited: bool,
     /// `null` until attendance is recorded.
     pub attended: Option<bool>,
+    /// Their answer to the invitation (`yes`, `no`, `maybe`), `null` until they give one.
+    pub answer: Option<kesher_domain::meetings::MeetingAnswer>,
 }
 
 /// A meeting of a body.
@@ -56,6 +58,12 @@ pub struct Meeting {
     pub minutes_recorded_at: Option<DateTime<Utc>>,
     /// When the summary went to every invitee.
     pub finalized_at: Option<DateTime<Utc>>,
+    /// When the invitations were last sent by e-mail.
+    pub invitations_sent_at: Option<DateTime<Utc>>,
+    /// The iCalendar `SEQUENCE`: how many times the invitation was sent again after a change.
+    pub sequence: u32,
+    /// When the meeting was called off.
+    pub cancelled_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -100,11 +108,15 @@ impl From<kesher_store::Meeting> for Meeting {
                     organization_name: i.organization_name,
                     invited: i.invited,
                     attended: i.attended,
+                    answer: i.answer,
                 })
                 .collect(),
             attendance_recorded_at: record.attendance_recorded_at,
             minutes_recorded_at: record.minutes_recorded_at,
             finalized_at: record.finalized_at,
+            invitations_sent_at: record.invitations_sent_at,
+            sequence: record.sequence,
+            cancelled_at: record.cancelled_at,
             created_at: record.created_at,
             updated_at: record.updated_at,
         }
