@@ -106,6 +106,10 @@ id_type!(
     ActionItemId
 );
 id_type!(
+    /// A calendar feed someone subscribed to.
+    CalendarFeedId
+);
+id_type!(
     /// A comment on a version of the agenda.
     AgendaCommentId
 );

@@ -221,6 +221,44 @@ pub fn instant(local: NaiveDateTime) -> DateTime<Utc> {
         .unwrap_or_else(|| local.and_utc())
 }
 
+/// Which meetings a calendar feed holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(tag = "scope", content = "body_id", rename_all = "snake_case")]
+pub enum FeedScope {
+    /// The meetings its owner is invited to.
+    Mine,
+    /// One body's meetings.
+    Body(crate::BodyId),
+    /// Every meeting of the initiative.
+    Initiative,
+}
+
+/// A calendar feed as asked for: `mine`, `initiative`, or `body` with its `body_id`.
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct FeedForm {
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(required = true, example = "body")]
+    pub scope: String,
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub body_id: String,
+}
+
+impl FeedForm {
+    pub fn parse(&self) -> Result<FeedScope, Vec<FieldError>> {
+        let body =
+            lenient::optional_id(&self.body_id).map_err(|e| vec![FieldError::new("body_id", e)])?;
+        match (self.scope.trim(), body) {
+            ("mine", _) => Ok(FeedScope::Mine),
+            ("initiative", _) => Ok(FeedScope::Initiative),
+            ("body", Some(body)) => Ok(FeedScope::Body(crate::BodyId::new(body))),
+            ("body", None) => Err(vec![FieldError::new("body_id", Invalid::Required)]),
+            _ => Err(vec![FieldError::new("scope", Invalid::Choice)]),
+        }
+    }
+}
+
 /// The longest minutes of one agenda item.
 pub const ITEM_NOTES_MAX: usize = 20_000;
 

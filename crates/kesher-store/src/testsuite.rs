@@ -48,6 +48,7 @@ macro_rules! conformance_tests {
             comments_on_a_version_keep_their_author_and_organization,
             meetings_are_numbered_per_body_and_keep_who_came,
             a_meeting_keeps_its_minutes_decisions_and_action_items,
+            calendar_feeds_are_found_by_their_secret_until_revoked,
             endorsements_and_field_changes,
             places_import_by_code_and_keep_what_blank_cells_leave,
             values_are_written_once_and_replaced_with_history,
@@ -110,6 +111,10 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
     (
         "communication/action_items.rs",
         include_str!("communication/action_items.rs"),
+    ),
+    (
+        "communication/calendar_feeds.rs",
+        include_str!("communication/calendar_feeds.rs"),
     ),
     (
         "measurement/mappings.rs",
@@ -1788,6 +1793,136 @@ pub async fn a_meeting_keeps_its_minutes_decisions_and_action_items(store: &dyn 
     assert_eq!(
         conflict(store.delete_person(system(), dana.id).await),
         Conflict::InUse
+    );
+}
+
+pub async fn calendar_feeds_are_found_by_their_secret_until_revoked(store: &dyn Store) {
+    use kesher_domain::bodies::BodyForm;
+    use kesher_domain::meetings::MeetingForm;
+    let here = initiative(store, "כאן").await;
+    let elsewhere = initiative(store, "שם").await;
+    let user = store
+        .create_user(
+            system(),
+            NewUser {
+                email: Email::parse("feeds@example.org").unwrap(),
+                name: Name::parse("מנויה").unwrap(),
+                password_hash: "h".into(),
+                is_admin: false,
+                language: "he".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let body = |initiative: InitiativeId, name: &str| {
+        let input = BodyForm {
+            name: name.into(),
+            kind: "working_group".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        async move {
+            store
+                .create_body(system(), initiative, &input)
+                .await
+                .unwrap()
+        }
+    };
+    let group = body(here.id, "קבוצת עבודה").await;
+    let foreign = body(elsewhere.id, "זרה").await;
+    let digest = SecretDigest("feed-digest".into());
+    let feed = store
+        .create_calendar_feed(
+            system(),
+            user.id,
+            here.id,
+            FeedScope::Body(group.id),
+            &digest,
+        )
+        .await
+        .unwrap();
+    assert_eq!(feed.body_name.as_deref(), Some("קבוצת עבודה"));
+    assert_eq!(
+        store.calendar_feed(&digest).await.unwrap(),
+        Some(feed.clone())
+    );
+    assert_eq!(
+        store.calendar_feed_by_id(feed.id).await.unwrap(),
+        feed.clone()
+    );
+    assert_eq!(
+        conflict(
+            store
+                .create_calendar_feed(
+                    system(),
+                    user.id,
+                    here.id,
+                    FeedScope::Body(foreign.id),
+                    &SecretDigest("other".into())
+                )
+                .await
+        ),
+        Conflict::WrongInitiative
+    );
+    let mine = store
+        .create_calendar_feed(
+            system(),
+            user.id,
+            here.id,
+            FeedScope::Mine,
+            &SecretDigest("mine".into()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .calendar_feeds(user.id, here.id)
+            .await
+            .unwrap()
+            .iter()
+            .map(|f| f.scope)
+            .collect::<Vec<_>>(),
+        vec![FeedScope::Body(group.id), FeedScope::Mine]
+    );
+    store.revoke_calendar_feed(system(), feed.id).await.unwrap();
+    assert_eq!(store.calendar_feed(&digest).await.unwrap(), None);
+    assert_eq!(
+        store.calendar_feeds(user.id, here.id).await.unwrap(),
+        vec![mine]
+    );
+    // The initiative's meetings, of every body, in order of time.
+    let form = |at: &str| {
+        MeetingForm {
+            starts_at: at.into(),
+            duration_minutes: "60".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap()
+    };
+    let other_group = body(here.id, "קבוצה נוספת").await;
+    let later = store
+        .create_meeting(system(), group.id, &form("2027-02-01T10:00"), &[])
+        .await
+        .unwrap();
+    let sooner = store
+        .create_meeting(system(), other_group.id, &form("2027-01-01T10:00"), &[])
+        .await
+        .unwrap();
+    store
+        .create_meeting(system(), foreign.id, &form("2027-01-15T10:00"), &[])
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .meetings_of_initiative(here.id)
+            .await
+            .unwrap()
+            .iter()
+            .map(|m| m.id)
+            .collect::<Vec<_>>(),
+        vec![sooner.id, later.id]
     );
 }
 

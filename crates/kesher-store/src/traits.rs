@@ -275,6 +275,7 @@ pub trait Store:
     + crate::NotificationStore
     + crate::MeetingStore
     + crate::ActionItemStore
+    + crate::CalendarFeedStore
 {
 }
 
@@ -293,5 +294,6 @@ impl<T> Store for T where
         + crate::NotificationStore
         + crate::MeetingStore
         + crate::ActionItemStore
+        + crate::CalendarFeedStore
 {
 }

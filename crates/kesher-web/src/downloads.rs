@@ -31,3 +31,18 @@ pub fn attachment(download: &Download, format: &str, name: &str) -> Result<Respo
     )
         .into_response())
 }
+
+/// A calendar (RFC 5545) in the answer: what calendar programs subscribe to. Never cached
+/// by a proxy: it may be someone's own meetings.
+pub fn calendar(text: String) -> Response {
+    use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+    use axum::response::IntoResponse;
+    (
+        [
+            (CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (CACHE_CONTROL, "private, no-store"),
+        ],
+        text,
+    )
+        .into_response()
+}

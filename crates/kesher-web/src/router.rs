@@ -14,9 +14,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::html::{
-    access, account, action_items, bodies, health, home, imports, initiatives, invitations, join,
-    meeting_answers, meetings, organizations, outbox, password, people, session, unsubscribe,
-    users,
+    access, account, action_items, bodies, calendar, health, home, imports, initiatives,
+    invitations, join, meeting_answers, meetings, organizations, outbox, password, people, session,
+    unsubscribe, users,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -211,6 +211,16 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             "/initiatives/{id}/meetings/{meeting}/summary",
             get(meetings::meeting_summary).post(meetings::finalize_meeting),
         )
+        .route("/initiatives/{id}/calendar", get(calendar::show_calendar))
+        .route(
+            "/initiatives/{id}/calendar/feeds",
+            post(calendar::create_feed),
+        )
+        .route(
+            "/initiatives/{id}/calendar/feeds/{feed}/revoke",
+            post(calendar::revoke_feed),
+        )
+        .route("/calendar/{file}", get(calendar::feed))
         .route(
             "/initiatives/{id}/action-items",
             get(action_items::list_action_items),

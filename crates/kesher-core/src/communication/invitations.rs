@@ -71,7 +71,7 @@ impl Words {
 }
 
 /// The host part of an address, for calendar identifiers.
-fn host_of(url: &str) -> String {
+pub(crate) fn host_of(url: &str) -> String {
     let rest = url.split("://").nth(1).unwrap_or(url);
     rest.split(['/', ':'])
         .next()

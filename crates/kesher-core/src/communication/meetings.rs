@@ -42,6 +42,16 @@ impl Kesher {
         Ok(self.store.meetings_of_body(body).await?)
     }
 
+    /// Every meeting of the initiative's bodies, in order of time.
+    pub async fn meetings_of_initiative(
+        &self,
+        caller: &Caller,
+        initiative: InitiativeId,
+    ) -> CoreResult<Vec<Meeting>> {
+        self.require(caller, initiative, |_| true).await?;
+        Ok(self.store.meetings_of_initiative(initiative).await?)
+    }
+
     pub async fn meeting(&self, caller: &Caller, id: MeetingId) -> CoreResult<(Meeting, Access)> {
         let meeting = self.store.meeting(id).await?;
         let access = self

@@ -4,6 +4,7 @@
 
 pub mod action_items;
 pub mod calendar;
+pub mod feeds;
 pub mod health;
 pub mod invitations;
 pub mod meetings;

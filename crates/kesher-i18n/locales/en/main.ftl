@@ -1686,3 +1686,22 @@ mail-meeting-update-heading = { $meeting } has changed
 mail-meeting-cancel-subject = Called off: { $meeting }, { $when }
 mail-meeting-cancel-heading = { $meeting } is called off
 mail-meeting-cancel-body = The meeting will not take place. Your calendar can remove it with the entry attached.
+
+# The initiative's calendar and calendar feeds.
+calendar-title = Calendar
+calendar-lead = The meetings of every body of the initiative, those to come first. Subscribe to a feed and your own calendar keeps them up to date.
+calendar-upcoming = Coming meetings
+calendar-none-upcoming = No meeting is planned yet.
+calendar-cancelled = called off
+calendar-past = Latest meetings
+calendar-feeds-title = Subscribe from your calendar
+calendar-feeds-lead = A feed is a private address that Google Calendar, Outlook or your phone reads every few hours. Anyone who has the address sees what it holds, so keep it to yourself, and stop it here if it gets out.
+calendar-feed-created = Your feed is ready. Copy its address now into your calendar (in Google Calendar: "Other calendars", "From URL"): it is shown only this once.
+calendar-feed-address = The feed's address
+calendar-feed-revoke = Stop this feed
+calendar-feed-create = Create a feed
+feed-scope = Which meetings
+feed-scope-mine = The meetings I am invited to
+feed-scope-initiative = Every meeting of the initiative
+feed-scope-body = The meetings of { $name }
+flash-feed-revoked = The feed was stopped; its address no longer answers.

@@ -1686,3 +1686,22 @@ mail-meeting-update-heading = חל שינוי ב{ $meeting }
 mail-meeting-cancel-subject = בוטלה: { $meeting }, { $when }
 mail-meeting-cancel-heading = { $meeting } בוטלה
 mail-meeting-cancel-body = הפגישה לא תתקיים. היומן שלך יכול להסיר אותה בעזרת הרשומה המצורפת.
+
+# לוח הפגישות של היוזמה והזנות יומן.
+calendar-title = לוח פגישות
+calendar-lead = הפגישות של כל הגופים ביוזמה, הקרובות קודם. הירשמו להזנה, והיומן שלכם יתעדכן בהן מעצמו.
+calendar-upcoming = פגישות קרובות
+calendar-none-upcoming = עוד לא תוכננה פגישה.
+calendar-cancelled = בוטלה
+calendar-past = פגישות אחרונות
+calendar-feeds-title = הרשמה מהיומן שלכם
+calendar-feeds-lead = הזנה היא כתובת פרטית שיומן Google, ‏Outlook או הטלפון קוראים כל כמה שעות. כל מי שיש לו את הכתובת רואה את מה שבה, ולכן שמרו אותה לעצמכם, ועצרו אותה כאן אם דלפה.
+calendar-feed-created = ההזנה מוכנה. העתיקו עכשיו את הכתובת שלה ליומן (ביומן Google: "יומנים אחרים", "מכתובת URL"): היא מוצגת רק הפעם.
+calendar-feed-address = כתובת ההזנה
+calendar-feed-revoke = עצירת ההזנה
+calendar-feed-create = יצירת הזנה
+feed-scope = אילו פגישות
+feed-scope-mine = הפגישות שהוזמנתי אליהן
+feed-scope-initiative = כל הפגישות של היוזמה
+feed-scope-body = הפגישות של { $name }
+flash-feed-revoked = ההזנה נעצרה; הכתובת שלה כבר לא עונה.

@@ -257,6 +257,23 @@ impl MeetingStore for SqliteStore {
         Ok(meetings)
     }
 
+    async fn meetings_of_initiative(&self, initiative: InitiativeId) -> StoreResult<Vec<Meeting>> {
+        let mut conn = self.read().await?;
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT m.id FROM meetings m JOIN bodies b ON b.id = m.body_id
+             WHERE b.initiative_id = ?1 ORDER BY m.starts_at, m.id",
+        )
+        .bind(initiative.get())
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(backend)?;
+        let mut meetings = Vec::with_capacity(ids.len());
+        for id in ids {
+            meetings.push(fetch_meeting(&mut conn, MeetingId::new(id)).await?);
+        }
+        Ok(meetings)
+    }
+
     async fn record_attendance(
         &self,
         actor: Actor,

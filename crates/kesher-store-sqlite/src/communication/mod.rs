@@ -1,6 +1,7 @@
 //! Continuous communication in SQLite: the meetings of bodies and their action items.
 
 mod action_items;
+mod calendar_feeds;
 mod meetings;
 
 pub(crate) use meetings::LOCAL_TIME;

@@ -105,6 +105,8 @@ pub trait MeetingStore: Send + Sync {
     async fn meeting(&self, id: MeetingId) -> StoreResult<Meeting>;
     /// A body's meetings, in order of their number.
     async fn meetings_of_body(&self, body: BodyId) -> StoreResult<Vec<Meeting>>;
+    /// Every meeting of the initiative's bodies, in order of time.
+    async fn meetings_of_initiative(&self, initiative: InitiativeId) -> StoreResult<Vec<Meeting>>;
     /// Records who came: those listed attended, every other invitee did not; a person
     /// present without an invitation is added as a guest.
     async fn record_attendance(

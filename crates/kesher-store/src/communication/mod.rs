@@ -2,7 +2,9 @@
 //! they give. One trait and one file per entity.
 
 mod action_items;
+mod calendar_feeds;
 mod meetings;
 
 pub use action_items::*;
+pub use calendar_feeds::*;
 pub use meetings::*;

@@ -339,6 +339,33 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
         store.cancel_meeting(system(), meeting.id, 2, &[])
     );
     assert!(cancelled.cancelled_at.is_some());
+    let feed_user = store
+        .create_user(
+            system(),
+            NewUser {
+                email: Email::parse("feed@example.org").unwrap(),
+                name: name("מ"),
+                password_hash: "h".into(),
+                is_admin: false,
+                language: "he".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let feed = moves!(
+        "create_calendar_feed",
+        store.create_calendar_feed(
+            system(),
+            feed_user.id,
+            here.id,
+            crate::FeedScope::Initiative,
+            &crate::SecretDigest("f".into())
+        )
+    );
+    moves!(
+        "revoke_calendar_feed",
+        store.revoke_calendar_feed(system(), feed.id)
+    );
     let user = store
         .create_user(
             system(),

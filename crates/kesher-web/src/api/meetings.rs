@@ -5,11 +5,11 @@ use axum::Json;
 use axum::extract::State;
 use axum::response::Response;
 use kesher_domain::meetings::{
-    ActionItemForm, ActionStatusForm, AnswerForm, AttendanceForm, MeetingDecisionForm, MeetingForm,
-    MinutesForm,
+    ActionItemForm, ActionStatusForm, AnswerForm, AttendanceForm, FeedForm, FeedScope,
+    MeetingDecisionForm, MeetingForm, MinutesForm,
 };
 use kesher_domain::network::Sector;
-use kesher_domain::{ActionItemId, BodyId, InitiativeId, MeetingId};
+use kesher_domain::{ActionItemId, BodyId, CalendarFeedId, InitiativeId, MeetingId};
 use kesher_store::ActionItemFilter;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -35,6 +35,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(send_invitations))
         .routes(routes!(cancel_meeting))
         .routes(routes!(answer_meeting))
+        .routes(routes!(body_calendar))
+        .routes(routes!(list_calendar_feeds, create_calendar_feed))
+        .routes(routes!(revoke_calendar_feed))
         .routes(routes!(list_action_items))
         .routes(routes!(set_action_status))
         .routes(routes!(collaboration_health))
@@ -380,4 +383,99 @@ pub async fn answer_meeting(
             .await?
             .into(),
     ))
+}
+
+/// A body's meetings as an iCalendar file (RFC 5545, `METHOD:PUBLISH`), for an API token
+/// or a session. Calendar programs that cannot send a token subscribe to a feed instead.
+#[utoipa::path(get, path = "/api/v1/bodies/{id}/meetings.ics", tag = "meetings",
+    params(("id" = i64, Path, description = "Body id")),
+    responses((status = 200, content_type = "text/calendar", body = String, description = "The body's meetings"),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn body_calendar(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<BodyId>,
+) -> Result<Response, AppError> {
+    let text = state.kesher.body_calendar(ctx.caller()?, id).await?;
+    Ok(crate::downloads::calendar(text))
+}
+
+/// A calendar feed of the caller's.
+#[derive(Serialize, ToSchema)]
+pub struct CalendarFeed {
+    pub id: CalendarFeedId,
+    pub initiative_id: InitiativeId,
+    #[serde(flatten)]
+    pub scope: FeedScope,
+    pub body_name: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// The address to subscribe to: given once, when the feed is created (only a digest
+    /// of its secret is kept); `null` afterwards.
+    pub url: Option<String>,
+}
+
+impl CalendarFeed {
+    fn of(feed: kesher_store::CalendarFeed, url: Option<String>) -> Self {
+        CalendarFeed {
+            id: feed.id,
+            initiative_id: feed.initiative_id,
+            scope: feed.scope,
+            body_name: feed.body_name,
+            created_at: feed.created_at,
+            url,
+        }
+    }
+}
+
+/// The caller's live calendar feeds in the initiative.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/calendar-feeds", tag = "meetings",
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 200, body = Vec<CalendarFeed>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list_calendar_feeds(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Json<Vec<CalendarFeed>>, AppError> {
+    Ok(Json(
+        state
+            .kesher
+            .calendar_feeds(ctx.caller()?, id)
+            .await?
+            .into_iter()
+            .map(|f| CalendarFeed::of(f, None))
+            .collect(),
+    ))
+}
+
+/// A new calendar feed of the caller's (`{"scope": "mine" | "initiative" | "body",
+/// "body_id"}`): the answer carries its address, this once.
+#[utoipa::path(post, path = "/api/v1/initiatives/{id}/calendar-feeds", tag = "meetings", request_body = FeedForm,
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 201, body = CalendarFeed), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn create_calendar_feed(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    JsonBody(form): JsonBody<FeedForm>,
+) -> Result<Response, AppError> {
+    let (feed, secret) = state
+        .kesher
+        .create_calendar_feed(ctx.caller()?, id, &form)
+        .await?;
+    let url = state.kesher.feed_url(&secret);
+    Ok(created(CalendarFeed::of(feed, Some(url))))
+}
+
+/// Revoke one of the caller's calendar feeds: its address answers 404 from now on.
+#[utoipa::path(delete, path = "/api/v1/calendar-feeds/{id}", tag = "meetings",
+    params(("id" = i64, Path, description = "Calendar feed id")),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn revoke_calendar_feed(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<CalendarFeedId>,
+) -> Result<axum::http::StatusCode, AppError> {
+    state.kesher.revoke_calendar_feed(ctx.caller()?, id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
 }

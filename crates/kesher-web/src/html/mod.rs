@@ -6,6 +6,7 @@ pub mod account;
 pub mod action_items;
 pub mod agenda;
 pub mod bodies;
+pub mod calendar;
 pub mod errors;
 pub mod health;
 pub mod home;

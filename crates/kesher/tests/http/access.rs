@@ -1533,6 +1533,15 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
             MANAGERS,
         ),
         get("/initiatives/{i}/action-items", READERS),
+        get("/initiatives/{i}/calendar", READERS),
+        // A new feed's page shows its address (once), so it answers 200, not a redirect.
+        case(
+            Method::POST,
+            "/initiatives/{i}/calendar/feeds",
+            Body::Form(&[("scope", "body:{g}")]),
+            READERS,
+            200,
+        ),
         get("/initiatives/{i}/action-items?mine=true&all=true", READERS),
         // Closed by the backbone, and by the partner editor who speaks for its organization.
         post(
@@ -1634,6 +1643,27 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
             Body::Json(r#"{"answer":"maybe"}"#),
             &[],
             200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/bodies/{g}/meetings.ics",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/calendar-feeds",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/calendar-feeds",
+            Body::Json(r#"{"scope":"initiative"}"#),
+            READERS,
+            201,
         ),
         api(
             M::GET,

@@ -665,3 +665,138 @@ async fn an_invitee_with_an_account_answers_from_the_page_and_sees_the_meeting_c
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_calendar_feed_serves_the_meetings_in_the_right_hours_until_it_is_revoked() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let i = f.initiative;
+    let group = f.group;
+    // One meeting before Israel's clocks go forward (UTC+2), one after (UTC+3).
+    for at in ["2027-03-25T17:00", "2027-04-01T17:00"] {
+        let (status, _) = call(
+            &app,
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/bodies/{group}/meetings"),
+            json!({"starts_at": at, "duration_minutes": 60}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let (status, feed) = call(
+        &app,
+        Who::Viewer,
+        Method::POST,
+        &format!("/api/v1/initiatives/{i}/calendar-feeds"),
+        json!({"scope": "body", "body_id": group.get()}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{feed}");
+    assert_eq!(feed["scope"], "body");
+    assert_eq!(feed["body_id"], group.get());
+    let url = feed["url"].as_str().unwrap().to_string();
+    let path = &url[url.find("/calendar/").expect("a feed address")..];
+    // A calendar program reads it with no session and no token.
+    let anonymous = crate::helpers::client();
+    let read = anonymous.get(app.url(path)).send().await.unwrap();
+    assert_eq!(read.status(), StatusCode::OK);
+    assert!(
+        read.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let ics = read.text().await.unwrap();
+    assert!(ics.contains("METHOD:PUBLISH"), "{ics}");
+    assert!(ics.contains("DTSTART:20270325T150000Z"), "{ics}");
+    assert!(ics.contains("DTSTART:20270401T140000Z"), "{ics}");
+    if let Some(parsed) = crate::people::parsed_by_python(&ics) {
+        assert_eq!(parsed["method"], "PUBLISH");
+        let starts: Vec<&str> = parsed["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["start"].as_str().unwrap())
+            .collect();
+        assert!(starts.contains(&"2027-03-25T15:00:00+00:00"), "{starts:?}");
+        assert!(starts.contains(&"2027-04-01T14:00:00+00:00"), "{starts:?}");
+    }
+    // The same body through the API, with a token.
+    let through_api = app
+        .api(
+            Who::Viewer,
+            Method::GET,
+            &format!("/api/v1/bodies/{group}/meetings.ics"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(through_api.status(), StatusCode::OK);
+    assert!(
+        through_api
+            .text()
+            .await
+            .unwrap()
+            .contains("DTSTART:20270401T140000Z")
+    );
+    // Listed for its owner, without its address; another person cannot stop it.
+    let (_, listed) = call(
+        &app,
+        Who::Viewer,
+        Method::GET,
+        &format!("/api/v1/initiatives/{i}/calendar-feeds"),
+        Value::Null,
+    )
+    .await;
+    assert_eq!(listed[0]["url"], Value::Null);
+    let id = feed["id"].as_i64().unwrap();
+    let (status, _) = call(
+        &app,
+        Who::Backbone,
+        Method::DELETE,
+        &format!("/api/v1/calendar-feeds/{id}"),
+        Value::Null,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = call(
+        &app,
+        Who::Viewer,
+        Method::DELETE,
+        &format!("/api/v1/calendar-feeds/{id}"),
+        Value::Null,
+    )
+    .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let gone = anonymous.get(app.url(path)).send().await.unwrap();
+    assert_eq!(gone.status(), StatusCode::NOT_FOUND);
+    let wrong = anonymous
+        .get(app.url("/calendar/cal_nothing.ics"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), StatusCode::NOT_FOUND);
+
+    // The calendar page lists what is coming and makes a feed, showing its address once.
+    let page = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/calendar"))
+            .await,
+    )
+    .await;
+    assert_eq!(texts(&page, "#upcoming-meetings tbody tr").len(), 2);
+    let made = document(
+        app.post(
+            Who::Viewer,
+            &format!("/initiatives/{i}/calendar/feeds"),
+            &[("scope", "mine")],
+        )
+        .await,
+    )
+    .await;
+    let address = crate::helpers::attribute(&made, "#new-feed-url", "value").unwrap();
+    assert!(
+        address.contains("/calendar/cal_") && address.ends_with(".ics"),
+        "{address}"
+    );
+}

@@ -1327,7 +1327,7 @@ fn calendar_part(message: &Received, method: &str) -> String {
 /// The calendar read by Python's `icalendar` (a real parser other programs use): its
 /// method and each event's fields, as JSON. `None` when no Python with `icalendar` is at
 /// hand and `KESHER_PYTHON` does not name one (CI names one, so there it always runs).
-fn parsed_by_python(ics: &str) -> Option<serde_json::Value> {
+pub(crate) fn parsed_by_python(ics: &str) -> Option<serde_json::Value> {
     const SCRIPT: &str = r#"
 import json, sys
 from icalendar import Calendar
