@@ -73,8 +73,48 @@ impl Share {
     }
 }
 
-/// The figures of one body from its held meetings (any order; they are sorted by number).
-pub fn body_health(meetings: &[HeldMeeting]) -> BodyHealth {
+/// One held meeting's counts: each figure's part and whole, 0 of 0 where there is
+/// nothing to count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Counts {
+    invited_came: usize,
+    invited: usize,
+    returned: usize,
+    attendees: usize,
+    done_in_time: usize,
+    given: usize,
+    covered: usize,
+    planned: usize,
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, o: Counts) {
+        self.invited_came += o.invited_came;
+        self.invited += o.invited;
+        self.returned += o.returned;
+        self.attendees += o.attendees;
+        self.done_in_time += o.done_in_time;
+        self.given += o.given;
+        self.covered += o.covered;
+        self.planned += o.planned;
+    }
+}
+
+impl Counts {
+    fn share(&self, measure: HealthMeasure) -> Option<Share> {
+        match measure {
+            HealthMeasure::Attendance => Share::of(self.invited_came, self.invited),
+            HealthMeasure::Returning => Share::of(self.returned, self.attendees),
+            HealthMeasure::ActionsDone => Share::of(self.done_in_time, self.given),
+            HealthMeasure::AgendaCovered => Share::of(self.covered, self.planned),
+        }
+    }
+}
+
+/// Each held meeting's counts, in the body's order. A meeting's returning members are
+/// counted against the meeting before it; its action items against the meeting after it
+/// (the latest meeting's items wait for the next one).
+fn counts(meetings: &[HeldMeeting]) -> Vec<(&HeldMeeting, Counts)> {
     let mut meetings: Vec<&HeldMeeting> = meetings.iter().collect();
     meetings.sort_by_key(|m| m.number);
     let came = |m: &HeldMeeting| -> BTreeSet<PersonId> {
@@ -84,47 +124,94 @@ pub fn body_health(meetings: &[HeldMeeting]) -> BodyHealth {
             .map(|s| s.person)
             .collect()
     };
-    let invited: usize = meetings
-        .iter()
-        .map(|m| m.seats.iter().filter(|s| s.invited).count())
-        .sum();
-    let invited_came: usize = meetings
-        .iter()
-        .map(|m| m.seats.iter().filter(|s| s.invited && s.attended).count())
-        .sum();
-    let (mut returned, mut attendees) = (0, 0);
-    let (mut done_in_time, mut given) = (0, 0);
-    for pair in meetings.windows(2) {
-        let before = came(pair[0]);
-        let now = came(pair[1]);
-        attendees += now.len();
-        returned += now.intersection(&before).count();
-        let next_opens = instant(pair[1].starts_at);
-        given += pair[0].actions_done_at.len();
-        done_in_time += pair[0]
-            .actions_done_at
-            .iter()
-            .filter(|done| done.is_some_and(|at| at <= next_opens))
-            .count();
+    (0..meetings.len())
+        .map(|k| {
+            let m = meetings[k];
+            let mut c = Counts {
+                invited: m.seats.iter().filter(|s| s.invited).count(),
+                invited_came: m.seats.iter().filter(|s| s.invited && s.attended).count(),
+                ..Counts::default()
+            };
+            if k > 0 {
+                let now = came(m);
+                c.attendees = now.len();
+                c.returned = now.intersection(&came(meetings[k - 1])).count();
+            }
+            if let Some(next) = meetings.get(k + 1) {
+                let next_opens = instant(next.starts_at);
+                c.given = m.actions_done_at.len();
+                c.done_in_time = m
+                    .actions_done_at
+                    .iter()
+                    .filter(|done| done.is_some_and(|at| at <= next_opens))
+                    .count();
+            }
+            for was in m.covered.iter().flatten() {
+                c.planned += 1;
+                c.covered += usize::from(*was);
+            }
+            (m, c)
+        })
+        .collect()
+}
+
+/// The figures of one body from its held meetings (any order; they are sorted by number).
+pub fn body_health(meetings: &[HeldMeeting]) -> BodyHealth {
+    let mut total = Counts::default();
+    for (_, c) in counts(meetings) {
+        total += c;
     }
-    let recorded = meetings.iter().flat_map(|m| m.covered.iter().flatten());
-    let (covered, planned) = recorded.fold((0, 0), |(c, p), &was| (c + usize::from(was), p + 1));
     let sectors: BTreeSet<Sector> = meetings
         .iter()
         .flat_map(|m| m.seats.iter().filter(|s| s.attended).map(|s| s.sector))
         .collect();
     BodyHealth {
         meetings_held: meetings.len(),
-        attendance: Share::of(invited_came, invited),
-        returning: Share::of(returned, attendees),
-        actions_done: Share::of(done_in_time, given),
-        agenda_covered: Share::of(covered, planned),
+        attendance: total.share(HealthMeasure::Attendance),
+        returning: total.share(HealthMeasure::Returning),
+        actions_done: total.share(HealthMeasure::ActionsDone),
+        agenda_covered: total.share(HealthMeasure::AgendaCovered),
         sectors: Sector::ALL
             .iter()
             .copied()
             .filter(|s| sectors.contains(s))
             .collect(),
     }
+}
+
+crate::choice_enum!(
+    /// A figure of the collaboration's health that an indicator can follow.
+    HealthMeasure, "health-measure", {
+        /// Of the invited, the share who came.
+        Attendance => "attendance",
+        /// Of those who came, the share who came to the previous meeting too.
+        Returning => "returning",
+        /// Of the action items given, the share done by the next meeting.
+        ActionsDone => "actions_done",
+        /// Of the agenda items recorded, the share covered.
+        AgendaCovered => "agenda_covered",
+    }
+);
+
+/// One measure of a body per period, for an indicator that follows it: each held meeting
+/// counts in the period its day falls in, and a period's share adds up its meetings'
+/// parts and wholes. Periods with nothing to measure are left out (never 0). In order.
+pub fn measure_by_period(
+    meetings: &[HeldMeeting],
+    measure: HealthMeasure,
+    kind: crate::measurement::period::PeriodKind,
+) -> Vec<(crate::measurement::period::Period, Share)> {
+    use crate::measurement::period::Period;
+    let mut by_period: std::collections::BTreeMap<Period, Counts> = Default::default();
+    for (m, c) in counts(meetings) {
+        *by_period
+            .entry(Period::containing(kind, m.starts_at.date()))
+            .or_default() += c;
+    }
+    by_period
+        .into_iter()
+        .filter_map(|(period, c)| Some((period, c.share(measure)?)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -227,6 +314,46 @@ mod tests {
             health.sectors,
             vec![Public, Business, ThirdSector, Academia]
         );
+    }
+
+    #[test]
+    fn a_measure_by_quarter_counts_each_meeting_in_its_own_quarter() {
+        use crate::measurement::period::{Period, PeriodKind};
+        use Sector::*;
+        let mut first = meeting(
+            1,
+            "2026-10-01T17:00",
+            vec![seat(1, true, true, Public), seat(2, true, false, Public)],
+        );
+        first.actions_done_at = vec![utc("2026-10-20T09:00"), None];
+        let second = meeting(
+            2,
+            "2026-11-05T17:00",
+            vec![seat(1, true, true, Public), seat(2, true, true, Public)],
+        );
+        let mut third = meeting(
+            3,
+            "2027-01-07T17:00",
+            vec![seat(1, true, false, Public), seat(2, true, true, Public)],
+        );
+        third.actions_done_at = vec![utc("2027-01-08T09:00")];
+        let year = vec![first, second, third];
+        // Q4 2026 holds meetings 1 and 2 (1 + 2 of 4 came); Q1 2027 meeting 3 (1 of 2).
+        assert_eq!(
+            measure_by_period(&year, HealthMeasure::Attendance, PeriodKind::Quarter),
+            vec![
+                (Period::Quarter(2026, 4), Share { part: 3, whole: 4 }),
+                (Period::Quarter(2027, 1), Share { part: 1, whole: 2 }),
+            ]
+        );
+        // Meeting 1's two items: one done by meeting 2. Meeting 3's wait for a fourth.
+        assert_eq!(
+            measure_by_period(&year, HealthMeasure::ActionsDone, PeriodKind::Quarter),
+            vec![(Period::Quarter(2026, 4), Share { part: 1, whole: 2 })]
+        );
+        // Summed over every period, the body's own figure.
+        let whole = body_health(&year);
+        assert_eq!(whole.attendance, Some(Share { part: 4, whole: 6 }));
     }
 
     #[test]

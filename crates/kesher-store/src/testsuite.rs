@@ -49,6 +49,7 @@ macro_rules! conformance_tests {
             meetings_are_numbered_per_body_and_keep_who_came,
             a_meeting_keeps_its_minutes_decisions_and_action_items,
             calendar_feeds_are_found_by_their_secret_until_revoked,
+            an_indicator_follows_one_health_figure_of_its_own_initiative,
             endorsements_and_field_changes,
             places_import_by_code_and_keep_what_blank_cells_leave,
             values_are_written_once_and_replaced_with_history,
@@ -115,6 +116,10 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
     (
         "communication/calendar_feeds.rs",
         include_str!("communication/calendar_feeds.rs"),
+    ),
+    (
+        "communication/health_indicators.rs",
+        include_str!("communication/health_indicators.rs"),
     ),
     (
         "measurement/mappings.rs",

@@ -276,6 +276,7 @@ pub trait Store:
     + crate::MeetingStore
     + crate::ActionItemStore
     + crate::CalendarFeedStore
+    + crate::HealthIndicatorStore
 {
 }
 
@@ -295,5 +296,6 @@ impl<T> Store for T where
         + crate::MeetingStore
         + crate::ActionItemStore
         + crate::CalendarFeedStore
+        + crate::HealthIndicatorStore
 {
 }

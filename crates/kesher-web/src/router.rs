@@ -176,6 +176,14 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         )
         .route("/initiatives/{id}/health", get(health::show_health))
         .route(
+            "/initiatives/{id}/health/indicators",
+            post(health::link_indicator),
+        )
+        .route(
+            "/initiatives/{id}/health/indicators/{indicator}/unlink",
+            post(health::unlink_indicator),
+        )
+        .route(
             "/initiatives/{id}/meetings/{meeting}/edit",
             get(meetings::edit_meeting),
         )

@@ -521,8 +521,18 @@ pub async fn prepare_with_password(
         ] {
             let _ = std::fs::remove_file(leftover);
         }
-        let (store, _) = server::open(&loading).await?;
-        let loaded = load(&store, &password_hash).await;
+        let (store, kesher) = server::open(&loading).await?;
+        let mut loaded = load(&store, &password_hash).await;
+        if loaded.is_ok() {
+            // The indicators that follow a health figure get their values from the
+            // meetings just loaded, as they would after any change to their record.
+            for initiative in kesher_store::InitiativeStore::list_initiatives(&store).await? {
+                if let Err(error) = kesher.refresh_health_indicators(initiative.id).await {
+                    loaded = Err(anyhow!("{error}"));
+                    break;
+                }
+            }
+        }
         store.close().await;
         if let Err(error) = loaded {
             let _ = std::fs::remove_file(&loading);

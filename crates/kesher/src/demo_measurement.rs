@@ -12,12 +12,13 @@ use kesher_core::measurement::import::{
     Layout, PlaceMapping, ValueMapping, WideColumn, keep_places_here, plan_places, plan_values,
 };
 use kesher_core::spreadsheet::read_sheet;
-use kesher_domain::measurement::indicator::{Cell, IndicatorForm, Unit};
-use kesher_domain::measurement::period::{Period, PeriodKind};
+use kesher_domain::health::HealthMeasure;
+use kesher_domain::measurement::indicator::{IndicatorForm, Unit};
+use kesher_domain::measurement::period::PeriodKind;
 use kesher_domain::measurement::place::{PlaceAttributes, PlaceKind};
 use kesher_domain::measurement::values::{SourceKind, TargetForm, ValueState};
-use kesher_domain::{InitiativeId, PlaceId, ResultNodeId};
-use kesher_store::{Actor, Indicator, NewSource, NewValue, PlaceRow, Store};
+use kesher_domain::{BodyId, InitiativeId, PlaceId, ResultNodeId};
+use kesher_store::{Actor, HealthIndicator, Indicator, NewSource, NewValue, PlaceRow, Store};
 use tracing::warn;
 
 use crate::demo::{Keys, refused};
@@ -375,6 +376,7 @@ async fn load_network(
 async fn load_municipal(
     store: &dyn Store,
     initiative: InitiativeId,
+    steering: BodyId,
     indicators: &[Indicator],
 ) -> anyhow::Result<()> {
     let system = Actor::system();
@@ -395,39 +397,25 @@ async fn load_municipal(
         .into_iter()
         .next()
         .context("the demo city")?;
-    let quarters = Period::Quarter(2025, 3).through(Period::Quarter(2026, 3));
-    let series: [(&str, [f64; 5]); 2] = [
-        ("steering_attendance", [86.0, 78.0, 81.0, 74.0, 69.0]),
-        ("tasks_done", [40.0, 55.0, 62.0, 66.0, 71.0]),
-    ];
-    let mut values = Vec::new();
-    for (code, figures) in series {
-        let indicator = by_code(indicators, code)?;
-        for (period, value) in quarters.iter().zip(figures) {
-            values.push(NewValue {
-                indicator_id: indicator.id,
-                place_id: place.id,
-                period: *period,
-                cell: Cell::total(),
-                value: Some(value),
-                missing: None,
-                note: None,
-            });
-        }
+    // Both indicators follow the steering committee's own record: Kesher computes their
+    // values from its meetings (after the demo is loaded, `refresh_health_indicators`).
+    for (code, measure) in [
+        ("steering_attendance", HealthMeasure::Attendance),
+        ("tasks_done", HealthMeasure::ActionsDone),
+    ] {
+        store
+            .link_health_indicator(
+                system,
+                initiative,
+                &HealthIndicator {
+                    indicator_id: by_code(indicators, code)?.id,
+                    measure,
+                    body_id: steering,
+                    place_id: place.id,
+                },
+            )
+            .await?;
     }
-    store
-        .write_values(
-            system,
-            initiative,
-            &NewSource {
-                kind: SourceKind::Form,
-                name: "דיווח רבעוני של צוות השדרה".into(),
-            },
-            &[],
-            &values,
-            ValueState::Approved,
-        )
-        .await?;
     for (code, period, value) in [
         ("steering_attendance", "2026-Q4", "85"),
         ("tasks_done", "2026-Q4", "80"),
@@ -492,7 +480,11 @@ pub(crate) async fn load(
         MUNICIPAL_INDICATORS,
     )
     .await?;
-    load_municipal(store, municipal, &indicators)
+    let steering = *keys
+        .bodies
+        .get(&("municipal".to_string(), "steering".to_string()))
+        .context("the demo steering committee")?;
+    load_municipal(store, municipal, steering, &indicators)
         .await
         .context("the municipal measurement")?;
     Ok(())

@@ -105,10 +105,13 @@ impl Kesher {
         if !errors.is_empty() {
             return Err(CoreError::Invalid(errors));
         }
-        self.store
+        let given = self
+            .store
             .create_action_item(caller.actor(), meeting, &input)
             .await
-            .map_err(choice_of("owner_person_id"))
+            .map_err(choice_of("owner_person_id"))?;
+        self.meeting_record_changed(initiative).await;
+        Ok(given)
     }
 
     pub async fn action_item(
@@ -136,10 +139,12 @@ impl Kesher {
         let status = form
             .parse(chrono::Utc::now().date_naive())
             .map_err(CoreError::Invalid)?;
-        Ok(self
+        let changed = self
             .store
             .set_action_status(caller.actor(), id, &status)
-            .await?)
+            .await?;
+        self.meeting_record_changed(item.initiative_id).await;
+        Ok(changed)
     }
 
     /// The initiative's action items that pass `filter`, open ones first.

@@ -117,6 +117,7 @@ impl Kesher {
             updated.duration_minutes,
             &updated.location,
         ) != (found.starts_at, found.duration_minutes, &found.location);
+        self.meeting_record_changed(found.initiative_id).await;
         if found.invitations_sent_at.is_some() && moved {
             return self.mail_invitations(caller, &updated).await;
         }
@@ -133,10 +134,13 @@ impl Kesher {
         let found = self.store.meeting(id).await?;
         self.require(caller, found.initiative_id, |a| a.can_manage_bodies())
             .await?;
-        self.store
+        let recorded = self
+            .store
             .record_attendance(caller.actor(), id, &form.people())
             .await
-            .map_err(choice_of("attended"))
+            .map_err(choice_of("attended"))?;
+        self.meeting_record_changed(found.initiative_id).await;
+        Ok(recorded)
     }
 
     /// Records the minutes: what was said on each agenda item and whether it was covered.
@@ -150,10 +154,12 @@ impl Kesher {
         self.require(caller, found.initiative_id, |a| a.can_manage_bodies())
             .await?;
         let minutes = form.parse(found.agenda.len()).map_err(CoreError::Invalid)?;
-        Ok(self
+        let recorded = self
             .store
             .record_minutes(caller.actor(), id, &minutes)
-            .await?)
+            .await?;
+        self.meeting_record_changed(found.initiative_id).await;
+        Ok(recorded)
     }
 
     /// Records a decision taken at the meeting: it joins the decision log as the body's,

@@ -94,6 +94,8 @@ choice_enum!(
         Api => "api",
         CommandLine => "command_line",
         Demo => "demo",
+        /// Computed by Kesher from the meetings' record (the health of the collaboration).
+        Meetings => "meetings",
     }
 );
 

@@ -2,6 +2,7 @@
 
 mod action_items;
 mod calendar_feeds;
+mod health_indicators;
 mod meetings;
 
 pub(crate) use meetings::LOCAL_TIME;

@@ -3,8 +3,10 @@
 
 mod action_items;
 mod calendar_feeds;
+mod health_indicators;
 mod meetings;
 
 pub use action_items::*;
 pub use calendar_feeds::*;
+pub use health_indicators::*;
 pub use meetings::*;

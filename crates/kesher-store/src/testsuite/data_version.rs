@@ -686,6 +686,23 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
             input
         })
     );
+    moves!(
+        "link_health_indicator",
+        store.link_health_indicator(
+            system(),
+            here.id,
+            &crate::HealthIndicator {
+                indicator_id: students.id,
+                measure: kesher_domain::health::HealthMeasure::Attendance,
+                body_id: council.id,
+                place_id: school.id,
+            }
+        )
+    );
+    moves!(
+        "unlink_health_indicator",
+        store.unlink_health_indicator(system(), students.id)
+    );
     let girls = moves!(
         "create_indicator",
         store.create_indicator(system(), here.id, &indicator_input("girls", ""))

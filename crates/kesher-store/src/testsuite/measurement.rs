@@ -917,3 +917,69 @@ pub async fn places_groups_rules_and_settings_are_kept(store: &dyn Store) {
         defaults
     );
 }
+
+pub async fn an_indicator_follows_one_health_figure_of_its_own_initiative(store: &dyn Store) {
+    use kesher_domain::health::HealthMeasure;
+    let (init, indicator, places) = measured(store).await;
+    let other = initiative(store, "אחרת").await;
+    let body = |initiative: kesher_domain::InitiativeId| {
+        let input = kesher_domain::bodies::BodyForm {
+            name: "ועדת היגוי".into(),
+            kind: "steering_committee".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        async move {
+            store
+                .create_body(system(), initiative, &input)
+                .await
+                .unwrap()
+        }
+    };
+    let steering = body(init.id).await;
+    let foreign = body(other.id).await;
+    let link = HealthIndicator {
+        indicator_id: indicator.id,
+        measure: HealthMeasure::Attendance,
+        body_id: steering.id,
+        place_id: places[0].id,
+    };
+    store
+        .link_health_indicator(system(), init.id, &link)
+        .await
+        .unwrap();
+    // Linked again, the link is replaced: an indicator follows one figure.
+    let again = HealthIndicator {
+        measure: HealthMeasure::ActionsDone,
+        ..link.clone()
+    };
+    store
+        .link_health_indicator(system(), init.id, &again)
+        .await
+        .unwrap();
+    assert_eq!(store.health_indicators(init.id).await.unwrap(), vec![again]);
+    assert!(store.health_indicators(other.id).await.unwrap().is_empty());
+    assert!(matches!(
+        store
+            .link_health_indicator(
+                system(),
+                init.id,
+                &HealthIndicator {
+                    body_id: foreign.id,
+                    ..link.clone()
+                }
+            )
+            .await,
+        Err(StoreError::Conflict(Conflict::WrongInitiative))
+    ));
+    store
+        .unlink_health_indicator(system(), indicator.id)
+        .await
+        .unwrap();
+    assert!(store.health_indicators(init.id).await.unwrap().is_empty());
+    assert!(matches!(
+        store.unlink_health_indicator(system(), indicator.id).await,
+        Err(StoreError::NotFound)
+    ));
+}

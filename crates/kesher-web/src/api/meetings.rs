@@ -41,6 +41,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(list_action_items))
         .routes(routes!(set_action_status))
         .routes(routes!(collaboration_health))
+        .routes(routes!(list_health_indicators, link_health_indicator))
+        .routes(routes!(unlink_health_indicator))
 }
 
 /// One body's health figures. Rates are between 0 and 1; `null` when there is nothing to
@@ -477,5 +479,83 @@ pub async fn revoke_calendar_feed(
     Params(id): Params<CalendarFeedId>,
 ) -> Result<axum::http::StatusCode, AppError> {
     state.kesher.revoke_calendar_feed(ctx.caller()?, id).await?;
+    Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
+/// An indicator that follows a body's health figure: Kesher writes its values from the
+/// meeting record, period by period, for one place.
+#[derive(Serialize, ToSchema)]
+pub struct HealthIndicator {
+    pub indicator_id: kesher_domain::IndicatorId,
+    pub measure: kesher_domain::health::HealthMeasure,
+    pub body_id: BodyId,
+    pub place_id: kesher_domain::PlaceId,
+}
+
+impl From<kesher_store::HealthIndicator> for HealthIndicator {
+    fn from(l: kesher_store::HealthIndicator) -> Self {
+        HealthIndicator {
+            indicator_id: l.indicator_id,
+            measure: l.measure,
+            body_id: l.body_id,
+            place_id: l.place_id,
+        }
+    }
+}
+
+/// The indicators that follow a health figure.
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/health-indicators", tag = "meetings",
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 200, body = Vec<HealthIndicator>), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn list_health_indicators(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Json<Vec<HealthIndicator>>, AppError> {
+    Ok(Json(
+        state
+            .kesher
+            .health_indicators(ctx.caller()?, id)
+            .await?
+            .into_iter()
+            .map(HealthIndicator::from)
+            .collect(),
+    ))
+}
+
+/// Make an indicator follow a body's health figure (backbone); its values are written at
+/// once from the meetings held, and again after every change to their record.
+#[utoipa::path(post, path = "/api/v1/initiatives/{id}/health-indicators", tag = "meetings",
+    request_body = kesher_core::communication::health::HealthIndicatorForm,
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 201, body = HealthIndicator), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
+pub async fn link_health_indicator(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    JsonBody(form): JsonBody<kesher_core::communication::health::HealthIndicatorForm>,
+) -> Result<Response, AppError> {
+    Ok(created(HealthIndicator::from(
+        state
+            .kesher
+            .link_health_indicator(ctx.caller()?, id, &form)
+            .await?,
+    )))
+}
+
+/// The indicator stops following its figure (backbone); its values stay.
+#[utoipa::path(delete, path = "/api/v1/health-indicators/{id}", tag = "meetings",
+    params(("id" = i64, Path, description = "Indicator id")),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn unlink_health_indicator(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<kesher_domain::IndicatorId>,
+) -> Result<axum::http::StatusCode, AppError> {
+    state
+        .kesher
+        .unlink_health_indicator(ctx.caller()?, id)
+        .await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
 }

@@ -1534,6 +1534,16 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
         ),
         get("/initiatives/{i}/action-items", READERS),
         get("/initiatives/{i}/calendar", READERS),
+        post(
+            "/initiatives/{i}/health/indicators",
+            &[
+                ("indicator_id", "{ind}"),
+                ("measure", "attendance"),
+                ("body_id", "{g}"),
+                ("place_id", "{place}"),
+            ],
+            MANAGERS,
+        ),
         // A new feed's page shows its address (once), so it answers 200, not a redirect.
         case(
             Method::POST,
@@ -1643,6 +1653,22 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
             Body::Json(r#"{"answer":"maybe"}"#),
             &[],
             200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/health-indicators",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/health-indicators",
+            Body::Json(
+                r#"{"indicator_id":{ind},"measure":"returning","body_id":{g},"place_id":{place}}"#,
+            ),
+            MANAGERS,
+            201,
         ),
         api(
             M::GET,

@@ -800,3 +800,136 @@ async fn a_calendar_feed_serves_the_meetings_in_the_right_hours_until_it_is_revo
         "{address}"
     );
 }
+
+#[tokio::test]
+async fn an_indicator_follows_a_bodys_attendance_and_its_values_come_from_the_meetings() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let i = f.initiative;
+    let group = f.group;
+    let (_, place) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/initiatives/{i}/places"),
+        json!({"kind": "authority", "name": "העיר"}),
+    )
+    .await;
+    let (status, indicator) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/initiatives/{i}/indicators"),
+        json!({"code": "group_attendance", "name_he": "נוכחות בקבוצת העבודה", "unit": "percent",
+               "axis": "infrastructure", "period_kind": "quarter"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{indicator}");
+    let link = json!({"indicator_id": indicator["id"], "measure": "attendance",
+                      "body_id": group.get(), "place_id": place["id"]});
+    let (status, _) = call(
+        &app,
+        Who::Editor,
+        Method::POST,
+        &format!("/api/v1/initiatives/{i}/health-indicators"),
+        link.clone(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, linked) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/initiatives/{i}/health-indicators"),
+        link,
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{linked}");
+    // Two meetings in the last quarter of 2026, one in the first of 2027.
+    let mut meetings = Vec::new();
+    for at in ["2026-10-05T17:00", "2026-11-09T17:00", "2027-01-11T17:00"] {
+        let (_, m) = call(
+            &app,
+            Who::Backbone,
+            Method::POST,
+            &format!("/api/v1/bodies/{group}/meetings"),
+            json!({"starts_at": at, "duration_minutes": 60}),
+        )
+        .await;
+        meetings.push(m["id"].as_i64().unwrap());
+    }
+    // The body's one member came to the first and third; a guest came to the second only.
+    for (m, came) in [
+        (meetings[0], vec![f.person_a.get()]),
+        (meetings[1], vec![f.person_b.get()]),
+        (meetings[2], vec![f.person_a.get()]),
+    ] {
+        let (status, _) = call(
+            &app,
+            Who::Backbone,
+            Method::PUT,
+            &format!("/api/v1/meetings/{m}/attendance"),
+            json!({"attended": came}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    let path = format!(
+        "/api/v1/initiatives/{i}/values?indicator_id={}",
+        indicator["id"]
+    );
+    // Q4: 1 of 2 invitations kept (the guest is not counted against one); Q1: 1 of 1.
+    assert_eq!(
+        values_at(&app, &path).await,
+        vec![
+            ("2026-Q4".to_string(), 50.0),
+            ("2027-Q1".to_string(), 100.0)
+        ]
+    );
+    // Attendance corrected: the figure follows.
+    call(
+        &app,
+        Who::Backbone,
+        Method::PUT,
+        &format!("/api/v1/meetings/{}/attendance", meetings[1]),
+        json!({"attended": [f.person_a.get()]}),
+    )
+    .await;
+    assert_eq!(
+        values_at(&app, &path).await,
+        vec![
+            ("2026-Q4".to_string(), 100.0),
+            ("2027-Q1".to_string(), 100.0)
+        ]
+    );
+    let page = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/health"))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        texts(&page, "#health-indicators tbody th"),
+        vec!["נוכחות בקבוצת העבודה"]
+    );
+    let unlink = format!("/api/v1/health-indicators/{}", indicator["id"]);
+    let (status, _) = call(&app, Who::Editor, Method::DELETE, &unlink, Value::Null).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = call(&app, Who::Backbone, Method::DELETE, &unlink, Value::Null).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert_eq!(values_at(&app, &path).await.len(), 2, "its values stay");
+}
+
+/// An indicator's values as (period, value), from the API.
+async fn values_at(app: &TestApp, path: &str) -> Vec<(String, f64)> {
+    let (_, all) = call(app, Who::Viewer, Method::GET, path, Value::Null).await;
+    all.as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (
+                v["period"].as_str().unwrap().to_string(),
+                v["value"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
