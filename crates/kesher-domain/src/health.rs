@@ -51,6 +51,8 @@ pub struct BodyHealth {
     pub actions_done: Option<Share>,
     /// Of the agenda items of meetings whose minutes were recorded, the share covered.
     pub agenda_covered: Option<Share>,
+    /// Of the dates the body's rhythm expected a meeting, the share that had one.
+    pub activity: Option<Share>,
     /// The sectors of the organizations of everyone who came, in the sectors' order.
     pub sectors: Vec<Sector>,
 }
@@ -155,8 +157,13 @@ fn counts(meetings: &[HeldMeeting]) -> Vec<(&HeldMeeting, Counts)> {
         .collect()
 }
 
-/// The figures of one body from its held meetings (any order; they are sorted by number).
-pub fn body_health(meetings: &[HeldMeeting]) -> BodyHealth {
+/// The figures of one body from its held meetings (any order; they are sorted by number),
+/// its rhythm and the moment they are read at (Israel's local time).
+pub fn body_health(
+    meetings: &[HeldMeeting],
+    cadence: &crate::bodies::Cadence,
+    now: NaiveDateTime,
+) -> BodyHealth {
     let mut total = Counts::default();
     for (_, c) in counts(meetings) {
         total += c;
@@ -171,12 +178,51 @@ pub fn body_health(meetings: &[HeldMeeting]) -> BodyHealth {
         returning: total.share(HealthMeasure::Returning),
         actions_done: total.share(HealthMeasure::ActionsDone),
         agenda_covered: total.share(HealthMeasure::AgendaCovered),
+        activity: activity(
+            &meetings.iter().map(|m| m.starts_at).collect::<Vec<_>>(),
+            cadence,
+            now,
+        ),
         sectors: Sector::ALL
             .iter()
             .copied()
             .filter(|s| sectors.contains(s))
             .collect(),
     }
+}
+
+/// Whether a body keeps its rhythm: from its first held meeting up to `now`, the dates
+/// its cadence expected a meeting, and of them how many had one held near it (within half
+/// a rhythm either way). Extra meetings around one date do not make up for a date missed.
+/// `None` without a regular cadence or before the first held meeting.
+pub fn activity(
+    held: &[NaiveDateTime],
+    cadence: &crate::bodies::Cadence,
+    now: NaiveDateTime,
+) -> Option<Share> {
+    let first = *held.iter().min()?;
+    let mut slots = vec![first];
+    // Ten years of weekly meetings at most: a bound on a loop over user-set rhythms.
+    for _ in 0..520 {
+        match cadence.next_after(*slots.last()?) {
+            Some(next) if next <= now => slots.push(next),
+            Some(_) => break,
+            None => return None,
+        }
+    }
+    // Each expected date owns the time from halfway after the one before it to halfway
+    // before the one after it (the last one, up to now).
+    let halfway = |a: NaiveDateTime, b: NaiveDateTime| a + (b - a) / 2;
+    let kept = (0..slots.len())
+        .filter(|&k| {
+            let from = (k > 0).then(|| halfway(slots[k - 1], slots[k]));
+            let to = slots.get(k + 1).map(|next| halfway(slots[k], *next));
+            held.iter().any(|at| {
+                from.is_none_or(|from| *at >= from) && to.is_none_or(|to| *at < to) && *at <= now
+            })
+        })
+        .count();
+    Share::of(kept, slots.len())
 }
 
 crate::choice_enum!(
@@ -224,6 +270,14 @@ mod tests {
 
     fn utc(at: &str) -> Option<DateTime<Utc>> {
         Some(local(at).and_utc())
+    }
+
+    fn no_rhythm() -> crate::bodies::Cadence {
+        crate::bodies::Cadence {
+            text: None,
+            every: None,
+            unit: None,
+        }
     }
 
     fn meeting(number: u32, at: &str, seats: Vec<Seat>) -> HeldMeeting {
@@ -292,7 +346,7 @@ mod tests {
         third.actions_done_at = vec![None, utc("2026-12-04T10:00")];
         third.covered = vec![Some(true), Some(true), Some(true), Some(false)];
         let year = vec![third, first, second];
-        let health = body_health(&year);
+        let health = body_health(&year, &no_rhythm(), local("2027-06-01T00:00"));
         assert_eq!(health.meetings_held, 3);
         // (3 + 2 + 5) of (4 + 4 + 5) invited came: 10 of 13.
         assert_eq!(
@@ -352,13 +406,55 @@ mod tests {
             vec![(Period::Quarter(2026, 4), Share { part: 1, whole: 2 })]
         );
         // Summed over every period, the body's own figure.
-        let whole = body_health(&year);
+        let whole = body_health(&year, &no_rhythm(), local("2027-06-01T00:00"));
         assert_eq!(whole.attendance, Some(Share { part: 4, whole: 6 }));
     }
 
     #[test]
+    fn activity_counts_the_meetings_the_cadence_expected() {
+        use crate::bodies::{Cadence, CadenceUnit};
+        let every_two_months = Cadence {
+            text: None,
+            every: Some(2),
+            unit: Some(CadenceUnit::Months),
+        };
+        let held = [
+            local("2025-09-18T09:00"),
+            local("2025-11-20T09:00"),
+            local("2026-01-22T09:00"),
+        ];
+        // Expected on 18/9, 18/11, 18/1 and 18/3 by 1 April: 3 of 4 held.
+        assert_eq!(
+            activity(&held, &every_two_months, local("2026-04-01T00:00")),
+            Some(Share { part: 3, whole: 4 })
+        );
+        // A burst of extra meetings does not make up for the dates missed.
+        let burst = [held[0], held[0], local("2025-10-01T09:00"), held[0]];
+        assert_eq!(
+            activity(&burst, &every_two_months, local("2026-04-01T00:00")),
+            Some(Share { part: 1, whole: 4 })
+        );
+        // A meeting a few days early still keeps its date.
+        let early = [held[0], local("2025-11-12T09:00")];
+        assert_eq!(
+            activity(&early, &every_two_months, local("2025-12-01T00:00")),
+            Some(Share { part: 2, whole: 2 })
+        );
+        let no_rhythm = Cadence {
+            text: Some("when needed".into()),
+            every: None,
+            unit: None,
+        };
+        assert_eq!(activity(&held, &no_rhythm, local("2026-04-01T00:00")), None);
+        assert_eq!(
+            activity(&[], &every_two_months, local("2026-04-01T00:00")),
+            None
+        );
+    }
+
+    #[test]
     fn nothing_held_measures_nothing() {
-        let health = body_health(&[]);
+        let health = body_health(&[], &no_rhythm(), local("2027-06-01T00:00"));
         assert_eq!(health.meetings_held, 0);
         assert_eq!(health.attendance, None);
         assert_eq!(health.returning, None);
@@ -370,7 +466,7 @@ mod tests {
             vec![seat(1, false, true, Sector::Public)],
         );
         lone.actions_done_at = vec![utc("2027-01-11T10:00")];
-        let lone = body_health(&[lone]);
+        let lone = body_health(&[lone], &no_rhythm(), local("2027-06-01T00:00"));
         assert_eq!((lone.attendance, lone.returning), (None, None));
         // No next meeting yet and no minutes: nothing to judge.
         assert_eq!((lone.actions_done, lone.agenda_covered), (None, None));

@@ -133,10 +133,14 @@ impl Kesher {
     ) -> CoreResult<Vec<(Body, BodyHealth)>> {
         self.require(caller, initiative, |_| true).await?;
         let (sectors, actions) = self.sectors_and_actions(initiative).await?;
+        let now = chrono::Utc::now()
+            .with_timezone(&chrono_tz::Asia::Jerusalem)
+            .naive_local();
         let mut out = Vec::new();
         for body in self.store.list_bodies(initiative).await? {
             let held = self.held_meetings(body.id, &sectors, &actions).await?;
-            out.push((body, body_health(&held)));
+            let health = body_health(&held, &body.cadence, now);
+            out.push((body, health));
         }
         Ok(out)
     }

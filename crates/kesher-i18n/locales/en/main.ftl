@@ -1723,3 +1723,6 @@ health-follow-save = Follow this figure
 hint-health-follow = Its values will be computed, not reported: choose an indicator of the ecosystem's infrastructure measured in percent, period by period.
 flash-health-indicator-linked = The indicator now follows the figure; its values are written.
 flash-health-indicator-unlinked = The indicator no longer follows the figure; its values stay.
+
+health-activity = Keeps its rhythm
+health-activity-means = From the body's first meeting until today, the dates its regular rhythm (every so many weeks or months) expected a meeting, and how many had one within half a rhythm. Extra meetings around one date do not make up for a date missed. A dash: the body has no regular rhythm set.

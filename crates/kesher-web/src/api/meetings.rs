@@ -63,6 +63,9 @@ pub struct BodyHealth {
     pub action_items_done_rate: Option<f64>,
     /// Of the agenda items of meetings whose minutes were recorded, the share covered.
     pub agenda_covered_rate: Option<f64>,
+    /// Of the dates the body's rhythm expected a meeting (from its first held one), the
+    /// share that had one; `null` without a regular rhythm.
+    pub activity_rate: Option<f64>,
     /// The sectors of the organizations of everyone who came.
     pub sectors: Vec<Sector>,
 }
@@ -96,6 +99,7 @@ pub async fn collaboration_health(
             returning_rate: health.returning.map(|s| s.rate()),
             action_items_done_rate: health.actions_done.map(|s| s.rate()),
             agenda_covered_rate: health.agenda_covered.map(|s| s.rate()),
+            activity_rate: health.activity.map(|s| s.rate()),
             sectors: health.sectors,
         })
         .collect();

@@ -130,6 +130,19 @@ async fn text_of(client: &Client, css: &str) -> String {
         .unwrap()
 }
 
+/// The elements `css` finds once the page that has them has loaded (a click's answer may
+/// still be on its way when the next step looks).
+async fn wait_for_all(client: &Client, css: &str) -> Vec<fantoccini::elements::Element> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let found = client.find_all(Locator::Css(css)).await.unwrap();
+        if !found.is_empty() || Instant::now() > deadline {
+            return found;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 async fn wait_for_path(client: &Client, predicate: impl Fn(&str) -> bool) -> String {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
@@ -621,10 +634,7 @@ async fn a_coordinator_imports_a_file_fixes_the_mapping_and_finds_the_value_on_t
     // the 12 beside it, a weighted rate, would come without its weight (examinees).
     choose(&client, "#f-col-2", "math5_rate").await;
     click(&client, "form[action$=preview] button[type=submit]").await;
-    let issues = client
-        .find_all(Locator::Css("table.issues tbody tr"))
-        .await
-        .unwrap();
+    let issues = wait_for_all(&client, "table.issues tbody tr").await;
     assert_eq!(issues.len(), 2);
     assert!(
         issues[0].text().await.unwrap().contains("140"),
