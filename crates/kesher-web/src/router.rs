@@ -316,11 +316,17 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         // Inside `prepare`, so a panic is rendered as the error page or ErrorBody in the
         // caller's language, and logged once.
         .layer(CatchPanicLayer::custom(panicked))
-        .layer(middleware::from_fn_with_state(state.clone(), context::prepare))
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-            // The path only: query strings can hold people's names (a search).
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
-        }))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            context::prepare,
+        ))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                // The path only: query strings can hold people's names (a search).
+                let path = logged_path(request.uri().path());
+                tracing::info_span!("request", method = %request.method(), path = %path)
+            }),
+        )
         .layer(security_header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(security_header(header::REFERRER_POLICY, "same-origin"))
         .layer(security_header(header::X_FRAME_OPTIONS, "DENY"))
@@ -676,4 +682,29 @@ async fn method_not_allowed() -> axum::response::Response {
     .into_response();
     *response.status_mut() = axum::http::StatusCode::METHOD_NOT_ALLOWED;
     response
+}
+
+/// A request's path as the log shows it: a calendar feed's path is its secret, so it is
+/// logged without it.
+fn logged_path(path: &str) -> &str {
+    if path.starts_with("/calendar/") {
+        "/calendar/…"
+    } else {
+        path
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_feed_secret_never_reaches_the_log() {
+        assert_eq!(
+            super::logged_path("/calendar/cal_s3cr3t.ics"),
+            "/calendar/…"
+        );
+        assert_eq!(
+            super::logged_path("/initiatives/1/calendar"),
+            "/initiatives/1/calendar"
+        );
+    }
 }
