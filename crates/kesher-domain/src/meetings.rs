@@ -33,6 +33,18 @@ pub struct AgendaItemForm {
     #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub presenter_id: String,
+    /// The node of the results tree it concerns.
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub result_id: String,
+    /// The indicator it concerns.
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub indicator_id: String,
+    /// The open question it concerns.
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub dispute_id: String,
 }
 
 /// A checked agenda item.
@@ -41,6 +53,9 @@ pub struct AgendaItemInput {
     pub title: String,
     pub minutes: Option<u16>,
     pub presenter_id: Option<PersonId>,
+    pub result_id: Option<ResultNodeId>,
+    pub indicator_id: Option<IndicatorId>,
+    pub dispute_id: Option<crate::DisputeId>,
 }
 
 /// A meeting as typed: the planning form, and the API's JSON.
@@ -121,9 +136,16 @@ impl MeetingForm {
         let mut agenda = Vec::new();
         for row in &self.agenda {
             // A row left entirely blank is one of the spare rows of the form.
-            if [&row.title, &row.minutes, &row.presenter_id]
-                .iter()
-                .all(|v| v.trim().is_empty())
+            if [
+                &row.title,
+                &row.minutes,
+                &row.presenter_id,
+                &row.result_id,
+                &row.indicator_id,
+                &row.dispute_id,
+            ]
+            .iter()
+            .all(|v| v.trim().is_empty())
             {
                 continue;
             }
@@ -133,11 +155,25 @@ impl MeetingForm {
                 optional_number(&row.minutes, 1, DURATION_MAX_MINUTES),
             );
             let presenter = c.check("agenda", lenient::optional_id(&row.presenter_id));
-            if let (Some(title), Some(minutes), Some(presenter)) = (title, minutes, presenter) {
+            let result = c.check("agenda", lenient::optional_id(&row.result_id));
+            let indicator = c.check("agenda", lenient::optional_id(&row.indicator_id));
+            let dispute = c.check("agenda", lenient::optional_id(&row.dispute_id));
+            if let (
+                Some(title),
+                Some(minutes),
+                Some(presenter),
+                Some(result),
+                Some(indicator),
+                Some(dispute),
+            ) = (title, minutes, presenter, result, indicator, dispute)
+            {
                 agenda.push(AgendaItemInput {
                     title: title.into_string(),
                     minutes: minutes.map(|m| m as u16),
                     presenter_id: presenter.map(PersonId::new),
+                    result_id: result.map(ResultNodeId::new),
+                    indicator_id: indicator.map(IndicatorId::new),
+                    dispute_id: dispute.map(crate::DisputeId::new),
                 });
             }
         }
@@ -530,6 +566,8 @@ mod tests {
                     title: "תוכנית העבודה".into(),
                     minutes: "45".into(),
                     presenter_id: "7".into(),
+                    result_id: "3".into(),
+                    ..Default::default()
                 },
             ],
             ..Default::default()
@@ -543,6 +581,7 @@ mod tests {
         assert_eq!(input.agenda.len(), 2);
         assert_eq!(input.agenda_minutes(), 55);
         assert_eq!(input.agenda[1].presenter_id, Some(PersonId::new(7)));
+        assert_eq!(input.agenda[1].result_id, Some(ResultNodeId::new(3)));
         assert!(form("2027-01-10 17:00:30", "120").parse().is_ok());
     }
 

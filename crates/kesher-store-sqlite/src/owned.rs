@@ -19,6 +19,7 @@ pub(crate) enum Owned {
     PlaceGroup(PlaceGroupId),
     Person(PersonId),
     Meeting(MeetingId),
+    Dispute(DisputeId),
 }
 
 /// Refuses a reference to a record of another initiative (or to none at all).
@@ -58,6 +59,9 @@ pub(crate) async fn check_owned(
         }
         Owned::Person(id) => {
             sqlx::query_scalar("SELECT initiative_id FROM people WHERE id = ?1").bind(id.get())
+        }
+        Owned::Dispute(id) => {
+            sqlx::query_scalar("SELECT initiative_id FROM disputes WHERE id = ?1").bind(id.get())
         }
         Owned::Meeting(id) => sqlx::query_scalar(
             "SELECT b.initiative_id FROM meetings m JOIN bodies b ON b.id = m.body_id WHERE m.id = ?1",

@@ -1450,6 +1450,7 @@ pub async fn meetings_are_numbered_per_body_and_keep_who_came(store: &dyn Store)
                     title: "פתיחה".into(),
                     minutes: "10".into(),
                     presenter_id: dana.id.to_string(),
+                    ..Default::default()
                 },
                 AgendaItemForm {
                     title: "תוכנית העבודה".into(),
@@ -1604,11 +1605,38 @@ pub async fn a_meeting_keeps_its_minutes_decisions_and_action_items(store: &dyn 
             .collect(),
         ..Default::default()
     };
+    // The work plan's item concerns a goal of the results tree; a node of another
+    // initiative cannot be named.
+    let goal = store
+        .create_result(system(), here.id, &node(None, "mission", "משימה"))
+        .await
+        .unwrap();
+    let foreign_goal = store
+        .create_result(system(), elsewhere.id, &node(None, "mission", "זרה"))
+        .await
+        .unwrap();
+    form.agenda[1].result_id = foreign_goal.id.to_string();
+    assert_eq!(
+        conflict(
+            store
+                .create_meeting(system(), steering.id, &form.parse().unwrap(), &[dana.id])
+                .await
+        ),
+        Conflict::WrongInitiative
+    );
+    form.agenda[1].result_id = goal.id.to_string();
     let meeting = store
         .create_meeting(system(), steering.id, &form.parse().unwrap(), &[dana.id])
         .await
         .unwrap();
     assert!(meeting.agenda.iter().all(|i| i.covered.is_none()));
+    assert_eq!(
+        (
+            meeting.agenda[1].result_id,
+            meeting.agenda[1].result_title.as_deref()
+        ),
+        (Some(goal.id), Some("משימה"))
+    );
     let minutes = [
         ItemMinutes {
             notes: Some("**הוחלט** לפתוח".into()),

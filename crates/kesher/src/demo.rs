@@ -317,6 +317,7 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
                             Some(key) => person(key)?.to_string(),
                             None => String::new(),
                         },
+                        ..Default::default()
                     });
                 }
                 let form = MeetingForm {

@@ -1726,3 +1726,8 @@ flash-health-indicator-unlinked = The indicator no longer follows the figure; it
 
 health-activity = Keeps its rhythm
 health-activity-means = From the body's first meeting until today, the dates its regular rhythm (every so many weeks or months) expected a meeting, and how many had one within half a rhythm. Extra meetings around one date do not make up for a date missed. A dash: the body has no regular rhythm set.
+
+meeting-concerns = Concerns
+meeting-concerns-results = The results tree
+meeting-concerns-indicators = Indicators
+meeting-concerns-questions = Open questions

@@ -1726,3 +1726,8 @@ flash-health-indicator-unlinked = המדד כבר לא עוקב אחר הנתו�
 
 health-activity = שומר על הקצב
 health-activity-means = מהפגישה הראשונה של הגוף ועד היום: המועדים שבהם הקצב הקבוע שלו (כל כך וכך שבועות או חודשים) ציפה לפגישה, וכמה מהם זכו לפגישה בטווח של חצי מחזור. פגישות נוספות סביב מועד אחד אינן מכסות על מועד שהוחמץ. קו מפריד: לגוף אין קצב קבוע.
+
+meeting-concerns = נוגע ל
+meeting-concerns-results = עץ התוצאות
+meeting-concerns-indicators = מדדים
+meeting-concerns-questions = שאלות פתוחות

@@ -30,8 +30,15 @@ async fn fetch_meeting(conn: &mut SqliteConnection, id: MeetingId) -> StoreResul
     .map_err(backend)?
     .ok_or(StoreError::NotFound)?;
     let agenda = sqlx::query(
-        "SELECT a.*, p.name AS presenter_name FROM meeting_agenda_items a
-         LEFT JOIN people p ON p.id = a.presenter_id WHERE a.meeting_id = ?1 ORDER BY a.position",
+        "SELECT a.*, p.name AS presenter_name, r.title AS result_title,
+                i.name_he AS indicator_name_he, i.name_en AS indicator_name_en,
+                d.question AS dispute_question
+         FROM meeting_agenda_items a
+         LEFT JOIN people p ON p.id = a.presenter_id
+         LEFT JOIN result_nodes r ON r.id = a.result_id
+         LEFT JOIN indicators i ON i.id = a.indicator_id
+         LEFT JOIN disputes d ON d.id = a.dispute_id
+         WHERE a.meeting_id = ?1 ORDER BY a.position",
     )
     .bind(id.get())
     .fetch_all(&mut *conn)
@@ -46,6 +53,13 @@ async fn fetch_meeting(conn: &mut SqliteConnection, id: MeetingId) -> StoreResul
             presenter_name: get(row, "presenter_name")?,
             notes: get(row, "notes")?,
             covered: get::<Option<i64>>(row, "covered")?.map(|c| c == 1),
+            result_id: get::<Option<i64>>(row, "result_id")?.map(ResultNodeId::new),
+            result_title: get(row, "result_title")?,
+            indicator_id: get::<Option<i64>>(row, "indicator_id")?.map(IndicatorId::new),
+            indicator_name_he: get(row, "indicator_name_he")?,
+            indicator_name_en: get(row, "indicator_name_en")?,
+            dispute_id: get::<Option<i64>>(row, "dispute_id")?.map(DisputeId::new),
+            dispute_question: get(row, "dispute_question")?,
         })
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
@@ -122,6 +136,15 @@ async fn write_meeting(
         if let Some(presenter) = item.presenter_id {
             check_owned(conn, Owned::Person(presenter), initiative).await?;
         }
+        if let Some(result) = item.result_id {
+            check_owned(conn, Owned::Result(result), initiative).await?;
+        }
+        if let Some(indicator) = item.indicator_id {
+            check_owned(conn, Owned::Indicator(indicator), initiative).await?;
+        }
+        if let Some(dispute) = item.dispute_id {
+            check_owned(conn, Owned::Dispute(dispute), initiative).await?;
+        }
     }
     sqlx::query(
         "UPDATE meetings SET starts_at = ?1, duration_minutes = ?2, location = ?3, objectives = ?4,
@@ -146,16 +169,22 @@ async fn write_meeting(
         .map_err(backend)?;
     for (position, item) in input.agenda.iter().enumerate() {
         sqlx::query(
-            "INSERT INTO meeting_agenda_items (meeting_id, position, title, minutes, presenter_id)
-             VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO meeting_agenda_items (meeting_id, position, title, minutes, presenter_id,
+                 result_id, indicator_id, dispute_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
              ON CONFLICT (meeting_id, position) DO UPDATE SET title = excluded.title,
-                 minutes = excluded.minutes, presenter_id = excluded.presenter_id",
+                 minutes = excluded.minutes, presenter_id = excluded.presenter_id,
+                 result_id = excluded.result_id, indicator_id = excluded.indicator_id,
+                 dispute_id = excluded.dispute_id",
         )
         .bind(id.get())
         .bind(position as i64)
         .bind(&item.title)
         .bind(item.minutes.map(i64::from))
         .bind(item.presenter_id.map(PersonId::get))
+        .bind(item.result_id.map(ResultNodeId::get))
+        .bind(item.indicator_id.map(IndicatorId::get))
+        .bind(item.dispute_id.map(DisputeId::get))
         .execute(&mut *conn)
         .await
         .map_err(backend)?;

@@ -30,6 +30,16 @@ pub struct MeetingAgendaItem {
     pub notes: Option<String>,
     /// Whether the item was covered: `None` until the minutes are recorded.
     pub covered: Option<bool>,
+    /// The node of the results tree it concerns, with its title.
+    pub result_id: Option<ResultNodeId>,
+    pub result_title: Option<String>,
+    /// The indicator it concerns, with its names.
+    pub indicator_id: Option<IndicatorId>,
+    pub indicator_name_he: Option<String>,
+    pub indicator_name_en: Option<String>,
+    /// The open question it concerns, with its wording.
+    pub dispute_id: Option<DisputeId>,
+    pub dispute_question: Option<String>,
 }
 
 /// A person invited to a meeting (or present without an invitation), and whether they

@@ -134,6 +134,14 @@ impl ShowPage {
         )
     }
 
+    fn indicator_name(&self, item: &kesher_store::MeetingAgendaItem) -> String {
+        let english = self.page.lang == kesher_i18n::Lang::En;
+        match (&item.indicator_name_en, english) {
+            (Some(name), true) => name.clone(),
+            _ => item.indicator_name_he.clone().unwrap_or_default(),
+        }
+    }
+
     fn is_my_answer(&self, answer: &MeetingAnswer) -> bool {
         self.my_answer == Some(Some(*answer))
     }
@@ -372,6 +380,21 @@ pub struct MeetingPageForm {
     agenda_title: Vec<String>,
     agenda_minutes: Vec<String>,
     agenda_presenter_id: Vec<String>,
+    /// What each item concerns: `result:{id}`, `indicator:{id}` or `question:{id}`.
+    agenda_concerns: Vec<String>,
+}
+
+/// What an agenda item concerns, as the form's one choice writes it.
+fn concern_of(item: &AgendaItemForm) -> String {
+    if !item.result_id.trim().is_empty() {
+        format!("result:{}", item.result_id.trim())
+    } else if !item.indicator_id.trim().is_empty() {
+        format!("indicator:{}", item.indicator_id.trim())
+    } else if !item.dispute_id.trim().is_empty() {
+        format!("question:{}", item.dispute_id.trim())
+    } else {
+        String::new()
+    }
 }
 
 impl MeetingPageForm {
@@ -380,14 +403,29 @@ impl MeetingPageForm {
             .agenda_title
             .len()
             .max(self.agenda_minutes.len())
-            .max(self.agenda_presenter_id.len());
+            .max(self.agenda_presenter_id.len())
+            .max(self.agenda_concerns.len());
         let at = |list: &[String], i: usize| list.get(i).cloned().unwrap_or_default();
         MeetingForm {
             agenda: (0..rows)
-                .map(|i| AgendaItemForm {
-                    title: at(&self.agenda_title, i),
-                    minutes: at(&self.agenda_minutes, i),
-                    presenter_id: at(&self.agenda_presenter_id, i),
+                .map(|i| {
+                    let concern = at(&self.agenda_concerns, i);
+                    let (kind, id) = concern.split_once(':').unwrap_or(("", ""));
+                    let of = |wanted: &str| {
+                        if kind == wanted {
+                            id.to_string()
+                        } else {
+                            String::new()
+                        }
+                    };
+                    AgendaItemForm {
+                        title: at(&self.agenda_title, i),
+                        minutes: at(&self.agenda_minutes, i),
+                        presenter_id: at(&self.agenda_presenter_id, i),
+                        result_id: of("result"),
+                        indicator_id: of("indicator"),
+                        dispute_id: of("question"),
+                    }
                 })
                 .collect(),
             starts_at: self.starts_at,
@@ -408,10 +446,16 @@ struct FormPage {
     form: MeetingForm,
     rows: Vec<AgendaItemForm>,
     people: Vec<Choice>,
+    /// What an item may concern, in groups: results, indicators, open questions.
+    concerns: Vec<(String, Vec<Choice>)>,
     errors: FormErrors,
 }
 
 impl FormPage {
+    fn concern(&self, row: &AgendaItemForm) -> String {
+        concern_of(row)
+    }
+
     fn item_label(&self, n: &usize) -> String {
         self.page
             .line("meeting-item-n", vec![("n", n.to_string().into())])
@@ -451,7 +495,53 @@ async fn form_page(
         .cloned()
         .collect();
     rows.extend((0..SPARE_ROWS).map(|_| AgendaItemForm::default()));
+    let english = ctx.lang == kesher_i18n::Lang::En;
+    let results = result_choices(&state.kesher.results_tree(caller, id).await?);
+    let (indicators, _) = state.kesher.indicators(caller, id).await?;
+    let questions = state.kesher.disputes(caller, id).await?;
+    let tagged = |tag: &str, list: Vec<Choice>| -> Vec<Choice> {
+        list.into_iter()
+            .map(|c| Choice {
+                value: format!("{tag}:{}", c.value),
+                label: c.label,
+            })
+            .collect()
+    };
+    let concerns = vec![
+        (
+            f.page.t("meeting-concerns-results"),
+            tagged("result", results),
+        ),
+        (
+            f.page.t("meeting-concerns-indicators"),
+            tagged(
+                "indicator",
+                indicators
+                    .iter()
+                    .map(|i| Choice {
+                        value: i.id.to_string(),
+                        label: i.name_in(english).to_string(),
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            f.page.t("meeting-concerns-questions"),
+            tagged(
+                "question",
+                questions
+                    .iter()
+                    .filter(|d| d.status.is_open())
+                    .map(|d| Choice {
+                        value: d.id.to_string(),
+                        label: d.question.clone(),
+                    })
+                    .collect(),
+            ),
+        ),
+    ];
     Ok(FormPage {
+        concerns,
         people: people_choices(&state.kesher, caller, id).await?,
         page: f.page,
         initiative_id: id,
@@ -489,6 +579,9 @@ fn form_of(meeting: &Meeting, starts_at: Option<chrono::NaiveDateTime>) -> Meeti
                 title: i.title.clone(),
                 minutes: i.minutes.map(|m| m.to_string()).unwrap_or_default(),
                 presenter_id: i.presenter_id.map(|p| p.to_string()).unwrap_or_default(),
+                result_id: i.result_id.map(|r| r.to_string()).unwrap_or_default(),
+                indicator_id: i.indicator_id.map(|r| r.to_string()).unwrap_or_default(),
+                dispute_id: i.dispute_id.map(|r| r.to_string()).unwrap_or_default(),
             })
             .collect(),
     }

@@ -933,3 +933,83 @@ async fn values_at(app: &TestApp, path: &str) -> Vec<(String, f64)> {
         })
         .collect()
 }
+
+#[tokio::test]
+async fn an_agenda_item_links_to_the_goal_and_the_open_question_it_concerns() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let i = f.initiative;
+    let (status, planned) = call(
+        &app,
+        Who::Backbone,
+        Method::POST,
+        &format!("/api/v1/bodies/{}/meetings", f.group),
+        json!({"starts_at": "2027-01-10T17:00", "duration_minutes": 60, "agenda": [
+            {"title": "ההתקדמות ביעד", "minutes": 20, "result_id": f.agenda.goal.get()},
+            {"title": "השאלה הפתוחה", "minutes": 20, "dispute_id": f.agenda.dispute.get()}
+        ]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{planned}");
+    assert_eq!(planned["agenda"][0]["result_id"], f.agenda.goal.get());
+    let m = planned["id"].as_i64().unwrap();
+    let page = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/meetings/{m}"))
+            .await,
+    )
+    .await;
+    assert!(
+        crate::helpers::attribute(
+            &page,
+            &format!(
+                "a.concerns[href='/initiatives/{i}/results/{}']",
+                f.agenda.goal
+            ),
+            "href"
+        )
+        .is_some()
+    );
+    assert!(
+        crate::helpers::attribute(
+            &page,
+            &format!(
+                "a.concerns[href='/initiatives/{i}/disputes/{}']",
+                f.agenda.dispute
+            ),
+            "href"
+        )
+        .is_some()
+    );
+    // Through the planning form: one choice per item, kept when the meeting is edited.
+    let edit = document(
+        app.get(
+            Who::Backbone,
+            &format!("/initiatives/{i}/meetings/{m}/edit"),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        crate::helpers::attribute(&edit, "#f-agenda-concerns-1 option[selected]", "value"),
+        Some(format!("result:{}", f.agenda.goal))
+    );
+    // A node of another initiative is refused at the agenda.
+    let (_, elsewhere) = call(
+        &app,
+        Who::Admin,
+        Method::POST,
+        &format!("/api/v1/initiatives/{}/results", f.other_initiative),
+        json!({"kind": "mission", "title": "משימה אחרת"}),
+    )
+    .await;
+    let (status, refused) = call(
+        &app,
+        Who::Backbone,
+        Method::PUT,
+        &format!("/api/v1/meetings/{m}"),
+        json!({"starts_at": "2027-01-10T17:00", "duration_minutes": 60,
+               "agenda": [{"title": "זר", "result_id": elsewhere["id"]}]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+}

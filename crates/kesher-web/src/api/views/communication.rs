@@ -18,6 +18,10 @@ pub struct MeetingAgendaItem {
     pub notes: Option<String>,
     /// Whether it was covered; `null` until the minutes are recorded.
     pub covered: Option<bool>,
+    /// The node of the results tree, the indicator and the open question it concerns.
+    pub result_id: Option<ResultNodeId>,
+    pub indicator_id: Option<IndicatorId>,
+    pub dispute_id: Option<DisputeId>,
 }
 
 /// A person invited to a meeting, or present without an invitation.
@@ -96,6 +100,9 @@ impl From<kesher_store::Meeting> for Meeting {
                     presenter_name: i.presenter_name,
                     notes: i.notes,
                     covered: i.covered,
+                    result_id: i.result_id,
+                    indicator_id: i.indicator_id,
+                    dispute_id: i.dispute_id,
                 })
                 .collect(),
             invitees: record
