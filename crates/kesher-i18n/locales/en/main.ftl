@@ -1633,12 +1633,15 @@ flash-summary-sent = The summary is on its way to everyone invited.
 flash-action-done = Marked done.
 flash-action-reopened = Open again.
 need-action-items = { $count ->
-    [one] You carry an open action item
-   *[other] You carry { $count } open action items
-}{ $overdue ->
-    [0] .
-    [one] , one of them overdue.
-   *[other] , { $overdue } of them overdue.
+    [one] { $overdue ->
+        [0] You carry an open action item.
+       *[other] You carry an open action item, and it is overdue.
+    }
+   *[other] { $overdue ->
+        [0] You carry { $count } open action items.
+        [one] You carry { $count } open action items, one of them overdue.
+       *[other] You carry { $count } open action items, { $overdue } of them overdue.
+    }
 }
 need-meeting-ahead = { $body } { $number } meets on { $when }.
 mail-meeting-summary-subject = Summary: { $meeting }

@@ -1633,12 +1633,15 @@ flash-summary-sent = הסיכום בדרך לכל המוזמנים.
 flash-action-done = סומנה כבוצעה.
 flash-action-reopened = נפתחה מחדש.
 need-action-items = { $count ->
-    [one] יש באחריותך משימה פתוחה
-   *[other] יש באחריותך { $count } משימות פתוחות
-}{ $overdue ->
-    [0] .
-    [one] , אחת מהן באיחור.
-   *[other] , { $overdue } מהן באיחור.
+    [one] { $overdue ->
+        [0] יש באחריותך משימה פתוחה.
+       *[other] יש באחריותך משימה פתוחה, והיא באיחור.
+    }
+   *[other] { $overdue ->
+        [0] יש באחריותך { $count } משימות פתוחות.
+        [one] יש באחריותך { $count } משימות פתוחות, אחת מהן באיחור.
+       *[other] יש באחריותך { $count } משימות פתוחות, { $overdue } מהן באיחור.
+    }
 }
 need-meeting-ahead = פגישה קרובה: { $body } { $number }, ב־{ $when }.
 mail-meeting-summary-subject = סיכום: { $meeting }
