@@ -68,10 +68,13 @@ fn partstat(answer: Option<MeetingAnswer>) -> &'static str {
 
 /// A calendar of `events` with `method`, as RFC 5545 text.
 pub fn calendar(method: Method, name: &str, host: &str, events: &[MeetingEvent<'_>]) -> String {
-    let mut calendar = Calendar::new();
-    calendar.name(name);
-    calendar.append_property(Property::new("METHOD", method.code()));
+    // Each of these once (RFC 5545): `Calendar::new` would add its own PRODID beside ours.
+    let mut calendar = Calendar::empty();
+    calendar.append_property(Property::new("VERSION", "2.0"));
     calendar.append_property(Property::new("PRODID", "-//Kesher//Meetings//HE"));
+    calendar.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    calendar.append_property(Property::new("METHOD", method.code()));
+    calendar.name(name);
     for e in events {
         let meeting = e.meeting;
         let starts = instant(meeting.starts_at);
@@ -114,4 +117,22 @@ pub fn calendar(method: Method, name: &str, host: &str, events: &[MeetingEvent<'
         calendar.push(event.done());
     }
     calendar.done().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_calendar_names_its_product_version_and_method_once() {
+        let text = calendar(Method::Publish, "יוזמה", "kesher.example", &[]);
+        for property in ["VERSION:", "PRODID:", "CALSCALE:", "METHOD:"] {
+            assert_eq!(
+                text.lines().filter(|l| l.starts_with(property)).count(),
+                1,
+                "{property} in {text}"
+            );
+        }
+        assert!(text.contains("METHOD:PUBLISH"));
+    }
 }
