@@ -337,6 +337,19 @@ async fn show_page(
     })
 }
 
+/// The meeting an address names, refused (not found) when the address puts it under
+/// another initiative: the one lookup every meeting page and form starts with.
+async fn meeting_in(
+    state: &AppState,
+    caller: &kesher_core::Caller,
+    id: InitiativeId,
+    meeting: MeetingId,
+) -> Result<Meeting, AppError> {
+    let (found, _) = state.kesher.meeting(caller, meeting).await?;
+    check_in(id, found.initiative_id)?;
+    Ok(found)
+}
+
 /// `GET /initiatives/{id}/meetings/{meeting}`
 pub async fn show_meeting(
     ctx: Ctx,
@@ -355,8 +368,7 @@ pub async fn record_attendance(
     CsrfForm(form): CsrfForm<AttendanceForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    meeting_in(&state, caller, id, meeting).await?;
     let outcome = state.kesher.record_attendance(caller, meeting, &form).await;
     answer_form(
         &ctx,
@@ -641,8 +653,7 @@ pub async fn edit_meeting(
     Params((id, meeting)): Params<(InitiativeId, MeetingId)>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    let found = meeting_in(&state, caller, id, meeting).await?;
     let form = form_of(&found, Some(found.starts_at));
     render(
         &form_page(
@@ -667,8 +678,7 @@ pub async fn update_meeting(
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
     let form = form.into_form();
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    let found = meeting_in(&state, caller, id, meeting).await?;
     let outcome = state.kesher.update_meeting(caller, meeting, &form).await;
     answer_form(
         &ctx,
@@ -723,8 +733,7 @@ pub async fn record_minutes(
     CsrfForm(form): CsrfForm<MinutesPageForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    meeting_in(&state, caller, id, meeting).await?;
     let outcome = state
         .kesher
         .record_minutes(caller, meeting, &form.into_form())
@@ -748,8 +757,7 @@ pub async fn decide_at_meeting(
     CsrfForm(form): CsrfForm<MeetingDecisionForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    meeting_in(&state, caller, id, meeting).await?;
     let outcome = state.kesher.decide_at_meeting(caller, meeting, &form).await;
     answer_form(
         &ctx,
@@ -770,8 +778,7 @@ pub async fn add_action_item(
     CsrfForm(form): CsrfForm<ActionItemForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    meeting_in(&state, caller, id, meeting).await?;
     let outcome = state.kesher.add_action_item(caller, meeting, &form).await;
     answer_form(
         &ctx,
@@ -793,8 +800,7 @@ pub async fn finalize_meeting(
     CsrfForm(_): CsrfForm<crate::forms::NoFields>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    meeting_in(&state, caller, id, meeting).await?;
     state.kesher.finalize_meeting(caller, meeting).await?;
     Ok(saved(
         &ctx,
@@ -853,8 +859,7 @@ pub async fn meeting_summary(
     Params((id, meeting)): Params<(InitiativeId, MeetingId)>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    let found = meeting_in(&state, caller, id, meeting).await?;
     let mut f = frame(
         &state.kesher,
         &ctx,
@@ -891,8 +896,7 @@ pub async fn send_invitations(
     CsrfForm(_): CsrfForm<crate::forms::NoFields>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    meeting_in(&state, caller, id, meeting).await?;
     state.kesher.send_invitations(caller, meeting).await?;
     Ok(saved(
         &ctx,
@@ -909,8 +913,7 @@ pub async fn cancel_meeting(
     CsrfForm(_): CsrfForm<crate::forms::NoFields>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    meeting_in(&state, caller, id, meeting).await?;
     state.kesher.cancel_meeting(caller, meeting).await?;
     Ok(saved(
         &ctx,
@@ -927,8 +930,7 @@ pub async fn answer_meeting(
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> Result<Response, AppError> {
     let caller = ctx.caller()?;
-    let (found, _) = state.kesher.meeting(caller, meeting).await?;
-    check_in(id, found.initiative_id)?;
+    meeting_in(&state, caller, id, meeting).await?;
     state.kesher.answer_as_me(caller, meeting, &form).await?;
     Ok(saved(
         &ctx,
