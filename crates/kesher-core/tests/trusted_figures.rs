@@ -366,3 +366,37 @@ proptest! {
 fn indicator(id: i64, code: &str, direction: Direction) -> Indicator {
     common::indicator(id, code, Unit::Count, direction)
 }
+
+/// A figure that is not summed (a committee's attendance, entered for the city itself)
+/// stands for the whole initiative when the city is its one top-level place; with two
+/// top-level places it stands for neither, since nothing adds them up.
+#[test]
+fn a_figure_not_summed_is_the_initiatives_when_it_has_one_top_level_place() {
+    let mut attendance = indicator(1, "attendance", Direction::Higher);
+    attendance.aggregation = Aggregation::None;
+    let values = vec![
+        at(&attendance, 2022, CITY, 80.0),
+        at(&attendance, 2023, CITY, 90.0),
+    ];
+    let settings = || MeasurementSettings {
+        proof_point_threshold: 60.0,
+    };
+    let one_city = Measurement::from_values(
+        city_with(3),
+        Vec::new(),
+        vec![attendance.clone()],
+        values.clone(),
+    );
+    let progress = progress_of(&one_city, &[], settings(), during(2024));
+    let latest = progress.indicators[0].latest().expect("the city's figure");
+    assert_eq!(
+        (latest.period, latest.value),
+        (Period::SchoolYear(2023), 90.0)
+    );
+
+    let mut two = city_with(3);
+    two.push(place(2, None, PlaceKind::Authority));
+    let two_cities = Measurement::from_values(two, Vec::new(), vec![attendance], values);
+    let progress = progress_of(&two_cities, &[], settings(), during(2024));
+    assert_eq!(progress.indicators[0].latest(), None);
+}

@@ -136,6 +136,18 @@ impl Measurement {
         self.by_id.get(&id).map(|&i| &self.places[i])
     }
 
+    /// Where an indicator's figure for the whole initiative is read: over all places; but
+    /// an indicator that is not summed up the hierarchy has no figure there, so when the
+    /// initiative has one top-level place (a city and its schools), it is read at that
+    /// place, where the city's own figures (its committees' attendance) are entered.
+    pub fn initiative_place(&self, indicator: &Indicator) -> PlaceId {
+        let top = self.children(ALL_PLACES);
+        match top.as_slice() {
+            [only] if indicator.aggregation == Aggregation::None => only.id,
+            _ => ALL_PLACES,
+        }
+    }
+
     /// The places directly under `parent` (the top-level ones under [`ALL_PLACES`]).
     pub fn children(&self, parent: PlaceId) -> Vec<&Place> {
         let parent = (parent != ALL_PLACES).then_some(parent);

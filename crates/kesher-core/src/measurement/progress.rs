@@ -13,7 +13,7 @@ use kesher_domain::*;
 use kesher_store::{Indicator, MeasurementSettings, ResultNode};
 
 use super::headline::{FigureAt, Standing};
-use super::picture::{ALL_PLACES, Measurement};
+use super::picture::Measurement;
 use crate::{Caller, CoreError, CoreResult, Kesher};
 
 /// How many indicators stand at each status, every status named (zero included).
@@ -160,7 +160,12 @@ pub fn progress_of(
             let figures = measurement.figures(indicator, &Cell::total());
             IndicatorProgress {
                 indicator: indicator.clone(),
-                standing: measurement.standing(indicator, &figures, ALL_PLACES, today),
+                standing: measurement.standing(
+                    indicator,
+                    &figures,
+                    measurement.initiative_place(indicator),
+                    today,
+                ),
             }
         })
         .collect();
