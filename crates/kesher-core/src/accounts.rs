@@ -458,6 +458,7 @@ impl Kesher {
             action: None,
             links: Vec::new(),
             unsubscribe: Vec::new(),
+            markdown: None,
             list_unsubscribe: None,
         }
         .to_mail(None, "email_changed", old.as_str())?;

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod agenda;
 mod bodies;
 pub mod communication;
+pub mod dates;
 mod error;
 mod history;
 mod imports;

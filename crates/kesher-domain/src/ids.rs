@@ -157,3 +157,15 @@ id_type!(
     /// Something a person is told of (a value returned to them, an invitation accepted).
     NotificationId
 );
+id_type!(
+    /// An update (newsletter) the backbone writes and sends to an audience (עדכון).
+    UpdateId
+);
+id_type!(
+    /// A document in the initiative's library, with its versions.
+    DocumentId
+);
+id_type!(
+    /// One uploaded version of a document.
+    DocumentVersionId
+);

@@ -249,6 +249,8 @@ mod tests {
                     ("change", "c".into()),
                     ("words", "w".into()),
                     ("unit", "u".into()),
+                    ("channel", "c".into()),
+                    ("every", "e".into()),
                     ("first", "f".into()),
                     ("last", "l".into()),
                     ("improving", Arg::Number(6)),

@@ -18,9 +18,11 @@ use crate::*;
 mod data_version;
 mod measurement;
 mod people;
+mod updates;
 pub use data_version::*;
 pub use measurement::*;
 pub use people::*;
+pub use updates::*;
 
 /// Declares one `#[tokio::test]` per conformance case, each on a fresh store from `$open`.
 #[macro_export]
@@ -49,6 +51,8 @@ macro_rules! conformance_tests {
             meetings_are_numbered_per_body_and_keep_who_came,
             a_meeting_keeps_its_minutes_decisions_and_action_items,
             calendar_feeds_are_found_by_their_secret_until_revoked,
+            an_update_is_sent_once_to_its_audience_and_stopped_by_its_link,
+            a_partner_keeps_one_contact_plan,
             an_indicator_follows_one_health_figure_of_its_own_initiative,
             endorsements_and_field_changes,
             places_import_by_code_and_keep_what_blank_cells_leave,
@@ -122,6 +126,14 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
         include_str!("communication/health_indicators.rs"),
     ),
     (
+        "communication/updates.rs",
+        include_str!("communication/updates.rs"),
+    ),
+    (
+        "communication/contact_plans.rs",
+        include_str!("communication/contact_plans.rs"),
+    ),
+    (
         "measurement/mappings.rs",
         include_str!("measurement/mappings.rs"),
     ),
@@ -178,6 +190,7 @@ const SUITE_SOURCES: &[&str] = &[
     include_str!("testsuite/measurement.rs"),
     include_str!("testsuite/data_version.rs"),
     include_str!("testsuite/people.rs"),
+    include_str!("testsuite/updates.rs"),
 ];
 
 /// Holds the suite to its promise: every method of every store trait is called by some
@@ -275,7 +288,7 @@ pub(crate) async fn organization(
         .unwrap()
 }
 
-fn person_input(
+pub(crate) fn person_input(
     organization: OrganizationId,
     name: &str,
     email: &str,

@@ -277,6 +277,8 @@ pub trait Store:
     + crate::ActionItemStore
     + crate::CalendarFeedStore
     + crate::HealthIndicatorStore
+    + crate::UpdateStore
+    + crate::ContactPlanStore
 {
 }
 
@@ -297,5 +299,7 @@ impl<T> Store for T where
         + crate::ActionItemStore
         + crate::CalendarFeedStore
         + crate::HealthIndicatorStore
+        + crate::UpdateStore
+        + crate::ContactPlanStore
 {
 }

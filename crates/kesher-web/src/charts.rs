@@ -95,37 +95,7 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Formats a number with a fixed count of decimals and thousands grouped: 502,916.
-pub fn number(value: f64, decimals: u8) -> String {
-    let text = format!("{:.*}", decimals as usize, value.abs());
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w.to_string(), Some(f.to_string())),
-        None => (text, None),
-    };
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if value < 0.0 && text_is_not_zero(&grouped, fraction.as_deref()) {
-        "-"
-    } else {
-        ""
-    };
-    match fraction {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
-}
-
-fn text_is_not_zero(whole: &str, fraction: Option<&str>) -> bool {
-    whole
-        .chars()
-        .chain(fraction.unwrap_or("").chars())
-        .any(|c| c.is_ascii_digit() && c != '0')
-}
+pub use kesher_domain::text::number;
 
 /// A point's hover mark: its pixel position, its title, its colour, and whether it is hollow.
 type Mark = (i32, i32, String, (u8, u8, u8), bool);

@@ -42,6 +42,7 @@ pub enum Section {
     Organizations,
     People,
     Bodies,
+    Updates,
     Seating,
     Import,
     Access,
@@ -184,6 +185,7 @@ impl Page {
             Some(Section::Organizations) => "organizations",
             Some(Section::People) => "people",
             Some(Section::Bodies) => "bodies",
+            Some(Section::Updates) => "updates",
             Some(Section::Seating) => "seating",
             Some(Section::Import) => "import",
             Some(Section::Access) => "access",
@@ -226,13 +228,7 @@ fn switch_href(uri: &str, lang: Lang) -> String {
     format!("{path}?{}", serializer.finish())
 }
 
-/// A date as the language writes it: 15/01/2026 in Hebrew, 15 Jan 2026 in English.
-pub fn date_in(lang: Lang, date: &NaiveDate) -> String {
-    match lang {
-        Lang::He => date.format("%d/%m/%Y").to_string(),
-        Lang::En => date.format("%-d %b %Y").to_string(),
-    }
-}
+pub use kesher_core::dates::date_in;
 
 /// Message arguments with every text wrapped in Unicode isolation marks (first-strong
 /// isolate … pop), so a Hebrew name, a signed number or a period code keeps its own

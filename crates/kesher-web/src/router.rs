@@ -16,7 +16,7 @@ use tower_http::trace::TraceLayer;
 use crate::html::{
     access, account, action_items, bodies, calendar, health, home, imports, initiatives,
     invitations, join, meeting_answers, meetings, organizations, outbox, password, people, session,
-    unsubscribe, users,
+    unsubscribe, updates, users,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -229,6 +229,36 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             post(calendar::revoke_feed),
         )
         .route("/calendar/{file}", get(calendar::feed))
+        .route(
+            "/initiatives/{id}/updates",
+            get(updates::list_updates).post(updates::create_update),
+        )
+        .route("/initiatives/{id}/updates/new", get(updates::new_update))
+        .route(
+            "/initiatives/{id}/updates/{update}",
+            get(updates::show_update).post(updates::save_update),
+        )
+        .route(
+            "/initiatives/{id}/updates/{update}/edit",
+            get(updates::edit_update),
+        )
+        .route(
+            "/initiatives/{id}/updates/{update}/send",
+            post(updates::send_update),
+        )
+        .route(
+            "/initiatives/{id}/updates/{update}/delete",
+            post(updates::delete_update),
+        )
+        .route("/initiatives/{id}/contact-plan", get(updates::contact_plan))
+        .route(
+            "/initiatives/{id}/contact-plan/{organization}",
+            get(updates::edit_contact_plan).post(updates::save_contact_plan),
+        )
+        .route(
+            "/initiatives/{id}/contact-plan/{organization}/clear",
+            post(updates::clear_contact_plan),
+        )
         .route(
             "/initiatives/{id}/action-items",
             get(action_items::list_action_items),

@@ -17,8 +17,12 @@ use kesher_domain::meetings::{
 };
 use kesher_domain::network::{InitiativeForm, OrganizationForm, PersonForm};
 use kesher_domain::text::{Email, Name, NewPassword};
+use kesher_domain::updates::{ContactPlanForm, UpdateForm};
 use kesher_domain::{BodyId, FieldError, InitiativeId, OrganizationId, PersonId};
-use kesher_store::{AccountStore, Actor, MembershipFilter, NewUser, Store};
+use kesher_store::{
+    AccountStore, Actor, MembershipFilter, NewUser, PersonFilter, SecretDigest, Store,
+    UpdateRecipient,
+};
 use serde::Deserialize;
 
 use crate::server;
@@ -57,6 +61,8 @@ struct DemoInitiative {
     people: Vec<DemoPerson>,
     #[serde(default)]
     bodies: Vec<DemoBody>,
+    #[serde(default)]
+    updates: Vec<DemoUpdate>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +76,28 @@ struct DemoOrganization {
     website: String,
     #[serde(default)]
     tags: Vec<String>,
+    /// The backbone's contact plan with it.
+    contact: Option<DemoContact>,
+}
+
+#[derive(Deserialize)]
+struct DemoContact {
+    purpose: String,
+    channel: String,
+    every: u16,
+    unit: String,
+}
+
+/// An update to partners: `sent` ones are the archive (recorded as reaching their
+/// audience, with no message queued), the others drafts.
+#[derive(Deserialize)]
+struct DemoUpdate {
+    title: String,
+    text: String,
+    audience: String,
+    body: Option<String>,
+    #[serde(default)]
+    sent: bool,
 }
 
 #[derive(Deserialize)]
@@ -420,6 +448,10 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
         }
     }
 
+    for initiative in &demo.initiatives {
+        load_updates(store, initiative, &initiatives, &organizations, &bodies).await?;
+    }
+
     let keys = Keys {
         initiatives: &initiatives,
         organizations: &organizations,
@@ -470,6 +502,81 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
                 },
             )
             .await?;
+    }
+    Ok(())
+}
+
+/// The initiative's contact plans and updates, once its partners, people and bodies are in.
+async fn load_updates(
+    store: &dyn Store,
+    initiative: &DemoInitiative,
+    initiatives: &HashMap<String, InitiativeId>,
+    organizations: &HashMap<(String, String), OrganizationId>,
+    bodies: &HashMap<(String, String), BodyId>,
+) -> anyhow::Result<()> {
+    let system = Actor::system();
+    let id = initiatives[&initiative.key];
+    for organization in &initiative.organizations {
+        let Some(contact) = &organization.contact else {
+            continue;
+        };
+        let plan = ContactPlanForm {
+            purpose: contact.purpose.clone(),
+            channel: contact.channel.clone(),
+            every: contact.every.to_string(),
+            unit: contact.unit.clone(),
+        }
+        .parse()
+        .map_err(|e| refused(&organization.key, e))?;
+        let organization_id = organizations[&(initiative.key.clone(), organization.key.clone())];
+        store
+            .set_contact_plan(system, organization_id, &plan)
+            .await?;
+    }
+    for update in &initiative.updates {
+        let body_id = match &update.body {
+            Some(key) => bodies
+                .get(&(initiative.key.clone(), key.clone()))
+                .ok_or_else(|| anyhow!("demo data: unknown body {key}"))?
+                .to_string(),
+            None => String::new(),
+        };
+        let input = UpdateForm {
+            title: update.title.clone(),
+            text: update.text.clone(),
+            audience: update.audience.clone(),
+            body_id,
+            person_ids: Vec::new(),
+        }
+        .parse()
+        .map_err(|e| refused(&update.title, e))?;
+        let created = store.create_update(system, id, &input).await?;
+        if update.sent {
+            // Its audience as the product counts it: all partners, or the body's seats today.
+            let seated = match created.body_id {
+                Some(body) => Some(seated_on(
+                    &store
+                        .list_memberships(id, &MembershipFilter::default())
+                        .await?,
+                    body,
+                    chrono::Utc::now().date_naive(),
+                )),
+                None => None,
+            };
+            let reach: Vec<UpdateRecipient> = store
+                .list_people(id, &PersonFilter::default())
+                .await?
+                .into_iter()
+                .filter(|p| p.email.is_some())
+                .filter(|p| seated.as_ref().is_none_or(|s| s.contains(&p.id)))
+                .map(|p| UpdateRecipient {
+                    person_id: p.id,
+                    mail: None,
+                    stop_digest: SecretDigest(readable_random(32)),
+                })
+                .collect();
+            store.send_update(system, created.id, &reach, &[]).await?;
+        }
     }
     Ok(())
 }
@@ -605,6 +712,17 @@ mod tests {
         for kind in ["steering_committee", "leading_team"] {
             assert!(municipal.bodies.iter().any(|b| b.kind == kind), "{kind}");
         }
+        // An update in the archive and a draft; a contact plan for several partners.
+        assert!(municipal.updates.iter().any(|u| u.sent));
+        assert!(municipal.updates.iter().any(|u| !u.sent));
+        assert!(
+            municipal
+                .organizations
+                .iter()
+                .filter(|o| o.contact.is_some())
+                .count()
+                >= 5
+        );
         let children: Vec<_> = demo
             .initiatives
             .iter()

@@ -202,6 +202,7 @@ impl Kesher {
                     .map(|a| (lang.t(&format!("mail-answer-{}", a.code())), answer_url(*a)))
                     .collect(),
                 unsubscribe: Vec::new(),
+                markdown: None,
                 list_unsubscribe: None,
             }
             .to_mail(Some(meeting.initiative_id), "meeting_invitation", &address)?;
@@ -257,6 +258,7 @@ impl Kesher {
                     action: Some((lang.t("mail-meeting-open"), self.meeting_url(&found))),
                     links: Vec::new(),
                     unsubscribe: Vec::new(),
+                    markdown: None,
                     list_unsubscribe: None,
                 }
                 .to_mail(

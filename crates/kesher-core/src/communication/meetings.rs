@@ -364,6 +364,7 @@ impl Kesher {
             )),
             links: Vec::new(),
             unsubscribe: Vec::new(),
+            markdown: None,
             list_unsubscribe: None,
         }
         .to_mail(Some(meeting.initiative_id), "meeting_summary", to)

@@ -210,6 +210,7 @@ impl Kesher {
             )),
             links: Vec::new(),
             unsubscribe: Vec::new(),
+            markdown: None,
             list_unsubscribe: None,
         }
         .to_mail(Some(initiative), "invitation", to)

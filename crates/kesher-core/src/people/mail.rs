@@ -33,6 +33,9 @@ pub struct Letter<'a> {
     /// The address a mail program posts to for a one-click unsubscribe (RFC 8058), when
     /// the message is of one kind.
     pub list_unsubscribe: Option<String>,
+    /// Text written in Markdown (an update): rendered and cleaned in the HTML part, kept as
+    /// written in the text part.
+    pub markdown: Option<&'a str>,
 }
 
 #[derive(Template)]
@@ -49,6 +52,8 @@ struct HtmlPart<'a> {
     links: &'a [(String, String)],
     unsubscribe: &'a [(String, String)],
     footer: String,
+    /// Cleaned HTML from the letter's Markdown.
+    rich: Option<String>,
 }
 
 #[derive(Template)]
@@ -61,6 +66,7 @@ struct TextPart<'a> {
     links: &'a [(String, String)],
     unsubscribe: &'a [(String, String)],
     footer: String,
+    markdown: Option<&'a str>,
 }
 
 impl Letter<'_> {
@@ -85,6 +91,9 @@ impl Letter<'_> {
             links: &self.links,
             unsubscribe: &self.unsubscribe,
             footer: footer.clone(),
+            rich: self
+                .markdown
+                .map(crate::communication::minutes::render_markdown),
         }
         .render()
         .map_err(|e| CoreError::Internal(format!("mail template: {e}")))?;
@@ -96,6 +105,7 @@ impl Letter<'_> {
             links: &self.links,
             unsubscribe: &self.unsubscribe,
             footer,
+            markdown: self.markdown,
         }
         .render()
         .map_err(|e| CoreError::Internal(format!("mail template: {e}")))?;
@@ -229,6 +239,7 @@ impl Kesher {
             action: None,
             links: Vec::new(),
             unsubscribe: Vec::new(),
+            markdown: None,
             list_unsubscribe: None,
         };
         let mail = self
@@ -258,6 +269,7 @@ mod tests {
             )),
             links: Vec::new(),
             unsubscribe: vec![("הפסקה".into(), "https://k.example/unsubscribe?key=u".into())],
+            markdown: None,
             list_unsubscribe: None,
         };
         let mail = letter.to_mail(None, "test", "a@example.org").unwrap();

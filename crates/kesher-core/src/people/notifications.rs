@@ -81,6 +81,7 @@ impl Kesher {
                     )),
                     links: Vec::new(),
                     unsubscribe: vec![self.unsubscribe_line(lang, kind, &secret)],
+                    markdown: None,
                     list_unsubscribe: Some(self.one_click_unsubscribe(&secret)),
                 };
                 let mail = letter.to_mail(initiative, "notification", &user.email)?;
@@ -168,6 +169,7 @@ impl Kesher {
                     .collect(),
                 unsubscribe,
                 list_unsubscribe,
+                markdown: None,
             };
             let mail = letter.to_mail(None, "digest", &user.email)?;
             let ids: Vec<_> = waiting.iter().map(|n| n.id).collect();
@@ -239,17 +241,28 @@ impl Kesher {
     }
 
     /// The kind an unsubscribe link stops, and for whom; `NotFound` for a link that never was.
-    pub async fn unsubscribe_link(&self, secret: &Secret) -> CoreResult<(UserId, String)> {
-        self.store
-            .unsubscribe_target(&secret.digest())
-            .await?
-            .ok_or(CoreError::NotFound)
+    /// The kind of message a stop link stops: a kind of notification, or `update` for
+    /// the initiative's updates. Reading it changes nothing.
+    pub async fn unsubscribe_link(&self, secret: &Secret) -> CoreResult<String> {
+        if let Some((_, kind)) = self.store.unsubscribe_target(&secret.digest()).await? {
+            return Ok(kind);
+        }
+        match self.store.update_stop_link(&secret.digest()).await? {
+            Some(_) => Ok(UPDATE_KIND.to_string()),
+            None => Err(CoreError::NotFound),
+        }
     }
 
-    /// Stops the link's kind of notification for its person (no sign-in needed: the
-    /// link is the proof). Returns the kind.
+    /// Stops what the link stops for its person (no sign-in needed: the link is the
+    /// proof): its kind of notification, or the initiative's updates. Returns the kind.
     pub async fn unsubscribe(&self, secret: &Secret) -> CoreResult<String> {
-        let (user, kind) = self.unsubscribe_link(secret).await?;
+        let Some((user, kind)) = self.store.unsubscribe_target(&secret.digest()).await? else {
+            if self.stop_updates(secret).await? {
+                tracing::info!("updates stopped");
+                return Ok(UPDATE_KIND.to_string());
+            }
+            return Err(CoreError::NotFound);
+        };
         self.store
             .set_notification_mode(
                 kesher_store::Actor::user(user),
@@ -262,6 +275,9 @@ impl Kesher {
         Ok(kind)
     }
 }
+
+/// The kind a stop link in an update names.
+pub const UPDATE_KIND: &str = "update";
 
 /// The Fluent id naming a kind of notification.
 pub fn kind_label_id(kind: &str) -> String {

@@ -55,6 +55,7 @@ impl Kesher {
             )),
             links: Vec::new(),
             unsubscribe: Vec::new(),
+            markdown: None,
             list_unsubscribe: None,
         };
         let mail = letter.to_mail(None, "password_reset", email.as_str())?;

@@ -1734,3 +1734,102 @@ meeting-concerns = Concerns
 meeting-concerns-results = The results tree
 meeting-concerns-indicators = Indicators
 meeting-concerns-questions = Open questions
+
+## Updates and the contact plan
+nav-updates = Updates
+updates-title = Updates to partners
+updates-lead = What the backbone tells the partners: decisions, new figures and meetings ahead. Every update sent is kept here.
+updates-none = No update has been sent yet.
+updates-back = All updates
+update-new = Write an update
+update-new-title = New update
+update-edit-title = Edit the update
+update-template-lead = The text is drafted from what happened since the last update: decisions, new approved figures (with how many places reported) and meetings ahead. Change anything before sending.
+update-template-title = Update of { $date }
+update-template-decisions = Decisions
+update-template-figures = New figures
+update-template-meetings = Meetings ahead
+update-template-nothing = No decisions, new figures or meetings ahead since the last update.
+field-update-title = Title
+field-update-text = Text
+hint-update-text = Markdown works: ## for a heading, * for a list, **bold**. Links work; code and scripts are removed.
+field-update-audience = To
+field-update-body = Body
+hint-update-body = Only when the update goes to the members of one body.
+field-update-people = Chosen people
+hint-update-people = Only when the update goes to a list you choose.
+update-audience-partners = All partners
+update-audience-body = The members of one body
+update-audience-funders = The funding partners
+update-audience-custom = A list you choose
+update-audience-of-body = Members of { $name }
+update-audience-of-people = { $count ->
+    [one] One chosen person
+   *[other] { $count } chosen people
+}
+update-save = Save the draft
+update-edit = Edit
+update-delete = Delete the draft
+update-send = { $count ->
+    [one] Send to one person
+   *[other] Send to { $count } people
+}
+update-draft = Draft
+update-sent-on = Sent
+update-sent-line = Sent on { $date }
+update-recipients-count = { $count ->
+    [one] one recipient
+   *[other] { $count } recipients
+}
+update-will-reach = { $count ->
+    [0] The update will reach nobody
+    [one] The update will reach one person
+   *[other] The update will reach { $count } people
+}
+update-will-reach-hint = People without an e-mail address, and those who asked to stop receiving updates, are not listed.
+update-mail-read-online = Read the update online
+update-mail-stop = Stop receiving the initiative's updates
+update-already-sent = This update was already sent, so it is kept as sent and cannot be changed or deleted.
+update-nobody-to-send = There is nobody to send to: none of the chosen recipients has an e-mail address open to updates.
+notify-kind-update = The initiative's updates
+flash-update-saved = Draft saved.
+flash-update-sent = Update sent.
+flash-update-deleted = Draft deleted.
+contact-plan-title = Contact plan with the partners
+contact-plan-lead = For each partner: why you keep in touch, through which channel and how often. The last contact is counted from the meetings its people attended and the updates they received.
+contact-plan-of = Contact plan with { $name }
+contact-plan-form-lead = The purpose of contact, the channel and how often. The next date is counted from the last contact.
+contact-plan-how = Channel and rhythm
+contact-plan-rhythm = { $channel }, { $every }
+contact-every-weeks = { $count ->
+    [one] every week
+   *[other] every { $count } weeks
+}
+contact-every-months = { $count ->
+    [one] every month
+   *[other] every { $count } months
+}
+contact-plan-edit = Edit
+contact-plan-set = Set a plan
+contact-plan-save = Save the plan
+contact-plan-clear = Remove the plan
+contact-last = Last contact
+contact-next = Next contact
+contact-never = No contact yet
+contact-standing-no-plan = No plan
+contact-standing-never = Get in touch: no contact yet
+contact-standing-on-time = On time
+contact-standing-due = By { $date }
+contact-standing-overdue = Overdue: was due by { $date }
+field-contact-purpose = Purpose of contact
+hint-contact-purpose = For example: report on the core programs and invite them to the working groups.
+field-contact-channel = Channel
+field-contact-every = Every
+field-contact-unit = Unit
+contact-channel-updates = Updates by e-mail
+contact-channel-meetings = Meetings of a body
+contact-channel-visit = A personal meeting or visit
+contact-channel-phone = Phone
+contact-channel-email = Personal e-mail
+flash-contact-plan-saved = Contact plan saved.
+flash-contact-plan-cleared = Contact plan removed.

@@ -1734,3 +1734,104 @@ meeting-concerns = נוגע ל
 meeting-concerns-results = עץ התוצאות
 meeting-concerns-indicators = מדדים
 meeting-concerns-questions = שאלות פתוחות
+
+## Updates and the contact plan
+nav-updates = עדכונים
+updates-title = עדכונים לשותפים
+updates-lead = מה שצוות השדרה מספר לשותפים: החלטות, נתונים חדשים ופגישות קרובות. כל עדכון שנשלח נשמר כאן.
+updates-none = עדיין לא נשלח אף עדכון.
+updates-back = לכל העדכונים
+update-new = כתיבת עדכון
+update-new-title = עדכון חדש
+update-edit-title = עריכת העדכון
+update-template-lead = הטקסט הוכן מראש ממה שקרה מאז העדכון הקודם: החלטות, נתונים מאושרים חדשים (עם שיעור הדיווח) ופגישות קרובות. אפשר לשנות בו הכול לפני השליחה.
+update-template-title = עדכון מ־{ $date }
+update-template-decisions = החלטות
+update-template-figures = נתונים חדשים
+update-template-meetings = פגישות קרובות
+update-template-nothing = לא נרשמו החלטות, נתונים חדשים או פגישות קרובות מאז העדכון הקודם.
+field-update-title = כותרת
+field-update-text = תוכן העדכון
+hint-update-text = אפשר לכתוב ב־Markdown: ## לכותרת, * לרשימה, **מודגש**. קישורים עובדים; קוד ותסריטים מוסרים.
+field-update-audience = למי
+field-update-body = הגוף
+hint-update-body = רק כשהעדכון נשלח לחברי גוף אחד.
+field-update-people = אנשים שנבחרו
+hint-update-people = רק כשהעדכון נשלח לרשימה שבוחרים.
+update-audience-partners = כל השותפים
+update-audience-body = חברי גוף אחד
+update-audience-funders = השותפים המממנים
+update-audience-custom = רשימה שבוחרים
+update-audience-of-body = חברי { $name }
+update-audience-of-people = { $count ->
+    [one] אדם אחד שנבחר
+   *[other] { $count } אנשים שנבחרו
+}
+update-save = שמירת טיוטה
+update-edit = עריכה
+update-delete = מחיקת הטיוטה
+update-send = { $count ->
+    [one] שליחה לאדם אחד
+   *[other] שליחה ל־{ $count } אנשים
+}
+update-draft = טיוטה
+update-sent-on = נשלח
+update-sent-line = נשלח ב־{ $date }
+update-recipients-count = { $count ->
+    [one] נמען אחד
+   *[other] { $count } נמענים
+}
+update-will-reach = { $count ->
+    [0] העדכון לא יגיע לאף אחד
+    [one] העדכון יגיע לאדם אחד
+   *[other] העדכון יגיע ל־{ $count } אנשים
+}
+update-will-reach-hint = מי שאין לו כתובת דוא״ל, ומי שביקש להפסיק לקבל עדכונים, לא מופיע ברשימה.
+update-mail-read-online = לקריאת העדכון באתר
+update-mail-stop = הפסקת קבלת העדכונים של היוזמה
+update-already-sent = העדכון כבר נשלח, ולכן הוא נשמר כפי שנשלח ואי אפשר לשנות או למחוק אותו.
+update-nobody-to-send = אין למי לשלוח: לאף אחד מהנמענים שנבחרו אין כתובת דוא״ל פעילה לעדכונים.
+notify-kind-update = עדכוני היוזמה
+flash-update-saved = הטיוטה נשמרה.
+flash-update-sent = העדכון נשלח.
+flash-update-deleted = הטיוטה נמחקה.
+contact-plan-title = תכנית הקשר עם השותפים
+contact-plan-lead = לכל שותף: למה שומרים איתו על קשר, באיזה ערוץ ובאיזו תדירות. מועד הקשר האחרון מחושב מהפגישות שאנשיו השתתפו בהן ומהעדכונים שקיבלו.
+contact-plan-of = תכנית הקשר עם { $name }
+contact-plan-form-lead = מטרת הקשר, הערוץ והתדירות. המועד הבא מחושב מהקשר האחרון.
+contact-plan-how = ערוץ ותדירות
+contact-plan-rhythm = { $channel }, { $every }
+contact-every-weeks = { $count ->
+    [one] כל שבוע
+    [two] כל שבועיים
+   *[other] כל { $count } שבועות
+}
+contact-every-months = { $count ->
+    [one] כל חודש
+    [two] כל חודשיים
+   *[other] כל { $count } חודשים
+}
+contact-plan-edit = עריכה
+contact-plan-set = קביעת תכנית
+contact-plan-save = שמירת התכנית
+contact-plan-clear = ביטול התכנית
+contact-last = הקשר האחרון
+contact-next = הקשר הבא
+contact-never = עוד לא היה קשר
+contact-standing-no-plan = אין תכנית
+contact-standing-never = כדאי ליצור קשר: עוד לא היה
+contact-standing-on-time = בזמן
+contact-standing-due = עד { $date }
+contact-standing-overdue = באיחור: היה צריך עד { $date }
+field-contact-purpose = מטרת הקשר
+hint-contact-purpose = למשל: לעדכן על תכניות הליבה ולהזמין לקבוצות העבודה.
+field-contact-channel = ערוץ
+field-contact-every = כל כמה
+field-contact-unit = יחידה
+contact-channel-updates = עדכונים בדוא״ל
+contact-channel-meetings = פגישות של גוף
+contact-channel-visit = פגישה אישית או ביקור
+contact-channel-phone = טלפון
+contact-channel-email = דוא״ל אישי
+flash-contact-plan-saved = תכנית הקשר נשמרה.
+flash-contact-plan-cleared = תכנית הקשר בוטלה.

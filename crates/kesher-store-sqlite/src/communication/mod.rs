@@ -2,7 +2,9 @@
 
 mod action_items;
 mod calendar_feeds;
+mod contact_plans;
 mod health_indicators;
 mod meetings;
+mod updates;
 
 pub(crate) use meetings::LOCAL_TIME;

@@ -3,10 +3,14 @@
 
 mod action_items;
 mod calendar_feeds;
+mod contact_plans;
 mod health_indicators;
 mod meetings;
+mod updates;
 
 pub use action_items::*;
 pub use calendar_feeds::*;
+pub use contact_plans::*;
 pub use health_indicators::*;
 pub use meetings::*;
+pub use updates::*;

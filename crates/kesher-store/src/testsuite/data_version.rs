@@ -366,6 +366,42 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
         "revoke_calendar_feed",
         store.revoke_calendar_feed(system(), feed.id)
     );
+    let update_input = |title: &str| kesher_domain::updates::UpdateInput {
+        title: title.into(),
+        text: "מה חדש".into(),
+        audience: kesher_domain::updates::Audience::Partners,
+    };
+    let draft = moves!(
+        "create_update",
+        store.create_update(system(), here.id, &update_input("עדכון"))
+    );
+    moves!(
+        "edit_update",
+        store.edit_update(system(), draft.id, &update_input("עדכון חודשי"))
+    );
+    let thrown = moves!(
+        "create_update",
+        store.create_update(system(), here.id, &update_input("טיוטה"))
+    );
+    moves!("delete_update", store.delete_update(system(), thrown.id));
+    moves!(
+        "send_update",
+        store.send_update(system(), draft.id, &[], &[])
+    );
+    let plan = kesher_domain::updates::ContactPlanInput {
+        purpose: "קשר שוטף".into(),
+        channel: kesher_domain::updates::ContactChannel::Meetings,
+        every: 1,
+        unit: kesher_domain::bodies::CadenceUnit::Months,
+    };
+    moves!(
+        "set_contact_plan",
+        store.set_contact_plan(system(), org.id, &plan)
+    );
+    moves!(
+        "clear_contact_plan",
+        store.clear_contact_plan(system(), org.id)
+    );
     let user = store
         .create_user(
             system(),

@@ -8,7 +8,11 @@ use kesher_domain::text::{Email, Name};
 use super::{conflict, initiative, organization, system};
 use crate::*;
 
-fn mail(initiative: Option<kesher_domain::InitiativeId>, to: &str, kind: &str) -> NewMail {
+pub(crate) fn mail(
+    initiative: Option<kesher_domain::InitiativeId>,
+    to: &str,
+    kind: &str,
+) -> NewMail {
     NewMail {
         initiative_id: initiative,
         kind: kind.into(),

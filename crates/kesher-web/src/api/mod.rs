@@ -18,6 +18,7 @@ mod meetings;
 mod memberships;
 mod organizations;
 mod people;
+mod updates;
 pub mod views;
 
 use std::sync::LazyLock;
@@ -207,6 +208,7 @@ impl Modify for Security {
         (name = "bodies", description = "Steering committees, working groups and other bodies"),
         (name = "memberships", description = "Seats of people in bodies"),
         (name = "meetings", description = "Meetings of bodies: when and where, the agenda, invitees and who came"),
+        (name = "updates", description = "Updates to partners, sent once to an audience and kept as an archive, and the contact plan with each partner"),
         (name = "imports", description = "Importing the partner list from a spreadsheet"),
         (name = "accounts", description = "The signed-in user and, for admins, all accounts"),
         (name = "agenda", description = "The common agenda: versioned statements, the results tree, glossary, decisions, disputes, endorsements and changes in the field"),
@@ -230,7 +232,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(agenda::routes())
         .merge(measurement::routes())
         .merge(downloads::routes())
-        .merge(invitations::routes());
+        .merge(invitations::routes())
+        .merge(updates::routes());
     router.split_for_parts()
 }
 

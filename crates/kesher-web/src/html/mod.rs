@@ -23,6 +23,7 @@ pub mod password;
 pub mod people;
 pub mod session;
 pub mod unsubscribe;
+pub mod updates;
 pub mod users;
 
 use askama::Template;

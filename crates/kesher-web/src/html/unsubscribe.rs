@@ -36,7 +36,7 @@ pub async fn show_unsubscribe(
     State(state): State<AppState>,
     QueryParams(query): QueryParams<KeyQuery>,
 ) -> Result<Response, AppError> {
-    let (_, kind) = state
+    let kind = state
         .kesher
         .unsubscribe_link(&Secret::from_client(&query.key))
         .await?;

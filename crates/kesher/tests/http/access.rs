@@ -93,6 +93,18 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
     if text.contains("{tmp_meeting}") {
         text = text.replace("{tmp_meeting}", &app.throwaway_meeting().await.to_string());
     }
+    if text.contains("{tmp_update}") {
+        text = text.replace(
+            "{tmp_update}",
+            &app.throwaway_update(false).await.to_string(),
+        );
+    }
+    if text.contains("{sent_update}") {
+        text = text.replace(
+            "{sent_update}",
+            &app.throwaway_update(true).await.to_string(),
+        );
+    }
     if text.contains("{tmp_person}") {
         text = text.replace("{tmp_person}", &app.throwaway_person().await.to_string());
     }
@@ -1704,6 +1716,135 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
             Body::Json(r#"{"done":true,"note":"נעשה"}"#),
             EDITORS,
             200,
+        ),
+    ];
+    check(&app, &api_cases, true).await;
+}
+
+#[tokio::test]
+async fn every_update_and_contact_plan_route_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    const UPDATE: &[(&str, &str)] = &[
+        ("title", "עדכון חודשי"),
+        ("text", "מה חדש"),
+        ("audience", "partners"),
+    ];
+    const PLAN: &[(&str, &str)] = &[
+        ("purpose", "לעדכן על תכניות הליבה"),
+        ("channel", "updates"),
+        ("every", "3"),
+        ("unit", "months"),
+    ];
+    let pages = vec![
+        get("/initiatives/{i}/updates", READERS),
+        get("/initiatives/{i}/updates/new", MANAGERS),
+        post("/initiatives/{i}/updates", UPDATE, MANAGERS),
+        // The archive is everyone's; a draft is the backbone's alone.
+        get("/initiatives/{i}/updates/{sent_update}", READERS),
+        get("/initiatives/{i}/updates/{tmp_update}", MANAGERS),
+        get("/initiatives/{i}/updates/{tmp_update}/edit", MANAGERS),
+        post("/initiatives/{i}/updates/{tmp_update}", UPDATE, MANAGERS),
+        post("/initiatives/{i}/updates/{tmp_update}/send", &[], MANAGERS),
+        post(
+            "/initiatives/{i}/updates/{tmp_update}/delete",
+            &[],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/contact-plan", MANAGERS),
+        get("/initiatives/{i}/contact-plan/{a}", MANAGERS),
+        post("/initiatives/{i}/contact-plan/{a}", PLAN, MANAGERS),
+        post(
+            "/initiatives/{i}/contact-plan/{tmp_org}/clear",
+            &[],
+            MANAGERS,
+        ),
+    ];
+    check(&app, &pages, false).await;
+    use Method as M;
+    let api_cases = vec![
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/updates",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/updates",
+            Body::Json(r#"{"title":"עדכון","text":"מה חדש","audience":"funders"}"#),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/updates/template",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/updates/{sent_update}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/updates/{tmp_update}",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/updates/{tmp_update}",
+            Body::Json(r#"{"title":"עדכון","text":"מה חדש","audience":"partners"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/updates/{tmp_update}/recipients",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/updates/{tmp_update}/send",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/updates/{tmp_update}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/contact-plan",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/organizations/{a}/contact-plan",
+            Body::Json(r#"{"purpose":"קשר שוטף","channel":"meetings","every":1,"unit":"months"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/organizations/{tmp_org}/contact-plan",
+            Body::None,
+            MANAGERS,
+            204,
         ),
     ];
     check(&app, &api_cases, true).await;

@@ -346,6 +346,30 @@ impl TestApp {
         id
     }
 
+    /// An update to all partners: a draft, or (with `sent`) one already sent.
+    pub async fn throwaway_update(&self, sent: bool) -> kesher_domain::UpdateId {
+        let input = kesher_domain::updates::UpdateForm {
+            title: "עדכון".into(),
+            text: "## החלטות\n* הוחלט".into(),
+            audience: "partners".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("update");
+        let update = self
+            .store
+            .create_update(Actor::system(), self.fixture.initiative, &input)
+            .await
+            .expect("create");
+        if sent {
+            self.store
+                .send_update(Actor::system(), update.id, &[], &[])
+                .await
+                .expect("send");
+        }
+        update.id
+    }
+
     /// An action item carried by organization A (the partner editor's).
     pub async fn throwaway_action_item(&self) -> kesher_domain::ActionItemId {
         let meeting = self.throwaway_meeting().await;

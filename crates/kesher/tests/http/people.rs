@@ -1543,3 +1543,217 @@ async fn an_invitation_carries_a_calendar_request_its_links_answer_and_changes_f
         .unwrap();
     assert_eq!(again.status(), StatusCode::CONFLICT);
 }
+
+/// An update is drafted from what happened (a decision taken today, a meeting ahead),
+/// sent once to one body's members, arrives with its Markdown rendered and nothing
+/// dangerous in it, joins the archive everyone reads, and its link stops the next one. The
+/// contact plan counts the update as the partner's last contact.
+#[tokio::test]
+async fn an_update_reaches_its_audience_once_and_its_link_stops_the_next() {
+    let (app, received) = app_with_mail().await;
+    let i = app.fixture.initiative;
+    let group = app.fixture.group;
+    let decision = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/initiatives/{i}/decisions"),
+        )
+        .json(&serde_json::json!({
+            "decided_on": chrono::Utc::now().date_naive().to_string(),
+            "kind": "consensus",
+            "text": "הוחלט להרחיב את מועדוני הרובוטיקה לבנות",
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(decision.status(), StatusCode::CREATED);
+    let ahead = (chrono::Utc::now() + chrono::Duration::days(10))
+        .format("%Y-%m-%dT17:00")
+        .to_string();
+    let meeting = app
+        .api(Who::Backbone, reqwest::Method::POST, &format!("/api/v1/bodies/{group}/meetings"))
+        .json(&serde_json::json!({"starts_at": ahead, "duration_minutes": 60, "location": "אולם המועצה"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(meeting.status(), StatusCode::CREATED);
+
+    // The template gathers them.
+    let form = document(
+        app.get(Who::Backbone, &format!("/initiatives/{i}/updates/new"))
+            .await,
+    )
+    .await;
+    let drafted = texts(&form, "#f-text").join("\n");
+    assert!(
+        drafted.contains("הוחלט להרחיב את מועדוני הרובוטיקה לבנות"),
+        "{drafted}"
+    );
+    assert!(drafted.contains("אולם המועצה"), "{drafted}");
+
+    let text = "## מה חדש\n\n**הוחלט** להרחיב את המועדונים.\n\n<script>alert(1)</script>[קישור](javascript:alert(1))";
+    let group_id = group.to_string();
+    let saved = app
+        .post(
+            Who::Backbone,
+            &format!("/initiatives/{i}/updates"),
+            &[
+                ("title", "עדכון דצמבר"),
+                ("text", text),
+                ("audience", "body"),
+                ("body_id", &group_id),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let page_path = saved.headers()["location"].to_str().unwrap().to_string();
+    let draft = document(app.get(Who::Backbone, &page_path).await).await;
+    assert_eq!(
+        texts(&draft, "#recipients li"),
+        vec!["דנה לוי — עמותת מדע בשכונה"],
+        "the group's one member, by name and organization"
+    );
+    assert_eq!(
+        app.get(Who::Viewer, &page_path).await.status(),
+        StatusCode::FORBIDDEN,
+        "a draft is the backbone's"
+    );
+
+    let sent = app
+        .post(Who::Backbone, &format!("{page_path}/send"), &[])
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    let message = wait_for(&received, 1).await.remove(0);
+    assert!(
+        message.raw.contains("To: dana@example.org"),
+        "{}",
+        message.raw
+    );
+    assert!(message.html.contains("<h2>מה חדש</h2>"), "{}", message.html);
+    assert!(
+        message.html.contains("<strong>הוחלט</strong>"),
+        "{}",
+        message.html
+    );
+    assert!(!message.html.contains("<script"), "{}", message.html);
+    assert!(
+        !message.html.contains("href=\"javascript"),
+        "{}",
+        message.html
+    );
+    assert!(
+        message.text.contains("**הוחלט**"),
+        "the text part keeps what was written"
+    );
+    assert!(
+        message
+            .raw
+            .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"),
+        "{}",
+        message.raw
+    );
+    assert_eq!(
+        app.post(Who::Backbone, &format!("{page_path}/send"), &[])
+            .await
+            .status(),
+        StatusCode::CONFLICT,
+        "an update is sent once"
+    );
+
+    // The archive: every role in the initiative reads it.
+    let archive = document(
+        app.get(Who::Viewer, &format!("/initiatives/{i}/updates"))
+            .await,
+    )
+    .await;
+    assert!(
+        texts(&archive, "#updates")
+            .join(" ")
+            .contains("עדכון דצמבר")
+    );
+    let read = document(app.get(Who::Viewer, &page_path).await).await;
+    assert!(texts(&read, "#update-text strong").contains(&"הוחלט".to_string()));
+
+    // The contact plan counts the update as organization A's last contact.
+    let plan = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::PUT,
+            &format!("/api/v1/organizations/{}/contact-plan", app.fixture.org_a),
+        )
+        .json(&serde_json::json!({"purpose": "לעדכן על תכניות הליבה", "channel": "updates", "every": 1, "unit": "months"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(plan.status(), StatusCode::OK);
+    let rows: serde_json::Value = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::GET,
+            &format!("/api/v1/initiatives/{i}/contact-plan"),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let row_a = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["organization_id"] == app.fixture.org_a.get())
+        .unwrap();
+    assert_eq!(row_a["last_contact"]["via"]["kind"], "update", "{row_a}");
+    assert_eq!(row_a["standing"], "on_time", "{row_a}");
+    assert_eq!(row_a["plan"]["every"], 1, "{row_a}");
+
+    // The stop link: its page changes nothing; its button stops updates to Dana.
+    let stop = message
+        .text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.contains("/unsubscribe?key="))
+        .expect("a stop link")
+        .split(": ")
+        .last()
+        .unwrap()
+        .to_string();
+    let key = stop.split("key=").nth(1).unwrap().to_string();
+    let page = client().get(&stop).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let stopped = post_form(&app, &client(), "/unsubscribe", &[("key", &key)]).await;
+    assert_eq!(texts(&document(stopped).await, "#unsubscribed").len(), 1);
+    let next = app
+        .api(Who::Backbone, reqwest::Method::POST, &format!("/api/v1/initiatives/{i}/updates"))
+        .json(&serde_json::json!({"title": "עדכון ינואר", "text": "עוד", "audience": "body", "body_id": group.get()}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(next.status(), StatusCode::CREATED);
+    let next: serde_json::Value = next.json().await.unwrap();
+    let recipients: serde_json::Value = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::GET,
+            &format!("/api/v1/updates/{}/recipients", next["id"]),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(recipients, serde_json::json!([]), "Dana asked for no more");
+    let refused = app
+        .api(
+            Who::Backbone,
+            reqwest::Method::POST,
+            &format!("/api/v1/updates/{}/send", next["id"]),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+}
