@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod bodies;
 pub mod choice;
 pub mod diff;
+pub mod documents;
 pub mod health;
 pub mod ids;
 pub mod import;

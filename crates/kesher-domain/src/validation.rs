@@ -71,6 +71,10 @@ pub enum Invalid {
     WrongPassword,
     #[error("names both a person and an organization; an owner is one of them")]
     OneOwner,
+    #[error("not a file of an accepted kind (office documents, PDF, images)")]
+    FileKind,
+    #[error("a file larger than {max_mb} MB")]
+    FileTooBig { max_mb: usize },
 }
 
 impl Invalid {
@@ -109,6 +113,8 @@ impl Invalid {
             Invalid::TooLarge => "invalid-too-large",
             Invalid::Control => "invalid-control",
             Invalid::OneOwner => "invalid-one-owner",
+            Invalid::FileKind => "invalid-file-kind",
+            Invalid::FileTooBig { .. } => "invalid-file-too-big",
         }
     }
 
@@ -116,6 +122,7 @@ impl Invalid {
     pub fn message_args(&self) -> Vec<(&'static str, i64)> {
         match self {
             Invalid::TooLong { max } => vec![("max", *max as i64)],
+            Invalid::FileTooBig { max_mb } => vec![("max", *max_mb as i64)],
             Invalid::Range { min, max } => vec![("min", *min), ("max", *max)],
             Invalid::PasswordTooShort { min } => vec![("min", *min as i64)],
             Invalid::BoundaryRow { row } => vec![("line", *row as i64)],

@@ -16,10 +16,12 @@ use kesher_domain::*;
 use crate::*;
 
 mod data_version;
+mod documents;
 mod measurement;
 mod people;
 mod updates;
 pub use data_version::*;
+pub use documents::*;
 pub use measurement::*;
 pub use people::*;
 pub use updates::*;
@@ -53,6 +55,7 @@ macro_rules! conformance_tests {
             calendar_feeds_are_found_by_their_secret_until_revoked,
             an_update_is_sent_once_to_its_audience_and_stopped_by_its_link,
             a_partner_keeps_one_contact_plan,
+            a_document_keeps_its_versions_and_links_only_its_own_initiative,
             an_indicator_follows_one_health_figure_of_its_own_initiative,
             endorsements_and_field_changes,
             places_import_by_code_and_keep_what_blank_cells_leave,
@@ -134,6 +137,10 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
         include_str!("communication/contact_plans.rs"),
     ),
     (
+        "communication/documents.rs",
+        include_str!("communication/documents.rs"),
+    ),
+    (
         "measurement/mappings.rs",
         include_str!("measurement/mappings.rs"),
     ),
@@ -191,6 +198,7 @@ const SUITE_SOURCES: &[&str] = &[
     include_str!("testsuite/data_version.rs"),
     include_str!("testsuite/people.rs"),
     include_str!("testsuite/updates.rs"),
+    include_str!("testsuite/documents.rs"),
 ];
 
 /// Holds the suite to its promise: every method of every store trait is called by some

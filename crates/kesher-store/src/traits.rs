@@ -279,6 +279,7 @@ pub trait Store:
     + crate::HealthIndicatorStore
     + crate::UpdateStore
     + crate::ContactPlanStore
+    + crate::DocumentStore
 {
 }
 
@@ -301,5 +302,7 @@ impl<T> Store for T where
         + crate::HealthIndicatorStore
         + crate::UpdateStore
         + crate::ContactPlanStore
+        + crate::DocumentStore
+        + crate::DocumentStore
 {
 }

@@ -46,3 +46,43 @@ pub fn calendar(text: String) -> Response {
     )
         .into_response()
 }
+
+/// A library file in the answer, always as an attachment with the type its bytes were
+/// recognised as; `nosniff` and a sandbox keep a browser from running anything in it.
+pub fn document(version: &kesher_store::DocumentVersion, bytes: Vec<u8>) -> Response {
+    use axum::http::header::{
+        CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE,
+        X_CONTENT_TYPE_OPTIONS,
+    };
+    use axum::response::IntoResponse;
+    // RFC 6266: a plain ASCII fallback, and the real (Hebrew) name percent-encoded.
+    let ascii: String = version
+        .file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = form_urlencoded::byte_serialize(version.file_name.as_bytes()).collect();
+    (
+        [
+            (CONTENT_TYPE, version.media_type.clone()),
+            (
+                CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+                    encoded.replace('+', "%20")
+                ),
+            ),
+            (X_CONTENT_TYPE_OPTIONS, "nosniff".to_string()),
+            (CONTENT_SECURITY_POLICY, "sandbox".to_string()),
+            (CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}

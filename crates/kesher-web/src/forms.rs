@@ -310,3 +310,64 @@ impl FormErrors {
         &self.summary
     }
 }
+
+/// A multipart form's text fields and its one file (`file`), as the document library's
+/// page and API send them.
+pub struct Sent {
+    pub fields: std::collections::HashMap<String, String>,
+    pub file: Option<(String, Vec<u8>)>,
+}
+
+impl Sent {
+    /// Reads the whole form. A file over the route's limit stops the read; it is answered
+    /// at the file field, as any other refused file.
+    pub async fn read(mut multipart: axum::extract::Multipart) -> Result<Sent, AppError> {
+        let mut fields = std::collections::HashMap::new();
+        let mut file = None;
+        while let Some(field) = multipart.next_field().await.map_err(|_| bad_request())? {
+            let Some(name) = field.name().map(str::to_string) else {
+                continue;
+            };
+            if name == "file" {
+                let file_name = field.file_name().unwrap_or("").to_string();
+                let bytes = field.bytes().await.map_err(|_| {
+                    kesher_core::CoreError::invalid(
+                        "file",
+                        kesher_domain::Invalid::FileTooBig {
+                            max_mb: kesher_domain::documents::FILE_MAX_MB,
+                        },
+                    )
+                })?;
+                file = Some((file_name, bytes.to_vec()));
+            } else {
+                fields.insert(name, field.text().await.map_err(|_| bad_request())?);
+            }
+        }
+        Ok(Sent { fields, file })
+    }
+
+    pub fn field(&self, name: &str) -> String {
+        self.fields.get(name).cloned().unwrap_or_default()
+    }
+
+    /// The document's fields.
+    pub fn form(&self) -> kesher_domain::documents::DocumentForm {
+        kesher_domain::documents::DocumentForm {
+            title: self.field("title"),
+            description: self.field("description"),
+            body_id: self.field("body_id"),
+            visibility: self.field("visibility"),
+            meeting_id: self.field("meeting_id"),
+            decision_id: self.field("decision_id"),
+            result_id: self.field("result_id"),
+        }
+    }
+
+    /// The file, unless none (or an empty one) was chosen.
+    pub fn upload(&self) -> Option<kesher_core::communication::documents::Upload<'_>> {
+        self.file
+            .as_ref()
+            .filter(|(_, bytes)| !bytes.is_empty())
+            .map(|(name, bytes)| kesher_core::communication::documents::Upload { name, bytes })
+    }
+}

@@ -14,7 +14,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::html::{
-    access, account, action_items, bodies, calendar, health, home, imports, initiatives,
+    access, account, action_items, bodies, calendar, documents, health, home, imports, initiatives,
     invitations, join, meeting_answers, meetings, organizations, outbox, password, people, session,
     unsubscribe, updates, users,
 };
@@ -23,6 +23,10 @@ use crate::{AppState, WebConfig, api, assets, context};
 /// The largest upload the import accepts, with room for the multipart framing; every
 /// other route keeps axum's 2 MB default.
 pub(crate) const UPLOAD_LIMIT: usize = 11 * 1024 * 1024;
+
+/// The largest document upload: the library's 20 MB file with the form around it. A
+/// larger body is cut off and answered at the form's file field.
+pub(crate) const DOCUMENT_LIMIT: usize = kesher_domain::documents::FILE_MAX_BYTES + 1024 * 1024;
 
 /// Builds the whole application.
 pub fn app(kesher: Kesher, config: WebConfig) -> Router {
@@ -249,6 +253,28 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route(
             "/initiatives/{id}/updates/{update}/delete",
             post(updates::delete_update),
+        )
+        .route(
+            "/initiatives/{id}/documents",
+            get(documents::list_documents)
+                .post(documents::add_document)
+                .layer(DefaultBodyLimit::max(DOCUMENT_LIMIT)),
+        )
+        .route(
+            "/initiatives/{id}/documents/{document}",
+            get(documents::show_document).post(documents::edit_document),
+        )
+        .route(
+            "/initiatives/{id}/documents/{document}/versions",
+            post(documents::add_version).layer(DefaultBodyLimit::max(DOCUMENT_LIMIT)),
+        )
+        .route(
+            "/initiatives/{id}/documents/{document}/versions/{version}",
+            get(documents::download),
+        )
+        .route(
+            "/initiatives/{id}/documents/{document}/delete",
+            post(documents::delete_document),
         )
         .route("/initiatives/{id}/contact-plan", get(updates::contact_plan))
         .route(

@@ -9,8 +9,10 @@ use anyhow::{Context, anyhow, bail};
 use kesher_core::Kesher;
 use kesher_core::accounts::hash_password;
 use kesher_core::communication::meetings::seated_on;
+use kesher_core::measurement::export::Download;
 use kesher_domain::access::{Grant, Role};
 use kesher_domain::bodies::{BodyForm, MembershipForm};
+use kesher_domain::documents::DocumentForm;
 use kesher_domain::meetings::{
     ActionItemForm, ActionStatusForm, AgendaItemForm, ItemMinutes, MeetingAnswer,
     MeetingDecisionForm, MeetingForm,
@@ -20,7 +22,7 @@ use kesher_domain::text::{Email, Name, NewPassword};
 use kesher_domain::updates::{ContactPlanForm, UpdateForm};
 use kesher_domain::{BodyId, FieldError, InitiativeId, OrganizationId, PersonId};
 use kesher_store::{
-    AccountStore, Actor, MembershipFilter, NewUser, PersonFilter, SecretDigest, Store,
+    AccountStore, Actor, MembershipFilter, NewFile, NewUser, PersonFilter, SecretDigest, Store,
     UpdateRecipient,
 };
 use serde::Deserialize;
@@ -63,6 +65,22 @@ struct DemoInitiative {
     bodies: Vec<DemoBody>,
     #[serde(default)]
     updates: Vec<DemoUpdate>,
+    #[serde(default)]
+    documents: Vec<DemoDocument>,
+}
+
+/// A document of the library: a spreadsheet written from its rows (the first is the
+/// header), in a body's folder or the initiative's, perhaps a meeting's material (the
+/// body's meeting that starts at `meeting`).
+#[derive(Deserialize)]
+struct DemoDocument {
+    title: String,
+    description: Option<String>,
+    body: Option<String>,
+    visibility: String,
+    meeting: Option<String>,
+    file_name: String,
+    rows: Vec<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -533,6 +551,64 @@ async fn load_updates(
             .set_contact_plan(system, organization_id, &plan)
             .await?;
     }
+    for file in &initiative.documents {
+        let body = match &file.body {
+            Some(key) => Some(
+                *bodies
+                    .get(&(initiative.key.clone(), key.clone()))
+                    .ok_or_else(|| anyhow!("demo data: unknown body {key}"))?,
+            ),
+            None => None,
+        };
+        let meeting = match (&file.meeting, body) {
+            (Some(starts_at), Some(body)) => Some(
+                store
+                    .meetings_of_body(body)
+                    .await?
+                    .into_iter()
+                    .find(|m| m.starts_at.format("%Y-%m-%dT%H:%M").to_string() == *starts_at)
+                    .ok_or_else(|| anyhow!("demo data: no meeting at {starts_at}"))?
+                    .id,
+            ),
+            _ => None,
+        };
+        let input = DocumentForm {
+            title: file.title.clone(),
+            description: file.description.clone().unwrap_or_default(),
+            body_id: body.map(|b| b.to_string()).unwrap_or_default(),
+            visibility: file.visibility.clone(),
+            meeting_id: meeting.map(|m| m.to_string()).unwrap_or_default(),
+            ..Default::default()
+        }
+        .parse()
+        .map_err(|e| refused(&file.title, e))?;
+        let (headers, rows) = file
+            .rows
+            .split_first()
+            .ok_or_else(|| anyhow!("demo data: {} has no rows", file.title))?;
+        let bytes = Download {
+            headers: headers.clone(),
+            rows: rows.to_vec(),
+            number_columns: Vec::new(),
+        }
+        .to_xlsx()?;
+        let kind = kesher_domain::documents::file_kind(&bytes)
+            .map_err(|e| anyhow!("demo data: {}: {e}", file.title))?;
+        let sha = kesher_core::communication::documents::file_digest(&bytes);
+        store
+            .create_document(
+                system,
+                id,
+                &input,
+                NewFile {
+                    file_name: &file.file_name,
+                    media_type: kind.media_type,
+                    sha256: &sha,
+                    bytes: &bytes,
+                },
+            )
+            .await?;
+    }
     for update in &initiative.updates {
         let body_id = match &update.body {
             Some(key) => bodies
@@ -715,6 +791,14 @@ mod tests {
         // An update in the archive and a draft; a contact plan for several partners.
         assert!(municipal.updates.iter().any(|u| u.sent));
         assert!(municipal.updates.iter().any(|u| !u.sent));
+        // A library with a meeting's materials and a document for the backbone alone.
+        assert!(municipal.documents.iter().any(|d| d.meeting.is_some()));
+        assert!(
+            municipal
+                .documents
+                .iter()
+                .any(|d| d.visibility == "backbone")
+        );
         assert!(
             municipal
                 .organizations

@@ -143,6 +143,27 @@ impl Kesher {
         sent.sequence = sequence;
         let initiative = self.store.initiative(meeting.initiative_id).await?;
         let host = host_of(&self.public_url());
+        // The materials go with the invitation as links to their pages (a reader signs in
+        // to open them); those kept for the backbone alone stay out of the message.
+        let materials: Vec<(String, String)> = self
+            .store
+            .documents(meeting.initiative_id)
+            .await?
+            .into_iter()
+            .filter(|d| d.meeting_id == Some(meeting.id))
+            .filter(|d| d.visibility != kesher_domain::documents::Visibility::Backbone)
+            .map(|d| {
+                (
+                    d.title,
+                    format!(
+                        "{}/initiatives/{}/documents/{}",
+                        self.public_url(),
+                        meeting.initiative_id,
+                        d.id
+                    ),
+                )
+            })
+            .collect();
         let mut letters = Vec::new();
         for (person, name, address, lang) in self.addressed_invitees(meeting).await? {
             let words = Words::of(lang, meeting);
@@ -200,6 +221,15 @@ impl Kesher {
                 links: MeetingAnswer::ALL
                     .iter()
                     .map(|a| (lang.t(&format!("mail-answer-{}", a.code())), answer_url(*a)))
+                    .chain(materials.iter().map(|(title, url)| {
+                        (
+                            lang.t_with(
+                                "mail-meeting-material",
+                                &[("name", Arg::from(title.as_str()))],
+                            ),
+                            url.clone(),
+                        )
+                    }))
                     .collect(),
                 unsubscribe: Vec::new(),
                 markdown: None,

@@ -6,6 +6,7 @@
 pub mod action_items;
 pub mod calendar;
 pub mod contacts;
+pub mod documents;
 pub mod feeds;
 pub mod health;
 pub mod invitations;

@@ -3,6 +3,7 @@
 mod action_items;
 mod calendar_feeds;
 mod contact_plans;
+mod documents;
 mod health_indicators;
 mod meetings;
 mod updates;

@@ -4,6 +4,7 @@
 mod action_items;
 mod calendar_feeds;
 mod contact_plans;
+mod documents;
 mod health_indicators;
 mod meetings;
 mod updates;
@@ -11,6 +12,7 @@ mod updates;
 pub use action_items::*;
 pub use calendar_feeds::*;
 pub use contact_plans::*;
+pub use documents::*;
 pub use health_indicators::*;
 pub use meetings::*;
 pub use updates::*;

@@ -402,6 +402,37 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
         "clear_contact_plan",
         store.clear_contact_plan(system(), org.id)
     );
+    let file = NewFile {
+        file_name: "agenda.pdf",
+        media_type: "application/pdf",
+        sha256: "00",
+        bytes: b"%PDF-1.7",
+    };
+    let document_input = |title: &str| kesher_domain::documents::DocumentInput {
+        title: title.into(),
+        description: None,
+        body_id: Some(body.id),
+        visibility: kesher_domain::documents::Visibility::Body,
+        meeting_id: None,
+        decision_id: None,
+        result_id: None,
+    };
+    let document = moves!(
+        "create_document",
+        store.create_document(system(), here.id, &document_input("סדר יום"), file)
+    );
+    moves!(
+        "add_document_version",
+        store.add_document_version(system(), document.id, file)
+    );
+    moves!(
+        "edit_document",
+        store.edit_document(system(), document.id, &document_input("סדר היום"))
+    );
+    moves!(
+        "delete_document",
+        store.delete_document(system(), document.id)
+    );
     let user = store
         .create_user(
             system(),

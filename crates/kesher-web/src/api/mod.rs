@@ -8,6 +8,7 @@
 mod accounts;
 mod agenda;
 mod bodies;
+mod documents;
 mod downloads;
 pub(crate) use downloads::json_attachment;
 mod imports;
@@ -209,6 +210,7 @@ impl Modify for Security {
         (name = "memberships", description = "Seats of people in bodies"),
         (name = "meetings", description = "Meetings of bodies: when and where, the agenda, invitees and who came"),
         (name = "updates", description = "Updates to partners, sent once to an audience and kept as an archive, and the contact plan with each partner"),
+        (name = "documents", description = "The document library: documents of the initiative and its bodies, their versions and who may see them"),
         (name = "imports", description = "Importing the partner list from a spreadsheet"),
         (name = "accounts", description = "The signed-in user and, for admins, all accounts"),
         (name = "agenda", description = "The common agenda: versioned statements, the results tree, glossary, decisions, disputes, endorsements and changes in the field"),
@@ -233,7 +235,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(measurement::routes())
         .merge(downloads::routes())
         .merge(invitations::routes())
-        .merge(updates::routes());
+        .merge(updates::routes())
+        .merge(documents::routes());
     router.split_for_parts()
 }
 

@@ -109,6 +109,8 @@ struct ShowPage {
     /// The caller's answer, when they are on the meeting's record (`Some(None)`: not yet).
     my_answer: Option<Option<MeetingAnswer>>,
     answers: Vec<MeetingAnswer>,
+    /// Its materials the reader may see.
+    materials: Vec<kesher_store::Document>,
     errors: FormErrors,
 }
 
@@ -326,6 +328,7 @@ async fn show_page(
         guests,
         my_answer,
         answers: MeetingAnswer::ALL.to_vec(),
+        materials: state.kesher.meeting_materials(caller, meeting).await?,
         notes_html,
         decisions,
         actions,

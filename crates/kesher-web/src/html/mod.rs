@@ -7,6 +7,7 @@ pub mod action_items;
 pub mod agenda;
 pub mod bodies;
 pub mod calendar;
+pub mod documents;
 pub mod errors;
 pub mod health;
 pub mod home;

@@ -22,6 +22,23 @@ enum Body {
     Form(&'static [(&'static str, &'static str)]),
     Json(&'static str),
     Upload,
+    /// A document for the library: a title, who sees it, and a small PDF.
+    Document,
+}
+
+/// The library's multipart form, with the page's CSRF token when one is given.
+fn document_form(csrf: Option<String>) -> reqwest::multipart::Form {
+    let form = reqwest::multipart::Form::new()
+        .text("title", "סיכום")
+        .text("visibility", "initiative")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(b"%PDF-1.7\n%%EOF\n".to_vec()).file_name("summary.pdf"),
+        );
+    match csrf {
+        Some(token) => form.text("csrf", token),
+        None => form,
+    }
 }
 
 struct Case {
@@ -92,6 +109,12 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
     }
     if text.contains("{tmp_meeting}") {
         text = text.replace("{tmp_meeting}", &app.throwaway_meeting().await.to_string());
+    }
+    if text.contains("{tmp_document}") || text.contains("{tmp_version}") {
+        let document = app.throwaway_document().await;
+        text = text
+            .replace("{tmp_document}", &document.id.to_string())
+            .replace("{tmp_version}", &document.versions[0].id.to_string());
     }
     if text.contains("{tmp_update}") {
         text = text.replace(
@@ -305,6 +328,17 @@ async fn send(app: &TestApp, who: Who, case: &Case, api: bool) -> reqwest::Respo
                     .await
                     .unwrap()
             }
+            Body::Document => {
+                let client = app.as_(who);
+                let page = if who == Anonymous { "/login" } else { "/" };
+                let csrf = app.csrf_of(client, page).await;
+                client
+                    .post(app.url(&path))
+                    .multipart(document_form(Some(csrf)))
+                    .send()
+                    .await
+                    .unwrap()
+            }
             Body::Json(_) => unreachable!("pages take forms"),
         };
     }
@@ -321,6 +355,7 @@ async fn send(app: &TestApp, who: Who, case: &Case, api: bool) -> reqwest::Respo
                     .file_name("partners.csv"),
             ),
         ),
+        Body::Document => request.multipart(document_form(None)),
         Body::Form(_) => unreachable!("the API takes JSON"),
     };
     request.send().await.unwrap()
@@ -1842,6 +1877,98 @@ async fn every_update_and_contact_plan_route_answers_each_role_as_the_matrix_say
         api(
             M::DELETE,
             "/api/v1/organizations/{tmp_org}/contact-plan",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+    ];
+    check(&app, &api_cases, true).await;
+}
+
+#[tokio::test]
+async fn every_document_route_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    const DOCUMENT: &[(&str, &str)] = &[("title", "סיכום מעודכן"), ("visibility", "initiative")];
+    let pages = vec![
+        get("/initiatives/{i}/documents", READERS),
+        case(
+            Method::POST,
+            "/initiatives/{i}/documents",
+            Body::Document,
+            MANAGERS,
+            303,
+        ),
+        get("/initiatives/{i}/documents/{tmp_document}", READERS),
+        get(
+            "/initiatives/{i}/documents/{tmp_document}/versions/{tmp_version}",
+            READERS,
+        ),
+        post(
+            "/initiatives/{i}/documents/{tmp_document}",
+            DOCUMENT,
+            MANAGERS,
+        ),
+        case(
+            Method::POST,
+            "/initiatives/{i}/documents/{tmp_document}/versions",
+            Body::Document,
+            MANAGERS,
+            303,
+        ),
+        post(
+            "/initiatives/{i}/documents/{tmp_document}/delete",
+            &[],
+            MANAGERS,
+        ),
+    ];
+    check(&app, &pages, false).await;
+    use Method as M;
+    let api_cases = vec![
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/documents",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/documents",
+            Body::Document,
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/documents/{tmp_document}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/document-versions/{tmp_version}/file",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/documents/{tmp_document}",
+            Body::Json(r#"{"title":"סיכום","visibility":"backbone"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/documents/{tmp_document}/versions",
+            Body::Document,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/documents/{tmp_document}",
             Body::None,
             MANAGERS,
             204,

@@ -346,6 +346,31 @@ impl TestApp {
         id
     }
 
+    /// A document everyone in the initiative sees, with one version.
+    pub async fn throwaway_document(&self) -> kesher_store::Document {
+        let input = kesher_domain::documents::DocumentForm {
+            title: "מצגת".into(),
+            visibility: "initiative".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("document");
+        self.store
+            .create_document(
+                Actor::system(),
+                self.fixture.initiative,
+                &input,
+                kesher_store::NewFile {
+                    file_name: "deck.pdf",
+                    media_type: "application/pdf",
+                    sha256: "00",
+                    bytes: b"%PDF-1.7",
+                },
+            )
+            .await
+            .expect("create")
+    }
+
     /// An update to all partners: a draft, or (with `sent`) one already sent.
     pub async fn throwaway_update(&self, sent: bool) -> kesher_domain::UpdateId {
         let input = kesher_domain::updates::UpdateForm {

@@ -5,6 +5,7 @@ mod access;
 mod agenda;
 mod api;
 mod cli;
+mod documents;
 mod hardening;
 mod helpers;
 mod imports;

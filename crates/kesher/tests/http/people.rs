@@ -1400,6 +1400,34 @@ async fn an_invitation_carries_a_calendar_request_its_links_answer_and_changes_f
         .await
         .unwrap();
     let m = planned["id"].as_i64().unwrap();
+    // Two materials: one for the invitees, one the backbone keeps to itself.
+    for (title, visibility) in [
+        ("מצגת תוכנית העבודה", "initiative"),
+        ("הערות פנימיות", "backbone"),
+    ] {
+        let input = kesher_domain::documents::DocumentForm {
+            title: title.into(),
+            visibility: visibility.into(),
+            meeting_id: m.to_string(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        app.store
+            .create_document(
+                kesher_store::Actor::system(),
+                f.initiative,
+                &input,
+                kesher_store::NewFile {
+                    file_name: "deck.pdf",
+                    media_type: "application/pdf",
+                    sha256: "00",
+                    bytes: b"%PDF-1.7",
+                },
+            )
+            .await
+            .unwrap();
+    }
     let sent = app
         .api(
             Who::Backbone,
@@ -1415,6 +1443,16 @@ async fn an_invitation_carries_a_calendar_request_its_links_answer_and_changes_f
     assert!(invitation.raw.contains("To: dana@example.org"));
     assert!(
         invitation.text.contains("תוכנית העבודה"),
+        "{}",
+        invitation.text
+    );
+    assert!(
+        invitation.text.contains("מצגת תוכנית העבודה"),
+        "the materials go with the invitation: {}",
+        invitation.text
+    );
+    assert!(
+        !invitation.text.contains("הערות פנימיות"),
         "{}",
         invitation.text
     );
