@@ -311,6 +311,18 @@ impl FormErrors {
     }
 }
 
+/// The text parts a library upload may carry; any other part is skipped unread.
+const SENT_FIELDS: &[&str] = &[
+    "csrf",
+    "title",
+    "description",
+    "body_id",
+    "visibility",
+    "meeting_id",
+    "decision_id",
+    "result_id",
+];
+
 /// A multipart form's text fields and its one file (`file`), as the document library's
 /// page and API send them.
 pub struct Sent {
@@ -339,8 +351,11 @@ impl Sent {
                     )
                 })?;
                 file = Some((file_name, bytes.to_vec()));
-            } else {
-                fields.insert(name, field.text().await.map_err(|_| bad_request())?);
+            } else if SENT_FIELDS.contains(&name.as_str()) {
+                // A field's text as sent; bytes that are not UTF-8 become U+FFFD and are
+                // refused by the field's own check, not as a broken request.
+                let bytes = field.bytes().await.map_err(|_| bad_request())?;
+                fields.insert(name, String::from_utf8_lossy(&bytes).into_owned());
             }
         }
         Ok(Sent { fields, file })

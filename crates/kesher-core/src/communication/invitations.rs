@@ -29,7 +29,15 @@ impl Words {
                     ("number", Arg::Text(meeting.number.to_string())),
                 ],
             ),
-            when: meeting.starts_at.format("%d/%m/%Y %H:%M").to_string(),
+            // In Hebrew the date is also given in the Hebrew calendar, as letters are.
+            when: match lang {
+                Lang::He => format!(
+                    "{} ({})",
+                    meeting.starts_at.format("%d/%m/%Y %H:%M"),
+                    kesher_domain::measurement::period::hebrew_date(meeting.starts_at.date())
+                ),
+                Lang::En => meeting.starts_at.format("%d/%m/%Y %H:%M").to_string(),
+            },
             lang,
         }
     }

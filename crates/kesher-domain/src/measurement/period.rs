@@ -239,7 +239,13 @@ const HEBREW_HUNDREDS: [char; 4] = ['ק', 'ר', 'ש', 'ת'];
 /// 5782 is `תשפ"ב`, 5775 `תשע"ה`, 5776 `תשע"ו` (15 and 16 are written ט"ו and ט"ז, never
 /// spelled with the letters of the Name).
 fn hebrew_year_letters(year: i32) -> String {
-    let mut rest = year.rem_euclid(1000);
+    hebrew_numeral(year.rem_euclid(1000), true)
+}
+
+/// A number from 1 to 999 in Hebrew letters with its quote marks: ט"ו, כ"ו, ג'. Years end
+/// in a letter's final form (תש"ף); days of the month do not (כ' בכסלו).
+fn hebrew_numeral(value: i32, final_forms: bool) -> String {
+    let mut rest = value;
     let mut letters: Vec<char> = Vec::new();
     while rest >= 400 {
         letters.push('ת');
@@ -262,7 +268,7 @@ fn hebrew_year_letters(year: i32) -> String {
         letters.push(HEBREW_UNITS[(rest - 1) as usize]);
     }
     // A year ending in כ, מ, נ, פ or צ ends in the final form of the letter: תש"ף, תש"ם.
-    if let Some(last) = letters.last_mut() {
+    if let Some(last) = letters.last_mut().filter(|_| final_forms) {
         *last = match *last {
             'כ' => 'ך',
             'מ' => 'ם',
@@ -282,6 +288,45 @@ fn hebrew_year_letters(year: i32) -> String {
         }
     }
     text
+}
+
+/// The Hebrew calendar's form of a date, as a letter or an invitation writes it beside the
+/// civil one: כ"ו בכסלו תשפ"ז; in a leap year Adar is אדר א' or אדר ב'.
+pub fn hebrew_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    use icu_calendar::types::LeapStatus;
+    const MONTHS: [&str; 12] = [
+        "תשרי",
+        "חשוון",
+        "כסלו",
+        "טבת",
+        "שבט",
+        "אדר",
+        "ניסן",
+        "אייר",
+        "סיוון",
+        "תמוז",
+        "אב",
+        "אלול",
+    ];
+    let Ok(iso) =
+        icu_calendar::Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8)
+    else {
+        return String::new();
+    };
+    let hebrew = iso.to_calendar(icu_calendar::cal::Hebrew::new());
+    let month = hebrew.month();
+    let name = match (month.number(), month.leap_status()) {
+        (5, LeapStatus::Leap) => "אדר א'",
+        (6, LeapStatus::Base) => "אדר ב'",
+        (n, _) => MONTHS[(n.clamp(1, 12) - 1) as usize],
+    };
+    format!(
+        "{} ב{} {}",
+        hebrew_numeral(i32::from(hebrew.day_of_month().0), false),
+        name,
+        hebrew_year_letters(hebrew.year().extended_year())
+    )
 }
 
 /// The numeric value of Hebrew year letters (quote marks ignored); 5000 is added, since
@@ -395,6 +440,22 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_date_reads_in_the_hebrew_calendar_too() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        // Today, and the demo's working-group meeting.
+        assert_eq!(hebrew_date(d(2026, 12, 7)), "כ\"ז בכסלו תשפ\"ז");
+        assert_eq!(hebrew_date(d(2027, 1, 12)), "ד' בשבט תשפ\"ז");
+        // Rosh Hashanah 5787, and the 15th written ט"ו, never י"ה.
+        assert_eq!(hebrew_date(d(2026, 9, 12)), "א' בתשרי תשפ\"ז");
+        assert_eq!(hebrew_date(d(2026, 9, 26)), "ט\"ו בתשרי תשפ\"ז");
+        // A leap year has two Adars: 5784.
+        assert_eq!(hebrew_date(d(2024, 2, 24)), "ט\"ו באדר א' תשפ\"ד");
+        assert_eq!(hebrew_date(d(2024, 3, 24)), "י\"ד באדר ב' תשפ\"ד");
+        // A day of the month keeps its plain letter: כ', not ך'.
+        assert_eq!(hebrew_date(d(2025, 11, 11)), "כ' בחשוון תשפ\"ו");
+    }
 
     #[test]
     fn school_years_carry_computed_hebrew_names() {

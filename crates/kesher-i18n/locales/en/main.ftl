@@ -1882,3 +1882,6 @@ flash-document-deleted = The document was deleted.
 invalid-file-kind = The file is not a Word, Excel, PowerPoint, OpenDocument, PDF or image file. Its kind is judged by its content, not its name.
 invalid-file-too-big = The file is larger than { $max } MB.
 mail-meeting-material = Material for the meeting: { $name }
+meeting-capacity = Capacity
+meeting-uninvited = Came without an invitation
+linked-documents = Documents

@@ -1884,3 +1884,6 @@ flash-document-deleted = המסמך נמחק.
 invalid-file-kind = הקובץ אינו מסמך Word,‏ Excel,‏ PowerPoint,‏ OpenDocument,‏ PDF או תמונה. הסוג נקבע לפי התוכן של הקובץ, לא לפי השם שלו.
 invalid-file-too-big = הקובץ גדול מ־{ $max } MB.
 mail-meeting-material = חומר לקראת הפגישה: { $name }
+meeting-capacity = בתפקיד
+meeting-uninvited = הגיע/ה בלי הזמנה
+linked-documents = מסמכים

@@ -39,8 +39,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(download_version))
 }
 
-/// A new document as uploaded: its fields and its file.
+/// A new document as uploaded: its fields and its file (no other part is read).
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct DocumentUpload {
     #[schema(required = true)]
@@ -59,8 +60,9 @@ pub struct DocumentUpload {
     file: String,
 }
 
-/// A new version as uploaded.
+/// A new version as uploaded: its file (no other part is read).
 #[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct VersionUpload {
     /// Up to 20 MB: office documents, PDF or an image, judged by the content.
@@ -186,7 +188,17 @@ pub async fn add_document_version(
 #[utoipa::path(get, path = "/api/v1/document-versions/{id}/file", tag = "documents",
     params(("id" = i64, Path, description = "Document version id")),
     responses((status = 200, description = "The file, with the media type its content was recognised as",
-            content_type = "application/octet-stream"),
+            content(
+                (String = "application/pdf"), (String = "image/png"), (String = "image/jpeg"),
+                (String = "image/gif"), (String = "image/webp"),
+                (String = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                (String = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                (String = "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+                (String = "application/msword"), (String = "application/vnd.ms-excel"),
+                (String = "application/vnd.ms-powerpoint"),
+                (String = "application/vnd.oasis.opendocument.text"),
+                (String = "application/vnd.oasis.opendocument.spreadsheet"),
+                (String = "application/vnd.oasis.opendocument.presentation"))),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn download_version(
     ctx: Ctx,

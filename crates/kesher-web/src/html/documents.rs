@@ -320,7 +320,7 @@ async fn show_page(
     {
         links.push((
             page.named("document-of-result", &row.node.title),
-            format!("/initiatives/{id}/agenda/results/{result}"),
+            format!("/initiatives/{id}/results/{result}"),
         ));
     }
     let can_manage = access.can_manage_bodies();

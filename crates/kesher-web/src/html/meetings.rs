@@ -111,6 +111,8 @@ struct ShowPage {
     answers: Vec<MeetingAnswer>,
     /// Its materials the reader may see.
     materials: Vec<kesher_store::Document>,
+    /// The body's seats, for the capacity each came in.
+    seats: Vec<kesher_store::Membership>,
     errors: FormErrors,
 }
 
@@ -193,6 +195,23 @@ impl ShowPage {
 
     fn when(&self) -> String {
         local_time(&self.meeting.starts_at)
+    }
+
+    /// The meeting's day in the Hebrew calendar.
+    fn hebrew_day(&self) -> String {
+        kesher_domain::measurement::period::hebrew_date(self.meeting.starts_at.date())
+    }
+
+    /// The capacity a person was asked in: their seat in the body on the meeting's day
+    /// (chair, member, observer…), or a guest's.
+    fn capacity(&self, invitee: &kesher_store::MeetingInvitee) -> String {
+        let day = self.meeting.starts_at.date();
+        self.seats
+            .iter()
+            .filter(|s| s.person_id == invitee.person_id && s.body_id == self.meeting.body_id)
+            .find(|s| kesher_domain::bodies::seat_is_active(s.from, s.to, day))
+            .map(|s| self.page.t(s.role.label_id()))
+            .unwrap_or_else(|| self.page.t("meeting-guest"))
     }
 
     /// The agenda's minutes up to and including item `index`.
@@ -314,6 +333,17 @@ async fn show_page(
     } else {
         Vec::new()
     };
+    let seats = state
+        .kesher
+        .list_memberships(
+            caller,
+            id,
+            &kesher_store::MembershipFilter {
+                body_id: Some(found.body_id),
+                ..Default::default()
+            },
+        )
+        .await?;
     Ok(ShowPage {
         kinds: choices(
             &f.page,
@@ -329,6 +359,7 @@ async fn show_page(
         my_answer,
         answers: MeetingAnswer::ALL.to_vec(),
         materials: state.kesher.meeting_materials(caller, meeting).await?,
+        seats,
         notes_html,
         decisions,
         actions,
@@ -830,6 +861,11 @@ impl SummaryPage {
 
     fn when(&self) -> String {
         local_time(&self.meeting.starts_at)
+    }
+
+    /// The meeting's day in the Hebrew calendar.
+    fn hebrew_day(&self) -> String {
+        kesher_domain::measurement::period::hebrew_date(self.meeting.starts_at.date())
     }
 
     fn owner(&self, item: &ActionItem) -> String {

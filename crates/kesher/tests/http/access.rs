@@ -116,6 +116,29 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
             .replace("{tmp_document}", &document.id.to_string())
             .replace("{tmp_version}", &document.versions[0].id.to_string());
     }
+    if text.contains("{my_feed}") {
+        // A feed of the asking user's own (a feed is revoked only by its owner).
+        let owner = if who == Anonymous { Backbone } else { who };
+        let user = app
+            .store
+            .user_credentials(&kesher_domain::text::Email::parse(owner.email()).unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .user;
+        let feed = app
+            .store
+            .create_calendar_feed(
+                kesher_store::Actor::system(),
+                user.id,
+                f.initiative,
+                kesher_store::FeedScope::Initiative,
+                &kesher_store::SecretDigest(format!("feed-{}", rand::random::<u64>())),
+            )
+            .await
+            .unwrap();
+        text = text.replace("{my_feed}", &feed.id.to_string());
+    }
     if text.contains("{tmp_update}") {
         text = text.replace(
             "{tmp_update}",
@@ -1598,6 +1621,11 @@ async fn every_meeting_page_and_api_route_answers_each_role_as_the_matrix_says()
             Body::Form(&[("scope", "body:{g}")]),
             READERS,
             200,
+        ),
+        post(
+            "/initiatives/{i}/calendar/feeds/{my_feed}/revoke",
+            &[],
+            READERS,
         ),
         get("/initiatives/{i}/action-items?mine=true&all=true", READERS),
         // Closed by the backbone, and by the partner editor who speaks for its organization.

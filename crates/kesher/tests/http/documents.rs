@@ -223,6 +223,37 @@ async fn a_document_is_kept_by_its_content_with_every_version_for_those_who_may_
         StatusCode::OK
     );
 
+    // Linked to a decision and a goal, it is listed on their pages.
+    let linked = app
+        .api(
+            Who::Backbone,
+            Method::PUT,
+            &format!("/api/v1/documents/{id}"),
+        )
+        .json(&json!({
+            "title": "תקציב הוועדה",
+            "visibility": "initiative",
+            "decision_id": app.fixture.agenda.decision.get(),
+            "result_id": app.fixture.agenda.goal.get(),
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(linked.status(), StatusCode::OK);
+    for path in [
+        format!("/initiatives/{i}/decisions/{}", app.fixture.agenda.decision),
+        format!("/initiatives/{i}/results/{}", app.fixture.agenda.goal),
+    ] {
+        let listed = texts(
+            &document(app.get(Who::Viewer, &path).await).await,
+            "#linked-documents li",
+        );
+        assert!(
+            listed.join(" ").contains("תקציב הוועדה"),
+            "{path}: {listed:?}"
+        );
+    }
+
     // Another initiative's meeting cannot be linked: refused at its field.
     let foreign = app
         .api(

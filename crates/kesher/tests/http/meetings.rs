@@ -51,6 +51,8 @@ async fn a_meeting_is_planned_numbered_and_its_attendance_recorded() {
         .to_string();
     let page = document(app.get(Who::Viewer, &page_path).await).await;
     assert_eq!(texts(&page, "h1"), vec!["קבוצת עבודה מתמטיקה 1"]);
+    // 10 January 2027 is also written in the Hebrew calendar: 2 Shevat 5787.
+    assert_eq!(texts(&page, ".hebrew-date"), vec!["(ב' בשבט תשפ\"ז)"]);
     assert_eq!(
         texts(&page, "#agenda-items tbody td.number:last-child"),
         vec!["10", "110"],
@@ -59,6 +61,8 @@ async fn a_meeting_is_planned_numbered_and_its_attendance_recorded() {
     // 110 minutes of agenda in a 90-minute meeting: the page says so, as a warning.
     assert_eq!(texts(&page, "#agenda-total.warnings").len(), 1);
     assert_eq!(texts(&page, "#invitees tbody th"), vec!["דנה לוי"]);
+    // Dana sits on the group as its co-chair: that is the capacity she is invited in.
+    assert_eq!(texts(&page, "#invitees td.capacity"), vec!["יו״ר משותף/ת"]);
     assert!(
         texts(&page, "#f-attended-1").is_empty(),
         "a viewer has no form"
@@ -652,7 +656,7 @@ async fn an_invitee_with_an_account_answers_from_the_page_and_sees_the_meeting_c
     )
     .await;
     assert_eq!(
-        texts(&page, "#invitees tbody td:nth-of-type(2)"),
+        texts(&page, "#invitees tbody td:nth-of-type(3)"),
         vec!["אולי"]
     );
     let (status, _) = call(

@@ -91,6 +91,8 @@ struct DecisionPage {
     terms: Vec<GlossaryTerm>,
     disputes: Vec<Dispute>,
     can_edit: bool,
+    /// The documents that belong to it, that the reader may see.
+    documents: Vec<kesher_store::Document>,
 }
 
 /// `GET /initiatives/{id}/decisions/{decision}`
@@ -137,7 +139,16 @@ pub async fn show_decision(
         .into_iter()
         .filter(|d| d.decision_ids.contains(&decision))
         .collect();
+    let documents = state
+        .kesher
+        .documents(caller, id)
+        .await?
+        .0
+        .into_iter()
+        .filter(|d| d.decision_id == Some(decision))
+        .collect();
     render(&DecisionPage {
+        documents,
         page: f.page,
         initiative_id: id,
         tab: "decisions",

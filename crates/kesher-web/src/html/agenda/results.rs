@@ -140,6 +140,8 @@ struct NodePage {
     refused_move: Option<(String, String)>,
     /// The indicators that measure this node or anything under it, with their standing.
     indicators: Vec<crate::html::measurement::DashboardRow>,
+    /// The documents that belong to it, that the reader may see.
+    documents: Vec<kesher_store::Document>,
 }
 
 impl NodePage {
@@ -265,7 +267,16 @@ async fn node_page(
         .into_iter()
         .filter(|c| c.result_id == Some(node))
         .collect();
+    let documents = state
+        .kesher
+        .documents(caller, id)
+        .await?
+        .0
+        .into_iter()
+        .filter(|d| d.result_id == Some(node))
+        .collect();
     Ok(NodePage {
+        documents,
         page: f.page,
         initiative_id: id,
         tab: "results",
