@@ -45,6 +45,10 @@ pub struct AgendaItemForm {
     #[serde(deserialize_with = "lenient::integer")]
     #[schema(value_type = Option<i64>)]
     pub dispute_id: String,
+    /// The decision of the log it concerns.
+    #[serde(deserialize_with = "lenient::integer")]
+    #[schema(value_type = Option<i64>)]
+    pub decision_id: String,
 }
 
 /// A checked agenda item.
@@ -56,6 +60,7 @@ pub struct AgendaItemInput {
     pub result_id: Option<ResultNodeId>,
     pub indicator_id: Option<IndicatorId>,
     pub dispute_id: Option<crate::DisputeId>,
+    pub decision_id: Option<crate::DecisionId>,
 }
 
 /// A meeting as typed: the planning form, and the API's JSON.
@@ -143,6 +148,7 @@ impl MeetingForm {
                 &row.result_id,
                 &row.indicator_id,
                 &row.dispute_id,
+                &row.decision_id,
             ]
             .iter()
             .all(|v| v.trim().is_empty())
@@ -158,6 +164,7 @@ impl MeetingForm {
             let result = c.check("agenda", lenient::optional_id(&row.result_id));
             let indicator = c.check("agenda", lenient::optional_id(&row.indicator_id));
             let dispute = c.check("agenda", lenient::optional_id(&row.dispute_id));
+            let decision = c.check("agenda", lenient::optional_id(&row.decision_id));
             if let (
                 Some(title),
                 Some(minutes),
@@ -165,8 +172,10 @@ impl MeetingForm {
                 Some(result),
                 Some(indicator),
                 Some(dispute),
-            ) = (title, minutes, presenter, result, indicator, dispute)
-            {
+                Some(decision),
+            ) = (
+                title, minutes, presenter, result, indicator, dispute, decision,
+            ) {
                 agenda.push(AgendaItemInput {
                     title: title.into_string(),
                     minutes: minutes.map(|m| m as u16),
@@ -174,6 +183,7 @@ impl MeetingForm {
                     result_id: result.map(ResultNodeId::new),
                     indicator_id: indicator.map(IndicatorId::new),
                     dispute_id: dispute.map(crate::DisputeId::new),
+                    decision_id: decision.map(crate::DecisionId::new),
                 });
             }
         }

@@ -1885,3 +1885,4 @@ mail-meeting-material = Material for the meeting: { $name }
 meeting-capacity = Capacity
 meeting-uninvited = Came without an invitation
 linked-documents = Documents
+meeting-concerns-decisions = Decisions

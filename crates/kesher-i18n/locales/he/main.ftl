@@ -1887,3 +1887,4 @@ mail-meeting-material = חומר לקראת הפגישה: { $name }
 meeting-capacity = בתפקיד
 meeting-uninvited = הגיע/ה בלי הזמנה
 linked-documents = מסמכים
+meeting-concerns-decisions = החלטות

@@ -32,12 +32,13 @@ async fn fetch_meeting(conn: &mut SqliteConnection, id: MeetingId) -> StoreResul
     let agenda = sqlx::query(
         "SELECT a.*, p.name AS presenter_name, r.title AS result_title,
                 i.name_he AS indicator_name_he, i.name_en AS indicator_name_en,
-                d.question AS dispute_question
+                d.question AS dispute_question, dc.decided_on AS decision_on
          FROM meeting_agenda_items a
          LEFT JOIN people p ON p.id = a.presenter_id
          LEFT JOIN result_nodes r ON r.id = a.result_id
          LEFT JOIN indicators i ON i.id = a.indicator_id
          LEFT JOIN disputes d ON d.id = a.dispute_id
+         LEFT JOIN decisions dc ON dc.id = a.decision_id
          WHERE a.meeting_id = ?1 ORDER BY a.position",
     )
     .bind(id.get())
@@ -60,6 +61,8 @@ async fn fetch_meeting(conn: &mut SqliteConnection, id: MeetingId) -> StoreResul
             indicator_name_en: get(row, "indicator_name_en")?,
             dispute_id: get::<Option<i64>>(row, "dispute_id")?.map(DisputeId::new),
             dispute_question: get(row, "dispute_question")?,
+            decision_id: get::<Option<i64>>(row, "decision_id")?.map(DecisionId::new),
+            decision_on: get(row, "decision_on")?,
         })
     })
     .collect::<Result<Vec<_>, StoreError>>()?;
@@ -145,6 +148,9 @@ async fn write_meeting(
         if let Some(dispute) = item.dispute_id {
             check_owned(conn, Owned::Dispute(dispute), initiative).await?;
         }
+        if let Some(decision) = item.decision_id {
+            check_owned(conn, Owned::Decision(decision), initiative).await?;
+        }
     }
     sqlx::query(
         "UPDATE meetings SET starts_at = ?1, duration_minutes = ?2, location = ?3, objectives = ?4,
@@ -170,12 +176,12 @@ async fn write_meeting(
     for (position, item) in input.agenda.iter().enumerate() {
         sqlx::query(
             "INSERT INTO meeting_agenda_items (meeting_id, position, title, minutes, presenter_id,
-                 result_id, indicator_id, dispute_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 result_id, indicator_id, dispute_id, decision_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
              ON CONFLICT (meeting_id, position) DO UPDATE SET title = excluded.title,
                  minutes = excluded.minutes, presenter_id = excluded.presenter_id,
                  result_id = excluded.result_id, indicator_id = excluded.indicator_id,
-                 dispute_id = excluded.dispute_id",
+                 dispute_id = excluded.dispute_id, decision_id = excluded.decision_id",
         )
         .bind(id.get())
         .bind(position as i64)
@@ -185,6 +191,7 @@ async fn write_meeting(
         .bind(item.result_id.map(ResultNodeId::get))
         .bind(item.indicator_id.map(IndicatorId::get))
         .bind(item.dispute_id.map(DisputeId::get))
+        .bind(item.decision_id.map(DecisionId::get))
         .execute(&mut *conn)
         .await
         .map_err(backend)?;

@@ -40,6 +40,9 @@ pub struct MeetingAgendaItem {
     /// The open question it concerns, with its wording.
     pub dispute_id: Option<DisputeId>,
     pub dispute_question: Option<String>,
+    /// The decision it concerns, with the day it was taken.
+    pub decision_id: Option<DecisionId>,
+    pub decision_on: Option<chrono::NaiveDate>,
 }
 
 /// A person invited to a meeting (or present without an invitation), and whether they

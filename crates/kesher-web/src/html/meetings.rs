@@ -426,7 +426,8 @@ pub struct MeetingPageForm {
     agenda_title: Vec<String>,
     agenda_minutes: Vec<String>,
     agenda_presenter_id: Vec<String>,
-    /// What each item concerns: `result:{id}`, `indicator:{id}` or `question:{id}`.
+    /// What each item concerns: `result:{id}`, `indicator:{id}`, `question:{id}` or
+    /// `decision:{id}`.
     agenda_concerns: Vec<String>,
 }
 
@@ -438,6 +439,8 @@ fn concern_of(item: &AgendaItemForm) -> String {
         format!("indicator:{}", item.indicator_id.trim())
     } else if !item.dispute_id.trim().is_empty() {
         format!("question:{}", item.dispute_id.trim())
+    } else if !item.decision_id.trim().is_empty() {
+        format!("decision:{}", item.decision_id.trim())
     } else {
         String::new()
     }
@@ -471,6 +474,7 @@ impl MeetingPageForm {
                         result_id: of("result"),
                         indicator_id: of("indicator"),
                         dispute_id: of("question"),
+                        decision_id: of("decision"),
                     }
                 })
                 .collect(),
@@ -545,6 +549,7 @@ async fn form_page(
     let results = result_choices(&state.kesher.results_tree(caller, id).await?);
     let (indicators, _) = state.kesher.indicators(caller, id).await?;
     let questions = state.kesher.disputes(caller, id).await?;
+    let decisions = state.kesher.decisions(caller, id).await?;
     let tagged = |tag: &str, list: Vec<Choice>| -> Vec<Choice> {
         list.into_iter()
             .map(|c| Choice {
@@ -581,6 +586,24 @@ async fn form_page(
                     .map(|d| Choice {
                         value: d.id.to_string(),
                         label: d.question.clone(),
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            f.page.t("meeting-concerns-decisions"),
+            tagged(
+                "decision",
+                decisions
+                    .iter()
+                    .rev()
+                    .map(|d| Choice {
+                        value: d.id.to_string(),
+                        label: format!(
+                            "{} · {}",
+                            f.page.date(&d.decided_on),
+                            d.text.chars().take(80).collect::<String>()
+                        ),
                     })
                     .collect(),
             ),
@@ -628,6 +651,7 @@ fn form_of(meeting: &Meeting, starts_at: Option<chrono::NaiveDateTime>) -> Meeti
                 result_id: i.result_id.map(|r| r.to_string()).unwrap_or_default(),
                 indicator_id: i.indicator_id.map(|r| r.to_string()).unwrap_or_default(),
                 dispute_id: i.dispute_id.map(|r| r.to_string()).unwrap_or_default(),
+                decision_id: i.decision_id.map(|r| r.to_string()).unwrap_or_default(),
             })
             .collect(),
     }

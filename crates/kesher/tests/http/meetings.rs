@@ -950,7 +950,8 @@ async fn an_agenda_item_links_to_the_goal_and_the_open_question_it_concerns() {
         &format!("/api/v1/bodies/{}/meetings", f.group),
         json!({"starts_at": "2027-01-10T17:00", "duration_minutes": 60, "agenda": [
             {"title": "ההתקדמות ביעד", "minutes": 20, "result_id": f.agenda.goal.get()},
-            {"title": "השאלה הפתוחה", "minutes": 20, "dispute_id": f.agenda.dispute.get()}
+            {"title": "השאלה הפתוחה", "minutes": 20, "dispute_id": f.agenda.dispute.get()},
+            {"title": "מעקב אחרי ההחלטה", "minutes": 10, "decision_id": f.agenda.decision.get()}
         ]}),
     )
     .await;
@@ -984,6 +985,18 @@ async fn an_agenda_item_links_to_the_goal_and_the_open_question_it_concerns() {
         )
         .is_some()
     );
+    assert!(
+        crate::helpers::attribute(
+            &page,
+            &format!(
+                "a.concerns[href='/initiatives/{i}/decisions/{}']",
+                f.agenda.decision
+            ),
+            "href"
+        )
+        .is_some(),
+        "an item can follow up a decision of the log"
+    );
     // Through the planning form: one choice per item, kept when the meeting is edited.
     let edit = document(
         app.get(
@@ -996,6 +1009,10 @@ async fn an_agenda_item_links_to_the_goal_and_the_open_question_it_concerns() {
     assert_eq!(
         crate::helpers::attribute(&edit, "#f-agenda-concerns-1 option[selected]", "value"),
         Some(format!("result:{}", f.agenda.goal))
+    );
+    assert_eq!(
+        crate::helpers::attribute(&edit, "#f-agenda-concerns-3 option[selected]", "value"),
+        Some(format!("decision:{}", f.agenda.decision))
     );
     // A node of another initiative is refused at the agenda.
     let (_, elsewhere) = call(

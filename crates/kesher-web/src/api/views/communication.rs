@@ -22,6 +22,8 @@ pub struct MeetingAgendaItem {
     pub result_id: Option<ResultNodeId>,
     pub indicator_id: Option<IndicatorId>,
     pub dispute_id: Option<DisputeId>,
+    /// The decision of the log it concerns.
+    pub decision_id: Option<kesher_domain::DecisionId>,
 }
 
 /// A person invited to a meeting, or present without an invitation.
@@ -103,6 +105,7 @@ impl From<kesher_store::Meeting> for Meeting {
                     result_id: i.result_id,
                     indicator_id: i.indicator_id,
                     dispute_id: i.dispute_id,
+                    decision_id: i.decision_id,
                 })
                 .collect(),
             invitees: record
