@@ -43,6 +43,16 @@ pub fn strictly<T>(read: impl FnOnce() -> T) -> T {
 }
 
 impl FieldText {
+    /// A JSON `null`: read as left empty, except for a choice, which the document gives as
+    /// one of its words and never as `null`.
+    fn take_null<E: serde::de::Error>(&self) -> Result<String, E> {
+        if STRICT.get() && self.expected == EXPECTED_CHOICE {
+            Err(E::invalid_type(serde::de::Unexpected::Unit, self))
+        } else {
+            Ok(String::new())
+        }
+    }
+
     fn take_text<E: serde::de::Error>(&self, v: &str) -> Result<(), E> {
         // In JSON a choice is one of its words: an empty string is not one (a form's empty
         // choice means "not chosen", as its blank spare rows do).
@@ -78,11 +88,11 @@ impl<'de> serde::de::Visitor<'de> for FieldText {
     }
 
     fn visit_unit<E: serde::de::Error>(self) -> Result<String, E> {
-        Ok(String::new())
+        self.take_null()
     }
 
     fn visit_none<E: serde::de::Error>(self) -> Result<String, E> {
-        Ok(String::new())
+        self.take_null()
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
@@ -262,6 +272,26 @@ pub fn required_id(raw: &str) -> Result<i64, Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_choice_in_json_is_one_of_its_words_never_null_nor_empty() {
+        #[derive(Deserialize)]
+        struct Row {
+            #[serde(deserialize_with = "choice")]
+            scope: String,
+        }
+        let strict = |body: &str| strictly(|| serde_json::from_str::<Row>(body)).map(|r| r.scope);
+        assert_eq!(strict(r#"{"scope": "in"}"#).unwrap(), "in");
+        assert!(strict(r#"{"scope": null}"#).is_err());
+        assert!(strict(r#"{"scope": ""}"#).is_err());
+        // A form's blank choice (read without the JSON strictness) means "not chosen".
+        assert_eq!(
+            serde_json::from_str::<Row>(r#"{"scope": null}"#)
+                .unwrap()
+                .scope,
+            ""
+        );
+    }
 
     #[derive(Deserialize)]
     struct Probe {
