@@ -241,6 +241,15 @@ enum IdList {
 pub fn ids<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<i64>, D::Error> {
     let scalars = match Option::<IdList>::deserialize(d)? {
         None => Vec::new(),
+        // JSON gives a list of integers, as the document says; a form repeats a field.
+        Some(IdList::One(_)) if STRICT.get() => {
+            return Err(serde::de::Error::custom("a list of ids"));
+        }
+        Some(IdList::Many(many))
+            if STRICT.get() && many.iter().any(|id| matches!(id, IdScalar::Text(_))) =>
+        {
+            return Err(serde::de::Error::custom("a list of ids"));
+        }
         Some(IdList::One(one)) => vec![one],
         Some(IdList::Many(many)) => many,
     };
@@ -272,6 +281,24 @@ pub fn required_id(raw: &str) -> Result<i64, Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_in_json_are_a_list_of_integers_and_in_a_form_a_repeated_field() {
+        #[derive(Deserialize)]
+        struct Attendance {
+            #[serde(deserialize_with = "super::ids")]
+            attended: Vec<i64>,
+        }
+        let strict =
+            |body: &str| strictly(|| serde_json::from_str::<Attendance>(body)).map(|a| a.attended);
+        assert_eq!(strict(r#"{"attended": [3, 5]}"#).unwrap(), vec![3, 5]);
+        assert!(strict(r#"{"attended": ""}"#).is_err());
+        assert!(strict(r#"{"attended": 3}"#).is_err());
+        assert!(strict(r#"{"attended": ["3"]}"#).is_err());
+        // One ticked box arrives as a single value from a form.
+        let form: Attendance = serde_json::from_str(r#"{"attended": "3"}"#).unwrap();
+        assert_eq!(form.attended, vec![3]);
+    }
 
     #[test]
     fn a_choice_in_json_is_one_of_its_words_never_null_nor_empty() {
