@@ -4,6 +4,7 @@
 
 mod access;
 pub mod accounts;
+pub mod activities;
 pub mod agenda;
 mod bodies;
 pub mod communication;

@@ -21,6 +21,7 @@
 //! | record an endorsement of the agenda | yes   | yes      | own organization | no     | no     |
 //! | invite people, read the outbox      | yes   | yes      | no               | no     | no     |
 //! | report values                       | yes   | yes      | own organization | no     | no     |
+//! | keep programs                       | yes   | yes      | own organization | no     | no     |
 //!
 //! ¹ A member speaks in their own name, and for their organization when their role names one
 //! (a steering-committee member from a partner, say); it gives them no editing rights there.
@@ -201,6 +202,17 @@ impl Access {
     /// indicators their organization reports.
     pub fn can_enter_values(&self, owner: Option<OrganizationId>) -> bool {
         self.manages() || (owner.is_some() && self.own_organization() == owner)
+    }
+
+    /// Adding, editing and removing an organization's programs: the backbone for any
+    /// partner, a partner editor for their own.
+    pub fn can_keep_programs_of(&self, organization: OrganizationId) -> bool {
+        self.manages() || self.own_organization() == Some(organization)
+    }
+
+    /// Offering the program form at all.
+    pub fn can_keep_programs(&self) -> bool {
+        self.manages() || self.own_organization().is_some()
     }
 
     pub fn is_admin(&self) -> bool {

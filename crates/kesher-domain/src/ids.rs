@@ -169,3 +169,7 @@ id_type!(
     /// One uploaded version of a document.
     DocumentVersionId
 );
+id_type!(
+    /// A program a partner runs (תוכנית), with the goals it serves and the places it reaches.
+    ProgramId
+);

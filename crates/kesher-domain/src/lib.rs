@@ -2,6 +2,7 @@
 //! whatever the storage or the screen. Nothing here performs I/O.
 
 pub mod access;
+pub mod activities;
 pub mod agenda;
 pub mod bodies;
 pub mod choice;

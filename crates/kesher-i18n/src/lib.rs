@@ -293,6 +293,8 @@ mod tests {
                     ("none", Arg::Number(4)),
                     ("location", "l".into()),
                     ("answer", "a".into()),
+                    ("counted", Arg::Number(3)),
+                    ("partners", Arg::Number(2)),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

@@ -3,6 +3,7 @@
 //! IMMEDIATE` transaction that also appends to the audit log.
 
 mod accounts;
+mod activities;
 mod agenda;
 mod audit;
 mod bodies;

@@ -32,3 +32,13 @@ pub(crate) fn timestamp(row: &SqliteRow, column: &str) -> Result<DateTime<Utc>, 
 pub(crate) fn date(row: &SqliteRow, column: &str) -> Result<Option<NaiveDate>, StoreError> {
     get(row, column)
 }
+
+/// A list of codes (populations, subjects, age bands) as its column keeps it.
+pub(crate) fn json_list(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
+}
+
+pub(crate) fn list_of(row: &SqliteRow, column: &str) -> Result<Vec<String>, StoreError> {
+    let raw: String = get(row, column)?;
+    serde_json::from_str(&raw).map_err(|e| StoreError::Backend(format!("{column}: {e}")))
+}

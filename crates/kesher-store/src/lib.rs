@@ -6,6 +6,7 @@
 //! [`AuditEntry`] in that same transaction; conflicts come back as [`StoreError::Conflict`]
 //! with the reason, never as a bare backend error.
 
+mod activities;
 mod agenda;
 mod communication;
 mod measurement;
@@ -16,6 +17,7 @@ mod traits;
 #[cfg(feature = "testsuite")]
 pub mod testsuite;
 
+pub use activities::*;
 pub use agenda::*;
 pub use communication::*;
 pub use measurement::*;

@@ -19,11 +19,13 @@ mod data_version;
 mod documents;
 mod measurement;
 mod people;
+mod programs;
 mod updates;
 pub use data_version::*;
 pub use documents::*;
 pub use measurement::*;
 pub use people::*;
+pub use programs::*;
 pub use updates::*;
 
 /// Declares one `#[tokio::test]` per conformance case, each on a fresh store from `$open`.
@@ -56,6 +58,7 @@ macro_rules! conformance_tests {
             an_update_is_sent_once_to_its_audience_and_stopped_by_its_link,
             a_partner_keeps_one_contact_plan,
             a_document_keeps_its_versions_and_links_only_its_own_initiative,
+            a_program_links_only_its_own_initiative_and_keeps_its_lists,
             an_indicator_follows_one_health_figure_of_its_own_initiative,
             endorsements_and_field_changes,
             places_import_by_code_and_keep_what_blank_cells_leave,
@@ -137,6 +140,10 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
         include_str!("communication/contact_plans.rs"),
     ),
     (
+        "activities/programs.rs",
+        include_str!("activities/programs.rs"),
+    ),
+    (
         "communication/documents.rs",
         include_str!("communication/documents.rs"),
     ),
@@ -186,6 +193,7 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
 
 /// The folders of entity traits, with the module list each declares.
 const TRAIT_FOLDERS: &[(&str, &str)] = &[
+    ("activities", include_str!("activities/mod.rs")),
     ("agenda", include_str!("agenda/mod.rs")),
     ("communication", include_str!("communication/mod.rs")),
     ("measurement", include_str!("measurement/mod.rs")),
@@ -199,6 +207,7 @@ const SUITE_SOURCES: &[&str] = &[
     include_str!("testsuite/people.rs"),
     include_str!("testsuite/updates.rs"),
     include_str!("testsuite/documents.rs"),
+    include_str!("testsuite/programs.rs"),
 ];
 
 /// Holds the suite to its promise: every method of every store trait is called by some

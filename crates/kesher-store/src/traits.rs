@@ -280,6 +280,7 @@ pub trait Store:
     + crate::UpdateStore
     + crate::ContactPlanStore
     + crate::DocumentStore
+    + crate::ProgramStore
 {
 }
 
@@ -303,6 +304,6 @@ impl<T> Store for T where
         + crate::UpdateStore
         + crate::ContactPlanStore
         + crate::DocumentStore
-        + crate::DocumentStore
+        + crate::ProgramStore
 {
 }

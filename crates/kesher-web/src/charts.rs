@@ -97,8 +97,22 @@ fn escape(text: &str) -> String {
 
 pub use kesher_domain::text::number;
 
-/// A point's hover mark: its pixel position, its title, its colour, and whether it is hollow.
-type Mark = (i32, i32, String, (u8, u8, u8), bool);
+/// A point's hover mark.
+struct Mark {
+    x: i32,
+    y: i32,
+    title: String,
+    colour: (u8, u8, u8),
+    hollow: bool,
+    /// What the point is: `provisional`, `complete`, `gap`…
+    class: &'static str,
+    radius: f32,
+}
+
+/// A trend's or a bar's point: hollow while provisional.
+fn reading(hollow: bool) -> &'static str {
+    if hollow { "provisional" } else { "complete" }
+}
 
 /// Adds what plotters does not: the chart's accessible name (the figure's caption), and
 /// the hover marks with their titles.
@@ -114,16 +128,25 @@ fn finish(svg: String, labelled_by: &str, marks: &[Mark]) -> String {
         1,
     );
     let mut extra = String::from("<g class=\"marks\">");
-    for (x, y, title, (r, g, b), hollow) in marks {
+    for Mark {
+        x,
+        y,
+        title,
+        colour: (r, g, b),
+        hollow,
+        class,
+        radius,
+    } in marks
+    {
         let (fill, stroke) = if *hollow {
             ("#fff".to_string(), format!("#{r:02x}{g:02x}{b:02x}"))
         } else {
             (format!("#{r:02x}{g:02x}{b:02x}"), "#fff".to_string())
         };
         extra.push_str(&format!(
-            "<circle cx=\"{x}\" cy=\"{y}\" r=\"5\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{}\" class=\"{}\"><title>{}</title></circle>",
+            "<circle cx=\"{x}\" cy=\"{y}\" r=\"{radius}\" fill=\"{fill}\" stroke=\"{stroke}\" stroke-width=\"{}\" class=\"{}\"><title>{}</title></circle>",
             if *hollow { "2.5" } else { "1.5" },
-            if *hollow { "provisional" } else { "complete" },
+            class,
             escape(title)
         ));
     }
@@ -253,18 +276,20 @@ pub fn trend(spec: &Trend) -> String {
                 for point in &line.points {
                     let (px, py) = chart.backend_coord(&(point.x as f64, point.value));
                     let period = labels.get(&point.x).cloned().unwrap_or_default();
-                    marks.push((
-                        px,
-                        py,
-                        format!(
+                    marks.push(Mark {
+                        x: px,
+                        y: py,
+                        title: format!(
                             "{} · {period}: {}{}",
                             line.label,
                             number(point.value, spec.decimals),
                             spec.suffix
                         ),
-                        line.colour,
-                        point.provisional,
-                    ));
+                        colour: line.colour,
+                        hollow: point.provisional,
+                        class: reading(point.provisional),
+                        radius: 5.0,
+                    });
                 }
             }
         }
@@ -385,13 +410,100 @@ pub fn bars(items: &[Bar], decimals: u8, labelled_by: &str) -> String {
                 RGBColor(r, g, b).filled(),
             )));
             let (px, py) = chart.backend_coord(&(bar.value, y));
-            marks.push((
-                px,
-                py,
-                format!("{}: {}", bar.label, number(bar.value, decimals)),
-                if bar.marked { TARGET } else { SERIES },
-                false,
-            ));
+            marks.push(Mark {
+                x: px,
+                y: py,
+                title: format!("{}: {}", bar.label, number(bar.value, decimals)),
+                colour: if bar.marked { TARGET } else { SERIES },
+                hollow: false,
+                class: reading(false),
+                radius: 5.0,
+            });
+        }
+        let _ = root.present();
+    }
+    finish(svg, labelled_by, &marks)
+}
+
+/// A place on the map of schools, at its Israeli grid coordinates.
+#[derive(Clone, Debug)]
+pub struct MapPoint {
+    pub x: f64,
+    pub y: f64,
+    pub title: String,
+    pub reach: Reach,
+}
+
+/// How a place on the map is served.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Reach {
+    /// No program reaches it: a gap, drawn hollow.
+    Gap,
+    /// Programs reach it, none serving the same goal as another.
+    Served,
+    /// Two or more programs serve one goal there.
+    Overlap,
+}
+
+/// The colour of a place several programs reach.
+pub const OVERLAP: (u8, u8, u8) = OTHER;
+/// The colour of a place no program reaches.
+pub const GAP: (u8, u8, u8) = (0xa6, 0x26, 0x1c);
+
+/// The places reached, and those not, where they are: north up, distances kept (the grid is
+/// in metres on both axes). Gaps are hollow, overlaps in their own colour, every point
+/// titled with its name and count; the page lists the same places in a table.
+pub fn place_map(points: &[MapPoint], labelled_by: &str) -> String {
+    let usable: Vec<&MapPoint> = points
+        .iter()
+        .filter(|p| p.x.is_finite() && p.y.is_finite())
+        .collect();
+    if usable.is_empty() {
+        return String::new();
+    }
+    let (x_low, x_high) = value_range(usable.iter().map(|p| p.x), false);
+    let (y_low, y_high) = value_range(usable.iter().map(|p| p.y), false);
+    let width = 420u32;
+    let ratio = (y_high - y_low) / (x_high - x_low).max(1e-6);
+    let height = ((f64::from(width) * ratio) as u32).clamp(160, 760);
+    let mut svg = String::new();
+    let mut marks = Vec::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        if root.fill(&WHITE).is_err() {
+            return String::new();
+        }
+        let built = ChartBuilder::on(&root)
+            .margin(10)
+            .build_cartesian_2d(x_low..x_high, y_low..y_high);
+        let Ok(chart) = built else {
+            return String::new();
+        };
+        // The gaps first, so that the places reached are drawn over them.
+        let mut ordered = usable.clone();
+        ordered.sort_by_key(|p| p.reach);
+        // Many gaps would hide the few places reached: they are drawn smaller.
+        let crowded = usable.len() > 200;
+        for point in ordered {
+            let (px, py) = chart.backend_coord(&(point.x, point.y));
+            let (colour, class) = match point.reach {
+                Reach::Gap => (GAP, "gap"),
+                Reach::Served => (SERIES, "served"),
+                Reach::Overlap => (OVERLAP, "overlap"),
+            };
+            marks.push(Mark {
+                x: px,
+                y: py,
+                title: point.title.clone(),
+                colour,
+                hollow: point.reach == Reach::Gap,
+                class,
+                radius: if crowded && point.reach == Reach::Gap {
+                    2.0
+                } else {
+                    5.0
+                },
+            });
         }
         let _ = root.present();
     }
@@ -401,6 +513,32 @@ pub fn bars(items: &[Bar], decimals: u8, labelled_by: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_map_draws_gaps_hollow_and_titles_each_place() {
+        let point = |x: f64, y: f64, title: &str, reach: Reach| MapPoint {
+            x,
+            y,
+            title: title.into(),
+            reach,
+        };
+        let svg = place_map(
+            &[
+                point(200_000.0, 700_000.0, "אלונים <1>", Reach::Served),
+                point(210_000.0, 650_000.0, "רעות", Reach::Gap),
+                point(205_000.0, 600_000.0, "הדקל", Reach::Overlap),
+                point(f64::NAN, 1.0, "בלי מקום", Reach::Served),
+            ],
+            "map-caption",
+        );
+        assert!(svg.contains("aria-labelledby=\"map-caption\""));
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert!(svg.contains("<title>אלונים &lt;1&gt;</title>"));
+        assert_eq!(svg.matches("class=\"gap\"").count(), 1);
+        assert_eq!(svg.matches("class=\"overlap\"").count(), 1);
+        assert!(svg.contains("#6a1b6e"), "an overlap in its own colour");
+        assert!(place_map(&[], "x").is_empty());
+    }
 
     #[test]
     fn a_trend_names_itself_and_titles_every_point() {

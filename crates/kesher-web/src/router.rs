@@ -14,9 +14,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::html::{
-    access, account, action_items, bodies, calendar, documents, health, home, imports, initiatives,
-    invitations, join, meeting_answers, meetings, organizations, outbox, password, people, session,
-    unsubscribe, updates, users,
+    access, account, action_items, alignment, bodies, calendar, documents, health, home, imports,
+    initiatives, invitations, join, meeting_answers, meetings, organizations, outbox, password,
+    people, programs, session, unsubscribe, updates, users,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -276,6 +276,24 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             "/initiatives/{id}/documents/{document}/delete",
             post(documents::delete_document),
         )
+        .route(
+            "/initiatives/{id}/programs",
+            get(programs::list).post(programs::create),
+        )
+        .route("/initiatives/{id}/programs/new", get(programs::new))
+        .route(
+            "/initiatives/{id}/programs/{program}",
+            get(programs::show).post(programs::update),
+        )
+        .route(
+            "/initiatives/{id}/programs/{program}/edit",
+            get(programs::edit),
+        )
+        .route(
+            "/initiatives/{id}/programs/{program}/delete",
+            post(programs::delete),
+        )
+        .route("/initiatives/{id}/alignment", get(alignment::alignment))
         .route("/initiatives/{id}/contact-plan", get(updates::contact_plan))
         .route(
             "/initiatives/{id}/contact-plan/{organization}",

@@ -477,6 +477,9 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
     };
     let results = crate::demo_agenda::load(store, &keys).await?;
     crate::demo_measurement::load(store, &keys, &results).await?;
+    crate::demo_activities::load(store, &keys, &results)
+        .await
+        .context("the demo programs")?;
 
     // One hash for every demo account: they share the password, and argon2 is slow on
     // purpose, so hashing it once keeps the start quick and the memory small.

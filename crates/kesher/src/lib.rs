@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod demo;
+mod demo_activities;
 mod demo_agenda;
 mod demo_measurement;
 pub mod mail;

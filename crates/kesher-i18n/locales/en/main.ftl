@@ -1886,3 +1886,99 @@ meeting-capacity = Capacity
 meeting-uninvited = Came without an invitation
 linked-documents = Documents
 meeting-concerns-decisions = Decisions
+
+## Activities: programs and the alignment map
+nav-activities = Programs
+programs-title = Programs
+programs-lead = What each partner runs: the goals each program serves, where it runs and for whom. Each partner keeps its own; everyone in the initiative sees them all.
+programs-none = No programs yet.
+programs-all = All programs
+program-add = Add a program
+program-new-title = New program
+program-edit-title = Edit program
+program-form-lead = A program serves goals of the results tree in places the initiative counts. A program for an authority reaches its schools too.
+program-edit = Edit
+program-delete = Delete program
+program-save = Save program
+program-core = Core program
+program-reach = Where it runs
+program-when = When
+program-group = a group of places
+program-no-places = No places named yet
+program-no-goals = Serves no goal yet
+program-places-more = { $count ->
+    [one] and one more
+   *[other] and { $count } more
+}
+field-program-organization = Partner
+field-program-name = Program name
+field-program-description = Description
+field-program-results = Goals it serves
+field-program-places = Places it reaches
+field-program-place-codes = Places by code
+field-program-groups = Groups of places
+field-program-indicators = Its own output measures
+field-program-populations = Target populations
+field-program-subjects = Subjects
+field-program-age-bands = Age bands
+field-program-core = A core program of the initiative
+field-program-starts = Starts on
+field-program-ends = Ends on
+hint-program-description = What happens in it and with whom, in a sentence or two.
+hint-program-results = Tick the goals, levers or action components the program works toward.
+hint-program-places = Tick the districts, authorities or schools it runs in. A place reaches everything under it.
+hint-program-place-codes = School symbols (the Ministry's institution code) or authority codes, separated by commas or lines. Leading zeros and spaces do not matter.
+hint-program-populations = For example periphery, girls, arab_sector, haredi_sector, or your own words, separated by commas.
+hint-program-subjects = For example mathematics, robotics.
+hint-program-age-bands = For example 7–9 or upper secondary.
+hint-program-core = One of the two or three programs the initiative relies on for a goal.
+hint-program-indicators = Indicators the program reports about itself, such as participants reached.
+flash-program-saved = The program was saved.
+flash-program-deleted = The program was deleted.
+alignment-title = Alignment map
+alignment-lead = Who works toward which goal, and where: the gaps no program covers and the places where several programs serve one goal. A program reaches the places it names and everything under them.
+alignment-filters = Filter the programs counted
+alignment-level = Places at the level of
+alignment-include-ended = Count programs that have ended
+alignment-counted = Counting { $counted } of { $total } programs, from { $partners } partners.
+alignment-gaps = Gaps
+alignment-gaps-lead = Goals still pursued, target populations the goals name, and the lowest places (schools, or an authority with no schools listed) that no counted program serves.
+alignment-goals-without = Goals without programs
+alignment-populations-without = Target populations without programs
+alignment-places-without = Places without programs
+alignment-places-without-count = { $count ->
+    [one] One place has no program.
+   *[other] { $count } places have no program.
+}
+alignment-first-shown = { $count ->
+    [one] The first is listed.
+   *[other] The first { $count } are listed.
+}
+alignment-programs-without-goals = Programs that serve no goal
+alignment-none-missing = None: every one is served.
+alignment-overlaps = Overlaps
+alignment-overlaps-lead = Places where two or more programs serve the same goal: worth coordinating, not necessarily a problem.
+alignment-no-overlaps = No place has two programs for the same goal.
+alignment-place = Place
+alignment-goal = Goal
+alignment-partners-by-goal = Partners and goals
+alignment-cells-lead = How many of each partner's programs serve each goal. A dash means none.
+alignment-places-by-goal = Places and goals
+alignment-places-lead = How many programs reach each place, or a place under it, for each goal.
+alignment-no-places = The initiative has no places yet; add them under shared measurement.
+alignment-gap = No program
+alignment-map = Map of the places
+alignment-map-caption = { $count ->
+    [one] One place with known coordinates, by the programs that reach it
+   *[other] { $count } places with known coordinates, by the programs that reach them
+}
+alignment-programs-count = { $count ->
+    [0] no programs
+    [one] one program
+   *[other] { $count } programs
+}
+alignment-key-one = Reached
+alignment-key-overlap = Two or more programs for one goal
+alignment-key-gap = None (hollow)
+alignment-map-table = The table of places and goals above holds the same figures.
+filter-all = All

@@ -1888,3 +1888,99 @@ meeting-capacity = בתפקיד
 meeting-uninvited = הגיע/ה בלי הזמנה
 linked-documents = מסמכים
 meeting-concerns-decisions = החלטות
+
+## פעילויות: תוכניות ומפת ההלימה
+nav-activities = תוכניות
+programs-title = תוכניות
+programs-lead = מה כל שותף מפעיל: לאילו יעדים כל תוכנית מכוונת, איפה היא פועלת ולמי. כל שותף מעדכן את שלו; כל מי שביוזמה רואה את כולן.
+programs-none = עדיין אין תוכניות.
+programs-all = כל התוכניות
+program-add = הוספת תוכנית
+program-new-title = תוכנית חדשה
+program-edit-title = עריכת תוכנית
+program-form-lead = תוכנית משרתת יעדים מעץ התוצאות במקומות שהיוזמה סופרת. תוכנית ברשות מגיעה גם לבתי הספר שבה.
+program-edit = עריכה
+program-delete = מחיקת התוכנית
+program-save = שמירת התוכנית
+program-core = תוכנית ליבה
+program-reach = איפה היא פועלת
+program-when = מתי
+program-group = קבוצת מקומות
+program-no-places = עדיין לא צוינו מקומות
+program-no-goals = עדיין לא משויכת ליעד
+program-places-more = { $count ->
+    [one] ועוד אחד
+   *[other] ועוד { $count }
+}
+field-program-organization = שותף
+field-program-name = שם התוכנית
+field-program-description = תיאור
+field-program-results = היעדים שהיא משרתת
+field-program-places = המקומות שהיא מגיעה אליהם
+field-program-place-codes = מקומות לפי סמל
+field-program-groups = קבוצות מקומות
+field-program-indicators = מדדי התפוקה שלה
+field-program-populations = אוכלוסיות יעד
+field-program-subjects = תחומי דעת
+field-program-age-bands = שכבות גיל
+field-program-core = תוכנית ליבה של היוזמה
+field-program-starts = תחילה
+field-program-ends = סיום
+hint-program-description = מה קורה בה ועם מי, במשפט או שניים.
+hint-program-results = סמנו את היעדים, המנופים או רכיבי הפעולה שהתוכנית מקדמת.
+hint-program-places = סמנו את המחוזות, הרשויות או בתי הספר שבהם היא פועלת. מקום כולל את כל מה שתחתיו.
+hint-program-place-codes = סמלי מוסד או סמלי רשות, מופרדים בפסיקים או בשורות. אפסים מובילים ורווחים אינם משנים.
+hint-program-populations = למשל periphery, girls, arab_sector, haredi_sector, או מילים משלכם, מופרדות בפסיקים.
+hint-program-subjects = למשל מתמטיקה, רובוטיקה.
+hint-program-age-bands = למשל ז׳–ט׳ או חטיבה עליונה.
+hint-program-core = אחת משתיים־שלוש התוכניות שהיוזמה נשענת עליהן ביעד.
+hint-program-indicators = מדדים שהתוכנית מדווחת על עצמה, כמו מספר המשתתפים.
+flash-program-saved = התוכנית נשמרה.
+flash-program-deleted = התוכנית נמחקה.
+alignment-title = מפת הלימה
+alignment-lead = מי פועל לאיזה יעד, ואיפה: הפערים שאף תוכנית אינה מכסה, והמקומות שבהם כמה תוכניות משרתות אותו יעד. תוכנית מגיעה למקומות שצוינו בה ולכל מה שתחתיהם.
+alignment-filters = סינון התוכניות הנספרות
+alignment-level = מקומות ברמת
+alignment-include-ended = לספור גם תוכניות שהסתיימו
+alignment-counted = נספרות { $counted } מתוך { $total } תוכניות, של { $partners } שותפים.
+alignment-gaps = פערים
+alignment-gaps-lead = יעדים שעדיין נרדפים, אוכלוסיות יעד שהיעדים מציינים, והמקומות הנמוכים ביותר (בתי ספר, או רשות שלא רשומים בה בתי ספר) שאף תוכנית נספרת אינה משרתת.
+alignment-goals-without = יעדים בלי תוכניות
+alignment-populations-without = אוכלוסיות יעד בלי תוכניות
+alignment-places-without = מקומות בלי תוכניות
+alignment-places-without-count = { $count ->
+    [one] למקום אחד אין תוכנית.
+   *[other] ל־{ $count } מקומות אין תוכנית.
+}
+alignment-first-shown = { $count ->
+    [one] מוצג הראשון.
+   *[other] מוצגים { $count } הראשונים.
+}
+alignment-programs-without-goals = תוכניות שאינן משרתות יעד
+alignment-none-missing = אין: כולם מקבלים מענה.
+alignment-overlaps = חפיפות
+alignment-overlaps-lead = מקומות שבהם שתי תוכניות או יותר משרתות את אותו יעד: כדאי לתאם, ולא בהכרח בעיה.
+alignment-no-overlaps = אין מקום עם שתי תוכניות לאותו יעד.
+alignment-place = מקום
+alignment-goal = יעד
+alignment-partners-by-goal = שותפים ויעדים
+alignment-cells-lead = כמה מהתוכניות של כל שותף משרתות כל יעד. קו מפריד פירושו אף אחת.
+alignment-places-by-goal = מקומות ויעדים
+alignment-places-lead = כמה תוכניות מגיעות לכל מקום, או למקום שתחתיו, בכל יעד.
+alignment-no-places = ליוזמה עדיין אין מקומות; אפשר להוסיף אותם במדידה המשותפת.
+alignment-gap = אין תוכנית
+alignment-map = מפת המקומות
+alignment-map-caption = { $count ->
+    [one] מקום אחד שמיקומו ידוע, לפי התוכניות שמגיעות אליו
+   *[other] { $count } מקומות שמיקומם ידוע, לפי התוכניות שמגיעות אליהם
+}
+alignment-programs-count = { $count ->
+    [0] אין תוכניות
+    [one] תוכנית אחת
+   *[other] { $count } תוכניות
+}
+alignment-key-one = מגיעות אליו תוכניות
+alignment-key-overlap = שתי תוכניות או יותר לאותו יעד
+alignment-key-gap = אף אחת (עיגול ריק)
+alignment-map-table = טבלת המקומות והיעדים שלמעלה מציגה את אותם נתונים.
+filter-all = הכול

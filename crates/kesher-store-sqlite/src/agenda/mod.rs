@@ -9,18 +9,3 @@ mod field_changes;
 mod glossary;
 mod results;
 mod versions;
-
-use kesher_store::StoreError;
-use sqlx::sqlite::SqliteRow;
-
-use crate::rows::get;
-
-/// A list of codes (populations, subjects, age bands) as its column keeps it.
-fn json_list(items: &[String]) -> String {
-    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
-}
-
-fn list_of(row: &SqliteRow, column: &str) -> Result<Vec<String>, StoreError> {
-    let raw: String = get(row, column)?;
-    serde_json::from_str(&raw).map_err(|e| StoreError::Backend(format!("{column}: {e}")))
-}

@@ -13,10 +13,8 @@ use sqlx::sqlite::SqliteRow;
 
 use crate::audit::{commit_update, record_in};
 use crate::owned::{Owned, check_owned};
-use crate::rows::{choice, get, timestamp};
+use crate::rows::{choice, get, json_list, list_of, timestamp};
 use crate::{SqliteStore, backend};
-
-use super::*;
 
 macro_rules! result_select {
     () => {

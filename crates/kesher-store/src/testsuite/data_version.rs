@@ -737,6 +737,27 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
         "create_place_group",
         store.create_place_group(system(), here.id, "שלנו", &[school.id])
     );
+    let program_input = |name: &str| {
+        kesher_domain::activities::programs::ProgramForm {
+            organization_id: org.id.to_string(),
+            name: name.into(),
+            result_ids: vec![goal.id.get()],
+            place_ids: vec![school.id.get()],
+            place_group_ids: vec![group.id.get()],
+            ..Default::default()
+        }
+        .parse()
+        .unwrap()
+    };
+    let program = moves!(
+        "create_program",
+        store.create_program(system(), here.id, &program_input("רובוטיקה"))
+    );
+    moves!(
+        "edit_program",
+        store.edit_program(system(), program.id, &program_input("רובוטיקה לבנות"))
+    );
+    moves!("delete_program", store.delete_program(system(), program.id));
     moves!(
         "delete_place_group",
         store.delete_place_group(system(), group.id)

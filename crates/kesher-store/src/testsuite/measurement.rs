@@ -138,7 +138,7 @@ pub(crate) fn indicator_input(code: &str, formula: &str) -> IndicatorInput {
     .unwrap()
 }
 
-async fn measured(store: &dyn Store) -> (Initiative, Indicator, Vec<Place>) {
+pub(crate) async fn measured(store: &dyn Store) -> (Initiative, Indicator, Vec<Place>) {
     let init = initiative(store, "מדידה").await;
     store
         .import_places(system(), init.id, &three_levels())

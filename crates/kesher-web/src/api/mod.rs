@@ -6,6 +6,7 @@
 //! session cookie plus an `X-CSRF-Token` header for writes.
 
 mod accounts;
+mod activities;
 mod agenda;
 mod bodies;
 mod documents;
@@ -215,6 +216,7 @@ impl Modify for Security {
         (name = "accounts", description = "The signed-in user and, for admins, all accounts"),
         (name = "agenda", description = "The common agenda: versioned statements, the results tree, glossary, decisions, disputes, endorsements and changes in the field"),
         (name = "invitations", description = "Bringing people into an initiative by e-mail, with a role"),
+        (name = "activities", description = "Mutually reinforcing activities: partners' programs and the alignment map of goals, places, gaps and overlaps"),
         (name = "measurement", description = "Shared measurement: places, periods, indicators with targets, values, and figures added up the place hierarchy"),
     )
 )]
@@ -236,7 +238,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(downloads::routes())
         .merge(invitations::routes())
         .merge(updates::routes())
-        .merge(documents::routes());
+        .merge(documents::routes())
+        .merge(activities::routes());
     router.split_for_parts()
 }
 

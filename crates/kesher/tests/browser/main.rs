@@ -1047,3 +1047,98 @@ async fn a_coordinator_records_a_meeting_and_sees_the_health_and_the_decision_lo
     click(&client, "#decisions tbody tr:first-child a.meeting-link").await;
     wait_for_path(&client, |p| p == meeting).await;
 }
+
+/// Ticks the checkbox whose label holds `words`.
+async fn tick_label(client: &Client, words: &str) {
+    client
+        .find(Locator::XPath(&format!(
+            "//div[contains(@class,'check')]/label[contains(., \"{words}\")]"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_partner_adds_a_program_in_a_school_nobody_served_and_the_alignment_map_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (kesher, _) =
+        kesher::demo::prepare_with_password(&dir.path().join("demo.db"), PASSWORD.into())
+            .await
+            .unwrap();
+    let running = kesher::server::start(kesher, "127.0.0.1:0", Default::default())
+        .await
+        .unwrap();
+    let base = format!("http://{}", running.address);
+    let profile = tempfile::tempdir().unwrap();
+    let (_driver, client) = start_browser(profile.path()).await;
+    client.goto(&format!("{base}/login")).await.unwrap();
+    type_into(&client, "#f-email", "partner@example.org").await;
+    let password = client.find(Locator::Id("f-password")).await.unwrap();
+    password.send_keys(PASSWORD).await.unwrap();
+    password.send_keys(&Key::Enter.to_string()).await.unwrap();
+    wait_for_path(&client, |p| p == "/").await;
+    click(&client, ".cards h2 a").await;
+    let overview = wait_for_path(&client, |p| p.starts_with("/initiatives/")).await;
+
+    // Before: the school 'הגפן' is one no program reaches.
+    client
+        .goto(&format!("{base}{overview}/alignment"))
+        .await
+        .unwrap();
+    assert!(text_of(&client, "#places-without").await.contains("הגפן"));
+    let gaps_before = client
+        .find_all(Locator::Css("figure.chart circle.gap"))
+        .await
+        .unwrap()
+        .len();
+
+    // The partner adds a program there for the informal-learning goal.
+    click(&client, ".initiative-nav a[href$='/programs']").await;
+    wait_for_path(&client, |p| p.ends_with("/programs")).await;
+    click(&client, "a.button[href$='/programs/new']").await;
+    wait_for_path(&client, |p| p.ends_with("/programs/new")).await;
+    let name = "מועדון מדע בהגפן";
+    type_into(&client, "#f-name", name).await;
+    tick_label(&client, "פי שניים ילדים").await;
+    tick_label(&client, "הגפן").await;
+    type_into(&client, "#f-populations", "השכונות המזרחיות").await;
+    click(&client, "main form button[type=submit]").await;
+    wait_for_path(&client, |p| {
+        p.contains("/programs/") && !p.ends_with("/new")
+    })
+    .await;
+    assert!(text_of(&client, "h1").await.contains(name));
+
+    // After: the school is served, the partner's row counts two programs for the goal, and
+    // the map has one hollow point fewer.
+    client
+        .goto(&format!("{base}{overview}/alignment"))
+        .await
+        .unwrap();
+    assert!(!text_of(&client, "#places-without").await.contains("הגפן"));
+    let row = client
+        .find(Locator::XPath(
+            "//table[@id='partners-by-goal']//tr[th[contains(., 'מדע בשכונה')]]",
+        ))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(row.contains('2'), "{row}");
+    let gaps_after = client
+        .find_all(Locator::Css("figure.chart circle.gap"))
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(gaps_after, gaps_before - 1);
+    client
+        .screenshot()
+        .await
+        .map(|png| std::fs::write(screenshots().join("alignment-map.png"), png))
+        .unwrap()
+        .unwrap();
+}

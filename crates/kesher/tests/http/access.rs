@@ -151,6 +151,18 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
             &app.throwaway_update(true).await.to_string(),
         );
     }
+    if text.contains("{program_a}") {
+        text = text.replace(
+            "{program_a}",
+            &app.throwaway_program(true).await.to_string(),
+        );
+    }
+    if text.contains("{program_b}") {
+        text = text.replace(
+            "{program_b}",
+            &app.throwaway_program(false).await.to_string(),
+        );
+    }
     if text.contains("{tmp_person}") {
         text = text.replace("{tmp_person}", &app.throwaway_person().await.to_string());
     }
@@ -1905,6 +1917,108 @@ async fn every_update_and_contact_plan_route_answers_each_role_as_the_matrix_say
         api(
             M::DELETE,
             "/api/v1/organizations/{tmp_org}/contact-plan",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+    ];
+    check(&app, &api_cases, true).await;
+}
+
+#[tokio::test]
+async fn every_program_route_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    // A partner editor keeps organization A's programs; B's are the backbone's to keep.
+    const OF_A: &[(&str, &str)] = &[
+        ("organization_id", "{a}"),
+        ("name", "חוג רובוטיקה {who}"),
+        ("result_ids", "{goal}"),
+    ];
+    const OF_B: &[(&str, &str)] = &[("organization_id", "{b}"), ("name", "סדנת מדע {who}")];
+    let pages = vec![
+        get("/initiatives/{i}/programs", READERS),
+        get("/initiatives/{i}/alignment", READERS),
+        get("/initiatives/{i}/programs/new", EDITORS),
+        post("/initiatives/{i}/programs", OF_A, EDITORS),
+        post("/initiatives/{i}/programs", OF_B, MANAGERS),
+        get("/initiatives/{i}/programs/{program_a}", READERS),
+        get("/initiatives/{i}/programs/{program_a}/edit", EDITORS),
+        get("/initiatives/{i}/programs/{program_b}/edit", MANAGERS),
+        post("/initiatives/{i}/programs/{program_a}", OF_A, EDITORS),
+        post("/initiatives/{i}/programs/{program_b}", OF_B, MANAGERS),
+        // Moving B's program to A is keeping both: the backbone's alone.
+        post("/initiatives/{i}/programs/{program_b}", OF_A, MANAGERS),
+        post("/initiatives/{i}/programs/{program_a}/delete", &[], EDITORS),
+        post(
+            "/initiatives/{i}/programs/{program_b}/delete",
+            &[],
+            MANAGERS,
+        ),
+    ];
+    check(&app, &pages, false).await;
+    use Method as M;
+    let api_cases = vec![
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/programs",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/alignment",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/programs",
+            Body::Json(
+                r#"{"organization_id":{a},"name":"חוג","result_ids":[{goal}],"place_ids":[],"populations":["girls"],"core":true,"starts":"2026-09-01","ends":"2027-06-30"}"#,
+            ),
+            EDITORS,
+            201,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/programs",
+            Body::Json(r#"{"organization_id":{b},"name":"סדנה"}"#),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/programs/{program_b}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/programs/{program_a}",
+            Body::Json(r#"{"organization_id":{a},"name":"חוג מחודש"}"#),
+            EDITORS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/programs/{program_b}",
+            Body::Json(r#"{"organization_id":{b},"name":"סדנה מחודשת"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/programs/{program_a}",
+            Body::None,
+            EDITORS,
+            204,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/programs/{program_b}",
             Body::None,
             MANAGERS,
             204,

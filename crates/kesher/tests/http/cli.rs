@@ -229,6 +229,38 @@ fn the_demo_starts_prints_its_login_and_is_reused_on_the_next_start() {
                 .json()
                 .await
                 .unwrap();
+            // The municipal programs leave real gaps and meet in some schools; the national
+            // network's business coalition reaches real schools.
+            let alignment = |initiative: u32| {
+                let client = client.clone();
+                let base = base.clone();
+                async move {
+                    client
+                        .get(format!("{base}/api/v1/initiatives/{initiative}/alignment"))
+                        .send()
+                        .await
+                        .unwrap()
+                        .json::<serde_json::Value>()
+                        .await
+                        .unwrap()
+                }
+            };
+            let municipal = alignment(1).await;
+            for gap in ["goals_without_programs", "places_without_programs"] {
+                assert!(
+                    !municipal["gaps"][gap].as_array().unwrap().is_empty(),
+                    "{gap}: {municipal}"
+                );
+            }
+            assert!(!municipal["overlaps"].as_array().unwrap().is_empty());
+            let national = alignment(2).await;
+            let reached: usize = national["goals"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|g| g["places"].as_array().unwrap().len())
+                .sum();
+            assert!(reached >= 10, "{reached}");
             (
                 network["organizations"].as_u64().unwrap(),
                 network["people"].as_u64().unwrap(),

@@ -395,6 +395,28 @@ impl TestApp {
         update.id
     }
 
+    /// A program of organization A (the partner editor's), or of B, serving the agenda's goal.
+    pub async fn throwaway_program(&self, of_a: bool) -> kesher_domain::ProgramId {
+        let organization = if of_a {
+            self.fixture.org_a
+        } else {
+            self.fixture.org_b
+        };
+        let input = kesher_domain::activities::programs::ProgramForm {
+            organization_id: organization.to_string(),
+            name: format!("תוכנית {}", rand::random::<u32>()),
+            result_ids: vec![self.fixture.agenda.goal.get()],
+            ..Default::default()
+        }
+        .parse()
+        .expect("program");
+        self.store
+            .create_program(Actor::system(), self.fixture.initiative, &input)
+            .await
+            .expect("create")
+            .id
+    }
+
     /// An action item carried by organization A (the partner editor's).
     pub async fn throwaway_action_item(&self) -> kesher_domain::ActionItemId {
         let meeting = self.throwaway_meeting().await;

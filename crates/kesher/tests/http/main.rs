@@ -2,6 +2,7 @@
 //! driven over HTTP as browsers and scripts drive it.
 
 mod access;
+mod activities;
 mod agenda;
 mod api;
 mod cli;

@@ -2,11 +2,13 @@
 //! results are turned into these at the edge, so a change in storage or in a use case
 //! shows up here, as a compile error or a reviewed change, before it can reach a client.
 
+mod activities;
 mod agenda;
 mod communication;
 mod measurement;
 mod network;
 
+pub use activities::*;
 pub use agenda::*;
 pub use communication::*;
 pub use measurement::*;

@@ -167,7 +167,7 @@ impl NodePage {
     }
 }
 
-fn population_labels(page: &Page, codes: &[String]) -> Vec<String> {
+pub(crate) fn population_labels(page: &Page, codes: &[String]) -> Vec<String> {
     codes
         .iter()
         .map(|code| match StandardPopulation::parse(code) {

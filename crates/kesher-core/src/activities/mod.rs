@@ -1,0 +1,5 @@
+//! Mutually reinforcing activities: partners' programs and the alignment map that lines
+//! them up against the common agenda's goals and the places the initiative counts.
+
+pub mod alignment;
+pub mod programs;

@@ -1,0 +1,3 @@
+//! Partners' programs in SQLite, one file per entity.
+
+mod programs;
