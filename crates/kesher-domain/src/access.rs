@@ -22,6 +22,8 @@
 //! | invite people, read the outbox      | yes   | yes      | no               | no     | no     |
 //! | report values                       | yes   | yes      | own organization | no     | no     |
 //! | keep programs                       | yes   | yes      | own organization | no     | no     |
+//! | draft and approve the work plan     | yes   | yes      | no               | no     | no     |
+//! | report on a row of the work plan    | yes   | yes      | own organization | no     | no     |
 //!
 //! ¹ A member speaks in their own name, and for their organization when their role names one
 //! (a steering-committee member from a partner, say); it gives them no editing rights there.
@@ -208,6 +210,14 @@ impl Access {
     /// partner, a partner editor for their own.
     pub fn can_keep_programs_of(&self, organization: OrganizationId) -> bool {
         self.manages() || self.own_organization() == Some(organization)
+    }
+
+    /// Reporting where a row of the work plan stands, what it spent and its milestones: the
+    /// backbone, and the editor of the organization that carries the row out.
+    pub fn can_report_on(&self, executor: crate::activities::work_plan::Executor) -> bool {
+        use crate::activities::work_plan::Executor;
+        self.manages()
+            || matches!(executor, Executor::Organization(o) if self.own_organization() == Some(o))
     }
 
     /// Offering the program form at all.

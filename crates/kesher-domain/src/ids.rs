@@ -173,3 +173,15 @@ id_type!(
     /// A program a partner runs (תוכנית), with the goals it serves and the places it reaches.
     ProgramId
 );
+id_type!(
+    /// A work plan, multi-year or annual, in one of its versions (תוכנית עבודה).
+    WorkPlanId
+);
+id_type!(
+    /// A row of a work plan: a node of the results tree, who carries it out, its budget.
+    WorkPlanItemId
+);
+id_type!(
+    /// A milestone of a work plan's row.
+    MilestoneId
+);

@@ -295,6 +295,7 @@ mod tests {
                     ("answer", "a".into()),
                     ("counted", Arg::Number(3)),
                     ("partners", Arg::Number(2)),
+                    ("year", "2026/27".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

@@ -21,12 +21,14 @@ mod measurement;
 mod people;
 mod programs;
 mod updates;
+mod work_plans;
 pub use data_version::*;
 pub use documents::*;
 pub use measurement::*;
 pub use people::*;
 pub use programs::*;
 pub use updates::*;
+pub use work_plans::*;
 
 /// Declares one `#[tokio::test]` per conformance case, each on a fresh store from `$open`.
 #[macro_export]
@@ -59,6 +61,7 @@ macro_rules! conformance_tests {
             a_partner_keeps_one_contact_plan,
             a_document_keeps_its_versions_and_links_only_its_own_initiative,
             a_program_links_only_its_own_initiative_and_keeps_its_lists,
+            a_work_plan_is_drafted_approved_once_and_reported_on,
             an_indicator_follows_one_health_figure_of_its_own_initiative,
             endorsements_and_field_changes,
             places_import_by_code_and_keep_what_blank_cells_leave,
@@ -144,6 +147,10 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
         include_str!("activities/programs.rs"),
     ),
     (
+        "activities/work_plans.rs",
+        include_str!("activities/work_plans.rs"),
+    ),
+    (
         "communication/documents.rs",
         include_str!("communication/documents.rs"),
     ),
@@ -208,6 +215,7 @@ const SUITE_SOURCES: &[&str] = &[
     include_str!("testsuite/updates.rs"),
     include_str!("testsuite/documents.rs"),
     include_str!("testsuite/programs.rs"),
+    include_str!("testsuite/work_plans.rs"),
 ];
 
 /// Holds the suite to its promise: every method of every store trait is called by some

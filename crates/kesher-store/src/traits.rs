@@ -281,6 +281,7 @@ pub trait Store:
     + crate::ContactPlanStore
     + crate::DocumentStore
     + crate::ProgramStore
+    + crate::WorkPlanStore
 {
 }
 
@@ -305,5 +306,6 @@ impl<T> Store for T where
         + crate::ContactPlanStore
         + crate::DocumentStore
         + crate::ProgramStore
+        + crate::WorkPlanStore
 {
 }

@@ -16,7 +16,7 @@ use tower_http::trace::TraceLayer;
 use crate::html::{
     access, account, action_items, alignment, bodies, calendar, documents, health, home, imports,
     initiatives, invitations, join, meeting_answers, meetings, organizations, outbox, password,
-    people, programs, session, unsubscribe, updates, users,
+    people, programs, session, unsubscribe, updates, users, work_plan,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -294,6 +294,40 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             post(programs::delete),
         )
         .route("/initiatives/{id}/alignment", get(alignment::alignment))
+        .route("/initiatives/{id}/work-plan", get(work_plan::work_plan))
+        .route(
+            "/initiatives/{id}/work-plan/next-year",
+            post(work_plan::next_year),
+        )
+        .route("/initiatives/{id}/work-plans", post(work_plan::create_plan))
+        .route(
+            "/initiatives/{id}/work-plans/{plan}/items",
+            post(work_plan::add_row),
+        )
+        .route(
+            "/initiatives/{id}/work-plans/{plan}/items/{item}/delete",
+            post(work_plan::delete_row),
+        )
+        .route(
+            "/initiatives/{id}/work-plans/{plan}/items/{item}/report",
+            post(work_plan::report_row),
+        )
+        .route(
+            "/initiatives/{id}/work-plans/{plan}/items/{item}/milestones",
+            post(work_plan::add_milestone),
+        )
+        .route(
+            "/initiatives/{id}/work-plans/{plan}/milestones/{milestone}/toggle",
+            post(work_plan::toggle_milestone),
+        )
+        .route(
+            "/initiatives/{id}/work-plans/{plan}/approve",
+            post(work_plan::approve),
+        )
+        .route(
+            "/initiatives/{id}/work-plans/{plan}/versions",
+            post(work_plan::new_version),
+        )
         .route("/initiatives/{id}/contact-plan", get(updates::contact_plan))
         .route(
             "/initiatives/{id}/contact-plan/{organization}",

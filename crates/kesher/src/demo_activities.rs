@@ -9,6 +9,8 @@ use anyhow::{Context, anyhow};
 use kesher_core::measurement::import::{PlaceMapping, keep_places_here, plan_places};
 use kesher_core::spreadsheet::read_sheet;
 use kesher_domain::activities::programs::{ProgramForm, code_key};
+use kesher_domain::activities::work_plan::{MilestoneForm, PlanForm, PlanItemForm};
+use kesher_domain::agenda::DecisionForm;
 use kesher_domain::measurement::place::{PlaceAttributes, PlaceInput, PlaceKind};
 use kesher_domain::text::Name;
 use kesher_domain::{InitiativeId, ResultNodeId};
@@ -25,6 +27,43 @@ const ACTIVITIES: &str = include_str!("../demo/activities.toml");
 struct ActivitiesFile {
     places: Vec<DemoPlace>,
     programs: Vec<DemoProgram>,
+    plans: Vec<DemoPlan>,
+}
+
+/// A work plan, approved by a decision of a body recorded for it.
+#[derive(Deserialize)]
+struct DemoPlan {
+    initiative: String,
+    kind: String,
+    title: String,
+    first_year: String,
+    #[serde(default)]
+    last_year: String,
+    approved_on: String,
+    approved_by: String,
+    approval: String,
+    rows: Vec<DemoRow>,
+}
+
+#[derive(Deserialize)]
+struct DemoRow {
+    result: String,
+    organization: Option<String>,
+    body: Option<String>,
+    /// By its name in the same initiative.
+    program: Option<String>,
+    planned: Option<i64>,
+    actual: Option<i64>,
+    status: Option<String>,
+    #[serde(default)]
+    milestones: Vec<DemoMilestone>,
+}
+
+#[derive(Deserialize)]
+struct DemoMilestone {
+    title: String,
+    due_on: String,
+    done_on: Option<String>,
 }
 
 /// A school of the municipal demo, under its city.
@@ -191,5 +230,116 @@ pub(crate) async fn load(
         let input = form.parse().map_err(|e| refused(&program.name, e))?;
         store.create_program(system, id, &input).await?;
     }
+    for plan in &file.plans {
+        load_plan(store, keys, results, plan)
+            .await
+            .with_context(|| format!("the plan {}", plan.title))?;
+    }
+    Ok(())
+}
+
+async fn load_plan(
+    store: &dyn Store,
+    keys: &Keys<'_>,
+    results: &HashMap<(String, String), ResultNodeId>,
+    plan: &DemoPlan,
+) -> anyhow::Result<()> {
+    let system = Actor::system();
+    let key = plan.initiative.as_str();
+    let id = *keys
+        .initiatives
+        .get(key)
+        .ok_or_else(|| anyhow!("demo initiative {key}"))?;
+    let named =
+        |map: &HashMap<(String, String), i64>, what: &Option<String>| -> anyhow::Result<String> {
+            match what {
+                Some(k) => map
+                    .get(&(key.to_string(), k.clone()))
+                    .map(|v| v.to_string())
+                    .ok_or_else(|| anyhow!("unknown key {k}")),
+                None => Ok(String::new()),
+            }
+        };
+    let organizations: HashMap<(String, String), i64> = keys
+        .organizations
+        .iter()
+        .map(|(k, v)| (k.clone(), v.get()))
+        .collect();
+    let bodies: HashMap<(String, String), i64> = keys
+        .bodies
+        .iter()
+        .map(|(k, v)| (k.clone(), v.get()))
+        .collect();
+    let programs = store.programs(id).await?;
+    let input = PlanForm {
+        kind: plan.kind.clone(),
+        title: plan.title.clone(),
+        first_year: plan.first_year.clone(),
+        last_year: plan.last_year.clone(),
+    }
+    .parse()
+    .map_err(|e| refused(&plan.title, e))?;
+    let mut rows = Vec::new();
+    for row in &plan.rows {
+        let result = results
+            .get(&(key.to_string(), row.result.clone()))
+            .ok_or_else(|| anyhow!("unknown result {}", row.result))?;
+        let program = match &row.program {
+            Some(name) => programs
+                .iter()
+                .find(|p| &p.name == name)
+                .map(|p| p.id.to_string())
+                .ok_or_else(|| anyhow!("unknown program {name}"))?,
+            None => String::new(),
+        };
+        let form = PlanItemForm {
+            result_id: result.to_string(),
+            organization_id: named(&organizations, &row.organization)?,
+            body_id: named(&bodies, &row.body)?,
+            program_id: program,
+            budget_planned: row.planned.map(|p| p.to_string()).unwrap_or_default(),
+            budget_actual: row.actual.map(|a| a.to_string()).unwrap_or_default(),
+            status: row.status.clone().unwrap_or_default(),
+            ..Default::default()
+        };
+        rows.push(form.parse().map_err(|e| refused(&row.result, e))?);
+    }
+    let created = store.create_work_plan(system, id, &input, &rows).await?;
+    for (row, item) in plan.rows.iter().zip(&created.items) {
+        for milestone in &row.milestones {
+            let input = MilestoneForm {
+                title: milestone.title.clone(),
+                due_on: milestone.due_on.clone(),
+            }
+            .parse()
+            .map_err(|e| refused(&milestone.title, e))?;
+            let with = store.add_milestone(system, item.id, &input).await?;
+            if let Some(done) = &milestone.done_on {
+                let added = with
+                    .items
+                    .iter()
+                    .find(|i| i.id == item.id)
+                    .and_then(|i| i.milestones.iter().find(|m| m.title == milestone.title))
+                    .context("the milestone just added")?;
+                let day = chrono::NaiveDate::parse_from_str(done, "%Y-%m-%d")?;
+                store
+                    .set_milestone_done(system, added.id, Some(day))
+                    .await?;
+            }
+        }
+    }
+    let decision = DecisionForm {
+        body_id: named(&bodies, &Some(plan.approved_by.clone()))?,
+        decided_on: plan.approved_on.clone(),
+        kind: "approval".into(),
+        text: plan.approval.clone(),
+        ..Default::default()
+    }
+    .parse()
+    .map_err(|e| refused(&plan.approval, e))?;
+    let decision = store.create_decision(system, id, &decision).await?;
+    store
+        .approve_work_plan(system, created.id, decision.id)
+        .await?;
     Ok(())
 }

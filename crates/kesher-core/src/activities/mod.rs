@@ -3,3 +3,4 @@
 
 pub mod alignment;
 pub mod programs;
+pub mod work_plans;

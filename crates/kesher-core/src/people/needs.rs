@@ -38,6 +38,14 @@ pub enum Need {
     /// Open action items the person carries, themselves or through the organization they
     /// speak for; `overdue` of them are past their due date.
     ActionItemsOpen { count: usize, overdue: usize },
+    /// Rows of this school year's work plan the person reports on (their organization's;
+    /// every row for the backbone) that are late: open, with a milestone past its day.
+    PlanRowsLate { count: usize },
+    /// A milestone of such a row due in the coming month, not yet done.
+    MilestoneAhead {
+        title: String,
+        due_on: chrono::NaiveDate,
+    },
     /// A meeting the person is invited to in the coming fortnight.
     MeetingAhead {
         meeting_id: MeetingId,
@@ -46,6 +54,9 @@ pub enum Need {
         starts_at: chrono::NaiveDateTime,
     },
 }
+
+/// How far ahead "what needs me" shows the milestones of the work plan.
+const MILESTONES_AHEAD_DAYS: i64 = 30;
 
 /// How far ahead "what needs me" shows the meetings a person is invited to.
 const MEETINGS_AHEAD_DAYS: i64 = 14;
@@ -147,6 +158,60 @@ impl Kesher {
                     .filter(|a| crate::communication::action_items::is_overdue(a, today))
                     .count(),
             });
+        }
+        // The work plan of the school year running today: late rows, milestones ahead.
+        if access.can_edit_agenda() || own.is_some() {
+            let today = Utc::now()
+                .with_timezone(&chrono_tz::Asia::Jerusalem)
+                .date_naive();
+            let year = match Period::containing(
+                kesher_domain::measurement::period::PeriodKind::SchoolYear,
+                today,
+            ) {
+                Period::SchoolYear(year) => year,
+                _ => chrono::Datelike::year(&today),
+            };
+            let plan = self
+                .store
+                .work_plans(initiative)
+                .await?
+                .into_iter()
+                .filter(|p| {
+                    p.kind == kesher_domain::activities::work_plan::PlanKind::Annual
+                        && p.first_year == year
+                })
+                .max_by_key(|p| p.version);
+            if let Some(plan) = plan {
+                let rows: Vec<_> = plan
+                    .items
+                    .iter()
+                    .filter(|r| access.can_report_on(r.executor))
+                    .collect();
+                let late = rows
+                    .iter()
+                    .filter(|r| crate::activities::work_plans::row_late(r, today))
+                    .count();
+                if late > 0 {
+                    needs.push(Need::PlanRowsLate { count: late });
+                }
+                // The backbone sees the late rows; a partner also its coming milestones.
+                if own.is_some() {
+                    let until = today + chrono::Duration::days(MILESTONES_AHEAD_DAYS);
+                    for row in rows.iter().filter(|r| r.status.open()) {
+                        for milestone in &row.milestones {
+                            if milestone.done_on.is_none()
+                                && milestone.due_on >= today
+                                && milestone.due_on <= until
+                            {
+                                needs.push(Need::MilestoneAhead {
+                                    title: milestone.title.clone(),
+                                    due_on: milestone.due_on,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
         }
         if let Some(me) = self.person_of(caller, initiative).await? {
             let now = Utc::now()

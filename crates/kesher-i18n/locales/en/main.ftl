@@ -1982,3 +1982,85 @@ alignment-key-overlap = Two or more programs for one goal
 alignment-key-gap = None (hollow)
 alignment-map-table = The table of places and goals above holds the same figures.
 filter-all = All
+
+## The work plan
+work-plan-title = Work plan
+work-plan-of-year = Work plan { $year }
+work-plan-lead = The year's plan in one table: each goal's levers and action components, who carries each out, its budget planned and spent, where it stands and its milestones; beside it the programs serving each goal that year.
+work-plan-years = School years
+plan-kind-multi_year = Multi-year plan
+plan-kind-annual = Annual plan
+plan-item-status-planned = Planned
+plan-item-status-in_progress = In progress
+plan-item-status-done = Done
+plan-item-status-dropped = Dropped
+plan-approved = Approved
+plan-draft = Draft
+plan-version = { $count ->
+    [one] version 1
+   *[other] version { $count }
+}
+plan-approving-decision = the approving decision
+plan-none = There is no annual plan for this year yet.
+plan-budget = Budget by goal
+plan-rows = Rows
+plan-spent = Spent
+plan-total = Total
+plan-actual-of-rows = ({ $part } of { $whole } rows reported)
+plan-no-goal = Rows under no goal
+plan-executor = Carried out by
+plan-executor-body = a body
+plan-late = late
+plan-report = Report
+plan-report-save = Save the report
+plan-milestones = Milestones
+milestone-add = Add a milestone
+milestone-done = Mark done
+milestone-reopen = Open again
+field-milestone-title = Milestone
+field-milestone-due = Due on
+plan-row-delete = Remove row
+plan-programs = Programs serving this goal this year
+plan-actions = Plan the year
+plan-row-add = Add a row
+plan-approve = Approve the plan
+plan-no-approving-decision = To approve the plan, record the leading team's or the steering committee's decision in the decision log first.
+plan-new-version = Start a new version
+plan-draft-next-year = Draft next year's plan from this one
+plan-draft-from-last-year = Draft it from last year's plan and the multi-year plan
+plan-create = Create a plan
+plan-multi-year = The multi-year plan
+plan-rows-count = { $count ->
+    [one] one row
+   *[other] { $count } rows
+}
+field-plan-result = Goal, lever or action component
+field-plan-title = What is done
+field-plan-organization = Organization carrying it out
+field-plan-body = Body carrying it out
+field-plan-program = Program
+field-plan-planned = Budget planned
+field-plan-actual = Budget spent
+field-plan-status = Status
+field-plan-notes = Notes
+field-plan-decision = Approving decision
+field-plan-kind = Kind of plan
+field-plan-name = Name of the plan
+field-plan-first-year = First school year
+field-plan-last-year = Last school year
+hint-plan-title = Only when the node's title does not say it.
+hint-plan-executor = An organization or a body, not both.
+hint-plan-shekels = Whole shekels, for example 120,000.
+hint-plan-decision = A decision of the leading team or the steering committee from the decision log.
+hint-plan-year = For example 2026/27, or the Hebrew year.
+hint-plan-last-year = For a multi-year plan.
+flash-plan-saved = The plan was saved.
+flash-plan-drafted = Next year's plan was drafted. Check it and approve it.
+flash-plan-reported = The report was saved.
+flash-plan-approved = The plan was approved.
+nav-work-plan = Work plan
+need-plan-rows-late = { $count ->
+    [one] A row of this year's work plan is late: a milestone has passed.
+   *[other] { $count } rows of this year's work plan are late: their milestones have passed.
+}
+need-milestone-ahead = Work plan milestone “{ $name }” is due on { $date }.

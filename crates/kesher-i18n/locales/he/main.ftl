@@ -1984,3 +1984,85 @@ alignment-key-overlap = שתי תוכניות או יותר לאותו יעד
 alignment-key-gap = אף אחת (עיגול ריק)
 alignment-map-table = טבלת המקומות והיעדים שלמעלה מציגה את אותם נתונים.
 filter-all = הכול
+
+## תוכנית העבודה
+work-plan-title = תוכנית עבודה
+work-plan-of-year = תוכנית העבודה { $year }
+work-plan-lead = תוכנית השנה בטבלה אחת: המנופים ורכיבי הפעולה של כל יעד, מי מבצע כל אחד, התקציב המתוכנן והמנוצל, היכן הוא עומד ואבני הדרך שלו; ולצידה התוכניות שמשרתות כל יעד באותה שנה.
+work-plan-years = שנות לימודים
+plan-kind-multi_year = תוכנית רב־שנתית
+plan-kind-annual = תוכנית שנתית
+plan-item-status-planned = מתוכנן
+plan-item-status-in_progress = בביצוע
+plan-item-status-done = בוצע
+plan-item-status-dropped = בוטל
+plan-approved = מאושרת
+plan-draft = טיוטה
+plan-version = { $count ->
+    [one] גרסה 1
+   *[other] גרסה { $count }
+}
+plan-approving-decision = ההחלטה שאישרה אותה
+plan-none = עדיין אין תוכנית שנתית לשנה הזאת.
+plan-budget = תקציב לפי יעד
+plan-rows = שורות
+plan-spent = נוצל
+plan-total = סך הכול
+plan-actual-of-rows = (דווחו { $part } מתוך { $whole } שורות)
+plan-no-goal = שורות שאינן תחת יעד
+plan-executor = גורם מבצע
+plan-executor-body = גוף
+plan-late = באיחור
+plan-report = דיווח
+plan-report-save = שמירת הדיווח
+plan-milestones = אבני דרך
+milestone-add = הוספת אבן דרך
+milestone-done = סימון כבוצע
+milestone-reopen = פתיחה מחדש
+field-milestone-title = אבן דרך
+field-milestone-due = מועד
+plan-row-delete = הסרת השורה
+plan-programs = התוכניות שמשרתות את היעד השנה
+plan-actions = תכנון השנה
+plan-row-add = הוספת שורה
+plan-approve = אישור התוכנית
+plan-no-approving-decision = כדי לאשר את התוכנית, יש לרשום קודם ביומן ההחלטות את החלטת הצוות המוביל או ועדת ההיגוי.
+plan-new-version = פתיחת גרסה חדשה
+plan-draft-next-year = טיוטת התוכנית לשנה הבאה מתוך זו
+plan-draft-from-last-year = טיוטה מתוכנית השנה הקודמת ומהתוכנית הרב־שנתית
+plan-create = יצירת תוכנית
+plan-multi-year = התוכנית הרב־שנתית
+plan-rows-count = { $count ->
+    [one] שורה אחת
+   *[other] { $count } שורות
+}
+field-plan-result = יעד, מנוף או רכיב פעולה
+field-plan-title = מה נעשה
+field-plan-organization = ארגון מבצע
+field-plan-body = גוף מבצע
+field-plan-program = תוכנית
+field-plan-planned = תקציב מתוכנן
+field-plan-actual = תקציב מנוצל
+field-plan-status = מצב
+field-plan-notes = הערות
+field-plan-decision = ההחלטה המאשרת
+field-plan-kind = סוג התוכנית
+field-plan-name = שם התוכנית
+field-plan-first-year = שנת הלימודים הראשונה
+field-plan-last-year = שנת הלימודים האחרונה
+hint-plan-title = רק כשכותרת הצומת אינה אומרת זאת.
+hint-plan-executor = ארגון או גוף, לא שניהם.
+hint-plan-shekels = שקלים שלמים, למשל 120,000.
+hint-plan-decision = החלטה של הצוות המוביל או של ועדת ההיגוי מתוך יומן ההחלטות.
+hint-plan-year = למשל 2026/27 או תשפ״ז.
+hint-plan-last-year = לתוכנית רב־שנתית.
+flash-plan-saved = התוכנית נשמרה.
+flash-plan-drafted = טיוטת התוכנית לשנה הבאה נוצרה. כדאי לעבור עליה ולאשר אותה.
+flash-plan-reported = הדיווח נשמר.
+flash-plan-approved = התוכנית אושרה.
+nav-work-plan = תוכנית עבודה
+need-plan-rows-late = { $count ->
+    [one] שורה בתוכנית העבודה של השנה באיחור: עבר מועד של אבן דרך.
+   *[other] { $count } שורות בתוכנית העבודה של השנה באיחור: עברו מועדי אבני הדרך שלהן.
+}
+need-milestone-ahead = אבן הדרך „{ $name }” בתוכנית העבודה צריכה להסתיים עד { $date }.

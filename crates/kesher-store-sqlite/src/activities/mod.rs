@@ -1,3 +1,4 @@
 //! Partners' programs in SQLite, one file per entity.
 
 mod programs;
+mod work_plans;

@@ -758,6 +758,92 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
         store.edit_program(system(), program.id, &program_input("רובוטיקה לבנות"))
     );
     moves!("delete_program", store.delete_program(system(), program.id));
+    {
+        use kesher_domain::activities::work_plan::*;
+        let row = |planned: i64| PlanItemInput {
+            result_id: goal.id,
+            title: None,
+            executor: Executor::Organization(org.id),
+            program_id: None,
+            budget_planned: Some(planned),
+            budget_actual: None,
+            status: ItemStatus::Planned,
+            notes: None,
+        };
+        let annual = PlanInput {
+            kind: PlanKind::Annual,
+            title: "תשפ\"ז".into(),
+            first_year: 2026,
+            last_year: 2026,
+        };
+        let plan = moves!(
+            "create_work_plan",
+            store.create_work_plan(system(), here.id, &annual, &[row(10)])
+        );
+        let item = plan.items[0].id;
+        moves!(
+            "add_plan_item",
+            store.add_plan_item(system(), plan.id, &row(20))
+        );
+        moves!(
+            "edit_plan_item",
+            store.edit_plan_item(system(), item, &row(30))
+        );
+        let with_milestone = moves!(
+            "add_milestone",
+            store.add_milestone(
+                system(),
+                item,
+                &MilestoneInput {
+                    title: "פתיחה".into(),
+                    due_on: chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+                }
+            )
+        );
+        let milestone = with_milestone.items[0].milestones[0].id;
+        moves!(
+            "set_milestone_done",
+            store.set_milestone_done(
+                system(),
+                milestone,
+                chrono::NaiveDate::from_ymd_opt(2027, 1, 2)
+            )
+        );
+        moves!(
+            "delete_milestone",
+            store.delete_milestone(system(), milestone)
+        );
+        let second = with_milestone.items[1].id;
+        moves!("delete_plan_item", store.delete_plan_item(system(), second));
+        let approval = moves!(
+            "create_decision",
+            store.create_decision(system(), here.id, &decision_form("התוכנית אושרה"))
+        );
+        moves!(
+            "approve_work_plan",
+            store.approve_work_plan(system(), plan.id, approval.id)
+        );
+        moves!(
+            "report_plan_item",
+            store.report_plan_item(
+                system(),
+                item,
+                &ItemReport {
+                    status: ItemStatus::Done,
+                    budget_actual: Some(25),
+                    notes: None,
+                }
+            )
+        );
+        let draft = moves!(
+            "create_work_plan",
+            store.create_work_plan(system(), here.id, &annual, &[])
+        );
+        moves!(
+            "delete_work_plan",
+            store.delete_work_plan(system(), draft.id)
+        );
+    }
     moves!(
         "delete_place_group",
         store.delete_place_group(system(), group.id)

@@ -7,6 +7,7 @@
 
 mod accounts;
 mod activities;
+pub(crate) use activities::year_asked;
 mod agenda;
 mod bodies;
 mod documents;

@@ -253,6 +253,20 @@ fn need_lines(ctx: &Ctx, id: InitiativeId, needs: Vec<Need>) -> Vec<NeedLine> {
                 ),
                 href: format!("/initiatives/{id}/action-items?mine=true"),
             },
+            Need::PlanRowsLate { count } => NeedLine {
+                text: lang.t_with("need-plan-rows-late", &[("count", Arg::from(count))]),
+                href: format!("/initiatives/{id}/work-plan"),
+            },
+            Need::MilestoneAhead { title, due_on } => NeedLine {
+                text: lang.t_with(
+                    "need-milestone-ahead",
+                    &[
+                        ("name", Arg::Text(title)),
+                        ("date", Arg::Text(due_on.format("%d/%m/%Y").to_string())),
+                    ],
+                ),
+                href: format!("/initiatives/{id}/work-plan"),
+            },
             Need::MeetingAhead {
                 meeting_id,
                 body_name,

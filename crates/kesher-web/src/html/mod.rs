@@ -28,6 +28,7 @@ pub mod session;
 pub mod unsubscribe;
 pub mod updates;
 pub mod users;
+pub mod work_plan;
 
 use askama::Template;
 use axum::http::StatusCode;

@@ -1141,4 +1141,31 @@ async fn a_partner_adds_a_program_in_a_school_nobody_served_and_the_alignment_ma
         .map(|png| std::fs::write(screenshots().join("alignment-map.png"), png))
         .unwrap()
         .unwrap();
+
+    // The year's work plan lists it among the programs serving the goal, beside the rows
+    // of the plan; the partner may report on its organization's row and on no other.
+    click(&client, ".initiative-nav a[href$='/work-plan']").await;
+    wait_for_path(&client, |p| p.ends_with("/work-plan")).await;
+    let section = client
+        .find(Locator::XPath(
+            "//section[contains(@class,'plan-goal')][.//h2[contains(., 'פי שניים ילדים')]]",
+        ))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(section.contains(name), "{section}");
+    assert!(section.contains("מועדוני מדע שכונתיים"), "{section}");
+    let reports = client
+        .find_all(Locator::Css("form[action$='/report']"))
+        .await
+        .unwrap();
+    assert_eq!(reports.len(), 1, "only the partner's own row");
+    client
+        .screenshot()
+        .await
+        .map(|png| std::fs::write(screenshots().join("work-plan.png"), png))
+        .unwrap()
+        .unwrap();
 }

@@ -151,6 +151,13 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
             &app.throwaway_update(true).await.to_string(),
         );
     }
+    if text.contains("{tmp_plan}") || text.contains("{row_a}") || text.contains("{row_b}") {
+        let (plan, row_a, row_b) = app.throwaway_plan().await;
+        text = text
+            .replace("{tmp_plan}", &plan.to_string())
+            .replace("{row_a}", &row_a.to_string())
+            .replace("{row_b}", &row_b.to_string());
+    }
     if text.contains("{program_a}") {
         text = text.replace(
             "{program_a}",
@@ -2019,6 +2026,155 @@ async fn every_program_route_answers_each_role_as_the_matrix_says() {
         api(
             M::DELETE,
             "/api/v1/programs/{program_b}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+    ];
+    check(&app, &api_cases, true).await;
+}
+
+#[tokio::test]
+async fn every_work_plan_route_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    const PLAN: &[(&str, &str)] = &[
+        ("kind", "annual"),
+        ("title", "תוכנית {who}"),
+        ("first_year", "2030/31"),
+    ];
+    const ROW: &[(&str, &str)] = &[
+        ("result_id", "{goal}"),
+        ("organization_id", "{a}"),
+        ("budget_planned", "5,000"),
+    ];
+    const REPORT: &[(&str, &str)] = &[("status", "in_progress"), ("budget_actual", "700")];
+    const MILESTONE: &[(&str, &str)] = &[("title", "פתיחה"), ("due_on", "2027-01-10")];
+    let pages = vec![
+        get("/initiatives/{i}/work-plan", READERS),
+        get("/initiatives/{i}/work-plan?year=2026/27", READERS),
+        post("/initiatives/{i}/work-plans", PLAN, MANAGERS),
+        post(
+            "/initiatives/{i}/work-plans/{tmp_plan}/items",
+            ROW,
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/work-plans/{tmp_plan}/items/{row_b}/delete",
+            &[],
+            MANAGERS,
+        ),
+        // A partner editor reports on their organization's row, and on no other.
+        post(
+            "/initiatives/{i}/work-plans/{tmp_plan}/items/{row_a}/report",
+            REPORT,
+            EDITORS,
+        ),
+        post(
+            "/initiatives/{i}/work-plans/{tmp_plan}/items/{row_b}/report",
+            REPORT,
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/work-plans/{tmp_plan}/items/{row_a}/milestones",
+            MILESTONE,
+            EDITORS,
+        ),
+        post(
+            "/initiatives/{i}/work-plans/{tmp_plan}/versions",
+            &[],
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/work-plan/next-year",
+            &[("year", "2026/27")],
+            MANAGERS,
+        ),
+    ];
+    check(&app, &pages, false).await;
+    use Method as M;
+    let api_cases = vec![
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/work-plan?year=2026/27",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/work-plans",
+            Body::Json(
+                r#"{"kind":"multi_year","title":"רב שנתית","first_year":"2026/27","last_year":"2029/30"}"#,
+            ),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/work-plans/{tmp_plan}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/work-plans/{tmp_plan}/items",
+            Body::Json(r#"{"result_id":{goal},"organization_id":{b},"budget_planned":100}"#),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/work-plan-items/{row_a}",
+            Body::Json(r#"{"result_id":{goal},"organization_id":{a},"budget_planned":200}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/work-plan-items/{row_a}/report",
+            Body::Json(r#"{"status":"done","budget_actual":900}"#),
+            EDITORS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/work-plan-items/{row_b}/report",
+            Body::Json(r#"{"status":"done"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/work-plan-items/{row_a}/milestones",
+            Body::Json(r#"{"title":"סיום","due_on":"2027-06-01"}"#),
+            EDITORS,
+            201,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/work-plan-items/{row_b}",
+            Body::None,
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/work-plans/{tmp_plan}/versions",
+            Body::None,
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/work-plan/next-year",
+            Body::Json(r#"{"year":"2026/27","title":"תשפ״ח"}"#),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/work-plans/{tmp_plan}",
             Body::None,
             MANAGERS,
             204,

@@ -417,6 +417,44 @@ impl TestApp {
             .id
     }
 
+    /// A draft annual plan with a row carried out by organization A (the partner editor's)
+    /// and one by B: (plan, row of A, row of B).
+    pub async fn throwaway_plan(
+        &self,
+    ) -> (
+        kesher_domain::WorkPlanId,
+        kesher_domain::WorkPlanItemId,
+        kesher_domain::WorkPlanItemId,
+    ) {
+        use kesher_domain::activities::work_plan::*;
+        let row = |org: OrganizationId| PlanItemInput {
+            result_id: self.fixture.agenda.goal,
+            title: None,
+            executor: Executor::Organization(org),
+            program_id: None,
+            budget_planned: Some(1_000),
+            budget_actual: None,
+            status: ItemStatus::Planned,
+            notes: None,
+        };
+        let plan = self
+            .store
+            .create_work_plan(
+                Actor::system(),
+                self.fixture.initiative,
+                &PlanInput {
+                    kind: PlanKind::Annual,
+                    title: "תוכנית".into(),
+                    first_year: 2026,
+                    last_year: 2026,
+                },
+                &[row(self.fixture.org_a), row(self.fixture.org_b)],
+            )
+            .await
+            .expect("plan");
+        (plan.id, plan.items[0].id, plan.items[1].id)
+    }
+
     /// An action item carried by organization A (the partner editor's).
     pub async fn throwaway_action_item(&self) -> kesher_domain::ActionItemId {
         let meeting = self.throwaway_meeting().await;

@@ -135,3 +135,167 @@ impl From<&kesher_core::activities::alignment::AlignmentView> for Alignment {
         }
     }
 }
+
+/// A milestone of a work plan's row.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Milestone {
+    pub id: MilestoneId,
+    pub title: String,
+    pub due_on: NaiveDate,
+    pub done_on: Option<NaiveDate>,
+}
+
+/// A row of a work plan.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct WorkPlanItem {
+    pub id: WorkPlanItemId,
+    pub result_id: ResultNodeId,
+    /// The goal the row's node sits under.
+    pub goal_id: Option<ResultNodeId>,
+    pub title: Option<String>,
+    /// `{"organization": id}` or `{"body": id}`.
+    pub executor: kesher_domain::activities::work_plan::Executor,
+    pub executor_name: String,
+    pub program_id: Option<ProgramId>,
+    /// Shekels.
+    pub budget_planned: Option<i64>,
+    pub budget_actual: Option<i64>,
+    pub status: kesher_domain::activities::work_plan::ItemStatus,
+    /// Open, with a milestone past its day and not done.
+    pub late: bool,
+    pub notes: Option<String>,
+    pub milestones: Vec<Milestone>,
+}
+
+/// A work plan in one of its versions.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct WorkPlan {
+    pub id: WorkPlanId,
+    pub kind: kesher_domain::activities::work_plan::PlanKind,
+    pub title: String,
+    /// School years, as `2026/27`.
+    pub first_year: String,
+    pub last_year: String,
+    pub version: u32,
+    /// The decision that approved it; `null` while it is a draft.
+    pub decision_id: Option<DecisionId>,
+    pub items: Vec<WorkPlanItem>,
+}
+
+/// Planned and actual budget added up, with how many rows each sum holds.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct BudgetSum {
+    pub planned: i64,
+    pub actual: i64,
+    pub rows: u32,
+    pub rows_planned: u32,
+    pub rows_actual: u32,
+    /// Actual as a share of planned, when both are known.
+    pub spent_percent: Option<f64>,
+}
+
+impl From<kesher_domain::activities::work_plan::Budget> for BudgetSum {
+    fn from(b: kesher_domain::activities::work_plan::Budget) -> Self {
+        Self {
+            planned: b.planned,
+            actual: b.actual,
+            rows: b.rows,
+            rows_planned: b.rows_planned,
+            rows_actual: b.rows_actual,
+            spent_percent: b.spent_percent().map(|p| (p * 10.0).round() / 10.0),
+        }
+    }
+}
+
+/// A goal's budget in the year's plan (`result_id` null for rows under no goal).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct GoalBudget {
+    pub result_id: Option<ResultNodeId>,
+    #[serde(flatten)]
+    pub budget: BudgetSum,
+}
+
+/// One school year's work plan: the latest version of its annual plan, the multi-year plan
+/// that covers it, and the budget per goal and in total (of the annual plan).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct YearPlan {
+    /// `2026/27`.
+    pub year: String,
+    pub plan: Option<WorkPlan>,
+    pub multi_year: Option<WorkPlan>,
+    pub goals: Vec<GoalBudget>,
+    pub total: BudgetSum,
+}
+
+fn year_code(year: i32) -> String {
+    kesher_domain::measurement::period::Period::SchoolYear(year).code()
+}
+
+impl WorkPlan {
+    /// The plan as the API shows it; `goal_of` and `late` answer from the year's view.
+    pub fn of(
+        plan: &kesher_store::WorkPlan,
+        goal_of: impl Fn(ResultNodeId) -> Option<ResultNodeId>,
+        late: impl Fn(&kesher_store::WorkPlanItem) -> bool,
+    ) -> Self {
+        Self {
+            id: plan.id,
+            kind: plan.kind,
+            title: plan.title.clone(),
+            first_year: year_code(plan.first_year),
+            last_year: year_code(plan.last_year),
+            version: plan.version,
+            decision_id: plan.decision_id,
+            items: plan
+                .items
+                .iter()
+                .map(|row| WorkPlanItem {
+                    id: row.id,
+                    result_id: row.result_id,
+                    goal_id: goal_of(row.result_id),
+                    title: row.title.clone(),
+                    executor: row.executor,
+                    executor_name: row.executor_name.clone(),
+                    program_id: row.program_id,
+                    budget_planned: row.budget_planned,
+                    budget_actual: row.budget_actual,
+                    status: row.status,
+                    late: late(row),
+                    notes: row.notes.clone(),
+                    milestones: row
+                        .milestones
+                        .iter()
+                        .map(|m| Milestone {
+                            id: m.id,
+                            title: m.title.clone(),
+                            due_on: m.due_on,
+                            done_on: m.done_on,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<&kesher_core::activities::work_plans::YearPlan> for YearPlan {
+    fn from(view: &kesher_core::activities::work_plans::YearPlan) -> Self {
+        let show = |plan: &kesher_store::WorkPlan| {
+            WorkPlan::of(plan, |n| view.goal_of(n), |row| view.late(row))
+        };
+        Self {
+            year: year_code(view.year),
+            plan: view.plan.as_ref().map(show),
+            multi_year: view.multi_year.as_ref().map(show),
+            goals: view
+                .goals
+                .iter()
+                .map(|g| GoalBudget {
+                    result_id: g.goal,
+                    budget: g.budget.into(),
+                })
+                .collect(),
+            total: view.total.into(),
+        }
+    }
+}
