@@ -1044,7 +1044,16 @@ async fn a_coordinator_records_a_meeting_and_sees_the_health_and_the_decision_lo
         .await
         .unwrap();
     assert!(text_of(&client, "#decisions").await.contains(decision));
-    click(&client, "#decisions tbody tr:first-child a.meeting-link").await;
+    // Its own row (the log holds other decisions of the year, newer ones among them).
+    client
+        .find(Locator::XPath(&format!(
+            "//table[@id='decisions']//tr[contains(., '{decision}')]//a[contains(@class,'meeting-link')]"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     wait_for_path(&client, |p| p == meeting).await;
 }
 
