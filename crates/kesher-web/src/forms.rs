@@ -62,7 +62,8 @@ pub fn pair<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
 #[derive(serde::Deserialize)]
 pub struct NoFields {}
 
-/// Path parameters; a malformed id is a 400, not a crash or axum's plain text.
+/// Path parameters. An id that is not a number names no record: it is answered as one not
+/// found (404), not as a crash or axum's plain text.
 pub struct Params<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Params<T> {
@@ -73,7 +74,7 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Params<
         match Path::<T>::from_request_parts(parts, state).await {
             Ok(Path(value)) => Ok(Params(value)),
             // JSON Schema counts 43.0 as an integer: an id written so is sent on to its
-            // plain address (308 keeps the method and the body), anything else is refused.
+            // plain address (308 keeps the method and the body); anything else is no record.
             Err(_) => match whole_number_path(parts.uri.path()) {
                 Some(path) => {
                     let query = parts
@@ -86,7 +87,7 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Params<
                             .into_response(),
                     )
                 }
-                None => Err(bad_request().into_response()),
+                None => Err(AppError(kesher_core::CoreError::NotFound).into_response()),
             },
         }
     }

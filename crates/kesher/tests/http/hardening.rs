@@ -1044,7 +1044,7 @@ async fn an_id_written_with_a_point_is_sent_on_and_an_empty_choice_is_refused() 
         response.headers()["location"],
         format!("/api/v1/people/{person}?lang=en").as_str()
     );
-    // Anything else that is not an id is still refused.
+    // Anything else that is not an id names no record.
     let response = app
         .api(
             Who::Admin,
@@ -1054,7 +1054,7 @@ async fn an_id_written_with_a_point_is_sent_on_and_an_empty_choice_is_refused() 
         .send()
         .await
         .unwrap();
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
 
     let response = app
         .api(

@@ -820,7 +820,8 @@ async fn wrong_addresses_get_clear_localized_errors_not_crashes() {
             &format!("/initiatives/{i}/organizations/not-a-number"),
         )
         .await;
-    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+    // An id that is not a number names no record.
+    assert_eq!(malformed.status(), StatusCode::NOT_FOUND);
     let nowhere = app.get(Who::Admin, "/no/such/page?lang=en").await;
     assert_eq!(nowhere.status(), StatusCode::NOT_FOUND);
     assert_eq!(
@@ -836,9 +837,9 @@ async fn wrong_addresses_get_clear_localized_errors_not_crashes() {
         .send()
         .await
         .unwrap();
-    assert_eq!(api.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(api.status(), StatusCode::NOT_FOUND);
     let body: serde_json::Value = api.json().await.unwrap();
-    assert_eq!(body["error"]["code"], "bad_request");
+    assert_eq!(body["error"]["code"], "not_found");
 }
 
 #[tokio::test]
