@@ -302,13 +302,10 @@ pub async fn add_milestone(
     Ok(created(shown(&state, &ctx, plan).await?))
 }
 
-/// Done or open again.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(default)]
+/// Done or open again: `true` or `false`, nothing else.
+#[derive(Debug, Deserialize, ToSchema)]
 pub struct DoneForm {
-    #[serde(deserialize_with = "kesher_domain::lenient::boolean")]
-    #[schema(value_type = bool)]
-    pub done: String,
+    pub done: bool,
 }
 
 /// Marks a milestone done today, or open again (the backbone, or the row's executor).
@@ -323,11 +320,7 @@ pub async fn set_milestone_done(
 ) -> Result<Json<WorkPlan>, AppError> {
     let plan = state
         .kesher
-        .set_milestone_done(
-            ctx.caller()?,
-            id,
-            kesher_domain::lenient::truthy(&form.done),
-        )
+        .set_milestone_done(ctx.caller()?, id, form.done)
         .await?;
     Ok(Json(shown(&state, &ctx, plan).await?))
 }
