@@ -425,6 +425,22 @@ async fn plan_in(
     Ok(found)
 }
 
+/// The plan of a row reached through the initiative's and the plan's addresses, or not found.
+async fn row_in(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    plan: WorkPlanId,
+    item: WorkPlanItemId,
+) -> Result<kesher_store::WorkPlan, AppError> {
+    let found = plan_in(state, ctx, id, plan).await?;
+    if found.items.iter().any(|r| r.id == item) {
+        Ok(found)
+    } else {
+        Err(kesher_core::CoreError::NotFound.into())
+    }
+}
+
 /// `POST /initiatives/{id}/work-plans`
 pub async fn create_plan(
     ctx: Ctx,
@@ -515,10 +531,7 @@ pub async fn delete_row(
     Params((id, plan, item)): Params<(InitiativeId, WorkPlanId, WorkPlanItemId)>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> Result<Response, AppError> {
-    let found = plan_in(&state, &ctx, id, plan).await?;
-    if !found.items.iter().any(|r| r.id == item) {
-        return Err(kesher_core::CoreError::NotFound.into());
-    }
+    let found = row_in(&state, &ctx, id, plan, item).await?;
     state.kesher.delete_plan_item(ctx.caller()?, item).await?;
     Ok(saved(&ctx, &back(id, found.first_year), "flash-plan-saved"))
 }
@@ -530,10 +543,7 @@ pub async fn report_row(
     Params((id, plan, item)): Params<(InitiativeId, WorkPlanId, WorkPlanItemId)>,
     CsrfForm(form): CsrfForm<ReportForm>,
 ) -> Result<Response, AppError> {
-    let found = plan_in(&state, &ctx, id, plan).await?;
-    if !found.items.iter().any(|r| r.id == item) {
-        return Err(kesher_core::CoreError::NotFound.into());
-    }
+    let found = row_in(&state, &ctx, id, plan, item).await?;
     let outcome = state
         .kesher
         .report_plan_item(ctx.caller()?, item, &form)
@@ -557,10 +567,7 @@ pub async fn add_milestone(
     Params((id, plan, item)): Params<(InitiativeId, WorkPlanId, WorkPlanItemId)>,
     CsrfForm(form): CsrfForm<MilestoneForm>,
 ) -> Result<Response, AppError> {
-    let found = plan_in(&state, &ctx, id, plan).await?;
-    if !found.items.iter().any(|r| r.id == item) {
-        return Err(kesher_core::CoreError::NotFound.into());
-    }
+    let found = row_in(&state, &ctx, id, plan, item).await?;
     let outcome = state.kesher.add_milestone(ctx.caller()?, item, &form).await;
     answer(
         &state,
