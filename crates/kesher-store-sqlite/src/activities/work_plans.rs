@@ -128,6 +128,29 @@ async fn item_plan(conn: &mut SqliteConnection, id: WorkPlanItemId) -> StoreResu
         .ok_or(StoreError::NotFound)
 }
 
+/// Which plans a change of a row may touch.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Drafts only: the row itself changes.
+    Draft,
+    /// Any plan: what is reported on the row during the year.
+    Any,
+}
+
+/// The plan a row belongs to, as it is before the change; a draft only for `Stage::Draft`
+/// (`Conflict::Transition` otherwise).
+async fn plan_of_row(
+    conn: &mut SqliteConnection,
+    item: WorkPlanItemId,
+    stage: Stage,
+) -> StoreResult<WorkPlan> {
+    let plan = item_plan(conn, item).await?;
+    match stage {
+        Stage::Draft => fetch_draft(conn, plan).await,
+        Stage::Any => fetch(conn, plan).await,
+    }
+}
+
 async fn milestone_item(
     conn: &mut SqliteConnection,
     id: MilestoneId,
@@ -365,8 +388,7 @@ impl WorkPlanStore for SqliteStore {
         item: &PlanItemInput,
     ) -> StoreResult<WorkPlan> {
         let mut tx = self.write().await?;
-        let plan = item_plan(&mut tx, id).await?;
-        let before = fetch_draft(&mut tx, plan).await?;
+        let before = plan_of_row(&mut tx, id, Stage::Draft).await?;
         check_item(&mut tx, before.initiative_id, item).await?;
         let (organization, body) = executor_ids(item.executor);
         sqlx::query(
@@ -399,8 +421,7 @@ impl WorkPlanStore for SqliteStore {
         report: &ItemReport,
     ) -> StoreResult<WorkPlan> {
         let mut tx = self.write().await?;
-        let plan = item_plan(&mut tx, id).await?;
-        let before = fetch(&mut tx, plan).await?;
+        let before = plan_of_row(&mut tx, id, Stage::Any).await?;
         sqlx::query(
             "UPDATE work_plan_items SET status = ?1, budget_actual = ?2, notes = ?3, updated_at = ?4
              WHERE id = ?5",
@@ -418,8 +439,7 @@ impl WorkPlanStore for SqliteStore {
 
     async fn delete_plan_item(&self, actor: Actor, id: WorkPlanItemId) -> StoreResult<WorkPlan> {
         let mut tx = self.write().await?;
-        let plan = item_plan(&mut tx, id).await?;
-        let before = fetch_draft(&mut tx, plan).await?;
+        let before = plan_of_row(&mut tx, id, Stage::Draft).await?;
         sqlx::query("DELETE FROM work_plan_items WHERE id = ?1")
             .bind(id.get())
             .execute(&mut *tx)
@@ -435,8 +455,7 @@ impl WorkPlanStore for SqliteStore {
         milestone: &MilestoneInput,
     ) -> StoreResult<WorkPlan> {
         let mut tx = self.write().await?;
-        let plan = item_plan(&mut tx, item).await?;
-        let before = fetch(&mut tx, plan).await?;
+        let before = plan_of_row(&mut tx, item, Stage::Any).await?;
         sqlx::query(
             "INSERT INTO work_plan_milestones (item_id, title, due_on, created_at)
              VALUES (?1, ?2, ?3, ?4)",
@@ -459,8 +478,7 @@ impl WorkPlanStore for SqliteStore {
     ) -> StoreResult<WorkPlan> {
         let mut tx = self.write().await?;
         let item = milestone_item(&mut tx, id).await?;
-        let plan = item_plan(&mut tx, item).await?;
-        let before = fetch(&mut tx, plan).await?;
+        let before = plan_of_row(&mut tx, item, Stage::Any).await?;
         sqlx::query("UPDATE work_plan_milestones SET done_on = ?1 WHERE id = ?2")
             .bind(done_on)
             .bind(id.get())
@@ -473,8 +491,7 @@ impl WorkPlanStore for SqliteStore {
     async fn delete_milestone(&self, actor: Actor, id: MilestoneId) -> StoreResult<WorkPlan> {
         let mut tx = self.write().await?;
         let item = milestone_item(&mut tx, id).await?;
-        let plan = item_plan(&mut tx, item).await?;
-        let before = fetch(&mut tx, plan).await?;
+        let before = plan_of_row(&mut tx, item, Stage::Any).await?;
         sqlx::query("DELETE FROM work_plan_milestones WHERE id = ?1")
             .bind(id.get())
             .execute(&mut *tx)
