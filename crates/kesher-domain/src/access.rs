@@ -24,9 +24,17 @@
 //! | keep programs                       | yes   | yes      | own organization | no     | no     |
 //! | draft and approve the work plan     | yes   | yes      | no               | no     | no     |
 //! | report on a row of the work plan    | yes   | yes      | own organization | no     | no     |
+//! | make and report on commitments      | yes   | yes      | own organization | no     | no     |
+//! | submit a joint funding request      | yes   | yes      | own organization | no     | no     |
+//! | answer a funding request, pledge    | no    | no       | own funder²      | own funder² | no |
+//! | see funders' answers and notes      | no    | no       | own funder²      | own funder² | no |
 //!
 //! ¹ A member speaks in their own name, and for their organization when their role names one
 //! (a steering-committee member from a partner, say); it gives them no editing rights there.
+//!
+//! ² Funders speak among themselves: only someone who speaks for a funding organization
+//! (philanthropy, a foundation) answers a joint request and reads the others' answers; the
+//! rest of the initiative sees how much of the request is covered, not who gave what.
 
 use serde::{Deserialize, Serialize};
 
@@ -223,6 +231,24 @@ impl Access {
     /// Offering the program form at all.
     pub fn can_keep_programs(&self) -> bool {
         self.manages() || self.own_organization().is_some()
+    }
+
+    /// Making, changing and reporting on an organization's commitments, and submitting its
+    /// funding requests: the backbone for any partner, a partner editor for their own.
+    pub fn can_commit_for(&self, organization: OrganizationId) -> bool {
+        self.can_keep_programs_of(organization)
+    }
+
+    /// Offering the commitment and funding request forms at all.
+    pub fn can_commit(&self) -> bool {
+        self.can_keep_programs()
+    }
+
+    /// The funding organization this user answers joint requests for: the one they speak
+    /// for, when `is_funder` says it funds. Funders' answers stay among funders, so the
+    /// backbone and an admin answer for none.
+    pub fn funder(&self, is_funder: impl FnOnce(OrganizationId) -> bool) -> Option<OrganizationId> {
+        self.speaks_for().filter(|o| is_funder(*o))
     }
 
     pub fn is_admin(&self) -> bool {

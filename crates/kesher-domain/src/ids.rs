@@ -185,3 +185,11 @@ id_type!(
     /// A milestone of a work plan's row.
     MilestoneId
 );
+id_type!(
+    /// A partner's commitment of money, people or activity to a goal (התחייבות).
+    CommitmentId
+);
+id_type!(
+    /// A joint funding request a partner puts before every funding partner.
+    FundingRequestId
+);

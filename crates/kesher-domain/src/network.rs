@@ -38,6 +38,13 @@ choice_enum!(
     }
 );
 
+/// Whether an organization of this sector and type funds others: philanthropy, or a
+/// foundation of any sector. Funders get updates addressed to funders and answer joint
+/// funding requests among themselves.
+pub fn funds(sector: Sector, organization_type: OrganizationType) -> bool {
+    sector == Sector::Philanthropy || organization_type == OrganizationType::Foundation
+}
+
 /// How many tags an organization may carry, and how long each may be.
 pub const TAGS_MAX: usize = 20;
 pub const TAG_MAX_CHARS: usize = 40;

@@ -296,6 +296,9 @@ mod tests {
                     ("counted", Arg::Number(3)),
                     ("partners", Arg::Number(2)),
                     ("year", "2026/27".into()),
+                    ("pledged", "₪5".into()),
+                    ("requested", "₪10".into()),
+                    ("funders", Arg::Number(1)),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

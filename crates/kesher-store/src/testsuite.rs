@@ -15,6 +15,7 @@ use kesher_domain::*;
 
 use crate::*;
 
+mod commitments;
 mod data_version;
 mod documents;
 mod measurement;
@@ -22,6 +23,7 @@ mod people;
 mod programs;
 mod updates;
 mod work_plans;
+pub use commitments::*;
 pub use data_version::*;
 pub use documents::*;
 pub use measurement::*;
@@ -62,6 +64,8 @@ macro_rules! conformance_tests {
             a_document_keeps_its_versions_and_links_only_its_own_initiative,
             a_program_links_only_its_own_initiative_and_keeps_its_lists,
             a_work_plan_is_drafted_approved_once_and_reported_on,
+            a_commitment_is_reported_on_with_its_evidence,
+            a_funding_request_keeps_one_answer_per_funder,
             an_indicator_follows_one_health_figure_of_its_own_initiative,
             endorsements_and_field_changes,
             places_import_by_code_and_keep_what_blank_cells_leave,
@@ -151,6 +155,14 @@ const TRAIT_SOURCES: &[(&str, &str)] = &[
         include_str!("activities/work_plans.rs"),
     ),
     (
+        "activities/commitments.rs",
+        include_str!("activities/commitments.rs"),
+    ),
+    (
+        "activities/funding_requests.rs",
+        include_str!("activities/funding_requests.rs"),
+    ),
+    (
         "communication/documents.rs",
         include_str!("communication/documents.rs"),
     ),
@@ -216,6 +228,7 @@ const SUITE_SOURCES: &[&str] = &[
     include_str!("testsuite/documents.rs"),
     include_str!("testsuite/programs.rs"),
     include_str!("testsuite/work_plans.rs"),
+    include_str!("testsuite/commitments.rs"),
 ];
 
 /// Holds the suite to its promise: every method of every store trait is called by some
@@ -1135,7 +1148,7 @@ pub async fn agenda_versions_are_kept_whole_and_numbered(store: &dyn Store) {
     );
 }
 
-fn node(
+pub(crate) fn node(
     parent: Option<ResultNodeId>,
     kind: &str,
     title: &str,

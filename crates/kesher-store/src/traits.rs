@@ -282,6 +282,8 @@ pub trait Store:
     + crate::DocumentStore
     + crate::ProgramStore
     + crate::WorkPlanStore
+    + crate::CommitmentStore
+    + crate::FundingRequestStore
 {
 }
 
@@ -306,6 +308,10 @@ impl<T> Store for T where
         + crate::ContactPlanStore
         + crate::DocumentStore
         + crate::ProgramStore
+        + crate::CommitmentStore
+        + crate::FundingRequestStore
         + crate::WorkPlanStore
+        + crate::CommitmentStore
+        + crate::FundingRequestStore
 {
 }

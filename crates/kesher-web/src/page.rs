@@ -44,6 +44,8 @@ pub enum Section {
     Bodies,
     Activities,
     WorkPlan,
+    /// Partners' commitments and joint funding requests.
+    Commitments,
     Updates,
     Documents,
     Seating,
@@ -190,6 +192,7 @@ impl Page {
             Some(Section::Bodies) => "bodies",
             Some(Section::Activities) => "activities",
             Some(Section::WorkPlan) => "work-plan",
+            Some(Section::Commitments) => "commitments",
             Some(Section::Updates) => "updates",
             Some(Section::Documents) => "documents",
             Some(Section::Seating) => "seating",
@@ -204,6 +207,11 @@ impl Page {
     /// A date as people in this language write it.
     pub fn date(&self, date: &NaiveDate) -> String {
         date_in(self.lang, date)
+    }
+
+    /// Whole shekels as people read them: `₪1,200,000`.
+    pub fn shekels(&self, value: &i64) -> String {
+        format!("₪{}", kesher_domain::text::number(*value as f64, 0))
     }
 
     /// An optional date, or nothing.

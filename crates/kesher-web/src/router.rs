@@ -14,9 +14,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::html::{
-    access, account, action_items, alignment, bodies, calendar, documents, health, home, imports,
-    initiatives, invitations, join, meeting_answers, meetings, organizations, outbox, password,
-    people, programs, session, unsubscribe, updates, users, work_plan,
+    access, account, action_items, alignment, bodies, calendar, commitments, documents, funding,
+    health, home, imports, initiatives, invitations, join, meeting_answers, meetings,
+    organizations, outbox, password, people, programs, session, unsubscribe, updates, users,
+    work_plan,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -292,6 +293,48 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         .route(
             "/initiatives/{id}/programs/{program}/delete",
             post(programs::delete),
+        )
+        .route(
+            "/initiatives/{id}/commitments",
+            get(commitments::list).post(commitments::create),
+        )
+        .route("/initiatives/{id}/commitments/new", get(commitments::new))
+        .route(
+            "/initiatives/{id}/commitments/{commitment}",
+            get(commitments::show).post(commitments::update),
+        )
+        .route(
+            "/initiatives/{id}/commitments/{commitment}/edit",
+            get(commitments::edit),
+        )
+        .route(
+            "/initiatives/{id}/commitments/{commitment}/fulfilment",
+            back_to("commitments/{record}").post(commitments::report),
+        )
+        .route(
+            "/initiatives/{id}/commitments/{commitment}/delete",
+            back_to("commitments/{record}").post(commitments::delete),
+        )
+        .route(
+            "/initiatives/{id}/funding-requests",
+            get(funding::list).post(funding::create),
+        )
+        .route("/initiatives/{id}/funding-requests/new", get(funding::new))
+        .route(
+            "/initiatives/{id}/funding-requests/{request}",
+            get(funding::show).post(funding::update),
+        )
+        .route(
+            "/initiatives/{id}/funding-requests/{request}/edit",
+            get(funding::edit),
+        )
+        .route(
+            "/initiatives/{id}/funding-requests/{request}/pledge",
+            back_to("funding-requests/{record}").post(funding::answer),
+        )
+        .route(
+            "/initiatives/{id}/funding-requests/{request}/delete",
+            back_to("funding-requests/{record}").post(funding::delete),
         )
         .route("/initiatives/{id}/alignment", get(alignment::alignment))
         .route("/initiatives/{id}/work-plan", get(work_plan::work_plan))

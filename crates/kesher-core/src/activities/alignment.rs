@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use kesher_domain::activities::alignment::{Alignment, PlaceNode, ProgramReach, TreeNode, align};
 use kesher_domain::activities::programs::ProgramInput;
 use kesher_domain::agenda::{ResultKind, ResultStatus};
@@ -76,9 +76,7 @@ impl Kesher {
         filter: &AlignmentFilter,
     ) -> CoreResult<AlignmentView> {
         self.require(caller, initiative, |_| true).await?;
-        let today = Utc::now()
-            .with_timezone(&chrono_tz::Asia::Jerusalem)
-            .date_naive();
+        let today = crate::dates::today();
         let all = self.store.programs(initiative).await?;
         let all_programs = all.len();
         let programs: Vec<Program> = all.into_iter().filter(|p| filter.keeps(p, today)).collect();

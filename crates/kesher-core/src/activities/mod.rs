@@ -1,6 +1,9 @@
-//! Mutually reinforcing activities: partners' programs and the alignment map that lines
-//! them up against the common agenda's goals and the places the initiative counts.
+//! Mutually reinforcing activities: partners' programs, the alignment map that lines them
+//! up against the common agenda's goals and places, the work plan, partners' commitments
+//! and joint funding requests.
 
 pub mod alignment;
+pub mod commitments;
+pub mod funding;
 pub mod programs;
 pub mod work_plans;

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use kesher_domain::access::Access;
 use kesher_domain::activities::work_plan::{
     Budget, Executor, ItemStatus, MilestoneForm, PlanForm, PlanInput, PlanItemForm, PlanItemInput,
@@ -18,6 +18,7 @@ use kesher_store::{ItemReport, WorkPlan, WorkPlanItem};
 use serde::Deserialize;
 
 use crate::agenda::{TreeRow, ordered};
+use crate::dates::today;
 use crate::{Caller, CoreError, CoreResult, Kesher};
 
 /// What a row's executor reports: where it stands and what it spent.
@@ -124,12 +125,6 @@ fn goal_of(tree: &[TreeRow], node: ResultNodeId) -> Option<ResultNodeId> {
         at = by_id.get(&at.node.parent_id?)?;
     }
     None
-}
-
-fn today() -> NaiveDate {
-    Utc::now()
-        .with_timezone(&chrono_tz::Asia::Jerusalem)
-        .date_naive()
 }
 
 /// The latest version of a plan of `kind` that covers `year`.

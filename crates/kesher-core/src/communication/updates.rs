@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use chrono::{Duration, NaiveDate, Utc};
 use kesher_domain::access::Access;
 use kesher_domain::measurement::indicator::Unit;
-use kesher_domain::network::{OrganizationType, Sector};
 use kesher_domain::text::number;
 use kesher_domain::updates::{Audience, UpdateForm};
 use kesher_domain::*;
@@ -25,10 +24,9 @@ const FIRST_LOOKBACK_DAYS: i64 = 90;
 /// How far ahead the template lists meetings.
 const MEETINGS_AHEAD_DAYS: i64 = 60;
 
-/// Whether a person's organization funds: philanthropy, or a foundation of any sector.
+/// Whether a person's organization funds.
 pub fn is_funder(person: &Person) -> bool {
-    person.sector == Sector::Philanthropy
-        || person.organization_type == OrganizationType::Foundation
+    kesher_domain::network::funds(person.sector, person.organization_type)
 }
 
 impl Kesher {

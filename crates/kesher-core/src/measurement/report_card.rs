@@ -48,6 +48,8 @@ pub struct PublicCard {
     pub card: ReportCard,
     pub initiative_name: String,
     pub indicators: Vec<PublicIndicator>,
+    /// The partners' commitments they made public, soonest due first.
+    pub commitments: Vec<kesher_store::Commitment>,
 }
 
 /// How many people a figure at `place` in `period` is built from, when the indicator
@@ -240,10 +242,12 @@ impl Kesher {
                 collecting,
             });
         }
+        let commitments = self.public_commitments(card.initiative_id).await?;
         Ok(PublicCard {
             card,
             initiative_name: initiative.name,
             indicators,
+            commitments,
         })
     }
 }

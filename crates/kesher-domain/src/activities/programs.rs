@@ -87,7 +87,7 @@ pub struct ProgramInput {
 }
 
 /// Ids as given, each once, in the order first given.
-fn distinct<T: PartialEq>(ids: &[i64], make: impl Fn(i64) -> T) -> Vec<T> {
+pub fn distinct<T: PartialEq>(ids: &[i64], make: impl Fn(i64) -> T) -> Vec<T> {
     let mut out: Vec<T> = Vec::with_capacity(ids.len());
     for id in ids {
         let id = make(*id);

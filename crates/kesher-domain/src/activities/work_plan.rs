@@ -43,8 +43,8 @@ impl ItemStatus {
     }
 }
 
-/// The largest budget a row may name, in shekels (a billion: past any initiative's).
-pub const BUDGET_MAX: i64 = 1_000_000_000;
+/// The largest budget a row may name, in shekels.
+pub const BUDGET_MAX: i64 = super::AMOUNT_MAX;
 
 /// A plan as typed.
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -182,15 +182,6 @@ pub struct PlanItemInput {
     pub notes: Option<String>,
 }
 
-fn shekels(raw: &str) -> Result<Option<i64>, Invalid> {
-    let cleaned: String = raw
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '₪'))
-        .collect();
-    crate::text::optional_number(&cleaned, 0, BUDGET_MAX)
-}
-
 impl PlanItemForm {
     pub fn parse(&self) -> Result<PlanItemInput, Vec<FieldError>> {
         let mut c = Checker::new();
@@ -202,8 +193,8 @@ impl PlanItemForm {
         );
         let body = c.check("body_id", lenient::optional_id(&self.body_id));
         let program = c.check("program_id", lenient::optional_id(&self.program_id));
-        let planned = c.check("budget_planned", shekels(&self.budget_planned));
-        let actual = c.check("budget_actual", shekels(&self.budget_actual));
+        let planned = c.check("budget_planned", super::whole_amount(&self.budget_planned));
+        let actual = c.check("budget_actual", super::whole_amount(&self.budget_actual));
         let status = c.check(
             "status",
             match self.status.trim() {

@@ -1,4 +1,6 @@
-//! Partners' programs in SQLite, one file per entity.
+//! Mutually reinforcing activities in SQLite, one file per entity.
 
+mod commitments;
+mod funding_requests;
 mod programs;
 mod work_plans;

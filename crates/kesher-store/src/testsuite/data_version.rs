@@ -759,6 +759,86 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
     );
     moves!("delete_program", store.delete_program(system(), program.id));
     {
+        use kesher_domain::activities::commitments::{CommitmentForm, FulfilmentForm};
+        use kesher_domain::activities::funding::{FundingRequestForm, PledgeForm};
+        let promise = |amount: &str| {
+            CommitmentForm {
+                organization_id: org.id.to_string(),
+                result_id: goal.id.to_string(),
+                kind: "money".into(),
+                promise: "מלגות לסטודנטיות".into(),
+                amount: amount.into(),
+                due: "2027-06-30".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap()
+        };
+        let commitment = moves!(
+            "create_commitment",
+            store.create_commitment(system(), here.id, &promise("100000"))
+        );
+        moves!(
+            "edit_commitment",
+            store.edit_commitment(system(), commitment.id, &promise("120000"))
+        );
+        let kept = FulfilmentForm {
+            status: "fulfilled".into(),
+            evidence: "אישור העברה".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        moves!(
+            "report_commitment",
+            store.report_commitment(
+                system(),
+                commitment.id,
+                &kept,
+                chrono::NaiveDate::from_ymd_opt(2027, 7, 1).unwrap()
+            )
+        );
+        moves!(
+            "delete_commitment",
+            store.delete_commitment(system(), commitment.id)
+        );
+        let request = |title: &str| {
+            FundingRequestForm {
+                organization_id: org.id.to_string(),
+                title: title.into(),
+                description: "ציוד".into(),
+                amount: "50000".into(),
+                ..Default::default()
+            }
+            .parse()
+            .unwrap()
+        };
+        let asked = moves!(
+            "create_funding_request",
+            store.create_funding_request(system(), here.id, &request("מעבדה"))
+        );
+        moves!(
+            "edit_funding_request",
+            store.edit_funding_request(system(), asked.id, &request("מעבדה ניידת"))
+        );
+        let pledge = PledgeForm {
+            organization_id: org.id.to_string(),
+            interest: "interested".into(),
+            amount: "20000".into(),
+            ..Default::default()
+        }
+        .parse()
+        .unwrap();
+        moves!(
+            "answer_funding_request",
+            store.answer_funding_request(system(), asked.id, &pledge)
+        );
+        moves!(
+            "delete_funding_request",
+            store.delete_funding_request(system(), asked.id)
+        );
+    }
+    {
         use kesher_domain::activities::work_plan::*;
         let row = |planned: i64| PlanItemInput {
             result_id: goal.id,

@@ -7,6 +7,7 @@
 
 mod accounts;
 mod activities;
+mod commitments;
 pub(crate) use activities::year_asked;
 mod agenda;
 mod bodies;
@@ -217,7 +218,7 @@ impl Modify for Security {
         (name = "accounts", description = "The signed-in user and, for admins, all accounts"),
         (name = "agenda", description = "The common agenda: versioned statements, the results tree, glossary, decisions, disputes, endorsements and changes in the field"),
         (name = "invitations", description = "Bringing people into an initiative by e-mail, with a role"),
-        (name = "activities", description = "Mutually reinforcing activities: partners' programs and the alignment map of goals, places, gaps and overlaps"),
+        (name = "activities", description = "Mutually reinforcing activities: partners' programs, the alignment map of goals, places, gaps and overlaps, the work plan, commitments and joint funding requests"),
         (name = "measurement", description = "Shared measurement: places, periods, indicators with targets, values, and figures added up the place hierarchy"),
     )
 )]
@@ -240,7 +241,8 @@ pub fn routes() -> (axum::Router<AppState>, utoipa::openapi::OpenApi) {
         .merge(invitations::routes())
         .merge(updates::routes())
         .merge(documents::routes())
-        .merge(activities::routes());
+        .merge(activities::routes())
+        .merge(commitments::routes());
     router.split_for_parts()
 }
 

@@ -99,14 +99,14 @@ impl WorkPlanPage {
     }
     fn shekels(&self, value: &Option<i64>) -> String {
         value
-            .map(|v| format!("₪{}", number(v as f64, 0)))
+            .map(|v| self.page.shekels(&v))
             .unwrap_or_else(|| "—".into())
     }
     fn sum(&self, value: &i64, rows: &u32) -> String {
         if *rows == 0 {
             "—".into()
         } else {
-            format!("₪{}", number(*value as f64, 0))
+            self.page.shekels(value)
         }
     }
     fn spent(&self, budget: &Budget) -> String {

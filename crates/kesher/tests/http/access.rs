@@ -170,6 +170,18 @@ async fn resolve(app: &TestApp, who: Who, template: &str) -> String {
             &app.throwaway_program(false).await.to_string(),
         );
     }
+    for (slot, of_a) in [("{commitment_a}", true), ("{commitment_b}", false)] {
+        if text.contains(slot) {
+            let made = app.throwaway_commitment(of_a).await;
+            text = text.replace(slot, &made.to_string());
+        }
+    }
+    for (slot, of_a) in [("{request_a}", true), ("{request_b}", false)] {
+        if text.contains(slot) {
+            let made = app.throwaway_funding_request(of_a).await;
+            text = text.replace(slot, &made.to_string());
+        }
+    }
     if text.contains("{tmp_person}") {
         text = text.replace("{tmp_person}", &app.throwaway_person().await.to_string());
     }
@@ -2026,6 +2038,288 @@ async fn every_program_route_answers_each_role_as_the_matrix_says() {
         api(
             M::DELETE,
             "/api/v1/programs/{program_b}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+    ];
+    check(&app, &api_cases, true).await;
+}
+
+#[tokio::test]
+async fn every_commitment_and_funding_route_answers_each_role_as_the_matrix_says() {
+    let app = TestApp::spawn().await;
+    // A partner editor commits and asks for organization A; B's are the backbone's.
+    const OF_A: &[(&str, &str)] = &[
+        ("organization_id", "{a}"),
+        ("result_id", "{goal}"),
+        ("kind", "people"),
+        ("promise", "מתנדבים {who}"),
+        ("amount", "12"),
+        ("due", "2027-05-01"),
+        ("visibility", "public"),
+    ];
+    const OF_B: &[(&str, &str)] = &[
+        ("organization_id", "{b}"),
+        ("result_id", "{goal}"),
+        ("kind", "money"),
+        ("promise", "מלגות {who}"),
+        ("amount", "10000"),
+        ("due", "2027-05-01"),
+        ("visibility", "partners"),
+    ];
+    const KEPT: &[(&str, &str)] = &[
+        ("status", "fulfilled"),
+        ("delivered", "12"),
+        ("evidence", "רשימת המתנדבים"),
+    ];
+    const ASK_A: &[(&str, &str)] = &[
+        ("organization_id", "{a}"),
+        ("title", "מעבדה {who}"),
+        ("description", "ציוד"),
+        ("amount", "90000"),
+        ("status", "open"),
+    ];
+    const ASK_B: &[(&str, &str)] = &[
+        ("organization_id", "{b}"),
+        ("title", "הסעות {who}"),
+        ("description", "הסעות לתלמידים"),
+        ("amount", "40000"),
+        ("status", "open"),
+    ];
+    const PLEDGE: &[(&str, &str)] = &[
+        ("organization_id", "{a}"),
+        ("interest", "interested"),
+        ("amount", "1000"),
+    ];
+    // Nobody in the fixture speaks for a funder: answering is refused to every role (the
+    // funders' own case is in activities.rs).
+    const NOBODY: &[Who] = &[];
+    let pages = vec![
+        get("/initiatives/{i}/commitments", READERS),
+        get(
+            "/initiatives/{i}/commitments?kind=money&status=open",
+            READERS,
+        ),
+        get("/initiatives/{i}/commitments/new", EDITORS),
+        post("/initiatives/{i}/commitments", OF_A, EDITORS),
+        post("/initiatives/{i}/commitments", OF_B, MANAGERS),
+        get("/initiatives/{i}/commitments/{commitment_a}", READERS),
+        get("/initiatives/{i}/commitments/{commitment_a}/edit", EDITORS),
+        get("/initiatives/{i}/commitments/{commitment_b}/edit", MANAGERS),
+        post("/initiatives/{i}/commitments/{commitment_a}", OF_A, EDITORS),
+        post(
+            "/initiatives/{i}/commitments/{commitment_b}",
+            OF_B,
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/commitments/{commitment_a}/fulfilment",
+            KEPT,
+            EDITORS,
+        ),
+        post(
+            "/initiatives/{i}/commitments/{commitment_b}/fulfilment",
+            KEPT,
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/commitments/{commitment_a}/delete",
+            &[],
+            EDITORS,
+        ),
+        post(
+            "/initiatives/{i}/commitments/{commitment_b}/delete",
+            &[],
+            MANAGERS,
+        ),
+        get("/initiatives/{i}/funding-requests", READERS),
+        get("/initiatives/{i}/funding-requests/new", EDITORS),
+        post("/initiatives/{i}/funding-requests", ASK_A, EDITORS),
+        post("/initiatives/{i}/funding-requests", ASK_B, MANAGERS),
+        get("/initiatives/{i}/funding-requests/{request_a}", READERS),
+        get(
+            "/initiatives/{i}/funding-requests/{request_a}/edit",
+            EDITORS,
+        ),
+        get(
+            "/initiatives/{i}/funding-requests/{request_b}/edit",
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/funding-requests/{request_a}",
+            ASK_A,
+            EDITORS,
+        ),
+        post(
+            "/initiatives/{i}/funding-requests/{request_b}",
+            ASK_B,
+            MANAGERS,
+        ),
+        post(
+            "/initiatives/{i}/funding-requests/{request_a}/pledge",
+            PLEDGE,
+            NOBODY,
+        ),
+        post(
+            "/initiatives/{i}/funding-requests/{request_a}/delete",
+            &[],
+            EDITORS,
+        ),
+        post(
+            "/initiatives/{i}/funding-requests/{request_b}/delete",
+            &[],
+            MANAGERS,
+        ),
+    ];
+    check(&app, &pages, false).await;
+    use Method as M;
+    let api_cases = vec![
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/commitments",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/commitments",
+            Body::Json(
+                r#"{"organization_id":{a},"result_id":{goal},"kind":"activity","promise":"סדנאות","amount":6,"unit":"סדנאות","due":"2027-03-01","visibility":"public"}"#,
+            ),
+            EDITORS,
+            201,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/commitments",
+            Body::Json(
+                r#"{"organization_id":{b},"result_id":{goal},"kind":"money","promise":"מלגות","amount":1000,"due":"2027-03-01"}"#,
+            ),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/commitments/{commitment_b}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/commitments/{commitment_a}",
+            Body::Json(
+                r#"{"organization_id":{a},"result_id":{goal},"kind":"money","promise":"מלגות","amount":2000,"due":"2027-03-01"}"#,
+            ),
+            EDITORS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/commitments/{commitment_b}",
+            Body::Json(
+                r#"{"organization_id":{b},"result_id":{goal},"kind":"money","promise":"מלגות","amount":2000,"due":"2027-03-01"}"#,
+            ),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/commitments/{commitment_a}/fulfilment",
+            Body::Json(r#"{"status":"partly","delivered":1000,"evidence":"אישור העברה"}"#),
+            EDITORS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/commitments/{commitment_b}/fulfilment",
+            Body::Json(r#"{"status":"not_fulfilled","evidence":"הודעת השותף"}"#),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/commitments/{commitment_a}",
+            Body::None,
+            EDITORS,
+            204,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/commitments/{commitment_b}",
+            Body::None,
+            MANAGERS,
+            204,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/funding-requests",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/funding-requests",
+            Body::Json(
+                r#"{"organization_id":{a},"title":"מעבדה","description":"ציוד","amount":90000,"result_ids":[{goal}]}"#,
+            ),
+            EDITORS,
+            201,
+        ),
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/funding-requests",
+            Body::Json(
+                r#"{"organization_id":{b},"title":"הסעות","description":"הסעות","amount":40000}"#,
+            ),
+            MANAGERS,
+            201,
+        ),
+        api(
+            M::GET,
+            "/api/v1/funding-requests/{request_b}",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/funding-requests/{request_a}",
+            Body::Json(
+                r#"{"organization_id":{a},"title":"מעבדה","description":"ציוד","amount":95000,"status":"closed"}"#,
+            ),
+            EDITORS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/funding-requests/{request_b}",
+            Body::Json(
+                r#"{"organization_id":{b},"title":"הסעות","description":"הסעות","amount":45000}"#,
+            ),
+            MANAGERS,
+            200,
+        ),
+        api(
+            M::PUT,
+            "/api/v1/funding-requests/{request_a}/pledge",
+            Body::Json(r#"{"organization_id":{a},"interest":"interested","amount":1000}"#),
+            NOBODY,
+            200,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/funding-requests/{request_a}",
+            Body::None,
+            EDITORS,
+            204,
+        ),
+        api(
+            M::DELETE,
+            "/api/v1/funding-requests/{request_b}",
             Body::None,
             MANAGERS,
             204,

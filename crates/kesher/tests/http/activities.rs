@@ -512,3 +512,337 @@ async fn a_year_plan_adds_up_by_goal_is_approved_once_and_grows_into_next_year()
     assert!(late(Who::Backbone).await);
     assert!(!late(Who::Viewer).await);
 }
+
+#[tokio::test]
+async fn a_partner_commits_others_filter_by_goal_and_kind_and_the_report_carries_evidence() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let lever = app
+        .api(
+            Who::Backbone,
+            Method::POST,
+            "/api/v1/initiatives/{i}/results"
+                .replace("{i}", &f.initiative.to_string())
+                .as_str(),
+        )
+        .json(&json!({"parent_id": f.agenda.goal.get(), "kind": "lever", "title": "מורים מלווים"}))
+        .send()
+        .await
+        .unwrap();
+    let (status, lever) = json_of(lever).await;
+    assert_eq!(status, 201, "{lever}");
+    let path = format!("/api/v1/initiatives/{}/commitments", f.initiative);
+    let commit = |who: Who, body: Value| {
+        let request = app.api(who, Method::POST, &path).json(&body);
+        async move { json_of(request.send().await.unwrap()).await }
+    };
+    // The partner editor commits people to a lever under the goal; the backbone records
+    // the city's money, already overdue.
+    let (status, people) = commit(
+        Who::Editor,
+        json!({"organization_id": f.org_a.get(), "result_id": lever["id"], "kind": "people",
+               "promise": "12 מתנדבות ילוו מועדוני מדע", "amount": 12, "due": "2099-06-30",
+               "visibility": "public"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{people}");
+    assert_eq!(people["standing"], "open");
+    let (status, money) = commit(
+        Who::Backbone,
+        json!({"organization_id": f.org_b.get(), "result_id": f.agenda.goal.get(), "kind": "money",
+               "promise": "מימון הסעות", "amount": 80000, "due": "2020-01-31"}),
+    )
+    .await;
+    assert_eq!(status, 201, "{money}");
+    assert_eq!(money["amount"], 80_000);
+    assert_eq!(money["visibility"], "partners");
+    assert_eq!(money["standing"], "overdue");
+    // A partner editor does not commit for another partner; an activity names its unit.
+    let (status, _) = commit(
+        Who::Editor,
+        json!({"organization_id": f.org_b.get(), "result_id": f.agenda.goal.get(), "kind": "money",
+               "promise": "x", "amount": 1, "due": "2099-01-01"}),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let (status, refused) = commit(
+        Who::Editor,
+        json!({"organization_id": f.org_a.get(), "result_id": f.agenda.mission.get(), "kind": "activity",
+               "promise": "סדנאות", "amount": 5, "due": "2099-01-01"}),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let fields: Vec<&str> = refused["error"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["field"].as_str())
+        .collect();
+    assert_eq!(fields, vec!["unit"], "{refused}");
+
+    // Filters: by the goal (what is under it counts), by kind, by standing, by partner.
+    let listed = |query: &str| {
+        let request = app.api(Who::Viewer, Method::GET, &format!("{path}?{query}"));
+        async move {
+            let (status, body) = json_of(request.send().await.unwrap()).await;
+            assert_eq!(status, 200, "{body}");
+            body.as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["promise"].as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(listed("").await.len(), 2);
+    assert_eq!(
+        listed(&format!("result_id={}", f.agenda.goal)).await.len(),
+        2
+    );
+    assert_eq!(
+        listed(&format!("result_id={}", lever["id"])).await,
+        vec!["12 מתנדבות ילוו מועדוני מדע"]
+    );
+    assert_eq!(listed("kind=money").await, vec!["מימון הסעות"]);
+    assert_eq!(listed("status=overdue").await, vec!["מימון הסעות"]);
+    assert_eq!(
+        listed(&format!("organization_id={}&visibility=public", f.org_a)).await,
+        vec!["12 מתנדבות ילוו מועדוני מדע"]
+    );
+    let (status, _) = json_of(
+        app.api(Who::Viewer, Method::GET, &format!("{path}?status=someday"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 422);
+
+    // Kept: not without evidence; with it, the page shows what was delivered and the proof.
+    let report = format!("/api/v1/commitments/{}/fulfilment", people["id"]);
+    let (status, _) = json_of(
+        app.api(Who::Editor, Method::PUT, &report)
+            .json(&json!({"status": "fulfilled", "delivered": 12}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let (status, kept) = json_of(
+        app.api(Who::Editor, Method::PUT, &report)
+            .json(
+                &json!({"status": "partly", "delivered": 9, "evidence": "רשימת השיבוץ",
+                          "evidence_url": "example.org/list"}),
+            )
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200, "{kept}");
+    assert_eq!(kept["standing"], "partly");
+    assert_eq!(kept["evidence_url"], "https://example.org/list");
+    assert!(kept["reported_on"].is_string());
+    let (status, _) = json_of(
+        app.api(
+            Who::Editor,
+            Method::PUT,
+            &format!("/api/v1/commitments/{}/fulfilment", money["id"]),
+        )
+        .json(&json!({"status": "fulfilled", "evidence": "אישור"}))
+        .send()
+        .await
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        status, 403,
+        "the city's commitment is not the editor's to report"
+    );
+
+    let page = document(
+        app.get(
+            Who::Member,
+            &format!("/initiatives/{}/commitments/{}", f.initiative, people["id"]),
+        )
+        .await,
+    )
+    .await;
+    let standing = texts(&page, "#standing").join(" ");
+    assert!(standing.contains("קוימה בחלקה"), "{standing}");
+    let details = texts(&page, "dl.details").join(" ");
+    assert!(
+        details.contains("9 אנשים") && details.contains("רשימת השיבוץ"),
+        "{details}"
+    );
+    let list = document(
+        app.get(
+            Who::Viewer,
+            &format!("/initiatives/{}/commitments?status=overdue", f.initiative),
+        )
+        .await,
+    )
+    .await;
+    let rows = texts(&list, "#commitments tbody tr");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(rows[0].contains("התאריך עבר ואין דיווח"), "{rows:?}");
+}
+
+#[tokio::test]
+async fn funders_alone_see_each_others_answers_and_everyone_sees_what_is_covered() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let (fund, fund_token, fund_browser) = app
+        .funder("קרן המדע", kesher_domain::access::Role::PartnerEditor)
+        .await;
+    let (other_fund, other_token, _) = app
+        .funder("קרן החינוך", kesher_domain::access::Role::Member)
+        .await;
+    let as_funder = |token: &str, method: Method, path: &str| {
+        crate::helpers::client()
+            .request(method, app.url(path))
+            .bearer_auth(token.to_string())
+    };
+
+    let (status, request) = json_of(
+        app.api(
+            Who::Editor,
+            Method::POST,
+            &format!("/api/v1/initiatives/{}/funding-requests", f.initiative),
+        )
+        .json(
+            &json!({"organization_id": f.org_a.get(), "title": "מעבדות ניידות",
+                      "description": "שתי מעבדות לבתי ספר בפריפריה", "amount": 200000,
+                      "result_ids": [f.agenda.goal.get()], "needed_by": "2099-03-01"}),
+        )
+        .send()
+        .await
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 201, "{request}");
+    assert!(request.get("pledges").is_none(), "{request}");
+    let one = format!("/api/v1/funding-requests/{}", request["id"]);
+    let pledge = format!("{one}/pledge");
+
+    // A funder answers for its own organization only.
+    let (status, _) = json_of(
+        as_funder(&fund_token, Method::PUT, &pledge)
+            .json(&json!({"organization_id": other_fund.get(), "interest": "declined"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let (status, answered) = json_of(
+        as_funder(&fund_token, Method::PUT, &pledge)
+            .json(
+                &json!({"organization_id": fund.get(), "interest": "interested", "amount": 60000,
+                          "note": "בתנאי ששותף עסקי יצטרף"}),
+            )
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200, "{answered}");
+    assert_eq!(answered["pledges"][0]["note"], "בתנאי ששותף עסקי יצטרף");
+    // The other funder (a member speaking for a foundation) sees the first one's note.
+    let (status, seen) = json_of(
+        as_funder(&other_token, Method::PUT, &pledge)
+            .json(&json!({"organization_id": other_fund.get(), "interest": "considering"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200, "{seen}");
+    let notes: Vec<&str> = seen["pledges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["note"].as_str())
+        .collect();
+    assert_eq!(notes, vec!["בתנאי ששותף עסקי יצטרף"]);
+
+    // Everyone else sees what is covered, and not who gave what.
+    for who in [
+        Who::Editor,
+        Who::Backbone,
+        Who::Admin,
+        Who::Member,
+        Who::Viewer,
+    ] {
+        let (status, body) = json_of(app.api(who, Method::GET, &one).send().await.unwrap()).await;
+        assert_eq!(status, 200);
+        assert!(
+            body.get("pledges").is_none(),
+            "{who:?} sees the answers: {body}"
+        );
+        assert_eq!(body["coverage"]["pledged"], 60000, "{who:?}");
+        assert_eq!(body["coverage"]["percent"], 30, "{who:?}");
+        assert_eq!(body["coverage"]["funders_pledged"], 1, "{who:?}");
+        assert!(!body.to_string().contains("בתנאי"), "{who:?}");
+    }
+    let (status, _) = json_of(
+        app.api(Who::Backbone, Method::PUT, &pledge)
+            .json(&json!({"organization_id": fund.get(), "interest": "declined"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 403, "the backbone does not answer for a funder");
+
+    // The pages say the same: the funder reads the note, the backbone the coverage only.
+    let page_path = format!(
+        "/initiatives/{}/funding-requests/{}",
+        f.initiative, request["id"]
+    );
+    let backbone_page = app
+        .get(Who::Backbone, &page_path)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!backbone_page.contains("בתנאי"));
+    assert!(
+        backbone_page.contains("₪60,000"),
+        "the covered sum is shown"
+    );
+    let funder_page = fund_browser
+        .get(app.url(&page_path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(funder_page.contains("בתנאי ששותף עסקי יצטרף"));
+
+    // Closed, the request takes no more answers.
+    let (status, _) = json_of(
+        app.api(Who::Editor, Method::PUT, &one)
+            .json(
+                &json!({"organization_id": f.org_a.get(), "title": "מעבדות ניידות",
+                          "description": "מומן", "amount": 200000, "status": "closed"}),
+            )
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, _) = json_of(
+        as_funder(&fund_token, Method::PUT, &pledge)
+            .json(
+                &json!({"organization_id": fund.get(), "interest": "interested", "amount": 70000}),
+            )
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 409);
+}

@@ -417,6 +417,110 @@ impl TestApp {
             .id
     }
 
+    /// Someone who speaks for a new funding organization (a foundation) in the initiative,
+    /// as its partner editor or as a member naming it: (the organization, an API token, a
+    /// signed-in client).
+    pub async fn funder(&self, name: &str, role: Role) -> (OrganizationId, String, Client) {
+        let organization = self
+            .store
+            .create_organization(
+                Actor::system(),
+                self.fixture.initiative,
+                &OrganizationForm {
+                    name: name.into(),
+                    sector: "philanthropy".into(),
+                    organization_type: "foundation".into(),
+                    ..Default::default()
+                }
+                .parse()
+                .expect("organization"),
+            )
+            .await
+            .expect("funder")
+            .id;
+        let email = format!("funder{}@example.org", rand::random::<u32>());
+        let user = self
+            .kesher
+            .create_user(
+                None,
+                &UserForm {
+                    email: email.clone(),
+                    name: name.into(),
+                    password: PASSWORD.into(),
+                    is_admin: String::new(),
+                },
+            )
+            .await
+            .expect("user");
+        self.kesher
+            .grant_role_as_system(
+                self.fixture.initiative,
+                user.id,
+                Grant {
+                    role,
+                    organization_id: Some(organization),
+                },
+            )
+            .await
+            .expect("grant");
+        let token = self
+            .kesher
+            .create_api_token(&email, "tests", 30, "tests")
+            .await
+            .expect("token");
+        let signed_in = client();
+        self.sign_in(&signed_in, &email, PASSWORD).await;
+        (organization, token.expose().to_string(), signed_in)
+    }
+
+    /// A commitment of organization A (the partner editor's) or of B, to the goal.
+    pub async fn throwaway_commitment(&self, of_a: bool) -> kesher_domain::CommitmentId {
+        let organization = if of_a {
+            self.fixture.org_a
+        } else {
+            self.fixture.org_b
+        };
+        let input = kesher_domain::activities::commitments::CommitmentForm {
+            organization_id: organization.to_string(),
+            result_id: self.fixture.agenda.goal.to_string(),
+            kind: "money".into(),
+            promise: format!("מלגות {}", rand::random::<u32>()),
+            amount: "50000".into(),
+            due: "2027-06-30".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("commitment");
+        self.store
+            .create_commitment(Actor::system(), self.fixture.initiative, &input)
+            .await
+            .expect("create")
+            .id
+    }
+
+    /// A joint funding request of organization A (the partner editor's) or of B.
+    pub async fn throwaway_funding_request(&self, of_a: bool) -> kesher_domain::FundingRequestId {
+        let organization = if of_a {
+            self.fixture.org_a
+        } else {
+            self.fixture.org_b
+        };
+        let input = kesher_domain::activities::funding::FundingRequestForm {
+            organization_id: organization.to_string(),
+            title: format!("מעבדה {}", rand::random::<u32>()),
+            description: "ציוד למעבדה".into(),
+            amount: "200000".into(),
+            ..Default::default()
+        }
+        .parse()
+        .expect("request");
+        self.store
+            .create_funding_request(Actor::system(), self.fixture.initiative, &input)
+            .await
+            .expect("create")
+            .id
+    }
+
     /// A draft annual plan with a row carried out by organization A (the partner editor's)
     /// and one by B: (plan, row of A, row of B).
     pub async fn throwaway_plan(

@@ -299,3 +299,125 @@ impl From<&kesher_core::activities::work_plans::YearPlan> for YearPlan {
         }
     }
 }
+
+/// A partner's commitment, with where it stands.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Commitment {
+    pub id: CommitmentId,
+    pub initiative_id: InitiativeId,
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    /// The goal, lever or action component it serves.
+    pub result_id: ResultNodeId,
+    pub kind: kesher_domain::activities::commitments::CommitmentKind,
+    /// The promise in a sentence.
+    pub promise: String,
+    /// How much: shekels, people, or `unit`s of activity.
+    pub amount: i64,
+    pub unit: Option<String>,
+    pub due: NaiveDate,
+    pub visibility: kesher_domain::activities::commitments::Visibility,
+    /// As last reported: `open`, `fulfilled`, `partly` or `not_fulfilled`.
+    pub status: kesher_domain::activities::commitments::Fulfilment,
+    /// `status`, or `overdue` when it is open and its date has passed.
+    pub standing: String,
+    /// How much was delivered, in its unit.
+    pub delivered: Option<i64>,
+    pub evidence: Option<String>,
+    pub evidence_url: Option<String>,
+    pub reported_on: Option<NaiveDate>,
+}
+
+impl Commitment {
+    pub fn of(c: kesher_store::Commitment, today: NaiveDate) -> Self {
+        let standing = kesher_core::activities::commitments::Standing::of(&c, today)
+            .code()
+            .to_string();
+        Self {
+            id: c.id,
+            initiative_id: c.initiative_id,
+            organization_id: c.organization_id,
+            organization_name: c.organization_name,
+            result_id: c.result_id,
+            kind: c.kind,
+            promise: c.promise,
+            amount: c.amount,
+            unit: c.unit,
+            due: c.due,
+            visibility: c.visibility,
+            status: c.status,
+            standing,
+            delivered: c.delivered,
+            evidence: c.evidence,
+            evidence_url: c.evidence_url,
+            reported_on: c.reported_on,
+        }
+    }
+}
+
+/// One funder's answer to a request: shown to funders only.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Pledge {
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    pub interest: kesher_domain::activities::funding::Interest,
+    /// Shekels pledged.
+    pub amount: Option<i64>,
+    /// The funder's note to the other funders.
+    pub note: Option<String>,
+}
+
+/// A joint funding request. Everyone sees what is covered; only the people who speak for a
+/// funding partner see `pledges` (for anyone else it is left out, not empty).
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct FundingRequest {
+    pub id: FundingRequestId,
+    pub initiative_id: InitiativeId,
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    pub title: String,
+    pub description: String,
+    /// Shekels asked for.
+    pub amount: i64,
+    pub result_ids: Vec<ResultNodeId>,
+    pub needed_by: Option<NaiveDate>,
+    pub status: kesher_domain::activities::funding::RequestStatus,
+    pub coverage: kesher_domain::activities::funding::Coverage,
+    /// The funder the caller answers for, when the caller speaks for one.
+    pub answering_for: Option<OrganizationId>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pledges: Option<Vec<Pledge>>,
+}
+
+impl From<kesher_core::activities::funding::FundingView> for FundingRequest {
+    fn from(view: kesher_core::activities::funding::FundingView) -> Self {
+        let shows = view.shows_answers();
+        let r = view.request;
+        Self {
+            id: r.id,
+            initiative_id: r.initiative_id,
+            organization_id: r.organization_id,
+            organization_name: r.organization_name,
+            title: r.title,
+            description: r.description,
+            amount: r.amount,
+            result_ids: r.result_ids,
+            needed_by: r.needed_by,
+            status: r.status,
+            coverage: view.coverage,
+            answering_for: view.answering_for.map(|(f, _)| f),
+            pledges: shows.then(|| {
+                r.pledges
+                    .into_iter()
+                    .map(|p| Pledge {
+                        organization_id: p.organization_id,
+                        organization_name: p.organization_name,
+                        interest: p.interest,
+                        amount: p.amount,
+                        note: p.note,
+                    })
+                    .collect()
+            }),
+        }
+    }
+}

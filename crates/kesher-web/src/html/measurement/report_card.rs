@@ -151,6 +151,8 @@ struct PublicPage {
     initiative_name: String,
     sections: Vec<CardSection>,
     privacy: String,
+    /// The partners' public commitments.
+    commitments: Vec<crate::html::commitments::Shown>,
 }
 
 /// `GET /report/{slug}`: the public report card — no account needed.
@@ -163,6 +165,7 @@ pub async fn show_report_card(
         card,
         initiative_name,
         indicators,
+        commitments,
     } = state.kesher.public_report_card(&slug).await?;
     let page = Page::new(&ctx, card.title.clone());
     let english = page.lang == Lang::En;
@@ -266,10 +269,15 @@ pub async fn show_report_card(
         "card-privacy",
         vec![("count", i64::from(card.threshold).into())],
     );
+    let commitments = commitments
+        .into_iter()
+        .map(|c| crate::html::commitments::shown(&page, &[], c))
+        .collect();
     render(&PublicPage {
         page,
         initiative_name,
         sections,
         privacy,
+        commitments,
     })
 }
