@@ -283,6 +283,10 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
         )
         .route("/initiatives/{id}/programs/new", get(programs::new))
         .route(
+            "/initiatives/{id}/programs/hsds.json",
+            get(programs::download_hsds),
+        )
+        .route(
             "/initiatives/{id}/programs/{program}",
             get(programs::show).post(programs::update),
         )

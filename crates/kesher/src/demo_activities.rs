@@ -21,7 +21,7 @@ use tracing::warn;
 use crate::demo::{Keys, refused};
 use crate::demo_measurement::data_dir;
 
-const ACTIVITIES: &str = include_str!("../demo/activities.toml");
+pub(crate) const ACTIVITIES: &str = include_str!("../demo/activities.toml");
 
 #[derive(Deserialize)]
 struct ActivitiesFile {

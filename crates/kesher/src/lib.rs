@@ -5,6 +5,7 @@ pub mod cli;
 pub mod demo;
 mod demo_activities;
 mod demo_agenda;
+mod demo_commitments;
 mod demo_measurement;
 pub mod mail;
 pub mod server;

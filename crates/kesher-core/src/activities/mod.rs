@@ -5,5 +5,6 @@
 pub mod alignment;
 pub mod commitments;
 pub mod funding;
+pub mod hsds;
 pub mod programs;
 pub mod work_plans;

@@ -3,6 +3,7 @@
 //! against a target and whether an indicator improves.
 
 pub mod coverage;
+pub mod grid;
 pub mod indicator;
 pub mod period;
 pub mod place;

@@ -2176,3 +2176,5 @@ funding-interest-declined = Not taking part
 flash-funding-saved = The request is saved.
 flash-funding-deleted = The request is deleted.
 flash-pledge-saved = Your answer is saved.
+programs-hsds-download = Download the programs directory (Open Referral)
+programs-hsds-hint = A JSON file in the Open Referral standard (HSDS): the organizations, their programs, the schools they run at and the areas they serve, for use in another services directory.

@@ -2178,3 +2178,5 @@ funding-interest-declined = לא משתתפים
 flash-funding-saved = הבקשה נשמרה.
 flash-funding-deleted = הבקשה נמחקה.
 flash-pledge-saved = התשובה נשמרה.
+programs-hsds-download = הורדת מדריך התוכניות (Open Referral)
+programs-hsds-hint = קובץ JSON בתקן Open Referral (HSDS): הארגונים, התוכניות, בתי הספר שבהם הן פועלות והאזורים שהן משרתות, כדי שאפשר יהיה להציג אותן במדריך שירותים אחר.

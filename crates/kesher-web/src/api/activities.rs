@@ -38,6 +38,24 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(report_plan_item))
         .routes(routes!(add_milestone))
         .routes(routes!(set_milestone_done))
+        .routes(routes!(hsds_directory))
+}
+
+/// The initiative's programs as an Open Referral directory (HSDS 3): `organizations`,
+/// `services` (the programs), `locations` (the schools they run at, with WGS84 coordinates
+/// from the Ministry's grid and the school's code), `service_at_locations`, and
+/// `service_areas` (the authorities and districts a program serves whole). Every record has
+/// a name-based UUID that stays the same from one export to the next (everyone).
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/hsds", tag = "activities",
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 200, body = kesher_core::activities::hsds::HsdsDirectory),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn hsds_directory(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Json<kesher_core::activities::hsds::HsdsDirectory>, AppError> {
+    Ok(Json(state.kesher.hsds_directory(ctx.caller()?, id).await?))
 }
 
 /// Which school year: `2026/27`, `תשפ"ז` or its closing year `2027`; the current one when

@@ -115,7 +115,7 @@ pub async fn export_dhis2(
 }
 
 /// A JSON document named for the browser's download.
-pub(crate) fn json_attachment(document: serde_json::Value, file_name: &str) -> Response {
+pub(crate) fn json_attachment(document: impl serde::Serialize, file_name: &str) -> Response {
     (
         [(
             CONTENT_DISPOSITION,

@@ -214,6 +214,16 @@ async fn program_in(
     Ok((found, access))
 }
 
+/// `GET /initiatives/{id}/programs/hsds.json`: the programs as an Open Referral directory.
+pub async fn download_hsds(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    let directory = state.kesher.hsds_directory(ctx.caller()?, id).await?;
+    Ok(crate::api::json_attachment(directory, "programs-hsds.json"))
+}
+
 /// `GET /initiatives/{id}/programs/{program}`
 pub async fn show(
     ctx: Ctx,

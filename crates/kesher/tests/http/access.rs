@@ -1957,6 +1957,7 @@ async fn every_program_route_answers_each_role_as_the_matrix_says() {
     let pages = vec![
         get("/initiatives/{i}/programs", READERS),
         get("/initiatives/{i}/alignment", READERS),
+        get("/initiatives/{i}/programs/hsds.json", READERS),
         get("/initiatives/{i}/programs/new", EDITORS),
         post("/initiatives/{i}/programs", OF_A, EDITORS),
         post("/initiatives/{i}/programs", OF_B, MANAGERS),
@@ -1987,6 +1988,13 @@ async fn every_program_route_answers_each_role_as_the_matrix_says() {
         api(
             M::GET,
             "/api/v1/initiatives/{i}/alignment",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/hsds",
             Body::None,
             READERS,
             200,

@@ -846,3 +846,123 @@ async fn funders_alone_see_each_others_answers_and_everyone_sees_what_is_covered
     .await;
     assert_eq!(status, 409);
 }
+
+/// The HSDS tables schema, written from the standard (see the fixture's description).
+fn hsds_validator() -> jsonschema::Validator {
+    let schema: Value =
+        serde_json::from_str(include_str!("../fixtures/hsds-3-tables.schema.json")).unwrap();
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the HSDS schema compiles")
+}
+
+#[tokio::test]
+async fn the_programs_export_as_an_open_referral_directory_that_the_standard_accepts() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let (city, school, _) = city_with_two_schools(&app).await;
+    for (name, places) in [
+        ("מעבדה ניידת", json!([school])),
+        ("מדע בעיר", json!([city])),
+    ] {
+        let (status, body) = json_of(
+            app.api(
+                Who::Editor,
+                Method::POST,
+                &format!("/api/v1/initiatives/{}/programs", f.initiative),
+            )
+            .json(&json!({"organization_id": f.org_a.get(), "name": name,
+                          "result_ids": [f.agenda.goal.get()], "place_ids": places,
+                          "populations": ["girls"], "core": true,
+                          "starts": "2020-09-01", "ends": "2099-06-30"}))
+            .send()
+            .await
+            .unwrap(),
+        )
+        .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let path = format!("/api/v1/initiatives/{}/hsds", f.initiative);
+    let (status, directory) = json_of(
+        app.api(Who::Viewer, Method::GET, &path)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 200, "{directory}");
+    let validator = hsds_validator();
+    let problems: Vec<String> = validator
+        .iter_errors(&directory)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+
+    // One organization (the partner that runs programs), two services, the school as a
+    // location with its code and WGS84 point, the city as an area served.
+    assert_eq!(directory["organizations"].as_array().unwrap().len(), 1);
+    assert_eq!(directory["services"].as_array().unwrap().len(), 2);
+    let locations = directory["locations"].as_array().unwrap();
+    assert_eq!(locations.len(), 1);
+    assert_eq!(locations[0]["external_identifier"], "110056");
+    let (lat, lon) = kesher_domain::measurement::grid::wgs84(210_000.0, 740_000.0).unwrap();
+    assert!((locations[0]["latitude"].as_f64().unwrap() - lat).abs() < 1e-9);
+    assert!((locations[0]["longitude"].as_f64().unwrap() - lon).abs() < 1e-9);
+    assert!(
+        (32.7..32.8).contains(&lat) && (35.0..35.2).contains(&lon),
+        "{lat} {lon}"
+    );
+    let areas = directory["service_areas"].as_array().unwrap();
+    assert_eq!(areas.len(), 1);
+    assert_eq!(areas[0]["name"], "עיר החוף");
+    // Every link names a record of the directory.
+    let ids = |table: &str| -> Vec<String> {
+        directory[table]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (organizations, services) = (ids("organizations"), ids("services"));
+    for service in directory["services"].as_array().unwrap() {
+        assert!(organizations.contains(&service["organization_id"].as_str().unwrap().into()));
+        assert_eq!(service["status"], "active");
+    }
+    for link in directory["service_at_locations"].as_array().unwrap() {
+        assert!(services.contains(&link["service_id"].as_str().unwrap().into()));
+        assert_eq!(link["location_id"], locations[0]["id"]);
+    }
+    // The ids stay the same from one export to the next.
+    let (_, again) = json_of(
+        app.api(Who::Member, Method::GET, &path)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(again, directory);
+    // And the schema is a real check: a service without its status is refused.
+    let mut broken = directory.clone();
+    broken["services"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("status");
+    assert!(!validator.is_valid(&broken));
+    // The page offers the same file to download.
+    let file = app
+        .get(
+            Who::Viewer,
+            &format!("/initiatives/{}/programs/hsds.json", f.initiative),
+        )
+        .await;
+    assert!(
+        file.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("programs-hsds.json")
+    );
+    let downloaded: Value = file.json().await.unwrap();
+    assert_eq!(downloaded, directory);
+}

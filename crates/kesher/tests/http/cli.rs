@@ -261,6 +261,42 @@ fn the_demo_starts_prints_its_login_and_is_reused_on_the_next_start() {
                 .map(|g| g["places"].as_array().unwrap().len())
                 .sum();
             assert!(reached >= 10, "{reached}");
+            // Partners' commitments: one past its date with no report, two reported with
+            // their evidence; a request half covered, whose answers the admin does not see.
+            let get = |path: String| {
+                let client = client.clone();
+                let base = base.clone();
+                async move {
+                    client
+                        .get(format!("{base}{path}"))
+                        .send()
+                        .await
+                        .unwrap()
+                        .json::<serde_json::Value>()
+                        .await
+                        .unwrap()
+                }
+            };
+            let commitments = get("/api/v1/initiatives/1/commitments".into()).await;
+            let standings: Vec<&str> = commitments
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(|c| c["standing"].as_str())
+                .collect();
+            assert!(standings.contains(&"overdue"), "{standings:?}");
+            assert!(standings.contains(&"fulfilled") && standings.contains(&"partly"));
+            let requests = get("/api/v1/initiatives/1/funding-requests".into()).await;
+            let covered: Vec<i64> = requests
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    assert!(r.get("pledges").is_none(), "{r}");
+                    r["coverage"]["pledged"].as_i64().unwrap()
+                })
+                .collect();
+            assert!(covered.contains(&100_000), "{covered:?}");
             (
                 network["organizations"].as_u64().unwrap(),
                 network["people"].as_u64().unwrap(),
