@@ -4,6 +4,7 @@
 //! the table with the same numbers beside every chart.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// How a line is drawn, so it can be told apart without colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -510,9 +511,167 @@ pub fn place_map(points: &[MapPoint], labelled_by: &str) -> String {
     finish(svg, labelled_by, &marks)
 }
 
+/// A node of a layered graph: its key (unique in the graph) and what it reads.
+#[derive(Clone, Debug)]
+pub struct GraphNode {
+    pub key: String,
+    pub label: String,
+}
+
+/// An edge between two nodes of neighbouring columns, with the figure it carries.
+#[derive(Clone, Debug)]
+pub struct GraphEdge {
+    pub from: String,
+    pub to: String,
+    pub label: Option<String>,
+    /// Drawn dashed: a promise (a commitment) rather than a program that runs.
+    pub dashed: bool,
+}
+
+/// Columns of nodes, left to right, joined by edges that carry their figures: who runs
+/// what, what it serves, what measures it. Each node is a hover mark with its whole name;
+/// the labels are shortened to fit.
+pub fn layered_graph(columns: &[Vec<GraphNode>], edges: &[GraphEdge], labelled_by: &str) -> String {
+    let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    if tallest == 0 {
+        return String::new();
+    }
+    let width: u32 = 960;
+    let row = 44u32;
+    let height = (tallest as u32 * row + 40).clamp(140, 4000);
+    let column_x = |c: usize| -> i32 {
+        let step = f64::from(width) / columns.len().max(1) as f64;
+        (step * (c as f64 + 0.5)) as i32
+    };
+    let mut at: std::collections::HashMap<&str, (i32, i32)> = std::collections::HashMap::new();
+    for (c, column) in columns.iter().enumerate() {
+        // Each column is centred on the tallest, so short columns do not hug the top.
+        let offset = (tallest - column.len()) as u32 * row / 2;
+        for (r, node) in column.iter().enumerate() {
+            at.insert(
+                node.key.as_str(),
+                (column_x(c), (20 + offset + r as u32 * row + row / 2) as i32),
+            );
+        }
+    }
+    let mut svg = String::new();
+    let mut marks = Vec::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
+        if root.fill(&WHITE).is_err() {
+            return String::new();
+        }
+        let (r, g, b) = BASELINE;
+        for edge in edges {
+            let (Some(&from), Some(&to)) = (at.get(edge.from.as_str()), at.get(edge.to.as_str()))
+            else {
+                continue;
+            };
+            let style =
+                ShapeStyle::from(&RGBColor(r, g, b)).stroke_width(if edge.dashed { 1 } else { 2 });
+            if edge.dashed {
+                // plotters draws no dashes in SVG: a dotted line of short segments.
+                let steps = 24;
+                for i in (0..steps).step_by(2) {
+                    let point = |k: i32| {
+                        (
+                            from.0 + (to.0 - from.0) * k / steps,
+                            from.1 + (to.1 - from.1) * k / steps,
+                        )
+                    };
+                    let _ = root.draw(&PathElement::new(vec![point(i), point(i + 1)], style));
+                }
+            } else {
+                let _ = root.draw(&PathElement::new(vec![from, to], style));
+            }
+            if let Some(label) = &edge.label {
+                // Two fifths along, clear of the label under the node it reaches.
+                let middle = (
+                    from.0 + (to.0 - from.0) * 2 / 5,
+                    from.1 + (to.1 - from.1) * 2 / 5 - 4,
+                );
+                let _ = root.draw(&Text::new(
+                    label.clone(),
+                    middle,
+                    ("sans-serif", LABEL_SIZE)
+                        .into_font()
+                        .color(&RGBColor(TARGET.0, TARGET.1, TARGET.2))
+                        .pos(Pos::new(HPos::Center, VPos::Bottom)),
+                ));
+            }
+        }
+        for column in columns {
+            for node in column {
+                let (x, y) = at[node.key.as_str()];
+                let _ = root.draw(&Text::new(
+                    crate::html::shortened(&node.label, 26),
+                    (x, y + 8),
+                    ("sans-serif", LABEL_SIZE)
+                        .into_font()
+                        .color(&BLACK)
+                        .pos(Pos::new(HPos::Center, VPos::Top)),
+                ));
+                marks.push(Mark {
+                    x,
+                    y,
+                    title: node.label.clone(),
+                    colour: SERIES,
+                    hollow: false,
+                    class: "node",
+                    radius: 6.0,
+                });
+            }
+        }
+        let _ = root.present();
+    }
+    finish(svg, labelled_by, &marks)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_layered_graph_draws_each_node_once_and_the_figures_on_its_edges() {
+        let node = |key: &str, label: &str| GraphNode {
+            key: key.into(),
+            label: label.into(),
+        };
+        let svg = layered_graph(
+            &[
+                vec![node("o1", "רובו-נוער")],
+                vec![node("p1", "קבוצות רובוטיקה"), node("p2", "מדעניות")],
+                vec![node("i1", "שיעור 5 יחידות <מתמטיקה>")],
+            ],
+            &[
+                GraphEdge {
+                    from: "o1".into(),
+                    to: "p1".into(),
+                    label: None,
+                    dashed: false,
+                },
+                GraphEdge {
+                    from: "p1".into(),
+                    to: "i1".into(),
+                    label: Some("320 משתתפים".into()),
+                    dashed: false,
+                },
+                GraphEdge {
+                    from: "o1".into(),
+                    to: "missing".into(),
+                    label: Some("לא יצויר".into()),
+                    dashed: true,
+                },
+            ],
+            "graph-caption",
+        );
+        assert!(svg.contains("aria-labelledby=\"graph-caption\""));
+        assert_eq!(svg.matches("<circle").count(), 4);
+        assert!(svg.contains("320 משתתפים"));
+        assert!(!svg.contains("לא יצויר"), "an edge to no node is not drawn");
+        assert!(svg.contains("<title>שיעור 5 יחידות &lt;מתמטיקה&gt;</title>"));
+        assert!(layered_graph(&[vec![]], &[], "x").is_empty());
+    }
 
     #[test]
     fn a_map_draws_gaps_hollow_and_titles_each_place() {

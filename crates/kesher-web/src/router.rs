@@ -14,10 +14,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::html::{
-    access, account, action_items, alignment, bodies, calendar, commitments, documents, funding,
-    health, home, imports, initiatives, invitations, join, meeting_answers, meetings,
-    organizations, outbox, password, people, programs, session, unsubscribe, updates, users,
-    work_plan,
+    access, account, action_items, alignment, bodies, calendar, commitments, contribution,
+    documents, funding, health, home, imports, initiatives, invitations, join, meeting_answers,
+    meetings, organizations, outbox, password, people, programs, session, unsubscribe, updates,
+    users, work_plan,
 };
 use crate::{AppState, WebConfig, api, assets, context};
 
@@ -341,6 +341,10 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             back_to("funding-requests/{record}").post(funding::delete),
         )
         .route("/initiatives/{id}/alignment", get(alignment::alignment))
+        .route(
+            "/initiatives/{id}/contribution",
+            get(contribution::contribution),
+        )
         .route("/initiatives/{id}/work-plan", get(work_plan::work_plan))
         .route(
             "/initiatives/{id}/work-plan/next-year",

@@ -483,6 +483,9 @@ async fn load(store: &dyn Store, password_hash: &str) -> anyhow::Result<()> {
     crate::demo_commitments::load(store, &keys, &results)
         .await
         .context("the demo commitments and funding requests")?;
+    crate::demo_commitments::load_contribution(store, &keys, &results)
+        .await
+        .context("the demo's contribution figures")?;
 
     // One hash for every demo account: they share the password, and argon2 is slow on
     // purpose, so hashing it once keeps the start quick and the memory small.

@@ -74,7 +74,7 @@ pub struct CommitmentFilter {
 }
 
 /// Whether `node` is `under` or one of its descendants.
-fn within(results: &[ResultNode], node: ResultNodeId, under: ResultNodeId) -> bool {
+pub(crate) fn within(results: &[ResultNode], node: ResultNodeId, under: ResultNodeId) -> bool {
     let mut at = Some(node);
     // A tree has no cycles (the store refuses them); the bound keeps a bug from looping.
     for _ in 0..=results.len() {

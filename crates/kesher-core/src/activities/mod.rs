@@ -4,6 +4,7 @@
 
 pub mod alignment;
 pub mod commitments;
+pub mod contribution;
 pub mod funding;
 pub mod hsds;
 pub mod programs;

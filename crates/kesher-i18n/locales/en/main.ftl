@@ -2178,3 +2178,22 @@ flash-funding-deleted = The request is deleted.
 flash-pledge-saved = Your answer is saved.
 programs-hsds-download = Download the programs directory (Open Referral)
 programs-hsds-hint = A JSON file in the Open Referral standard (HSDS): the organizations, their programs, the schools they run at and the areas they serve, for use in another services directory.
+
+## Contribution
+contribution-title = Contribution to the indicators
+contribution-lead = For each population indicator: which programs and commitments claim to move it, where they work and what their own measures show. A program or a commitment counts here when it serves the node of the results tree the indicator measures, or a node under it.
+contribution-graph-caption = Partners, programs, goals and indicators, with the figures on the links between them
+contribution-graph-hint = Solid line: a program that runs, with the latest figure of its output measure; dotted line: a commitment, with the amount promised; between a goal and an indicator: the indicator's latest figure. The same figures are in the tables below.
+contribution-none = No indicator is linked to the results tree yet.
+contribution-measures = Measures
+contribution-headline = Latest figure:
+contribution-no-figure = No figure yet
+contribution-nobody = No program or commitment serves what this indicator measures yet.
+contribution-what = Program or commitment
+contribution-serves = Serves
+contribution-shows = What its own measures show
+contribution-kind-program = Program
+contribution-kind-commitment = Commitment
+contribution-no-outputs = The program has no output measure of its own yet
+contribution-unlinked = Indicators not linked to the results tree
+contribution-unlinked-hint = What contributes to them cannot be told until each is linked to a goal, lever or action component in its settings.

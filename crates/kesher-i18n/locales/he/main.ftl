@@ -2180,3 +2180,22 @@ flash-funding-deleted = הבקשה נמחקה.
 flash-pledge-saved = התשובה נשמרה.
 programs-hsds-download = הורדת מדריך התוכניות (Open Referral)
 programs-hsds-hint = קובץ JSON בתקן Open Referral (HSDS): הארגונים, התוכניות, בתי הספר שבהם הן פועלות והאזורים שהן משרתות, כדי שאפשר יהיה להציג אותן במדריך שירותים אחר.
+
+## Contribution
+contribution-title = תרומה למדדים
+contribution-lead = לכל מדד אוכלוסייה: אילו תוכניות והתחייבויות מבקשות להזיז אותו, היכן הן פועלות ומה מראים המדדים שלהן עצמן. תוכנית או התחייבות נחשבות כאן כשהן משרתות את הצומת בעץ התוצאות שהמדד מודד, או צומת שמתחתיו.
+contribution-graph-caption = שותפים, תוכניות, יעדים ומדדים, והמספרים שעל הקשרים ביניהם
+contribution-graph-hint = קו מלא: תוכנית שפועלת, ועליו הנתון האחרון של מדד התפוקה שלה; קו מקווקו: התחייבות, ועליו הכמות שהובטחה; בין יעד למדד: הנתון האחרון של המדד. אותם מספרים בטבלאות שמתחת.
+contribution-none = אין עדיין מדדים שמחוברים לעץ התוצאות.
+contribution-measures = מודד את
+contribution-headline = הנתון האחרון:
+contribution-no-figure = אין עדיין נתון
+contribution-nobody = אף תוכנית או התחייבות לא משרתת עדיין את מה שהמדד הזה מודד.
+contribution-what = תוכנית או התחייבות
+contribution-serves = משרתת את
+contribution-shows = מה מראים המדדים שלה
+contribution-kind-program = תוכנית
+contribution-kind-commitment = התחייבות
+contribution-no-outputs = לתוכנית אין עדיין מדד תפוקה משלה
+contribution-unlinked = מדדים שלא חוברו לעץ התוצאות
+contribution-unlinked-hint = אי אפשר לדעת מה תורם להם עד שיחוברו ליעד, למנוף או לרכיב פעולה בהגדרות המדד.

@@ -39,6 +39,24 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(add_milestone))
         .routes(routes!(set_milestone_done))
         .routes(routes!(hsds_directory))
+        .routes(routes!(contribution))
+}
+
+/// For each population indicator linked to the results tree (a program's own output
+/// measures are not), the programs and commitments that claim to move it — those serving
+/// its node or one under it — where the programs work, and what their output measures show;
+/// every figure with how complete it is (everyone).
+#[utoipa::path(get, path = "/api/v1/initiatives/{id}/contribution", tag = "activities",
+    params(("id" = i64, Path, description = "Initiative id")),
+    responses((status = 200, body = views::Contribution),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn contribution(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Json<views::Contribution>, AppError> {
+    let map = state.kesher.contribution(ctx.caller()?, id).await?;
+    Ok(Json(views::Contribution::from(&map)))
 }
 
 /// The initiative's programs as an Open Referral directory (HSDS 3): `organizations`,

@@ -9,6 +9,7 @@ pub mod alignment;
 pub mod bodies;
 pub mod calendar;
 pub mod commitments;
+pub mod contribution;
 pub mod documents;
 pub mod errors;
 pub mod funding;

@@ -133,7 +133,7 @@ impl ListPage {
 }
 
 /// Where a program runs, in words: a few places by name, then how many more.
-fn reach_words(page: &Page, names: &Names, program: &Program) -> String {
+pub(crate) fn reach_words(page: &Page, names: &Names, program: &Program) -> String {
     let mut named: Vec<String> = program.place_ids.iter().map(|p| names.place(p)).collect();
     named.extend(program.place_group_ids.iter().map(|g| names.group(g)));
     if named.is_empty() {

@@ -1958,6 +1958,7 @@ async fn every_program_route_answers_each_role_as_the_matrix_says() {
         get("/initiatives/{i}/programs", READERS),
         get("/initiatives/{i}/alignment", READERS),
         get("/initiatives/{i}/programs/hsds.json", READERS),
+        get("/initiatives/{i}/contribution", READERS),
         get("/initiatives/{i}/programs/new", EDITORS),
         post("/initiatives/{i}/programs", OF_A, EDITORS),
         post("/initiatives/{i}/programs", OF_B, MANAGERS),
@@ -1995,6 +1996,13 @@ async fn every_program_route_answers_each_role_as_the_matrix_says() {
         api(
             M::GET,
             "/api/v1/initiatives/{i}/hsds",
+            Body::None,
+            READERS,
+            200,
+        ),
+        api(
+            M::GET,
+            "/api/v1/initiatives/{i}/contribution",
             Body::None,
             READERS,
             200,

@@ -966,3 +966,142 @@ async fn the_programs_export_as_an_open_referral_directory_that_the_standard_acc
     let downloaded: Value = file.json().await.unwrap();
     assert_eq!(downloaded, directory);
 }
+
+#[tokio::test]
+async fn a_goal_indicator_shows_the_programs_and_commitments_that_claim_to_move_it() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let (_, school, _) = city_with_two_schools(&app).await;
+    let i = f.initiative;
+    let send = |who: Who, method: Method, path: String, body: Value| {
+        let request = app.api(who, method, &path).json(&body);
+        async move { json_of(request.send().await.unwrap()).await }
+    };
+    let (_, lever) = send(
+        Who::Backbone,
+        Method::POST,
+        format!("/api/v1/initiatives/{i}/results"),
+        json!({"parent_id": f.agenda.goal.get(), "kind": "lever", "title": "חוגים אחרי הצהריים"}),
+    )
+    .await;
+    // A population indicator measures the goal; the program's own output measure is
+    // counted separately, with its values.
+    for (code, name, node) in [
+        (
+            "five_units",
+            "שיעור הניגשים ל־5 יחידות",
+            json!(f.agenda.goal.get()),
+        ),
+        ("club_members", "משתתפי החוגים", json!(null)),
+    ] {
+        let (status, body) = send(
+            Who::Backbone,
+            Method::POST,
+            format!("/api/v1/initiatives/{i}/indicators"),
+            json!({"code": code, "name_he": name, "unit": "count", "axis": "mapping",
+                   "period_kind": "school_year", "result_node_id": node}),
+        )
+        .await;
+        assert_eq!(status, 201, "{body}");
+    }
+    let (status, body) = send(
+        Who::Backbone,
+        Method::POST,
+        format!("/api/v1/initiatives/{i}/values"),
+        json!({"source": "דוח התוכנית", "entries": [
+            {"indicator": "club_members", "place_id": school, "period": "2025/26", "value": 320}]}),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let indicators: Value = app
+        .api(
+            Who::Viewer,
+            Method::GET,
+            &format!("/api/v1/initiatives/{i}/indicators"),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id_of = |code: &str| {
+        indicators
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["code"] == code)
+            .map(|x| x["id"].clone())
+            .unwrap()
+    };
+    let (status, program) = send(
+        Who::Editor,
+        Method::POST,
+        format!("/api/v1/initiatives/{i}/programs"),
+        json!({"organization_id": f.org_a.get(), "name": "חוגי מדע בשכונה",
+               "result_ids": [lever["id"]], "place_ids": [school], "populations": [],
+               "core": true, "starts": "2020-09-01", "ends": "2099-06-30",
+               "indicator_ids": [id_of("club_members")]}),
+    )
+    .await;
+    assert_eq!(status, 201, "{program}");
+    let (status, _) = send(
+        Who::Backbone,
+        Method::POST,
+        format!("/api/v1/initiatives/{i}/commitments"),
+        json!({"organization_id": f.org_b.get(), "result_id": f.agenda.goal.get(),
+               "kind": "money", "promise": "שעות תגבור", "amount": 90000, "due": "2099-01-01"}),
+    )
+    .await;
+    assert_eq!(status, 201);
+
+    let (status, map) = send(
+        Who::Viewer,
+        Method::GET,
+        format!("/api/v1/initiatives/{i}/contribution"),
+        Value::Null,
+    )
+    .await;
+    assert_eq!(status, 200, "{map}");
+    let items = map["indicators"].as_array().unwrap();
+    // The output measure is the program's, not a population indicator of its own.
+    assert_eq!(items.len(), 1, "{map}");
+    let item = &items[0];
+    assert_eq!(item["indicator"]["code"], "five_units");
+    assert_eq!(item["result_id"], f.agenda.goal.get());
+    assert!(item["indicator"]["latest"].is_null(), "no values yet");
+    let programs = item["programs"].as_array().unwrap();
+    assert_eq!(programs.len(), 1);
+    assert_eq!(programs[0]["via"], json!([lever["id"]]));
+    assert_eq!(programs[0]["place_ids"], json!([school]));
+    assert_eq!(programs[0]["outputs"][0]["code"], "club_members");
+    assert_eq!(programs[0]["outputs"][0]["latest"]["value"], 320.0);
+    assert_eq!(
+        programs[0]["outputs"][0]["latest"]["coverage"]["reported"],
+        1
+    );
+    let commitments = item["commitments"].as_array().unwrap();
+    assert_eq!(commitments.len(), 1);
+    assert_eq!(commitments[0]["amount"], 90000);
+
+    // The page draws the graph and writes the same figures in the table.
+    let page = document(
+        app.get(Who::Member, &format!("/initiatives/{i}/contribution"))
+            .await,
+    )
+    .await;
+    let graph = texts(&page, "figure.chart-figure svg").join(" ");
+    assert!(graph.contains("320"), "the output figure is on its edge");
+    assert!(
+        graph.contains("₪90,000"),
+        "the commitment's amount is on its edge"
+    );
+    let rows = texts(&page, "section.contribution tbody tr");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("חוגי מדע בשכונה") && r.contains("320")),
+        "{rows:?}"
+    );
+    assert!(rows.iter().any(|r| r.contains("שעות תגבור")), "{rows:?}");
+}

@@ -421,3 +421,118 @@ impl From<kesher_core::activities::funding::FundingView> for FundingRequest {
         }
     }
 }
+
+/// An indicator's figures for the whole initiative: the headline (the newest complete
+/// period) and a newer provisional one, each with how complete it is.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct MeasuredIndicator {
+    pub indicator_id: IndicatorId,
+    pub code: String,
+    pub name: String,
+    pub latest: Option<kesher_core::measurement::headline::FigureAt>,
+    pub provisional: Option<kesher_core::measurement::headline::FigureAt>,
+}
+
+impl From<&kesher_core::activities::contribution::Measured> for MeasuredIndicator {
+    fn from(m: &kesher_core::activities::contribution::Measured) -> Self {
+        Self {
+            indicator_id: m.indicator.id,
+            code: m.indicator.code.clone(),
+            name: m.indicator.name_he.clone(),
+            latest: m.standing.latest,
+            provisional: m.standing.provisional,
+        }
+    }
+}
+
+/// A program that claims to move an indicator, with its own output measures.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct ProgramContribution {
+    pub program_id: ProgramId,
+    pub name: String,
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    /// The nodes it serves at or under the indicator's node.
+    pub via: Vec<ResultNodeId>,
+    /// Where it works: the places it names (it reaches those under them too).
+    pub place_ids: Vec<PlaceId>,
+    pub place_group_ids: Vec<PlaceGroupId>,
+    pub outputs: Vec<MeasuredIndicator>,
+}
+
+/// A commitment that claims to move an indicator.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct CommitmentContribution {
+    pub commitment_id: CommitmentId,
+    pub organization_id: OrganizationId,
+    pub organization_name: String,
+    pub promise: String,
+    pub kind: kesher_domain::activities::commitments::CommitmentKind,
+    pub amount: i64,
+    pub unit: Option<String>,
+    pub status: kesher_domain::activities::commitments::Fulfilment,
+}
+
+/// One population indicator and what claims to move it.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct IndicatorContribution {
+    pub indicator: MeasuredIndicator,
+    /// The node of the results tree it measures.
+    pub result_id: ResultNodeId,
+    pub programs: Vec<ProgramContribution>,
+    pub commitments: Vec<CommitmentContribution>,
+}
+
+/// The contribution map: each population indicator (not a program's own output measure)
+/// linked to the results tree, with the programs and commitments serving its node or one
+/// under it.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct Contribution {
+    pub indicators: Vec<IndicatorContribution>,
+    /// Population indicators linked to no node of the tree: nothing can claim them yet.
+    pub unlinked: Vec<IndicatorId>,
+}
+
+impl From<&kesher_core::activities::contribution::Contribution> for Contribution {
+    fn from(c: &kesher_core::activities::contribution::Contribution) -> Self {
+        Self {
+            indicators: c
+                .indicators
+                .iter()
+                .map(|i| IndicatorContribution {
+                    indicator: (&i.measured).into(),
+                    result_id: i.node.id,
+                    programs: i
+                        .programs
+                        .iter()
+                        .map(|claim| ProgramContribution {
+                            program_id: claim.program.id,
+                            name: claim.program.name.clone(),
+                            organization_id: claim.program.organization_id,
+                            organization_name: claim.program.organization_name.clone(),
+                            via: claim.via.clone(),
+                            place_ids: claim.program.place_ids.clone(),
+                            place_group_ids: claim.program.place_group_ids.clone(),
+                            outputs: claim.outputs.iter().map(Into::into).collect(),
+                        })
+                        .collect(),
+                    commitments: i
+                        .commitments
+                        .iter()
+                        .map(|c| CommitmentContribution {
+                            commitment_id: c.id,
+                            organization_id: c.organization_id,
+                            organization_name: c.organization_name.clone(),
+                            promise: c.promise.clone(),
+                            kind: c.kind,
+                            amount: c.amount,
+                            unit: c.unit.clone(),
+                            status: c.status,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            unlinked: c.unlinked.iter().map(|i| i.id).collect(),
+        }
+    }
+}
