@@ -213,6 +213,62 @@ pub fn tags<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     })
 }
 
+/// One funding source as JSON gives it.
+#[derive(Deserialize)]
+struct FundingObject {
+    source: String,
+    amount: IdScalar,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FundingItem {
+    Object(FundingObject),
+    Line(String),
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum FundingList {
+    Lines(String),
+    Many(Vec<FundingItem>),
+}
+
+/// Funding sources, read as lines of "source: amount": from a form, the lines of a text
+/// box; from JSON, a list of `{"source", "amount"}` objects. The lines are checked where the
+/// form is parsed, so a bad one is refused at its field.
+pub fn funding_lines<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let lines: Vec<String> = match Option::<FundingList>::deserialize(d)? {
+        None => Vec::new(),
+        Some(FundingList::Lines(_)) if STRICT.get() => {
+            return Err(serde::de::Error::custom("a list of {source, amount}"));
+        }
+        Some(FundingList::Lines(text)) => text.lines().map(str::to_string).collect(),
+        Some(FundingList::Many(items)) => {
+            let mut lines = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    FundingItem::Object(FundingObject { source, amount }) => {
+                        // A tab cannot be typed into the box's line, so it marks where the
+                        // source ends whatever it holds.
+                        lines.push(format!(
+                            "{}\t{}",
+                            source.replace('\t', " "),
+                            amount.into_text()
+                        ));
+                    }
+                    FundingItem::Line(_) if STRICT.get() => {
+                        return Err(serde::de::Error::custom("a list of {source, amount}"));
+                    }
+                    FundingItem::Line(line) => lines.push(line),
+                }
+            }
+            lines
+        }
+    };
+    Ok(lines.join("\n"))
+}
+
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum IdScalar {

@@ -299,6 +299,7 @@ mod tests {
                     ("pledged", "₪5".into()),
                     ("requested", "₪10".into()),
                     ("funders", Arg::Number(1)),
+                    ("amount", "₪5".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

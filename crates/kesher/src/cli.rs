@@ -324,24 +324,25 @@ async fn run(command: Command) -> anyhow::Result<()> {
         Command::Serve { database, serving } => {
             let (_, kesher) = server::open(&database.db).await?;
             let running = serve(kesher, &serving).await?;
-            println!("Kesher is listening on http://{}", running.address);
+            say(&format!(
+                "Kesher is listening on http://{}",
+                running.address
+            ));
             running.task.await??;
         }
         Command::Demo { db, serving } => {
             let (kesher, login) = demo::prepare(&db).await?;
             let running = serve(kesher, &serving).await?;
-            println!();
-            println!("Kesher demo is running: http://{}", running.address);
-            println!("Database: {}", db.display());
-            println!(
-                "Sign in as {} with the password: {}",
-                login.admin_email, login.password
-            );
-            println!(
-                "(The same password opens {}.)",
+            say(&format!(
+                "\nKesher demo is running: http://{}\nDatabase: {}\n\
+                 Sign in as {} with the password: {}\n\
+                 (The same password opens {}.)\nStop with Ctrl-C.",
+                running.address,
+                db.display(),
+                login.admin_email,
+                login.password,
                 login.other_accounts.join(", ")
-            );
-            println!("Stop with Ctrl-C.");
+            ));
             running.task.await??;
         }
         Command::Migrate { database } => {
@@ -553,4 +554,13 @@ async fn run(command: Command) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Says something on standard output once the server runs. Whoever started it may have
+/// stopped reading (a supervisor, a test that read what it needed): a closed output is no
+/// reason for the server to stop, so a failed write is let go where `println!` would panic.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}").and_then(|()| out.flush());
 }

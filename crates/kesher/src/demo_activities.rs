@@ -91,6 +91,9 @@ struct DemoProgram {
     core: bool,
     starts: String,
     ends: String,
+    /// "source: amount" lines.
+    #[serde(default)]
+    funding: Vec<String>,
 }
 
 /// Gives the network's schools their coordinates from the Ministry's list of institutions,
@@ -225,6 +228,7 @@ pub(crate) async fn load(
             core: program.core.to_string(),
             starts: program.starts.clone(),
             ends: program.ends.clone(),
+            funding: program.funding.join("\n"),
             ..ProgramForm::default()
         };
         let input = form.parse().map_err(|e| refused(&program.name, e))?;

@@ -304,6 +304,12 @@ pub(crate) async fn load_contribution(
         starts: program.starts.map(|d| d.to_string()).unwrap_or_default(),
         ends: program.ends.map(|d| d.to_string()).unwrap_or_default(),
         place_codes: String::new(),
+        funding: program
+            .funding
+            .iter()
+            .map(|f| format!("{}: {}", f.source, f.amount))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
     .parse()
     .map_err(|e| refused(&program.name, e))?;

@@ -4,8 +4,8 @@
 
 use kesher_domain::access::Access;
 use kesher_domain::activities::commitments::{
-    CommitmentForm, CommitmentInput, CommitmentKind, Fulfilment, FulfilmentForm, Visibility,
-    overdue,
+    CommitmentForm, CommitmentInput, CommitmentKind, CommitmentVisibility, Fulfilment,
+    FulfilmentForm, overdue,
 };
 use kesher_domain::agenda::ResultKind;
 use kesher_domain::validation::Checker;
@@ -69,7 +69,7 @@ pub struct CommitmentFilter {
     #[param(value_type = Option<String>)]
     pub status: String,
     #[serde(deserialize_with = "kesher_domain::lenient::choice")]
-    #[param(value_type = Option<Visibility>)]
+    #[param(value_type = Option<CommitmentVisibility>)]
     pub visibility: String,
 }
 
@@ -118,7 +118,7 @@ impl CommitmentFilter {
             if self.visibility.trim().is_empty() {
                 Ok(None)
             } else {
-                Visibility::parse(&self.visibility).map(Some)
+                CommitmentVisibility::parse(&self.visibility).map(Some)
             },
         );
         match (result, organization, kind, visibility) {
@@ -141,7 +141,7 @@ struct CheckedFilter {
     organization: Option<OrganizationId>,
     kind: Option<CommitmentKind>,
     status: Option<String>,
-    visibility: Option<Visibility>,
+    visibility: Option<CommitmentVisibility>,
 }
 
 impl Kesher {
@@ -186,7 +186,7 @@ impl Kesher {
             .commitments(initiative)
             .await?
             .into_iter()
-            .filter(|c| c.visibility == Visibility::Public)
+            .filter(|c| c.visibility == CommitmentVisibility::Public)
             .collect())
     }
 

@@ -3,7 +3,7 @@
 
 use kesher_domain::access::Access;
 use kesher_domain::activities::funding::{
-    Coverage, FundingRequestForm, FundingRequestInput, PledgeForm, RequestStatus, coverage,
+    FundingCoverage, FundingRequestForm, FundingRequestInput, PledgeForm, RequestStatus, coverage,
 };
 use kesher_domain::agenda::ResultKind;
 use kesher_domain::network::funds;
@@ -19,7 +19,7 @@ pub struct FundingView {
     /// The request; its answers are there only for funders.
     pub request: FundingRequest,
     /// How much of it the pledges cover: everyone sees this.
-    pub coverage: Coverage,
+    pub coverage: FundingCoverage,
     /// The funder the caller answers for, and that funder's answer so far.
     pub answering_for: Option<(OrganizationId, Option<Pledge>)>,
 }

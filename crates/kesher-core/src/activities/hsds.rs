@@ -31,6 +31,16 @@ pub struct HsdsDirectory {
     pub locations: Vec<HsdsLocation>,
     pub service_at_locations: Vec<HsdsServiceAtLocation>,
     pub service_areas: Vec<HsdsServiceArea>,
+    pub funding: Vec<HsdsFunding>,
+}
+
+/// One source of a program's money. The standard's table has no amount of its own, so the
+/// source names it: "Oren Foundation: 60000 ILS".
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct HsdsFunding {
+    pub id: String,
+    pub service_id: String,
+    pub source: String,
 }
 
 /// A partner that runs programs.
@@ -117,6 +127,7 @@ pub fn directory(
         locations: Vec::new(),
         service_at_locations: Vec::new(),
         service_areas: Vec::new(),
+        funding: Vec::new(),
     };
     let mut schools: BTreeMap<PlaceId, HsdsLocation> = BTreeMap::new();
     for organization in organizations {
@@ -153,6 +164,17 @@ pub fn directory(
             eligibility_description: (!eligibility.is_empty()).then(|| eligibility.join(", ")),
             assured_date: program.updated_at.date_naive().to_string(),
         });
+        for (n, source) in program.funding.iter().enumerate() {
+            out.funding.push(HsdsFunding {
+                id: Uuid::new_v5(
+                    &NAMESPACE,
+                    format!("kesher:{initiative}:funding:{}:{n}", program.id).as_bytes(),
+                )
+                .to_string(),
+                service_id: service_id.clone(),
+                source: format!("{}: {} ILS", source.source, source.amount),
+            });
+        }
         let mut named: Vec<PlaceId> = program.place_ids.clone();
         for group in groups
             .iter()

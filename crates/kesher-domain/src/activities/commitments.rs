@@ -26,7 +26,7 @@ choice_enum!(
 
 choice_enum!(
     /// Who sees a commitment.
-    Visibility, "commitment-visibility", {
+    CommitmentVisibility, "commitment-visibility", {
         /// Everyone with a role in the initiative, and the public report card.
         Public => "public",
         /// Everyone with a role in the initiative only.
@@ -84,8 +84,8 @@ pub struct CommitmentForm {
     #[schema(required = true)]
     pub due: String,
     /// `partners` when not given.
-    #[serde(deserialize_with = "lenient::choice")]
-    #[schema(value_type = Option<Visibility>)]
+    #[serde(deserialize_with = "lenient::text")]
+    #[schema(value_type = Option<CommitmentVisibility>)]
     pub visibility: String,
 }
 
@@ -99,7 +99,7 @@ pub struct CommitmentInput {
     pub amount: i64,
     pub unit: Option<String>,
     pub due: NaiveDate,
-    pub visibility: Visibility,
+    pub visibility: CommitmentVisibility,
 }
 
 impl CommitmentForm {
@@ -127,9 +127,9 @@ impl CommitmentForm {
         let visibility = c.check(
             "visibility",
             if self.visibility.trim().is_empty() {
-                Ok(Visibility::Partners)
+                Ok(CommitmentVisibility::Partners)
             } else {
-                Visibility::parse(&self.visibility)
+                CommitmentVisibility::parse(&self.visibility)
             },
         );
         match (
@@ -258,7 +258,7 @@ mod tests {
         assert_eq!(input.kind, CommitmentKind::People);
         assert_eq!(input.amount, 20);
         assert_eq!(input.unit, None);
-        assert_eq!(input.visibility, Visibility::Public);
+        assert_eq!(input.visibility, CommitmentVisibility::Public);
         let money = CommitmentForm {
             kind: "money".into(),
             amount: "₪250,000".into(),
@@ -268,7 +268,7 @@ mod tests {
         .parse()
         .unwrap();
         assert_eq!(money.amount, 250_000);
-        assert_eq!(money.visibility, Visibility::Partners);
+        assert_eq!(money.visibility, CommitmentVisibility::Partners);
     }
 
     #[test]

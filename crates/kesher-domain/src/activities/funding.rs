@@ -63,7 +63,7 @@ pub struct FundingRequestForm {
     #[schema(value_type = Option<NaiveDate>)]
     pub needed_by: String,
     /// `open` when not given.
-    #[serde(deserialize_with = "lenient::choice")]
+    #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = Option<RequestStatus>)]
     pub status: String,
 }
@@ -194,7 +194,7 @@ impl PledgeForm {
 /// How much of a request the pledges cover: their sum, never more than what was asked
 /// shown as more than whole (an over-pledge is kept, and said).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct Coverage {
+pub struct FundingCoverage {
     /// Shekels asked for.
     pub requested: i64,
     /// Shekels pledged by funders that are interested.
@@ -208,7 +208,7 @@ pub struct Coverage {
 }
 
 /// The coverage of a request of `requested` shekels by these answers.
-pub fn coverage(requested: i64, pledges: &[(Interest, Option<i64>)]) -> Coverage {
+pub fn coverage(requested: i64, pledges: &[(Interest, Option<i64>)]) -> FundingCoverage {
     let pledged_by: Vec<i64> = pledges
         .iter()
         .filter(|(interest, _)| *interest == Interest::Interested)
@@ -221,7 +221,7 @@ pub fn coverage(requested: i64, pledges: &[(Interest, Option<i64>)]) -> Coverage
     } else {
         0
     };
-    Coverage {
+    FundingCoverage {
         requested,
         pledged,
         missing: (requested - pledged).max(0),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::agenda::parse_list;
-use crate::text::{LONG_TEXT_MAX, Name, optional_date, optional_text};
+use crate::text::{LONG_TEXT_MAX, Name, optional_date, optional_line, optional_text};
 use crate::validation::Checker;
 use crate::{
     FieldError, IndicatorId, Invalid, OrganizationId, PlaceGroupId, PlaceId, ResultNodeId, lenient,
@@ -57,6 +57,11 @@ pub struct ProgramForm {
     #[serde(deserialize_with = "lenient::boolean")]
     #[schema(value_type = bool)]
     pub core: String,
+    /// Where its money comes from: `[{"source", "amount"}]` in shekels (a form writes one
+    /// "source: amount" per line).
+    #[serde(deserialize_with = "lenient::funding_lines")]
+    #[schema(value_type = Vec<FundingSource>)]
+    pub funding: String,
     /// The first day, `YYYY-MM-DD`.
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = Option<NaiveDate>)]
@@ -65,6 +70,40 @@ pub struct ProgramForm {
     #[serde(deserialize_with = "lenient::text")]
     #[schema(value_type = Option<NaiveDate>)]
     pub ends: String,
+}
+
+/// One source of a program's money.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct FundingSource {
+    /// Who gives it: a partner, the Ministry, a grant.
+    pub source: String,
+    /// Shekels, whole.
+    pub amount: i64,
+}
+
+/// The most funding sources one program lists.
+pub const FUNDING_SOURCES_MAX: usize = 30;
+
+/// Funding sources from their lines ("source: amount", or source and amount apart by a
+/// tab): each needs both, the amount a whole number of shekels above zero.
+pub fn funding_sources(lines: &str) -> Result<Vec<FundingSource>, Invalid> {
+    let mut out = Vec::new();
+    for line in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (source, amount) = line
+            .rsplit_once('\t')
+            .or_else(|| line.rsplit_once(':'))
+            .ok_or(Invalid::Incomplete)?;
+        let source = optional_line(source, crate::text::LINE_MAX)?.ok_or(Invalid::Incomplete)?;
+        let amount = super::positive_amount(amount)?;
+        out.push(FundingSource { source, amount });
+    }
+    if out.len() > FUNDING_SOURCES_MAX {
+        return Err(Invalid::Range {
+            min: 0,
+            max: FUNDING_SOURCES_MAX as i64,
+        });
+    }
+    Ok(out)
 }
 
 /// A checked program.
@@ -84,6 +123,7 @@ pub struct ProgramInput {
     pub core: bool,
     pub starts: Option<NaiveDate>,
     pub ends: Option<NaiveDate>,
+    pub funding: Vec<FundingSource>,
 }
 
 /// Ids as given, each once, in the order first given.
@@ -147,6 +187,7 @@ impl ProgramForm {
         let age_bands = c.check("age_bands", parse_list(&self.age_bands));
         let starts = c.check("starts", optional_date(&self.starts));
         let ends = c.check("ends", optional_date(&self.ends));
+        let funding = c.check("funding", funding_sources(&self.funding));
         if let (Some(Some(starts)), Some(Some(ends))) = (starts, ends)
             && ends < starts
         {
@@ -156,24 +197,14 @@ impl ProgramForm {
             return Err(c.into_errors());
         }
         match (
-            organization,
-            name,
-            description,
-            populations,
-            subjects,
-            age_bands,
-            starts,
-            ends,
+            (organization, name, description),
+            (populations, subjects, age_bands),
+            (starts, ends, funding),
         ) {
             (
-                Some(organization),
-                Some(name),
-                Some(description),
-                Some(populations),
-                Some(subjects),
-                Some(age_bands),
-                Some(starts),
-                Some(ends),
+                (Some(organization), Some(name), Some(description)),
+                (Some(populations), Some(subjects), Some(age_bands)),
+                (Some(starts), Some(ends), Some(funding)),
             ) => Ok(ProgramInput {
                 organization_id: OrganizationId::new(organization),
                 name,
@@ -188,6 +219,7 @@ impl ProgramForm {
                 core: lenient::truthy(&self.core),
                 starts,
                 ends,
+                funding,
             }),
             _ => Err(c.into_errors()),
         }
@@ -268,6 +300,42 @@ mod tests {
         assert_eq!(code_key(" 0000967"), "967");
         assert_eq!(code_key("967"), "967");
         assert_eq!(code_key("000"), "0");
+    }
+
+    #[test]
+    fn funding_sources_are_read_from_lines_and_each_needs_its_amount() {
+        let read = funding_sources("קרן אורן: ₪100,000\n\n עיריית מגדל הדרים: 50000 \nמענק\t7500")
+            .unwrap();
+        assert_eq!(
+            read,
+            vec![
+                FundingSource {
+                    source: "קרן אורן".into(),
+                    amount: 100_000
+                },
+                FundingSource {
+                    source: "עיריית מגדל הדרים".into(),
+                    amount: 50_000
+                },
+                FundingSource {
+                    source: "מענק".into(),
+                    amount: 7_500
+                },
+            ]
+        );
+        assert_eq!(funding_sources("קרן אורן"), Err(Invalid::Incomplete));
+        assert_eq!(funding_sources(": 5000"), Err(Invalid::Incomplete));
+        assert!(matches!(
+            funding_sources("קרן: 0"),
+            Err(Invalid::Range { min: 1, .. })
+        ));
+        let errors = ProgramForm {
+            funding: "קרן אורן".into(),
+            ..form()
+        }
+        .parse()
+        .unwrap_err();
+        assert_eq!(errors[0].field, "funding");
     }
 
     #[test]

@@ -2197,3 +2197,9 @@ contribution-kind-commitment = Commitment
 contribution-no-outputs = The program has no output measure of its own yet
 contribution-unlinked = Indicators not linked to the results tree
 contribution-unlinked-hint = What contributes to them cannot be told until each is linked to a goal, lever or action component in its settings.
+field-program-funding = Funding sources
+hint-program-funding = One line per source: who funds it, a colon, then the amount in shekels. For example: Oren Foundation: 120,000
+program-funding-total = { $amount } from { $count ->
+    [one] one source
+   *[other] { $count } sources
+}

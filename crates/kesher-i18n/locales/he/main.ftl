@@ -2199,3 +2199,9 @@ contribution-kind-commitment = התחייבות
 contribution-no-outputs = לתוכנית אין עדיין מדד תפוקה משלה
 contribution-unlinked = מדדים שלא חוברו לעץ התוצאות
 contribution-unlinked-hint = אי אפשר לדעת מה תורם להם עד שיחוברו ליעד, למנוף או לרכיב פעולה בהגדרות המדד.
+field-program-funding = מקורות המימון
+hint-program-funding = שורה לכל מקור: מי מממן ונקודתיים, ואז הסכום בשקלים. למשל: קרן אורן: 120,000
+program-funding-total = { $amount } מ־{ $count ->
+    [one] מקור אחד
+   *[other] { $count } מקורות
+}

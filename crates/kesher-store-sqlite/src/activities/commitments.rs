@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use chrono::{NaiveDate, Utc};
 use kesher_domain::activities::commitments::{
-    CommitmentInput, CommitmentKind, Fulfilment, FulfilmentInput, Visibility,
+    CommitmentInput, CommitmentKind, CommitmentVisibility, Fulfilment, FulfilmentInput,
 };
 use kesher_domain::*;
 use kesher_store::{Actor, AuditAction, Commitment, CommitmentStore, StoreError, StoreResult};
@@ -34,7 +34,7 @@ fn commitment(row: &SqliteRow) -> Result<Commitment, StoreError> {
         amount: get(row, "amount")?,
         unit: get(row, "unit")?,
         due: date(row, "due")?.ok_or_else(|| StoreError::Backend("no due date".into()))?,
-        visibility: choice(row, "visibility", Visibility::parse)?,
+        visibility: choice(row, "visibility", CommitmentVisibility::parse)?,
         status: choice(row, "status", Fulfilment::parse)?,
         delivered: get(row, "delivered")?,
         evidence: get(row, "evidence")?,

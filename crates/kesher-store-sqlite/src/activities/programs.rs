@@ -55,6 +55,10 @@ fn program(row: &SqliteRow) -> Result<Program, StoreError> {
         core: get(row, "core")?,
         starts: date(row, "starts")?,
         ends: date(row, "ends")?,
+        funding: {
+            let raw: String = get(row, "funding")?;
+            serde_json::from_str(&raw).map_err(|e| StoreError::Backend(format!("funding: {e}")))?
+        },
         created_at: timestamp(row, "created_at")?,
         updated_at: timestamp(row, "updated_at")?,
     })
@@ -85,7 +89,8 @@ async fn write(
     check_owned(conn, Owned::Organization(input.organization_id), initiative).await?;
     sqlx::query(
         "UPDATE programs SET organization_id = ?1, name = ?2, description = ?3, populations = ?4,
-             subjects = ?5, age_bands = ?6, core = ?7, starts = ?8, ends = ?9, updated_at = ?10
+             subjects = ?5, age_bands = ?6, core = ?7, starts = ?8, ends = ?9, updated_at = ?10,
+             funding = ?12
          WHERE id = ?11",
     )
     .bind(input.organization_id.get())
@@ -99,6 +104,7 @@ async fn write(
     .bind(input.ends)
     .bind(Utc::now())
     .bind(id)
+    .bind(serde_json::to_string(&input.funding).map_err(|e| StoreError::Backend(e.to_string()))?)
     .execute(&mut *conn)
     .await
     .map_err(backend)?;

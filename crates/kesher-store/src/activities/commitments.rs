@@ -3,7 +3,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use kesher_domain::activities::commitments::{
-    CommitmentInput, CommitmentKind, Fulfilment, FulfilmentInput, Visibility,
+    CommitmentInput, CommitmentKind, CommitmentVisibility, Fulfilment, FulfilmentInput,
 };
 use kesher_domain::*;
 use serde::Serialize;
@@ -26,7 +26,7 @@ pub struct Commitment {
     /// What an activity's amount counts; money counts shekels, people count people.
     pub unit: Option<String>,
     pub due: NaiveDate,
-    pub visibility: Visibility,
+    pub visibility: CommitmentVisibility,
     pub status: Fulfilment,
     pub delivered: Option<i64>,
     pub evidence: Option<String>,

@@ -32,6 +32,8 @@ pub struct Program {
     pub core: bool,
     pub starts: Option<NaiveDate>,
     pub ends: Option<NaiveDate>,
+    /// Where its money comes from.
+    pub funding: Vec<kesher_domain::activities::programs::FundingSource>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use kesher_domain::activities::commitments::{
-    CommitmentForm, Fulfilment, FulfilmentForm, Visibility,
+    CommitmentForm, CommitmentVisibility, Fulfilment, FulfilmentForm,
 };
 use kesher_domain::activities::funding::{FundingRequestForm, Interest, PledgeForm};
 use kesher_domain::*;
@@ -49,7 +49,7 @@ pub async fn a_commitment_is_reported_on_with_its_evidence(store: &dyn Store) {
         .unwrap();
     assert_eq!(later.organization_name, "אינטל");
     assert_eq!(later.status, Fulfilment::Open);
-    assert_eq!(later.visibility, Visibility::Public);
+    assert_eq!(later.visibility, CommitmentVisibility::Public);
     assert_eq!(later.reported_on, None);
     // Soonest due first.
     let listed: Vec<CommitmentId> = store

@@ -38,6 +38,7 @@ pub async fn a_program_links_only_its_own_initiative_and_keeps_its_lists(store: 
             core: "true".into(),
             starts: "2026-09-01".into(),
             ends: "2027-06-30".into(),
+            funding: "קרן אורן: 120000\nהעירייה: 30000".into(),
         }
         .parse()
         .unwrap()
@@ -54,12 +55,21 @@ pub async fn a_program_links_only_its_own_initiative_and_keeps_its_lists(store: 
     assert_eq!(created.indicator_ids, vec![students.id]);
     assert_eq!(created.populations, vec!["girls", "פריפריה"]);
     assert!(created.core);
+    assert_eq!(
+        created
+            .funding
+            .iter()
+            .map(|f| (f.source.as_str(), f.amount))
+            .collect::<Vec<_>>(),
+        vec![("קרן אורן", 120_000), ("העירייה", 30_000)]
+    );
     assert_eq!(store.program(created.id).await.unwrap(), created);
 
     // Edited in place: its lists are replaced, not added to.
     let mut changed = input("רובוטיקה לבנות", org.id, goal.id);
     changed.place_ids.clear();
     changed.core = false;
+    changed.funding.truncate(1);
     let edited = store
         .edit_program(system(), created.id, &changed)
         .await
@@ -67,6 +77,11 @@ pub async fn a_program_links_only_its_own_initiative_and_keeps_its_lists(store: 
     assert_eq!(edited.id, created.id);
     assert!(edited.place_ids.is_empty());
     assert!(!edited.core);
+    assert_eq!(
+        edited.funding.len(),
+        1,
+        "the list is replaced, not added to"
+    );
     assert_eq!(store.programs(here.id).await.unwrap(), vec![edited.clone()]);
 
     // Nothing of another initiative may be linked, and nothing is written when refused.

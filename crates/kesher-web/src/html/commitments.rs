@@ -10,7 +10,7 @@ use kesher_core::activities::commitments::{CommitmentFilter, Standing};
 use kesher_core::dates::today;
 use kesher_domain::access::Access;
 use kesher_domain::activities::commitments::{
-    CommitmentForm, CommitmentKind, Fulfilment, FulfilmentForm, Visibility,
+    CommitmentForm, CommitmentKind, CommitmentVisibility, Fulfilment, FulfilmentForm,
 };
 use kesher_domain::agenda::ResultKind;
 use kesher_domain::{CommitmentId, InitiativeId, ResultNodeId};
@@ -189,9 +189,9 @@ pub async fn list(
         standings: standings(&page),
         visibilities: choices(
             &page,
-            Visibility::ALL,
-            Visibility::code,
-            Visibility::label_id,
+            CommitmentVisibility::ALL,
+            CommitmentVisibility::code,
+            CommitmentVisibility::label_id,
         ),
         can_add: access.can_commit(),
         page,
@@ -367,9 +367,9 @@ async fn form_page(
         ),
         visibilities: choices(
             &page,
-            Visibility::ALL,
-            Visibility::code,
-            Visibility::label_id,
+            CommitmentVisibility::ALL,
+            CommitmentVisibility::code,
+            CommitmentVisibility::label_id,
         ),
         page,
         initiative_id: id,
@@ -392,7 +392,7 @@ pub async fn new(
             .own_organization()
             .map(|o| o.to_string())
             .unwrap_or_default(),
-        visibility: Visibility::Partners.code().into(),
+        visibility: CommitmentVisibility::Partners.code().into(),
         ..Default::default()
     };
     render(&form_page(&state, &ctx, id, None, form, FormErrors::default()).await?)

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::response::Response;
 use kesher_core::activities::funding::FundingView;
 use kesher_domain::activities::funding::{
-    Coverage, FundingRequestForm, Interest, PledgeForm, RequestStatus,
+    FundingCoverage, FundingRequestForm, Interest, PledgeForm, RequestStatus,
 };
 use kesher_domain::{FundingRequestId, InitiativeId, ResultNodeId};
 
@@ -39,7 +39,7 @@ const PLEDGE_LABELS: &[(&str, &str)] = &[
 ];
 
 /// What is covered, in words: "₪750,000 of ₪1,000,000 pledged (75%) by 2 funders".
-fn coverage_line(page: &Page, c: &Coverage) -> String {
+fn coverage_line(page: &Page, c: &FundingCoverage) -> String {
     use kesher_i18n::Arg;
     page.line(
         "funding-covered",

@@ -35,6 +35,7 @@ const LABELS: &[(&str, &str)] = &[
     ("core", "field-program-core"),
     ("starts", "field-program-starts"),
     ("ends", "field-program-ends"),
+    ("funding", "field-program-funding"),
 ];
 
 /// Above this many places the form lists only those above schools, and schools are named
@@ -186,6 +187,17 @@ struct ShowPage {
 }
 
 impl ShowPage {
+    /// "₪150,000 from 2 sources".
+    fn funding_total(&self) -> String {
+        let total: i64 = self.program.funding.iter().map(|f| f.amount).sum();
+        self.page.line(
+            "program-funding-total",
+            vec![
+                ("amount", self.page.shekels(&total).into()),
+                ("count", self.program.funding.len().into()),
+            ],
+        )
+    }
     fn populations(&self) -> String {
         population_labels(&self.page, &self.program.populations).join(", ")
     }
@@ -473,6 +485,12 @@ fn form_of(program: &Program) -> ProgramForm {
             .ends
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),
+        funding: program
+            .funding
+            .iter()
+            .map(|f| format!("{}: {}", f.source, f.amount))
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 

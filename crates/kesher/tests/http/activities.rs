@@ -862,9 +862,13 @@ async fn the_programs_export_as_an_open_referral_directory_that_the_standard_acc
     let app = TestApp::spawn().await;
     let f = app.fixture;
     let (city, school, _) = city_with_two_schools(&app).await;
-    for (name, places) in [
-        ("מעבדה ניידת", json!([school])),
-        ("מדע בעיר", json!([city])),
+    for (name, places, funding) in [
+        (
+            "מעבדה ניידת",
+            json!([school]),
+            json!([{"source": "קרן אורן", "amount": 60000}]),
+        ),
+        ("מדע בעיר", json!([city]), json!([])),
     ] {
         let (status, body) = json_of(
             app.api(
@@ -874,7 +878,7 @@ async fn the_programs_export_as_an_open_referral_directory_that_the_standard_acc
             )
             .json(&json!({"organization_id": f.org_a.get(), "name": name,
                           "result_ids": [f.agenda.goal.get()], "place_ids": places,
-                          "populations": ["girls"], "core": true,
+                          "populations": ["girls"], "core": true, "funding": funding,
                           "starts": "2020-09-01", "ends": "2099-06-30"}))
             .send()
             .await
@@ -913,6 +917,7 @@ async fn the_programs_export_as_an_open_referral_directory_that_the_standard_acc
         (32.7..32.8).contains(&lat) && (35.0..35.2).contains(&lon),
         "{lat} {lon}"
     );
+    assert_eq!(directory["funding"][0]["source"], "קרן אורן: 60000 ILS");
     let areas = directory["service_areas"].as_array().unwrap();
     assert_eq!(areas.len(), 1);
     assert_eq!(areas[0]["name"], "עיר החוף");
@@ -1104,4 +1109,48 @@ async fn a_goal_indicator_shows_the_programs_and_commitments_that_claim_to_move_
         "{rows:?}"
     );
     assert!(rows.iter().any(|r| r.contains("שעות תגבור")), "{rows:?}");
+}
+
+#[tokio::test]
+async fn a_programs_funding_sources_are_typed_one_per_line_and_added_up() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    let path = format!("/initiatives/{}/programs", f.initiative);
+    let org = f.org_a.to_string();
+    let refused = app
+        .post(
+            Who::Editor,
+            &path,
+            &[
+                ("organization_id", org.as_str()),
+                ("name", "מעבדה ניידת"),
+                ("funding", "קרן אורן: 60,000\nהעירייה"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let page = document(refused).await;
+    let error = texts(&page, "#f-funding-error").join(" ");
+    assert!(!error.is_empty(), "the funding box says what is wrong");
+    let kept = texts(&page, "#f-funding").join(" ");
+    assert!(
+        kept.contains("קרן אורן: 60,000") && kept.contains("העירייה"),
+        "nothing typed is lost: {kept}"
+    );
+    let saved = app
+        .post(
+            Who::Editor,
+            &path,
+            &[
+                ("organization_id", org.as_str()),
+                ("name", "מעבדה ניידת"),
+                ("funding", "קרן אורן: 60,000\nהעירייה: 15000"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), 303);
+    let location = saved.headers()["location"].to_str().unwrap().to_string();
+    let show = document(app.get(Who::Viewer, &location).await).await;
+    let total = texts(&show, "#funding-total").join(" ");
+    assert!(total.contains("75,000") && total.contains('2'), "{total}");
 }

@@ -159,6 +159,9 @@ fn start_demo(db: &str, password: Option<&str>) -> (std::process::Child, String,
         }
         lines.push(line.trim().to_string());
     }
+    // Whatever the demo says afterwards is read and let go, so that it never writes to a
+    // closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
     (child, address.unwrap(), lines)
 }
 

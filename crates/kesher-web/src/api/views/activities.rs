@@ -31,6 +31,8 @@ pub struct Program {
     pub core: bool,
     pub starts: Option<NaiveDate>,
     pub ends: Option<NaiveDate>,
+    /// Where its money comes from, in whole shekels.
+    pub funding: Vec<kesher_domain::activities::programs::FundingSource>,
 }
 
 impl From<kesher_store::Program> for Program {
@@ -52,6 +54,7 @@ impl From<kesher_store::Program> for Program {
             core: p.core,
             starts: p.starts,
             ends: p.ends,
+            funding: p.funding,
         }
     }
 }
@@ -316,7 +319,7 @@ pub struct Commitment {
     pub amount: i64,
     pub unit: Option<String>,
     pub due: NaiveDate,
-    pub visibility: kesher_domain::activities::commitments::Visibility,
+    pub visibility: kesher_domain::activities::commitments::CommitmentVisibility,
     /// As last reported: `open`, `fulfilled`, `partly` or `not_fulfilled`.
     pub status: kesher_domain::activities::commitments::Fulfilment,
     /// `status`, or `overdue` when it is open and its date has passed.
@@ -382,7 +385,7 @@ pub struct FundingRequest {
     pub result_ids: Vec<ResultNodeId>,
     pub needed_by: Option<NaiveDate>,
     pub status: kesher_domain::activities::funding::RequestStatus,
-    pub coverage: kesher_domain::activities::funding::Coverage,
+    pub coverage: kesher_domain::activities::funding::FundingCoverage,
     /// The funder the caller answers for, when the caller speaks for one.
     pub answering_for: Option<OrganizationId>,
     #[serde(skip_serializing_if = "Option::is_none")]
