@@ -41,6 +41,9 @@ pub enum Need {
     /// Rows of this school year's work plan the person reports on (their organization's;
     /// every row for the backbone) that are late: open, with a milestone past its day.
     PlanRowsLate { count: usize },
+    /// Commitments the person reports on (their organization's; every one for the
+    /// backbone) whose date has passed with no report of how they were kept.
+    CommitmentsOverdue { count: usize },
     /// A milestone of such a row due in the coming month, not yet done.
     MilestoneAhead {
         title: String,
@@ -211,6 +214,22 @@ impl Kesher {
                         }
                     }
                 }
+            }
+        }
+        if access.can_commit() {
+            let today = crate::dates::today();
+            let overdue = self
+                .store
+                .commitments(initiative)
+                .await?
+                .iter()
+                .filter(|c| {
+                    access.can_commit_for(c.organization_id)
+                        && kesher_domain::activities::commitments::overdue(c.status, c.due, today)
+                })
+                .count();
+            if overdue > 0 {
+                needs.push(Need::CommitmentsOverdue { count: overdue });
             }
         }
         if let Some(me) = self.person_of(caller, initiative).await? {

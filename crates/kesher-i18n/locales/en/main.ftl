@@ -2203,3 +2203,7 @@ program-funding-total = { $amount } from { $count ->
     [one] one source
    *[other] { $count } sources
 }
+need-commitments-overdue = { $count ->
+    [one] A commitment is past its date and nobody has reported whether it was kept.
+   *[other] { $count } commitments are past their date and nobody has reported whether they were kept.
+}

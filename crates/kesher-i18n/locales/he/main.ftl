@@ -2205,3 +2205,7 @@ program-funding-total = { $amount } מ־{ $count ->
     [one] מקור אחד
    *[other] { $count } מקורות
 }
+need-commitments-overdue = { $count ->
+    [one] התחייבות אחת עברה את מועדה ועוד לא דווח אם קוימה.
+   *[other] { $count } התחייבויות עברו את מועדן ועוד לא דווח אם קוימו.
+}

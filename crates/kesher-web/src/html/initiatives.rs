@@ -257,6 +257,10 @@ fn need_lines(ctx: &Ctx, id: InitiativeId, needs: Vec<Need>) -> Vec<NeedLine> {
                 text: lang.t_with("need-plan-rows-late", &[("count", Arg::from(count))]),
                 href: format!("/initiatives/{id}/work-plan"),
             },
+            Need::CommitmentsOverdue { count } => NeedLine {
+                text: lang.t_with("need-commitments-overdue", &[("count", Arg::from(count))]),
+                href: format!("/initiatives/{id}/commitments?status=overdue"),
+            },
             Need::MilestoneAhead { title, due_on } => NeedLine {
                 text: lang.t_with(
                     "need-milestone-ahead",

@@ -675,6 +675,20 @@ async fn a_partner_commits_others_filter_by_goal_and_kind_and_the_report_carries
         details.contains("9 אנשים") && details.contains("רשימת השיבוץ"),
         "{details}"
     );
+    // The overdue commitment waits on the backbone's page, not on the editor's (whose
+    // own is months ahead) nor the viewer's.
+    let waiting = |who: Who| {
+        let path = format!("/initiatives/{}", f.initiative);
+        let app = &app;
+        async move {
+            texts(&document(app.get(who, &path).await).await, "#needs li")
+                .into_iter()
+                .any(|t| t.contains("עברה את מועדה"))
+        }
+    };
+    assert!(waiting(Who::Backbone).await);
+    assert!(!waiting(Who::Editor).await);
+    assert!(!waiting(Who::Viewer).await);
     let list = document(
         app.get(
             Who::Viewer,
