@@ -2154,9 +2154,10 @@ hint-funding-status = Close the request once it is funded or no longer needed; a
 funding-request-status-open = Open
 funding-request-status-closed = Closed
 funding-coverage = Covered
-funding-covered = { $pledged } of { $requested } ({ $percent }%) pledged by { $funders ->
-    [one] one funder
-   *[other] { $funders } funders
+funding-covered = { $funders ->
+    [0] Nothing pledged yet of { $requested }
+    [one] { $pledged } of { $requested } ({ $percent }%) pledged by one funder
+   *[other] { $pledged } of { $requested } ({ $percent }%) pledged by { $funders } funders
 }
 funding-your-answer = Your answer
 funding-not-answered = Not answered yet

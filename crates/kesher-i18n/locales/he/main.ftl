@@ -2156,9 +2156,10 @@ hint-funding-status = סגרו את הבקשה כשמומנה או כשאינה 
 funding-request-status-open = פתוחה
 funding-request-status-closed = סגורה
 funding-coverage = כיסוי
-funding-covered = { $pledged } מתוך { $requested } ({ $percent }%) הובטחו על ידי { $funders ->
-    [one] מממן אחד
-   *[other] { $funders } מממנים
+funding-covered = { $funders ->
+    [0] עדיין לא הובטח דבר מתוך { $requested }
+    [one] { $pledged } מתוך { $requested } ({ $percent }%) הובטחו על ידי מממן אחד
+   *[other] { $pledged } מתוך { $requested } ({ $percent }%) הובטחו על ידי { $funders } מממנים
 }
 funding-your-answer = התשובה שלכם
 funding-not-answered = טרם עניתם

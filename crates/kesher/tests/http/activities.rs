@@ -736,6 +736,21 @@ async fn funders_alone_see_each_others_answers_and_everyone_sees_what_is_covered
     .await;
     assert_eq!(status, 201, "{request}");
     assert!(request.get("pledges").is_none(), "{request}");
+    let listed = texts(
+        &document(
+            app.get(
+                Who::Backbone,
+                &format!("/initiatives/{}/funding-requests", f.initiative),
+            )
+            .await,
+        )
+        .await,
+        "#funding-requests tbody tr",
+    );
+    assert!(
+        listed[0].contains("עדיין לא הובטח דבר מתוך \u{2068}₪200,000\u{2069}"),
+        "a request nobody answered says so: {listed:?}"
+    );
     let one = format!("/api/v1/funding-requests/{}", request["id"]);
     let pledge = format!("{one}/pledge");
 
