@@ -37,6 +37,9 @@ pub enum Invalid {
     Cycle,
     #[error("not found")]
     Unknown,
+    /// Codes that name nothing in the initiative (places, indicators), as typed.
+    #[error("no such code: {codes}")]
+    UnknownCodes { codes: String },
     #[error("overlaps a seat the person already holds in this body")]
     Overlap,
     #[error("this organization already endorsed that version")]
@@ -97,6 +100,7 @@ impl Invalid {
             Invalid::PasswordTooShort { .. } => "invalid-password-too-short",
             Invalid::Cycle => "invalid-cycle",
             Invalid::Unknown => "invalid-unknown",
+            Invalid::UnknownCodes { .. } => "invalid-unknown-codes",
             Invalid::Overlap => "invalid-overlap",
             Invalid::AlreadyEndorsed => "invalid-already-endorsed",
             Invalid::Future => "invalid-future",
@@ -116,6 +120,24 @@ impl Invalid {
             Invalid::FileKind => "invalid-file-kind",
             Invalid::FileTooBig { .. } => "invalid-file-too-big",
         }
+    }
+
+    /// Words the message needs, as (name, text) pairs.
+    pub fn message_text_args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Invalid::UnknownCodes { codes } => vec![("codes", codes.clone())],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Codes as a refusal lists them: the first ten, and how many more.
+    pub fn unknown_codes(codes: &[String]) -> Self {
+        let shown: Vec<&str> = codes.iter().take(10).map(String::as_str).collect();
+        let mut text = shown.join(", ");
+        if codes.len() > shown.len() {
+            text.push_str(&format!(" (+{})", codes.len() - shown.len()));
+        }
+        Invalid::UnknownCodes { codes: text }
     }
 
     /// Numbers the message needs, as (name, value) pairs.
@@ -178,5 +200,27 @@ impl Checker {
     /// The problems recorded so far.
     pub fn into_errors(self) -> Vec<FieldError> {
         self.errors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_codes_are_listed_ten_at_most_with_how_many_more() {
+        let codes: Vec<String> = (1..=12).map(|n| format!("4801{n:02}")).collect();
+        let refused = Invalid::unknown_codes(&codes);
+        let text = &refused.message_text_args()[0].1;
+        assert!(text.starts_with("480101, 480102"), "{text}");
+        assert!(
+            text.contains("480110") && !text.contains("480111"),
+            "{text}"
+        );
+        assert!(text.ends_with("(+2)"), "{text}");
+        assert_eq!(
+            Invalid::unknown_codes(&["7700".into()]).message_text_args(),
+            vec![("codes", "7700".to_string())]
+        );
     }
 }

@@ -300,6 +300,7 @@ mod tests {
                     ("requested", "₪10".into()),
                     ("funders", Arg::Number(1)),
                     ("amount", "₪5".into()),
+                    ("codes", "480199".into()),
                 ],
             );
             assert!(!text.contains("Unknown localization"), "{id}");

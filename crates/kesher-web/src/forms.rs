@@ -254,6 +254,13 @@ pub fn field_message(lang: Lang, error: &FieldError) -> String {
         .message_args()
         .into_iter()
         .map(|(name, value)| (name, Arg::Number(value)))
+        .chain(
+            error
+                .problem
+                .message_text_args()
+                .into_iter()
+                .map(|(name, value)| (name, Arg::Text(value))),
+        )
         .collect();
     lang.t_with(error.problem.message_id(), &args)
 }

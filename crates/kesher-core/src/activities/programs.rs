@@ -71,7 +71,7 @@ impl Kesher {
         match form.place_codes() {
             Err(problem) => c.push("place_codes", problem),
             Ok(codes) => {
-                let mut unknown = false;
+                let mut unknown: Vec<String> = Vec::new();
                 for code in codes {
                     let key = code_key(&code);
                     let named: Vec<PlaceId> = all_places
@@ -79,15 +79,17 @@ impl Kesher {
                         .filter(|p| p.code.as_deref().is_some_and(|c| code_key(c) == key))
                         .map(|p| p.id)
                         .collect();
-                    unknown |= named.is_empty();
+                    if named.is_empty() {
+                        unknown.push(code.clone());
+                    }
                     for id in named {
                         if !input.place_ids.contains(&id) {
                             input.place_ids.push(id);
                         }
                     }
                 }
-                if unknown {
-                    c.push("place_codes", Invalid::Unknown);
+                if !unknown.is_empty() {
+                    c.push("place_codes", Invalid::unknown_codes(&unknown));
                 }
             }
         }

@@ -40,7 +40,10 @@ fn check_indicator_links(
             && code.as_str() != input.code.as_str()
             && !known.contains(code.as_str())
         {
-            problems.push(FieldError::new(field, Invalid::Unknown));
+            problems.push(FieldError::new(
+                field,
+                Invalid::unknown_codes(&[code.as_str().to_string()]),
+            ));
         }
     }
     if problems.is_empty() {

@@ -482,6 +482,7 @@ invalid-taken = Already exists in this initiative.
 invalid-password-too-short = The password is too short: at least { $min } characters.
 invalid-cycle = An initiative cannot be placed under itself.
 invalid-unknown = No account has this address.
+invalid-unknown-codes = Not found in the initiative: { $codes }.
 invalid-overlap = This person already holds a seat in this body for these dates.
 
 ## The common agenda

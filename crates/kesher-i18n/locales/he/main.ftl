@@ -483,6 +483,7 @@ invalid-taken = כבר קיים ביוזמה.
 invalid-password-too-short = הסיסמה קצרה מדי: לפחות { $min } תווים.
 invalid-cycle = יוזמה אינה יכולה להיות תחת עצמה.
 invalid-unknown = לא נמצא חשבון עם כתובת זו.
+invalid-unknown-codes = לא נמצא ביוזמה: { $codes }.
 invalid-overlap = לאדם הזה כבר יש חברות בגוף הזה בתאריכים האלה.
 
 ## המצע המשותף

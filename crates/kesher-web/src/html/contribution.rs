@@ -20,11 +20,11 @@ use crate::html::programs::{Names, reach_words};
 use crate::html::{frame, render};
 use crate::page::{Page, Section};
 
-/// A figure in words: "61.2% (2024/25; 40 of 40 places (100%))", or that there is none yet.
+/// A figure in words: "61.2% · 2024/25 · 40 of 40 places (100%)", or that there is none yet.
 fn figure_words(lang: Lang, page: &Page, measured: &Measured) -> String {
     match (&measured.standing.latest, &measured.standing.provisional) {
         (Some(latest), _) => format!(
-            "{} ({}; {})",
+            "{} · {} · {}",
             shown_value(&measured.indicator, latest.value),
             period_label(lang, latest.period),
             coverage_text(lang, latest.coverage)

@@ -193,6 +193,8 @@ async fn programs_line_up_against_goals_and_places_with_gaps_and_overlaps() {
 #[tokio::test]
 async fn a_program_names_only_what_its_initiative_has_and_says_which_field_is_wrong() {
     let app = TestApp::spawn().await;
+    // School 110056 is the initiative's; 999999 and 888888 are nobody's.
+    city_with_two_schools(&app).await;
     let f = app.fixture;
     let programs = format!("/api/v1/initiatives/{}/programs", f.initiative);
     let foreign_goal = {
@@ -234,7 +236,7 @@ async fn a_program_names_only_what_its_initiative_has_and_says_which_field_is_wr
         app.api(Who::Backbone, Method::POST, &programs)
             .json(&json!({
                 "organization_id": f.org_a.get(), "name": "תוכנית",
-                "result_ids": [foreign_goal], "place_codes": "999999"
+                "result_ids": [foreign_goal], "place_codes": "999999, 110056, 888888"
             }))
             .send()
             .await
@@ -249,6 +251,12 @@ async fn a_program_names_only_what_its_initiative_has_and_says_which_field_is_wr
         .map(|f| f["field"].as_str().unwrap())
         .collect();
     assert_eq!(fields, vec!["result_ids", "place_codes"]);
+    // The message names the codes nothing answers to, and only those.
+    let message = refused["error"]["fields"][1]["message"].as_str().unwrap();
+    assert!(
+        message.contains("999999") && message.contains("888888") && !message.contains("110056"),
+        "{message}"
+    );
     // The mission is everyone's: a program names a goal, a lever or an action component.
     let (status, _) = json_of(
         app.api(Who::Backbone, Method::POST, &programs)
