@@ -287,6 +287,12 @@ pub fn app(kesher: Kesher, config: WebConfig) -> Router {
             get(programs::download_hsds),
         )
         .route(
+            "/initiatives/{id}/programs/import",
+            get(programs::import_form)
+                .post(programs::import)
+                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route(
             "/initiatives/{id}/programs/{program}",
             get(programs::show).post(programs::update),
         )

@@ -7,5 +7,6 @@ pub mod commitments;
 pub mod contribution;
 pub mod funding;
 pub mod hsds;
+pub mod program_import;
 pub mod programs;
 pub mod work_plans;

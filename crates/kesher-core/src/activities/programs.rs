@@ -34,7 +34,7 @@ impl Kesher {
 
     /// Checks a program as typed, and that everything it names is the initiative's: a field
     /// that names something else is refused at that field.
-    async fn checked_program(
+    pub(crate) async fn checked_program(
         &self,
         initiative: InitiativeId,
         form: &ProgramForm,

@@ -2209,3 +2209,12 @@ need-commitments-overdue = { $count ->
     [one] A commitment is past its date and nobody has reported whether it was kept.
    *[other] { $count } commitments are past their date and nobody has reported whether they were kept.
 }
+programs-import-title = Import programs from a spreadsheet
+programs-import-lead = One row per program, in a CSV or Excel file. Every row is checked as the form checks it: if any row has a problem nothing is saved, and every problem is listed by line and column.
+programs-import-columns = Required columns: partner (by its name in the initiative) and name. Optional: description, goals (by their titles in the results tree, comma-separated), place codes, populations, subjects, age bands, core (yes/no), starts and ends (YYYY-MM-DD), funding ("source: amount; source: amount").
+programs-import-file = The file
+programs-import-send = Import
+programs-import-refused = The file was not imported and nothing was saved. These are the problems:
+flash-programs-imported = The programs in the file were added.
+mapping-program-partner = Partner
+mapping-program-name = Program name

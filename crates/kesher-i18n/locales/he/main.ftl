@@ -2211,3 +2211,12 @@ need-commitments-overdue = { $count ->
     [one] התחייבות אחת עברה את מועדה ועוד לא דווח אם קוימה.
    *[other] { $count } התחייבויות עברו את מועדן ועוד לא דווח אם קוימו.
 }
+programs-import-title = ייבוא תוכניות מגיליון
+programs-import-lead = שורה לכל תוכנית, בקובץ CSV או Excel. כל השורות נבדקות כמו בטופס: אם יש בעיה באחת מהן לא נשמר דבר, ומוצגות כל הבעיות לפי שורה ועמודה.
+programs-import-columns = עמודות חובה: שותף (בשמו ביוזמה) ושם התוכנית. עמודות רשות: תיאור, יעדים (בשמותיהם בעץ התוצאות, מופרדים בפסיק), סמלי מקומות, אוכלוסיות יעד, תחומים, שכבות גיל, ליבה (כן/לא), התחלה וסיום (YYYY-MM-DD), מימון ("מקור: סכום; מקור: סכום").
+programs-import-file = הקובץ
+programs-import-send = ייבוא
+programs-import-refused = הקובץ לא יובא, ולא נשמר דבר. אלה הבעיות:
+flash-programs-imported = התוכניות שבקובץ נוספו.
+mapping-program-partner = שותף
+mapping-program-name = שם התוכנית

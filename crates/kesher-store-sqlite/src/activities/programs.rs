@@ -173,37 +173,53 @@ impl ProgramStore for SqliteStore {
         initiative: InitiativeId,
         input: &ProgramInput,
     ) -> StoreResult<Program> {
+        let mut created = self
+            .create_programs(actor, initiative, std::slice::from_ref(input))
+            .await?;
+        created.pop().ok_or(StoreError::NotFound)
+    }
+
+    async fn create_programs(
+        &self,
+        actor: Actor,
+        initiative: InitiativeId,
+        inputs: &[ProgramInput],
+    ) -> StoreResult<Vec<Program>> {
         let mut tx = self.write().await?;
-        check_owned(
-            &mut tx,
-            Owned::Organization(input.organization_id),
-            initiative,
-        )
-        .await?;
-        let now = Utc::now();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO programs (initiative_id, organization_id, name, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
-        )
-        .bind(initiative.get())
-        .bind(input.organization_id.get())
-        .bind(input.name.as_str())
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(backend)?;
-        write(&mut tx, id, initiative, input).await?;
-        let created = fetch(&mut tx, ProgramId::new(id)).await?;
-        record_in::<(), _>(
-            &mut tx,
-            actor,
-            initiative,
-            ("program", id),
-            AuditAction::Create,
-            None,
-            Some(&created),
-        )
-        .await?;
+        let mut created = Vec::with_capacity(inputs.len());
+        for input in inputs {
+            check_owned(
+                &mut tx,
+                Owned::Organization(input.organization_id),
+                initiative,
+            )
+            .await?;
+            let now = Utc::now();
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO programs (initiative_id, organization_id, name, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4) RETURNING id",
+            )
+            .bind(initiative.get())
+            .bind(input.organization_id.get())
+            .bind(input.name.as_str())
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(backend)?;
+            write(&mut tx, id, initiative, input).await?;
+            let program = fetch(&mut tx, ProgramId::new(id)).await?;
+            record_in::<(), _>(
+                &mut tx,
+                actor,
+                initiative,
+                ("program", id),
+                AuditAction::Create,
+                None,
+                Some(&program),
+            )
+            .await?;
+            created.push(program);
+        }
         tx.commit().await.map_err(backend)?;
         Ok(created)
     }

@@ -48,6 +48,13 @@ pub trait ProgramStore: Send + Sync {
         initiative: InitiativeId,
         input: &ProgramInput,
     ) -> StoreResult<Program>;
+    /// Several new programs in one transaction: all are written, or none (an import).
+    async fn create_programs(
+        &self,
+        actor: Actor,
+        initiative: InitiativeId,
+        inputs: &[ProgramInput],
+    ) -> StoreResult<Vec<Program>>;
     /// Replaces a program's details and links, with the same checks.
     async fn edit_program(
         &self,

@@ -758,6 +758,14 @@ pub async fn every_write_moves_the_data_version(store: &dyn Store) {
         store.edit_program(system(), program.id, &program_input("רובוטיקה לבנות"))
     );
     moves!("delete_program", store.delete_program(system(), program.id));
+    let imported = moves!(
+        "create_programs",
+        store.create_programs(system(), here.id, &[program_input("מדע בשכונה")])
+    );
+    moves!(
+        "delete_program",
+        store.delete_program(system(), imported[0].id)
+    );
     {
         use kesher_domain::activities::commitments::{CommitmentForm, FulfilmentForm};
         use kesher_domain::activities::funding::{FundingRequestForm, PledgeForm};

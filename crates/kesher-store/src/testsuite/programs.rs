@@ -116,6 +116,29 @@ pub async fn a_program_links_only_its_own_initiative_and_keeps_its_lists(store: 
         conflict(store.delete_organization(system(), org.id).await),
         Conflict::InUse
     );
+    // An import writes every program or none: one of another initiative's refuses all.
+    let batch = [
+        input("רובוטיקה א", org.id, goal.id),
+        input("רובוטיקה ב", org.id, foreign_goal.id),
+    ];
+    assert_eq!(
+        conflict(store.create_programs(system(), here.id, &batch).await),
+        Conflict::WrongInitiative
+    );
+    assert_eq!(store.programs(here.id).await.unwrap().len(), 1);
+    let batch = [
+        input("רובוטיקה א", org.id, goal.id),
+        input("רובוטיקה ב", org.id, goal.id),
+    ];
+    let imported = store
+        .create_programs(system(), here.id, &batch)
+        .await
+        .unwrap();
+    assert_eq!(imported.len(), 2);
+    assert_eq!(store.programs(here.id).await.unwrap().len(), 3);
+    for program in imported {
+        store.delete_program(system(), program.id).await.unwrap();
+    }
     store.delete_program(system(), edited.id).await.unwrap();
     assert!(matches!(
         store.program(edited.id).await,

@@ -22,7 +22,52 @@ use crate::forms::{Params, QueryParams};
 pub fn routes() -> OpenApiRouter<AppState> {
     let (schemas, paths, method_router) = routes!(import_partners);
     let method_router = method_router.layer(DefaultBodyLimit::max(crate::router::UPLOAD_LIMIT));
-    OpenApiRouter::new().routes((schemas, paths, method_router))
+    let (program_schemas, program_paths, programs) = routes!(import_programs);
+    let programs = programs.layer(DefaultBodyLimit::max(crate::router::UPLOAD_LIMIT));
+    OpenApiRouter::new()
+        .routes((schemas, paths, method_router))
+        .routes((program_schemas, program_paths, programs))
+}
+
+/// Adds every program of a spreadsheet (CSV or XLSX, one row per program), or none. The
+/// columns are named in Hebrew or English: partner (שותף), name (שם התוכנית), and any of
+/// description, goals (by their titles), place codes, populations, subjects, age bands,
+/// core, starts, ends, funding ("source: amount; …"). The backbone imports any partner's
+/// programs, a partner editor their own. A refused file answers 422 with every problem by
+/// line and column, and nothing is written.
+#[utoipa::path(post, path = "/api/v1/initiatives/{id}/programs/import", tag = "activities",
+    params(("id" = i64, Path, description = "Initiative id")),
+    request_body(content = ImportUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, body = Vec<crate::api::views::Program>, description = "Every program added"),
+        (status = 422, body = ErrorBody, description = "Refused; nothing was written"),
+        (status = 403, body = ErrorBody)))]
+pub async fn import_programs(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Response, AppError> {
+    let caller = ctx.caller()?;
+    let mut multipart = multipart.map_err(|_| CoreError::UnsupportedType {
+        expected: "multipart/form-data",
+    })?;
+    let mut file = None;
+    while let Some(field) = multipart.next_field().await.map_err(|_| bad_request())? {
+        if field.name() == Some("file") {
+            file = Some(field.bytes().await.map_err(|_| CoreError::BadRequest {
+                message_id: "import-file-too-big",
+            })?);
+        }
+    }
+    let bytes = file.ok_or(CoreError::BadRequest {
+        message_id: "import-no-file",
+    })?;
+    let created = state.kesher.import_programs(caller, id, &bytes).await?;
+    Ok(crate::api::created(crate::api::views::all::<
+        kesher_store::Program,
+        crate::api::views::Program,
+    >(created)))
 }
 
 #[derive(Deserialize, Default, utoipa::IntoParams)]

@@ -226,6 +226,94 @@ async fn program_in(
     Ok((found, access))
 }
 
+#[derive(Template)]
+#[template(path = "programs/import.html")]
+struct ImportPage {
+    page: Page,
+    initiative_id: InitiativeId,
+    /// Each refused cell: its line, its column and what is wrong.
+    problems: Vec<(String, String, String)>,
+}
+
+async fn import_page(
+    state: &AppState,
+    ctx: &Ctx,
+    id: InitiativeId,
+    problems: Vec<(String, String, String)>,
+) -> Result<ImportPage, AppError> {
+    let caller = ctx.caller()?;
+    let f = frame(
+        &state.kesher,
+        ctx,
+        caller,
+        id,
+        Section::Activities,
+        "programs-import-title",
+    )
+    .await?;
+    if !f.access.can_keep_programs() {
+        return Err(kesher_core::CoreError::Forbidden.into());
+    }
+    Ok(ImportPage {
+        page: f.page,
+        initiative_id: id,
+        problems,
+    })
+}
+
+/// `GET /initiatives/{id}/programs/import`: the upload form and the columns it reads.
+pub async fn import_form(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+) -> Result<Response, AppError> {
+    render(&import_page(&state, &ctx, id, Vec::new()).await?)
+}
+
+/// `POST /initiatives/{id}/programs/import`: every row added, or none, with each problem by
+/// line and column.
+pub async fn import(
+    ctx: Ctx,
+    State(state): State<AppState>,
+    Params(id): Params<InitiativeId>,
+    multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let sent = crate::forms::Sent::read(multipart).await?;
+    ctx.check_csrf(sent.fields.get("csrf").map(String::as_str))?;
+    let caller = ctx.caller()?;
+    let Some((_, bytes)) = sent.file.as_ref().filter(|(_, b)| !b.is_empty()) else {
+        let problems = vec![(String::new(), String::new(), ctx.lang.t("import-no-file"))];
+        return crate::html::render_with(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            &import_page(&state, &ctx, id, problems).await?,
+        );
+    };
+    match state.kesher.import_programs(caller, id, bytes).await {
+        Ok(_) => Ok(saved(
+            &ctx,
+            &format!("/initiatives/{id}/programs"),
+            "flash-programs-imported",
+        )),
+        Err(kesher_core::CoreError::DataImport(issues)) => {
+            let problems = issues
+                .iter()
+                .map(|issue| {
+                    (
+                        issue.line.map(|l| l.to_string()).unwrap_or_default(),
+                        issue.column.clone().unwrap_or_default(),
+                        crate::html::measurement::imports::data_issue_text(ctx.lang, issue),
+                    )
+                })
+                .collect();
+            crate::html::render_with(
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                &import_page(&state, &ctx, id, problems).await?,
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
 /// `GET /initiatives/{id}/programs/hsds.json`: the programs as an Open Referral directory.
 pub async fn download_hsds(
     ctx: Ctx,

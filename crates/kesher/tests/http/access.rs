@@ -1959,6 +1959,7 @@ async fn every_program_route_answers_each_role_as_the_matrix_says() {
         get("/initiatives/{i}/alignment", READERS),
         get("/initiatives/{i}/programs/hsds.json", READERS),
         get("/initiatives/{i}/contribution", READERS),
+        get("/initiatives/{i}/programs/import", EDITORS),
         get("/initiatives/{i}/programs/new", EDITORS),
         post("/initiatives/{i}/programs", OF_A, EDITORS),
         post("/initiatives/{i}/programs", OF_B, MANAGERS),
@@ -2006,6 +2007,14 @@ async fn every_program_route_answers_each_role_as_the_matrix_says() {
             Body::None,
             READERS,
             200,
+        ),
+        // The partner list is no programs sheet: those allowed are told why (422).
+        api(
+            M::POST,
+            "/api/v1/initiatives/{i}/programs/import",
+            Body::Upload,
+            EDITORS,
+            422,
         ),
         api(
             M::POST,

@@ -1191,3 +1191,106 @@ async fn a_programs_funding_sources_are_typed_one_per_line_and_added_up() {
     let total = texts(&show, "#funding-total").join(" ");
     assert!(total.contains("75,000") && total.contains('2'), "{total}");
 }
+
+#[tokio::test]
+async fn programs_import_from_a_spreadsheet_whole_or_not_at_all_with_problems_by_line() {
+    let app = TestApp::spawn().await;
+    let f = app.fixture;
+    city_with_two_schools(&app).await;
+    let goal_title = app
+        .store
+        .results(f.initiative)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == f.agenda.goal)
+        .unwrap()
+        .title;
+    let partner = "עמותת מדע בשכונה";
+    let upload = |who: Who, csv: String| {
+        let form = reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(csv.into_bytes()).file_name("programs.csv"),
+        );
+        let request = app
+            .api(
+                who,
+                Method::POST,
+                &format!("/api/v1/initiatives/{}/programs/import", f.initiative),
+            )
+            .multipart(form);
+        async move { json_of(request.send().await.unwrap()).await }
+    };
+    let count = || async { app.store.programs(f.initiative).await.unwrap().len() };
+    // Line 3 names a partner nobody knows, line 4 a school code nobody has: nothing is
+    // written, and each problem says its line and column.
+    let refused = format!(
+        "שותף,שם התוכנית,יעדים,סמלי מקומות,ליבה,מימון\n\
+         {partner},חוג רובוטיקה,{goal_title},110056,כן,קרן אורן: 60000\n\
+         עמותה שאיננה,מדע בקיץ,,,,\n\
+         {partner},מעבדה ניידת,,999999,,\n"
+    );
+    let (status, body) = upload(Who::Backbone, refused).await;
+    assert_eq!(status, 422, "{body}");
+    let at: Vec<(i64, String)> = body["error"]["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["line"].as_i64().unwrap(),
+                i["column"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        vec![(3, "שותף".to_string()), (4, "סמלי מקומות".to_string())],
+        "{body}"
+    );
+    assert_eq!(count().await, 0, "nothing was written");
+
+    // A partner editor imports only their own organization's programs.
+    let other = "שותף,שם התוכנית\nעיריית הדוגמה,הסעות\n".to_string();
+    let (status, _) = upload(Who::Editor, other).await;
+    assert_eq!(status, 422);
+    assert_eq!(count().await, 0);
+
+    let good = format!(
+        "Partner,Name,Goals,Place codes,Core,Funding,Starts,Ends\n\
+         {partner},חוג רובוטיקה,{goal_title},110056,כן,קרן אורן: 60000; העירייה: 5000,2026-09-01,2027-06-30\n\
+         {partner},מעבדה ניידת,,110064,,,,\n"
+    );
+    let (status, created) = upload(Who::Editor, good).await;
+    assert_eq!(status, 201, "{created}");
+    let created = created.as_array().unwrap();
+    assert_eq!(created.len(), 2);
+    assert_eq!(created[0]["result_ids"], json!([f.agenda.goal.get()]));
+    assert_eq!(created[0]["core"], true);
+    assert_eq!(created[0]["funding"][1]["amount"], 5000);
+    assert_eq!(count().await, 2);
+
+    // The page takes the same file, and lists the problems of a refused one.
+    let page = format!("/initiatives/{}/programs/import", f.initiative);
+    let client = app.as_(Who::Backbone);
+    let csrf = app.csrf_of(client, &page).await;
+    let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+        "file",
+        reqwest::multipart::Part::bytes(format!("שותף,שם התוכנית\n{partner},\n").into_bytes())
+            .file_name("programs.csv"),
+    );
+    let response = client
+        .post(app.url(&page))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let rows = texts(&document(response).await, "#import-problems tbody tr");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert!(
+        rows[0].contains('2') && rows[0].contains("שם התוכנית"),
+        "{rows:?}"
+    );
+    assert_eq!(count().await, 2);
+}
