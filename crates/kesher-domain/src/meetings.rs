@@ -486,6 +486,11 @@ impl ActionStatusForm {
     /// Checks the form; a day after `today` is refused.
     pub fn parse(&self, today: NaiveDate) -> Result<ActionStatus, Vec<FieldError>> {
         let mut c = Checker::new();
+        // Done or open again is the whole point of the form: it is said, never assumed
+        // (the page's buttons send it; an API call without it is refused).
+        if self.done.trim().is_empty() {
+            c.push("done", Invalid::Required);
+        }
         let note = c.check("note", optional_text(&self.note, LONG_TEXT_MAX));
         let done_on = c.check(
             "done_on",
@@ -559,6 +564,29 @@ impl MeetingDecisionForm {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_action_items_status_says_done_or_open_and_is_never_assumed() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let missing = ActionStatusForm::default().parse(today).unwrap_err();
+        assert_eq!(missing[0].field, "done");
+        assert_eq!(missing[0].problem, Invalid::Required);
+        let done = ActionStatusForm {
+            done: "true".into(),
+            ..ActionStatusForm::default()
+        }
+        .parse(today)
+        .unwrap();
+        assert!(done.done);
+        let open = ActionStatusForm {
+            done: "false".into(),
+            ..ActionStatusForm::default()
+        }
+        .parse(today)
+        .unwrap();
+        assert!(!open.done);
+    }
+
     use super::*;
 
     fn form(starts_at: &str, duration: &str) -> MeetingForm {
