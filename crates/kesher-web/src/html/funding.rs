@@ -17,7 +17,7 @@ use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
 use crate::html::commitments::servable_results;
 use crate::html::{
-    Choice, answer_form, check_in, choices, frame, organization_choices, render, saved,
+    Choice, answer_form, check_in, choices, frame, organization_choices_where, render, saved,
 };
 use crate::page::{Page, Section};
 
@@ -276,16 +276,9 @@ async fn form_page(
         },
     )
     .await?;
-    let organizations = organization_choices(&state.kesher, caller, id, Some(&f.access))
-        .await?
-        .into_iter()
-        .filter(|o| {
-            o.value.parse().is_ok_and(|o| {
-                f.access
-                    .can_commit_for(kesher_domain::OrganizationId::new(o))
-            })
-        })
-        .collect();
+    let organizations =
+        organization_choices_where(&state.kesher, caller, id, |o| f.access.can_commit_for(o))
+            .await?;
     let page = f.page;
     Ok(FormPage {
         organizations,

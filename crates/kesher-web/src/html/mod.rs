@@ -96,6 +96,20 @@ pub async fn organization_choices(
     initiative: InitiativeId,
     only_editable: Option<&Access>,
 ) -> Result<Vec<Choice>, AppError> {
+    organization_choices_where(kesher, caller, initiative, |o| {
+        only_editable.is_none_or(|a| a.can_edit_organization(o))
+    })
+    .await
+}
+
+/// The initiative's organizations as choices, those `keep` lets through: the partners a
+/// form may name for the caller (whose programs they keep, for whom they commit).
+pub async fn organization_choices_where(
+    kesher: &Kesher,
+    caller: &Caller,
+    initiative: InitiativeId,
+    keep: impl Fn(kesher_domain::OrganizationId) -> bool,
+) -> Result<Vec<Choice>, AppError> {
     let organizations = kesher
         .list_organizations(
             caller,
@@ -106,7 +120,7 @@ pub async fn organization_choices(
         .await?;
     Ok(organizations
         .into_iter()
-        .filter(|o| only_editable.is_none_or(|a| a.can_edit_organization(o.id)))
+        .filter(|o| keep(o.id))
         .map(|o| Choice {
             value: o.id.to_string(),
             label: o.name,

@@ -17,7 +17,9 @@ use crate::context::Ctx;
 use crate::error::AppError;
 use crate::forms::{CsrfForm, FormErrors, NoFields, Params};
 use crate::html::agenda::results::population_labels;
-use crate::html::{Choice, answer_form, check_in, frame, organization_choices, render, saved};
+use crate::html::{
+    Choice, answer_form, check_in, frame, organization_choices_where, render, saved,
+};
 use crate::page::{Page, Section};
 
 const LABELS: &[(&str, &str)] = &[
@@ -442,16 +444,10 @@ async fn form_page(
     .await?;
     let names = Names::of(state, caller, id).await?;
     let by_code = names.places.len() > PLACES_LISTED_MAX;
-    let organizations = organization_choices(&state.kesher, caller, id, Some(&f.access))
-        .await?
-        .into_iter()
-        .filter(|o| {
-            o.value.parse().is_ok_and(|o| {
-                f.access
-                    .can_keep_programs_of(kesher_domain::OrganizationId::new(o))
-            })
-        })
-        .collect();
+    let organizations = organization_choices_where(&state.kesher, caller, id, |o| {
+        f.access.can_keep_programs_of(o)
+    })
+    .await?;
     let page = f.page;
     Ok(FormPage {
         organizations,
