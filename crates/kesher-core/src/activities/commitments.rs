@@ -7,7 +7,6 @@ use kesher_domain::activities::commitments::{
     CommitmentForm, CommitmentInput, CommitmentKind, CommitmentVisibility, Fulfilment,
     FulfilmentForm, overdue,
 };
-use kesher_domain::agenda::ResultKind;
 use kesher_domain::validation::Checker;
 use kesher_domain::*;
 use kesher_store::{Commitment, ResultNode};
@@ -208,22 +207,13 @@ impl Kesher {
     ) -> CoreResult<CommitmentInput> {
         let input = form.parse().map_err(CoreError::Invalid)?;
         let mut c = Checker::new();
-        let organizations = self
-            .store
-            .list_organizations(initiative, &Default::default())
-            .await?;
-        if !organizations.iter().any(|o| o.id == input.organization_id) {
-            c.push("organization_id", Invalid::Choice);
-        }
-        // A commitment serves a goal, a lever or an action component; the mission is
-        // everyone's.
-        let results = self.store.results(initiative).await?;
-        if !results
-            .iter()
-            .any(|r| r.id == input.result_id && r.kind != ResultKind::Mission)
-        {
-            c.push("result_id", Invalid::Choice);
-        }
+        self.check_partner_and_nodes(
+            initiative,
+            input.organization_id,
+            ("result_id", std::slice::from_ref(&input.result_id)),
+            &mut c,
+        )
+        .await?;
         if c.is_empty() {
             Ok(input)
         } else {

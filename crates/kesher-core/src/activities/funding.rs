@@ -5,7 +5,6 @@ use kesher_domain::access::Access;
 use kesher_domain::activities::funding::{
     FundingCoverage, FundingRequestForm, FundingRequestInput, PledgeForm, RequestStatus, coverage,
 };
-use kesher_domain::agenda::ResultKind;
 use kesher_domain::network::funds;
 use kesher_domain::validation::Checker;
 use kesher_domain::*;
@@ -125,22 +124,13 @@ impl Kesher {
     ) -> CoreResult<FundingRequestInput> {
         let input = form.parse().map_err(CoreError::Invalid)?;
         let mut c = Checker::new();
-        let organizations = self
-            .store
-            .list_organizations(initiative, &Default::default())
-            .await?;
-        if !organizations.iter().any(|o| o.id == input.organization_id) {
-            c.push("organization_id", Invalid::Choice);
-        }
-        let results = self.store.results(initiative).await?;
-        let servable = |id: &ResultNodeId| {
-            results
-                .iter()
-                .any(|r| r.id == *id && r.kind != ResultKind::Mission)
-        };
-        if !input.result_ids.iter().all(servable) {
-            c.push("result_ids", Invalid::Choice);
-        }
+        self.check_partner_and_nodes(
+            initiative,
+            input.organization_id,
+            ("result_ids", &input.result_ids),
+            &mut c,
+        )
+        .await?;
         if c.is_empty() {
             Ok(input)
         } else {

@@ -5,7 +5,6 @@ use std::collections::HashSet;
 
 use kesher_domain::access::Access;
 use kesher_domain::activities::programs::{ProgramForm, ProgramInput, code_key};
-use kesher_domain::agenda::ResultKind;
 use kesher_domain::validation::Checker;
 use kesher_domain::*;
 use kesher_store::Program;
@@ -41,26 +40,13 @@ impl Kesher {
     ) -> CoreResult<ProgramInput> {
         let mut input = form.parse().map_err(CoreError::Invalid)?;
         let mut c = Checker::new();
-        let organizations: HashSet<OrganizationId> = self
-            .store
-            .list_organizations(initiative, &Default::default())
-            .await?
-            .into_iter()
-            .map(|o| o.id)
-            .collect();
-        if !organizations.contains(&input.organization_id) {
-            c.push("organization_id", Invalid::Choice);
-        }
-        let results = self.store.results(initiative).await?;
-        // A program serves a goal, a lever or an action component; the mission is everyone's.
-        let servable = |id: &ResultNodeId| {
-            results
-                .iter()
-                .any(|r| r.id == *id && r.kind != ResultKind::Mission)
-        };
-        if !input.result_ids.iter().all(servable) {
-            c.push("result_ids", Invalid::Choice);
-        }
+        self.check_partner_and_nodes(
+            initiative,
+            input.organization_id,
+            ("result_ids", &input.result_ids),
+            &mut c,
+        )
+        .await?;
         let all_places = self.store.places(initiative).await?;
         let places: HashSet<PlaceId> = all_places.iter().map(|p| p.id).collect();
         if !input.place_ids.iter().all(|p| places.contains(p)) {
