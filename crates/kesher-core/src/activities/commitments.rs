@@ -61,14 +61,16 @@ pub struct CommitmentFilter {
     #[param(value_type = Option<i64>)]
     pub organization_id: String,
     #[serde(deserialize_with = "kesher_domain::lenient::choice")]
-    #[param(value_type = Option<CommitmentKind>)]
+    /// `money`, `people` or `activity`; empty for all (the page's "all" sends it empty).
+    #[param(value_type = Option<String>)]
     pub kind: String,
     /// `open`, `overdue`, `fulfilled`, `partly` or `not_fulfilled`.
     #[serde(deserialize_with = "kesher_domain::lenient::choice")]
     #[param(value_type = Option<String>)]
     pub status: String,
     #[serde(deserialize_with = "kesher_domain::lenient::choice")]
-    #[param(value_type = Option<CommitmentVisibility>)]
+    /// `public` or `partners`; empty for all.
+    #[param(value_type = Option<String>)]
     pub visibility: String,
 }
 
